@@ -1,0 +1,63 @@
+import { DEMO, expect, screenshotPath, test } from './fixtures'
+
+const AREAS = [
+  { email: DEMO.reception, path: '/front', heading: "Today's orders" },
+  { email: DEMO.backoffice, path: '/back', heading: 'Fulfillment queue' },
+  { email: DEMO.manager, path: '/manager', heading: 'Team and skills' },
+] as const
+
+test.describe('sign-in through the form', () => {
+  for (const area of AREAS) {
+    test(`${area.email} lands on ${area.path}`, async ({ page }) => {
+      await page.goto('/login')
+      await page.getByLabel('Email').fill(area.email)
+      await page.getByLabel('Password').fill('handoff-demo')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page).toHaveURL(new RegExp(`${area.path}$`))
+      await expect(page.getByRole('heading', { level: 1, name: area.heading })).toBeVisible()
+      await page.screenshot({ path: screenshotPath(`area-${area.path.slice(1)}`), fullPage: true })
+    })
+  }
+
+  test('a wrong password gets the same message as an unknown email', async ({ page }) => {
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(DEMO.reception)
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const wrongPassword = await page.getByTestId('login-error').textContent()
+    await page.getByLabel('Email').fill('nobody@example.com')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByTestId('login-error')).toHaveText(wrongPassword ?? '')
+    await page.screenshot({ path: screenshotPath('login-error') })
+  })
+})
+
+test.describe('areas follow skills', () => {
+  test('a receptionist cannot open the manager area', async ({ page, login }) => {
+    await login(DEMO.reception)
+    const response = await page.goto('/manager')
+    expect(response?.status()).toBe(403)
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
+  })
+
+  test('the navigation shows every area a person may use', async ({ page, login }) => {
+    // Hùng (back office) covers the counter at TAKE_ORDER level 2.
+    await login(DEMO.backoffice)
+    await page.goto('/back')
+    const nav = page.getByRole('navigation', { name: 'Main navigation' })
+    await expect(nav.getByRole('link', { name: 'Counter' })).toBeVisible()
+    await expect(nav.getByRole('link', { name: 'Workshop' })).toBeVisible()
+    await expect(nav.getByRole('link', { name: 'Manager' })).toHaveCount(0)
+  })
+
+  test('signed-out visitors are sent to the login page', async ({ page }) => {
+    await page.goto('/back')
+    await expect(page).toHaveURL(/\/login/)
+  })
+
+  test('an unknown route gets a friendly 404', async ({ page }) => {
+    const response = await page.goto('/no-such-page')
+    expect(response?.status()).toBe(404)
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  })
+})

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+// Validated once; a missing or malformed variable stops the start-up with one readable line (instrumentation.ts).
+const databaseSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is not set (use `npm run dev` for the embedded database, or set it to a postgresql:// URL)' })
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+})
+
+const appSchema = databaseSchema.extend({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  NEXTAUTH_SECRET: z
+    .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
+    .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
+  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional(),
+})
+
+export type Env = z.infer<typeof appSchema>
+export type DatabaseEnv = z.infer<typeof databaseSchema>
+
+function parse<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new Error(`Invalid environment: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}`)
+  }
+  return parsed.data
+}
+
+/** Everything the web app needs (checked at start-up). */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  return parse(appSchema, source)
+}
+
+/** What scripts and tests that only touch the database need. */
+export function databaseEnv(source: Record<string, string | undefined> = process.env): DatabaseEnv {
+  return parse(databaseSchema, source)
+}

@@ -1,0 +1,346 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { lineAmounts, documentTotals } from '@/domain/tax'
+import { billingStatus, fulfillmentStatus, isClosed, paymentStatus } from '@/domain/order-status'
+import { formatDocumentNumber } from '@/domain/numbering'
+import { addDays, businessDay, demoOpeningHours, zonedWallTimeToUtc, DEMO_TIME_ZONE } from '@/domain/opening-hours'
+import type { HomeRole, Task } from '@/domain/permissions'
+import { db } from '../db'
+import { hashPassword } from '../auth/password'
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
+import { createCustomerRow, createStaffRow } from './factories'
+
+// The demo business: a Vietnamese print-and-copy shop. Deterministic for a given day (a seeded PRNG, times relative
+// to "today" so the demo always looks current) and idempotent (it does nothing when the shop already exists).
+
+function prng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  }
+}
+
+type StaffSeed = { email: string; name: string; homeRole: HomeRole; skills: Partial<Record<Task, number>> }
+
+// The skills matrix tells a story: Hùng is the only one who can invoice (a single point of failure, Ngọc is in
+// training), Hùng covers the counter at lunch, Bảo is learning to take orders, only Mai manages the team.
+export const DEMO_STAFF: StaffSeed[] = [
+  { ...DEMO_LOGINS[0], skills: { MANAGE_TEAM: 3, MANAGE_CATALOG: 3, TAKE_ORDER: 2, CUSTOMER_SERVICE: 2, INVOICE: 0, FULFILL: 1 } },
+  { ...DEMO_LOGINS[1], skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 3, RECORD_PAYMENT: 2, INVOICE: 1, MANAGE_CATALOG: 2 } },
+  { ...DEMO_LOGINS[2], skills: { FULFILL: 3, INVOICE: 3, RECORD_PAYMENT: 3, TAKE_ORDER: 2, HANDLE_PICKUP: 2 } },
+  { email: 'minhanh@example.com', name: 'Phạm Minh Anh', homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 2, FULFILL: 1 } },
+  { email: 'lan@example.com', name: 'Võ Thị Lan', homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 2, HANDLE_PICKUP: 2, CUSTOMER_SERVICE: 3 } },
+  { email: 'bao@example.com', name: 'Đặng Quốc Bảo', homeRole: 'BACK_OFFICE', skills: { FULFILL: 3, INVOICE: 0, RECORD_PAYMENT: 0, TAKE_ORDER: 1 } },
+  { email: 'ngoc@example.com', name: 'Huỳnh Thị Ngọc', homeRole: 'BACK_OFFICE', skills: { FULFILL: 3, INVOICE: 1, RECORD_PAYMENT: 2, HANDLE_PICKUP: 2 } },
+  { email: 'tai@example.com', name: 'Bùi Văn Tài', homeRole: 'BACK_OFFICE', skills: { FULFILL: 2, INVOICE: 0, RECORD_PAYMENT: 0 } },
+]
+
+const PRODUCTS: Array<[sku: string, name: string, price: number, taxBp: number, unit: string]> = [
+  ['IN-A4-BW', 'In A4 đen trắng', 500, 800, 'trang'],
+  ['IN-A4-CL', 'In A4 màu', 2_500, 800, 'trang'],
+  ['IN-A3-BW', 'In A3 đen trắng', 1_000, 800, 'trang'],
+  ['IN-A3-CL', 'In A3 màu', 5_000, 800, 'trang'],
+  ['PHO-A4', 'Photocopy A4', 300, 800, 'trang'],
+  ['PHO-A3', 'Photocopy A3', 600, 800, 'trang'],
+  ['SCAN-PDF', 'Scan tài liệu sang PDF', 1_000, 800, 'trang'],
+  ['CARD-STD', 'Danh thiếp tiêu chuẩn (hộp 100)', 90_000, 800, 'hộp'],
+  ['CARD-PRM', 'Danh thiếp cao cấp ép kim (hộp 100)', 250_000, 800, 'hộp'],
+  ['FLY-A5', 'Tờ rơi A5 (100 tờ)', 180_000, 800, 'xấp'],
+  ['FLY-A4', 'Tờ rơi A4 (100 tờ)', 320_000, 800, 'xấp'],
+  ['BRO-TRI', 'Brochure gấp 3 (100 tờ)', 650_000, 800, 'xấp'],
+  ['POS-A2', 'Poster A2', 45_000, 800, 'tấm'],
+  ['POS-A1', 'Poster A1', 80_000, 800, 'tấm'],
+  ['POS-A0', 'Poster A0', 150_000, 800, 'tấm'],
+  ['BAN-HIF', 'Băng rôn hiflex (m²)', 60_000, 800, 'm²'],
+  ['BAN-STD', 'Standee cuốn 80x180', 350_000, 800, 'bộ'],
+  ['DEC-PVC', 'Decal PVC cắt bế (m²)', 120_000, 800, 'm²'],
+  ['STK-RND', 'Sticker tròn 5 cm (100 cái)', 70_000, 800, 'xấp'],
+  ['LAM-A4', 'Ép plastic A4', 5_000, 800, 'tờ'],
+  ['LAM-A3', 'Ép plastic A3', 8_000, 800, 'tờ'],
+  ['BIND-SPR', 'Đóng gáy lò xo', 15_000, 800, 'cuốn'],
+  ['BIND-GLU', 'Đóng gáy keo nhiệt', 25_000, 800, 'cuốn'],
+  ['BIND-HC', 'Đóng bìa cứng mạ vàng (luận văn)', 120_000, 800, 'cuốn'],
+  ['CUT-TRIM', 'Cắt xén thành phẩm', 10_000, 800, 'lần'],
+  ['FOLD-MCH', 'Gấp máy (100 tờ)', 20_000, 800, 'xấp'],
+  ['ENV-DL', 'Phong bì DL in logo (100 cái)', 220_000, 800, 'xấp'],
+  ['LET-HD', 'Giấy tiêu đề A4 (100 tờ)', 200_000, 800, 'xấp'],
+  ['INV-BK', 'Hóa đơn bán lẻ 2 liên (quyển)', 35_000, 800, 'quyển'],
+  ['CAL-DSK', 'Lịch để bàn', 55_000, 800, 'cuốn'],
+  ['CAL-WAL', 'Lịch treo tường 7 tờ', 75_000, 800, 'cuốn'],
+  ['MUG-PRT', 'In ly sứ', 65_000, 1000, 'cái'],
+  ['TSH-PRT', 'In áo thun', 120_000, 1000, 'cái'],
+  ['BAG-PRT', 'In túi vải canvas', 55_000, 1000, 'cái'],
+  ['PHOTO-4x6', 'In ảnh 10x15', 3_000, 1000, 'tấm'],
+  ['PHOTO-ID', 'Ảnh thẻ 3x4 (6 tấm)', 30_000, 1000, 'bộ'],
+  ['PAP-A4', 'Giấy A4 Double A (ram)', 85_000, 1000, 'ram'],
+  ['DESIGN-HR', 'Thiết kế theo giờ', 200_000, 1000, 'giờ'],
+  ['DELIV-HCM', 'Giao hàng nội thành', 30_000, 1000, 'lần'],
+  ['RUSH-FEE', 'Phụ phí làm gấp', 50_000, 1000, 'lần'],
+]
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Quốc', 'Thanh', 'Hữu', 'Đức', 'Thu', 'Gia', 'Hoài', 'Kim']
+const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Huy', 'Khánh', 'Linh', 'Long', 'Nam', 'Nga', 'Nhung', 'Phong', 'Phúc', 'Quân', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Trí', 'Tuấn', 'Uyên', 'Vy', 'Yến', 'Đạt']
+const COMPANIES = [
+  'Công ty TNHH Minh Phát',
+  'Trường THCS Lê Lợi',
+  'Quán cà phê Mộc',
+  'Nhà hàng Bếp Nhà Sài Gòn',
+  'Phòng khám Nha khoa Ánh Dương',
+  'Công ty CP Du lịch Sen Vàng',
+  'Văn phòng Luật sư Trường An',
+  'Tiệm bánh Hạnh Phúc',
+  'Câu lạc bộ Tiếng Anh Bến Nghé',
+  'Cửa hàng Điện thoại Thành Công',
+]
+const HO_CHI_MINH_STREETS = ['Nguyễn Thị Minh Khai', 'Lê Lợi', 'Hai Bà Trưng', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Võ Văn Tần', 'Pasteur', 'Nam Kỳ Khởi Nghĩa']
+
+export const DEMO_BUSINESS = {
+  name: 'In Nhanh Sài Gòn',
+  address: '123 Nguyễn Thị Minh Khai, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh',
+  phone: '028 3823 4567',
+  taxId: '0312345678',
+  currency: 'VND',
+  defaultTaxRateBp: 800,
+  orderPrefix: 'DH',
+  invoicePrefix: 'HD',
+  creditNotePrefix: 'GG',
+  timeZone: DEMO_TIME_ZONE,
+  defaultLeadDays: 1,
+  defaultDueTime: '17:00',
+  paymentTermsDays: 14,
+}
+
+export async function isSeeded(): Promise<boolean> {
+  return (await db().businessSettings.count()) > 0
+}
+
+export interface SeedSummary {
+  staff: number
+  products: number
+  customers: number
+  orders: number
+  invoices: number
+}
+
+export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
+  const prisma = db()
+  if (await isSeeded()) return null
+  const rand = prng(20261126)
+  const tz = DEMO_TIME_ZONE
+  const today = businessDay(now, tz)
+  const at = (ymd: string, hhmm: string) => zonedWallTimeToUtc(ymd, hhmm, tz)
+
+  await prisma.businessSettings.create({ data: { id: 1, ...DEMO_BUSINESS, openingHours: demoOpeningHours() } })
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const manager = await createStaffRow({ ...DEMO_STAFF[0]!, passwordHash })
+  const staff = [manager]
+  for (const s of DEMO_STAFF.slice(1)) staff.push(await createStaffRow({ ...s, passwordHash, certifiedById: manager.id }))
+  const byEmail = new Map(staff.map((s) => [s.email, s]))
+  const person = (email: string) => byEmail.get(email)!
+
+  // Today: Lan on leave, Tài off sick, Hà and Hùng take lunch; Minh Anh is on leave in three days (the look-ahead).
+  const absences = [
+    { email: 'lan@example.com', kind: 'LEAVE' as const, startsAt: at(today, '00:00'), endsAt: at(addDays(today, 1), '00:00'), note: 'Nghỉ phép năm' },
+    { email: 'tai@example.com', kind: 'SICK' as const, startsAt: at(today, '00:00'), endsAt: at(addDays(today, 2), '00:00'), note: 'Sốt' },
+    { email: 'reception@example.com', kind: 'LUNCH' as const, startsAt: at(today, '11:30'), endsAt: at(today, '12:30'), note: null },
+    { email: 'backoffice@example.com', kind: 'LUNCH' as const, startsAt: at(today, '12:30'), endsAt: at(today, '13:30'), note: null },
+    { email: 'minhanh@example.com', kind: 'LEAVE' as const, startsAt: at(addDays(today, 3), '00:00'), endsAt: at(addDays(today, 5), '00:00'), note: 'Đám cưới người thân' },
+  ]
+  await prisma.absence.createMany({
+    data: absences.map((a) => ({ userId: person(a.email).id, kind: a.kind, startsAt: a.startsAt, endsAt: a.endsAt, note: a.note, createdById: manager.id })),
+  })
+
+  await prisma.product.createMany({
+    data: PRODUCTS.map(([sku, name, unitPrice, taxRateBp, unit]) => ({ sku, name, unitPrice, taxRateBp, unit })),
+  })
+  const products = await prisma.product.findMany({ orderBy: { sku: 'asc' } })
+
+  const customers: Array<{ id: string; name: string }> = []
+  for (let i = 0; i < 200; i++) {
+    const company = i % 20 === 0 ? COMPANIES[(i / 20) % COMPANIES.length] : undefined
+    const name = company ?? `${rand.pick(FAMILY)} ${rand.pick(MIDDLE)} ${rand.pick(GIVEN)}`
+    const phone = `09${String(rand.int(0, 99_999_999)).padStart(8, '0')}`
+    const email = rand.chance(0.4) || company ? `khach${i + 1}@example.vn` : null
+    customers.push(await createCustomerRow({ name, phone, email, notes: company ? 'Khách hàng doanh nghiệp — xuất hóa đơn VAT' : null }))
+  }
+
+  const receptionists = staff.filter((s) => s.homeRole === 'RECEPTIONIST')
+  const workshop = staff.filter((s) => s.homeRole === 'BACK_OFFICE')
+  const hung = person('backoffice@example.com')
+  const seqByYear = new Map<number, number>()
+  let invoiceCount = 0
+  let orders = 0
+
+  // ~10 orders per opening day over the last 30 days; the older an order, the further along it is.
+  for (let daysAgo = 30; daysAgo >= 0; daysAgo--) {
+    const ymd = addDays(today, -daysAgo)
+    const weekday = new Date(`${ymd}T12:00:00Z`).getUTCDay()
+    if (weekday === 0) continue
+    const count = daysAgo === 0 ? 8 : rand.int(6, 12)
+    for (let k = 0; k < count; k++) {
+      const minutes = 7 * 60 + 45 + Math.floor(((11 * 60) / count) * k) + rand.int(0, 20)
+      const createdAt = at(ymd, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`)
+      if (createdAt > now) continue
+      // Bảo and Hùng sometimes take orders at the counter while the receptionists are at lunch: cross-role work.
+      const covering = rand.chance(0.12)
+      const takenBy = covering ? rand.pick([hung, hung, person('bao@example.com')]) : rand.pick(receptionists)
+      const takenCovering = covering && takenBy.homeRole !== 'RECEPTIONIST'
+      const customer = rand.pick(customers)
+      const lineCount = rand.int(1, 4)
+      const chosen = new Set<number>()
+      while (chosen.size < lineCount) chosen.add(rand.int(0, products.length - 1))
+      const lines = [...chosen].map((idx, position) => {
+        const p = products[idx]!
+        const quantity = p.unitPrice < 10_000 ? rand.int(10, 300) : rand.int(1, 5)
+        return { position, productId: p.id, sku: p.sku, description: p.name, quantity, unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }
+      })
+      const totals = documentTotals(lines)
+      const dueAt = at(addDays(ymd, rand.int(1, 3)), rand.pick(['10:00', '14:00', '17:00']))
+      const mode = rand.chance(0.15) ? ('DELIVERY' as const) : ('PICKUP' as const)
+
+      // How far along: older orders are mostly done and closed; today's mostly just received.
+      const progress = daysAgo >= 5 ? rand.next() * 0.3 + 0.7 : daysAgo >= 1 ? rand.next() : rand.next() * 0.5
+      const cancelled = rand.chance(0.03)
+      const held = !cancelled && daysAgo <= 3 && rand.chance(0.05)
+      const fulfilledShare = cancelled ? 0 : progress < 0.25 ? 0 : progress < 0.45 ? 0.5 : 1
+      const fulfiller = rand.pick(workshop)
+      const lineState = lines.map((l) => {
+        const qtyFulfilled = fulfilledShare === 1 ? l.quantity : fulfilledShare === 0 ? 0 : Math.floor(l.quantity / 2)
+        return { ...l, qtyFulfilled, qtyInvoiced: 0 }
+      })
+      const fulfillment = fulfillmentStatus(lineState)
+      const readyAt = fulfillment === 'FULFILLED' ? new Date(Math.min(createdAt.getTime() + rand.int(2, 30) * 3600_000, now.getTime())) : null
+      const handedOver = fulfillment === 'FULFILLED' && !held && progress > 0.7
+      const invoiced = handedOver || (fulfillment === 'FULFILLED' && progress > 0.6)
+      if (invoiced) for (const l of lineState) l.qtyInvoiced = l.qtyFulfilled
+      const deposit = !cancelled && rand.chance(0.3) ? Math.round(totals.total / 2 / 1000) * 1000 : 0
+      const fullyPaid = handedOver && progress > 0.75
+      const paid = fullyPaid ? totals.total : Math.min(deposit, totals.total)
+      const billing = billingStatus(lineState)
+      const invoicedNet = invoiced ? totals.total : 0
+      const payment = paymentStatus({ invoicedNet, paid, refunded: 0, invoiced })
+      const handoverAt = handedOver && readyAt ? new Date(Math.min(readyAt.getTime() + rand.int(1, 48) * 3600_000, now.getTime())) : null
+      const handover = handoverAt ? (mode === 'DELIVERY' ? ('DELIVERED' as const) : ('COLLECTED' as const)) : ('WAITING' as const)
+      const closed = isClosed({ handover, billing, payment, cancelled })
+
+      const order = await prisma.order.create({
+        data: {
+          customerId: customer.id,
+          dueAt,
+          mode,
+          deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
+          notes: rand.chance(0.2) ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in']) : null,
+          fulfillment,
+          billing,
+          payment,
+          handover,
+          handedOverAt: handoverAt,
+          handedOverById: handoverAt ? rand.pick(receptionists).id : null,
+          heldAt: held ? createdAt : null,
+          holdReason: held ? 'Chờ khách duyệt bản in thử' : null,
+          heldById: held ? fulfiller.id : null,
+          cancelledAt: cancelled ? new Date(createdAt.getTime() + 3600_000) : null,
+          cancelReason: cancelled ? 'Khách đổi ý' : null,
+          cancelledById: cancelled ? takenBy.id : null,
+          readyAt,
+          closedAt: closed ? handoverAt : null,
+          takenById: takenBy.id,
+          takenCovering,
+          assigneeId: fulfillment === 'NOT_STARTED' && !cancelled ? null : fulfiller.id,
+          idempotencyKey: `seed-${ymd}-${k}`,
+          trackingToken: randomBytes(24).toString('base64url'),
+          subtotal: totals.subtotal,
+          taxTotal: totals.taxTotal,
+          total: totals.total,
+          createdAt,
+          lines: { create: lineState.map((l) => ({ ...l })) },
+        },
+        include: { lines: true },
+      })
+      orders++
+      const events: Array<{ at: Date; actorId: string; action: string; task: Task | null; crossRole: boolean; data?: object }> = [
+        { at: createdAt, actorId: takenBy.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: takenCovering, data: { total: totals.total } },
+      ]
+      if (deposit > 0) {
+        await prisma.payment.create({
+          data: { orderId: order.id, customerId: customer.id, kind: 'DEPOSIT', method: rand.pick(['CASH', 'TRANSFER'] as const), amount: Math.min(deposit, totals.total), receivedById: takenBy.id, crossRole: takenCovering, receivedAt: createdAt },
+        })
+        events.push({ at: createdAt, actorId: takenBy.id, action: 'payment.deposit', task: 'TAKE_ORDER', crossRole: takenCovering, data: { amount: deposit } })
+      }
+      if (fulfillment !== 'NOT_STARTED') {
+        const fAt = readyAt ?? new Date(Math.min(createdAt.getTime() + 2 * 3600_000, now.getTime()))
+        for (const l of order.lines) {
+          if (l.qtyFulfilled > 0) {
+            await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt } })
+          }
+        }
+        events.push({ at: fAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', crossRole: false, data: { status: fulfillment } })
+      }
+      if (held) events.push({ at: createdAt, actorId: fulfiller.id, action: 'order.held', task: 'FULFILL', crossRole: false, data: { reason: 'Chờ khách duyệt bản in thử' } })
+      if (cancelled) events.push({ at: new Date(createdAt.getTime() + 3600_000), actorId: takenBy.id, action: 'order.cancelled', task: 'TAKE_ORDER', crossRole: takenCovering, data: { reason: 'Khách đổi ý' } })
+      if (invoiced && readyAt) {
+        const issuedAt = handoverAt ?? readyAt
+        const year = Number(businessDay(issuedAt, tz).slice(0, 4))
+        const seq = (seqByYear.get(year) ?? 0) + 1
+        seqByYear.set(year, seq)
+        invoiceCount++
+        const invoice = await prisma.invoice.create({
+          data: {
+            year,
+            seq,
+            number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, year, seq),
+            orderId: order.id,
+            customerId: customer.id,
+            currency: 'VND',
+            subtotal: totals.subtotal,
+            taxTotal: totals.taxTotal,
+            total: totals.total,
+            issuedAt,
+            dueAt: new Date(issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86400_000),
+            issuedById: hung.id,
+            seller: { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone },
+            buyer: { name: customer.name },
+            lines: {
+              create: order.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
+            },
+          },
+        })
+        events.push({ at: issuedAt, actorId: hung.id, action: 'invoice.issued', task: 'INVOICE', crossRole: false, data: { number: invoice.number, total: totals.total } })
+        const depositRow = await prisma.payment.findFirst({ where: { orderId: order.id, kind: 'DEPOSIT' } })
+        if (depositRow) await prisma.paymentAllocation.create({ data: { paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: issuedAt } })
+        if (fullyPaid && handoverAt) {
+          const rest = totals.total - (depositRow?.amount ?? 0)
+          if (rest > 0) {
+            const receiver = rand.pick(receptionists)
+            const pay = await prisma.payment.create({
+              data: { orderId: order.id, customerId: customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), amount: rest, receivedById: receiver.id, receivedAt: handoverAt },
+            })
+            await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: rest, createdAt: handoverAt } })
+            events.push({ at: handoverAt, actorId: receiver.id, action: 'payment.recorded', task: 'HANDLE_PICKUP', crossRole: false, data: { amount: rest } })
+          }
+        }
+      }
+      if (handoverAt) {
+        events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
+      }
+      await prisma.auditEvent.createMany({
+        data: events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
+      })
+    }
+  }
+  // The gapless counters continue where the seeded invoices stop.
+  await prisma.documentCounter.createMany({ data: [...seqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })) })
+  return { staff: staff.length, products: products.length, customers: customers.length, orders, invoices: invoiceCount }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { areasFor, can, canOverridePrice, canUseArea, isCrossRole, levelOf, qualified, TASKS, type Capable } from '@/domain/permissions'
+
+const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: {} }
+const backOffice: Capable = { homeRole: 'BACK_OFFICE', skills: {} }
+const manager: Capable = { homeRole: 'MANAGER', skills: {} }
+
+describe('permissions follow skills', () => {
+  it('home role grants its own tasks at expert level by default', () => {
+    expect(levelOf(receptionist, 'TAKE_ORDER')).toBe(3)
+    expect(can(receptionist, 'TAKE_ORDER')).toBe(true)
+    expect(can(receptionist, 'FULFILL')).toBe(false)
+    expect(can(backOffice, 'INVOICE')).toBe(true)
+    expect(can(backOffice, 'TAKE_ORDER')).toBe(false)
+  })
+
+  it('a recorded level overrides the home-role default, both ways', () => {
+    const operator: Capable = { homeRole: 'BACK_OFFICE', skills: { INVOICE: 0, TAKE_ORDER: 2 } }
+    expect(can(operator, 'INVOICE')).toBe(false)
+    expect(can(operator, 'TAKE_ORDER')).toBe(true)
+    expect(can(operator, 'FULFILL')).toBe(true)
+  })
+
+  it.each([
+    [0, false],
+    [1, false],
+    [2, true],
+    [3, true],
+  ])('level %i outside the home role grants the task: %s', (level, allowed) => {
+    expect(can({ homeRole: 'BACK_OFFICE', skills: { TAKE_ORDER: level } }, 'TAKE_ORDER')).toBe(allowed)
+    expect(qualified({ homeRole: 'BACK_OFFICE', skills: { TAKE_ORDER: level } }, 'TAKE_ORDER')).toBe(allowed)
+  })
+
+  it('managers may do every task but are qualified (cover) only by their skills', () => {
+    for (const task of TASKS) expect(can(manager, task)).toBe(true)
+    expect(qualified(manager, 'MANAGE_TEAM')).toBe(true)
+    expect(qualified(manager, 'INVOICE')).toBe(false)
+    expect(qualified({ homeRole: 'MANAGER', skills: { INVOICE: 2 } }, 'INVOICE')).toBe(true)
+  })
+
+  it('work outside the home role is cross-role, also for managers', () => {
+    expect(isCrossRole(backOffice, 'TAKE_ORDER')).toBe(true)
+    expect(isCrossRole(backOffice, 'FULFILL')).toBe(false)
+    expect(isCrossRole(manager, 'INVOICE')).toBe(true)
+    expect(isCrossRole(manager, 'MANAGE_TEAM')).toBe(false)
+  })
+
+  it('areas appear when any of their tasks is allowed', () => {
+    expect(areasFor(receptionist)).toEqual(['front'])
+    expect(areasFor({ homeRole: 'BACK_OFFICE', skills: { HANDLE_PICKUP: 2 } })).toEqual(['front', 'back'])
+    expect(areasFor(manager)).toEqual(['front', 'back', 'manager'])
+    expect(canUseArea(backOffice, 'manager')).toBe(false)
+  })
+
+  it('price override needs catalog rights or counter expertise', () => {
+    expect(canOverridePrice(manager)).toBe(true)
+    expect(canOverridePrice(receptionist)).toBe(true)
+    expect(canOverridePrice({ homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 2 } })).toBe(false)
+    expect(canOverridePrice({ homeRole: 'BACK_OFFICE', skills: { TAKE_ORDER: 2 } })).toBe(false)
+  })
+})
