@@ -1,6 +1,6 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { DomainError } from '@/domain/errors'
+import { isDomainError } from '@/domain/errors'
 import type { ErrorCode } from '@/domain/errors'
 
 export type KnownFailure = { code: ErrorCode | 'INTERNAL'; messageKey: string; params: Record<string, string | number>; field?: string; ref?: string }
@@ -12,7 +12,7 @@ function isPrismaKnown(error: unknown): error is { code: string; meta?: unknown 
 /** Map anything a use case threw to something safe to show: domain errors keep their message key, unique-key
  * violations become a conflict, everything else is logged with a reference id and shown only as that id. */
 export function toKnownFailure(error: unknown, context: string): KnownFailure {
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     return { code: error.code, messageKey: error.messageKey, params: error.params, field: error.field }
   }
   if (isPrismaKnown(error)) {

@@ -1,0 +1,47 @@
+import { useFormatter, useTranslations } from 'next-intl'
+import type { TimelineEventDTO } from '@/server/orders/get-order'
+
+const KNOWN = new Set([
+  'order.created',
+  'order.updated',
+  'order.fulfilled',
+  'order.assigned',
+  'order.held',
+  'order.released',
+  'order.cancelled',
+  'order.collected',
+  'order.delivered',
+  'order.handed_off',
+  'invoice.issued',
+  'credit_note.issued',
+  'payment.deposit',
+  'payment.recorded',
+  'payment.refunded',
+])
+
+/** The order's story: who did what and when, and whether they were covering another role. */
+export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
+  const t = useTranslations('common')
+  const format = useFormatter()
+  return (
+    <ol className="space-y-2" aria-label={t('timeline.title')}>
+      {events.map((e) => (
+        <li key={e.id} className="flex flex-wrap items-baseline gap-x-2 text-sm">
+          <time dateTime={e.at} className="w-32 shrink-0 text-slate-500 tabular-nums">
+            {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
+          </time>
+          <span className="font-medium">{KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action}</span>
+          {typeof e.data?.reason === 'string' && <span className="text-slate-600">— {e.data.reason}</span>}
+          {typeof e.data?.note === 'string' && <span className="text-slate-600">— {e.data.note}</span>}
+          {typeof e.data?.number === 'string' && <span className="font-mono text-slate-600">{e.data.number}</span>}
+          <span className="text-slate-600">{e.actorName ?? t('timeline.system')}</span>
+          {e.crossRole && (
+            <span className="rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800" title={t('crossRoleLong')}>
+              {t('crossRole')}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}

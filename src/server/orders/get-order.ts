@@ -1,0 +1,192 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import { formatOrderNumber } from '@/domain/numbering'
+import { balanceDue, customerStatus, type BillingStatus, type CustomerStatus, type FulfillmentStatus, type Handover, type PaymentStatus } from '@/domain/order-status'
+import { lineAmounts } from '@/domain/tax'
+import type { Task } from '@/domain/permissions'
+import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
+import { db } from '../db'
+import { getSettings } from '../settings/get-settings'
+
+/** Everyone who works with orders may look at one (managers included). */
+export const ORDER_READERS: readonly Task[] = ['TAKE_ORDER', 'HANDLE_PICKUP', 'CUSTOMER_SERVICE', 'FULFILL', 'INVOICE', 'RECORD_PAYMENT']
+
+export interface OrderLineDTO {
+  id: string
+  position: number
+  sku: string | null
+  description: string
+  note: string | null
+  quantity: number
+  unitPrice: number
+  taxRateBp: number
+  qtyFulfilled: number
+  qtyInvoiced: number
+  net: number
+  tax: number
+  gross: number
+}
+
+export interface TimelineEventDTO {
+  id: string
+  at: string
+  action: string
+  actorName: string | null
+  task: Task | null
+  crossRole: boolean
+  data: Record<string, unknown> | null
+}
+
+export interface OrderDetailDTO {
+  id: string
+  number: string
+  version: number
+  status: CustomerStatus
+  fulfillment: FulfillmentStatus
+  billing: BillingStatus
+  payment: PaymentStatus
+  handover: Handover
+  customer: { id: string; name: string; phone: string | null; email: string | null }
+  dueAt: string
+  createdAt: string
+  mode: 'PICKUP' | 'DELIVERY'
+  deliveryAddress: string | null
+  notes: string | null
+  holdReason: string | null
+  cancelReason: string | null
+  readyAt: string | null
+  handedOverAt: string | null
+  closedAt: string | null
+  takenBy: string
+  takenCovering: boolean
+  assignee: { id: string; name: string } | null
+  trackingToken: string
+  currency: string
+  subtotal: number
+  taxTotal: number
+  total: number
+  lines: OrderLineDTO[]
+  invoices: Array<{ id: string; number: string; total: number; issuedAt: string }>
+  creditNotes: Array<{ id: string; number: string; total: number; issuedAt: string; invoiceId: string }>
+  payments: Array<{ id: string; kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'; method: 'CASH' | 'CARD' | 'TRANSFER'; amount: number; receivedAt: string; receivedBy: string }>
+  /** Deposit taken at the counter (sum of DEPOSIT payments). */
+  deposit: number
+  /** Invoiced net of credit notes. */
+  invoicedNet: number
+  /** Money held: payments (deposit included) minus refunds. */
+  paidNet: number
+  /** What the customer still owes against issued invoices (negative: owed back). */
+  balance: number
+  /** What the customer will owe in all once everything ordered is invoiced: order total minus money held. */
+  outstanding: number
+  timeline: TimelineEventDTO[]
+}
+
+/** One order with its lines, documents, payments and timeline, for anyone who works with orders. */
+export async function getOrder(actor: Actor, orderId: string): Promise<OrderDetailDTO> {
+  authorizeAny(actor, ORDER_READERS)
+  const settings = await getSettings()
+  const o = await db().order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      number: true,
+      version: true,
+      fulfillment: true,
+      billing: true,
+      payment: true,
+      handover: true,
+      heldAt: true,
+      holdReason: true,
+      cancelledAt: true,
+      cancelReason: true,
+      dueAt: true,
+      createdAt: true,
+      mode: true,
+      deliveryAddress: true,
+      notes: true,
+      readyAt: true,
+      handedOverAt: true,
+      closedAt: true,
+      takenCovering: true,
+      trackingToken: true,
+      subtotal: true,
+      taxTotal: true,
+      total: true,
+      customer: { select: { id: true, name: true, phone: true, email: true } },
+      takenBy: { select: { name: true } },
+      assignee: { select: { id: true, name: true } },
+      lines: { orderBy: { position: 'asc' } },
+      invoices: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true } },
+      creditNotes: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true, invoiceId: true } },
+      payments: { orderBy: { receivedAt: 'asc' }, select: { id: true, kind: true, method: true, amount: true, receivedAt: true, receivedBy: { select: { name: true } } } },
+      events: { orderBy: { id: 'asc' }, take: 500, select: { id: true, at: true, action: true, task: true, crossRole: true, data: true, actor: { select: { name: true } } } },
+    },
+  })
+  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  const invoiced = o.invoices.reduce((s, i) => s + i.total, 0)
+  const credited = o.creditNotes.reduce((s, c) => s + c.total, 0)
+  const paid = o.payments.filter((p) => p.kind !== 'REFUND').reduce((s, p) => s + p.amount, 0)
+  const refunded = -o.payments.filter((p) => p.kind === 'REFUND').reduce((s, p) => s + p.amount, 0)
+  const invoicedNet = invoiced - credited
+  return {
+    id: o.id,
+    number: formatOrderNumber(settings.orderPrefix, o.number),
+    version: o.version,
+    status: customerStatus(o),
+    fulfillment: o.fulfillment,
+    billing: o.billing,
+    payment: o.payment,
+    handover: o.handover,
+    customer: o.customer,
+    dueAt: o.dueAt.toISOString(),
+    createdAt: o.createdAt.toISOString(),
+    mode: o.mode,
+    deliveryAddress: o.deliveryAddress,
+    notes: o.notes,
+    holdReason: o.heldAt ? o.holdReason : null,
+    cancelReason: o.cancelledAt ? o.cancelReason : null,
+    readyAt: o.readyAt?.toISOString() ?? null,
+    handedOverAt: o.handedOverAt?.toISOString() ?? null,
+    closedAt: o.closedAt?.toISOString() ?? null,
+    takenBy: o.takenBy.name,
+    takenCovering: o.takenCovering,
+    assignee: o.assignee,
+    trackingToken: o.trackingToken,
+    currency: settings.currency,
+    subtotal: o.subtotal,
+    taxTotal: o.taxTotal,
+    total: o.total,
+    lines: o.lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      sku: l.sku,
+      description: l.description,
+      note: l.note,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRateBp: l.taxRateBp,
+      qtyFulfilled: l.qtyFulfilled,
+      qtyInvoiced: l.qtyInvoiced,
+      ...lineAmounts(l),
+    })),
+    invoices: o.invoices.map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() })),
+    creditNotes: o.creditNotes.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
+    payments: o.payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, receivedAt: p.receivedAt.toISOString(), receivedBy: p.receivedBy.name })),
+    deposit: o.payments.filter((p) => p.kind === 'DEPOSIT').reduce((s, p) => s + p.amount, 0),
+    invoicedNet,
+    paidNet: paid - refunded,
+    balance: balanceDue({ invoicedNet, paid, refunded }),
+    outstanding: o.cancelledAt ? invoicedNet - (paid - refunded) : Math.max(o.total, invoicedNet) - (paid - refunded),
+    timeline: o.events.map((e) => ({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      action: e.action,
+      actorName: e.actor?.name ?? null,
+      task: e.task,
+      crossRole: e.crossRole,
+      data: (e.data as Record<string, unknown> | null) ?? null,
+    })),
+  }
+}
