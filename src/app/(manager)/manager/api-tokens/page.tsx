@@ -1,0 +1,62 @@
+import Link from 'next/link'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import { requirePageTask } from '@/server/auth/guard'
+import { listApiTokens } from '@/server/api-tokens/list-api-tokens'
+import { listStaff } from '@/server/team/list-staff'
+import { CreateTokenForm, RevokeButton } from './token-forms'
+
+export default async function ApiTokensPage() {
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const [tokens, staff, t, format] = await Promise.all([listApiTokens(actor), listStaff(actor), getTranslations('api.tokens'), getFormatter()])
+  return (
+    <section aria-labelledby="tokens-title" className="space-y-6">
+      <div>
+        <h1 id="tokens-title" className="text-2xl font-bold">
+          {t('title')}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {t('intro')}{' '}
+          <Link href="/developers/api" className="text-brand-700 underline">
+            {t('docs')}
+          </Link>
+        </p>
+      </div>
+      <CreateTokenForm staff={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))} />
+      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2">{t('name')}</th>
+              <th className="px-3 py-2">{t('owner')}</th>
+              <th className="px-3 py-2">{t('prefix')}</th>
+              <th className="px-3 py-2">{t('lastUsed')}</th>
+              <th className="px-3 py-2">{t('state')}</th>
+              <th className="px-3 py-2">
+                <span className="sr-only">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.length === 0 && (
+              <tr>
+                <td colSpan={6} className="px-3 py-4 text-slate-600">
+                  {t('none')}
+                </td>
+              </tr>
+            )}
+            {tokens.map((token) => (
+              <tr key={token.id} className="border-t border-slate-100">
+                <td className="px-3 py-2 font-medium">{token.name}</td>
+                <td className="px-3 py-2">{token.user.name}</td>
+                <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+                <td className="px-3 py-2">{token.lastUsedAt ? format.dateTime(new Date(token.lastUsedAt), { dateStyle: 'short', timeStyle: 'short' }) : t('never')}</td>
+                <td className="px-3 py-2">{token.revokedAt ? t('revoked') : t('active')}</td>
+                <td className="px-3 py-2 text-right">{!token.revokedAt && <RevokeButton tokenId={token.id} label={t('revoke')} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
