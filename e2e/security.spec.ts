@@ -1,0 +1,54 @@
+import { DEMO, expect, test } from './fixtures'
+
+test.describe('sessions', () => {
+  test('signing out ends the session: the old cookie no longer opens anything', async ({ page, browser, baseURL }) => {
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(DEMO.reception)
+    await page.getByLabel('Password').fill('handoff-demo')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page).toHaveURL(/\/front$/)
+    const cookies = await page.context().cookies()
+    const session = cookies.find((c) => c.name.endsWith('next-auth.session-token'))
+    expect(session?.httpOnly).toBe(true)
+    expect(session?.sameSite).toBe('Lax')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page).toHaveURL(/\/login/)
+
+    const stolen = await browser.newContext({ baseURL })
+    await stolen.addCookies(cookies)
+    const other = await stolen.newPage()
+    await other.goto('/front')
+    await expect(other).toHaveURL(/\/login/)
+    await stolen.close()
+  })
+})
+
+test.describe('the proxy is not the security boundary', () => {
+  test('a forged x-middleware-subrequest header does not open a staff page', async ({ request }) => {
+    const response = await request.get('/manager', {
+      headers: { 'x-middleware-subrequest': 'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy' },
+      maxRedirects: 0,
+    })
+    expect([302, 303, 307, 308]).toContain(response.status())
+    expect(response.headers()['location']).toMatch(/\/login/)
+    expect(await response.text()).not.toContain('Team and skills')
+  })
+
+  test('server actions refuse cross-origin posts', async ({ page, login, playwright, baseURL }) => {
+    // Minh Anh, so that switching her language does not disturb the specs that sign in as Hà.
+    await login('minhanh@example.com')
+    await page.goto('/front')
+    // Capture a real server action call (the language switch), then replay it from another origin.
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+      page.getByRole('combobox').selectOption('vi'),
+    ])
+    const headers = { ...(await request.allHeaders()) }
+    const api = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() })
+    for (const origin of ['https://evil.example', 'null']) {
+      const replay = await api.post(request.url(), { headers: { ...headers, origin }, data: request.postData() ?? '', maxRedirects: 0, timeout: 15_000 })
+      expect(replay.status(), `Origin ${origin}`).toBeGreaterThanOrEqual(400)
+    }
+    await api.dispose()
+  })
+})
