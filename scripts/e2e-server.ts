@@ -1,6 +1,6 @@
 // The app as Playwright sees it: a fresh database (a new one on DATABASE_URL's server, or a throw-away embedded
 // cluster), migrated and seeded with the demo shop, and a production build served by `next start`.
-// Writes e2e/.runtime.json so the tests' fixtures can reach the same database and sign people in.
+// Writes e2e/.runtime.json (or $RUNTIME_FILE) so tests and benchmarks can reach the same database and sign people in.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -51,7 +51,7 @@ async function main() {
   await seedDemo()
   await db().$disconnect()
   const secret = randomBytes(32).toString('base64url')
-  writeFileSync(path.join(root, 'e2e/.runtime.json'), JSON.stringify({ databaseUrl: url, secret, baseURL: `http://127.0.0.1:${port}` }))
+  writeFileSync(process.env.RUNTIME_FILE ?? path.join(root, 'e2e/.runtime.json'), JSON.stringify({ databaseUrl: url, secret, baseURL: `http://127.0.0.1:${port}` }))
   const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}`, HANDOFF_DEMO: '1', NEXT_TELEMETRY_DISABLED: '1' }
   const next = path.join(root, 'node_modules/next/dist/bin/next')
   if (process.env.E2E_SKIP_BUILD !== '1') {
