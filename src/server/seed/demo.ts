@@ -1,6 +1,6 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { lineAmounts, documentTotals } from '@/domain/tax'
+import { creditLineAmounts, documentTotals, lineAmounts, sumAmounts } from '@/domain/tax'
 import { billingStatus, fulfillmentStatus, isClosed, paymentStatus } from '@/domain/order-status'
 import { formatDocumentNumber } from '@/domain/numbering'
 import { addDays, businessDay, demoOpeningHours, zonedWallTimeToUtc, DEMO_TIME_ZONE } from '@/domain/opening-hours'
@@ -181,6 +181,17 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
   const hung = person('backoffice@example.com')
   const seqByYear = new Map<number, number>()
   let invoiceCount = 0
+  // Older invoices still unpaid (so receivables ageing has every bucket) take the first numbers of their year: the
+  // numbering stays chronological even though their orders are written after the recent ones.
+  const agedPlan = AGED_INVOICES.map((a) => {
+    const issuedAt = at(addDays(today, -a.daysAgo), '10:30')
+    const year = Number(businessDay(issuedAt, tz).slice(0, 4))
+    return { ...a, issuedAt, year, seq: 0 }
+  }).sort((x, y) => x.issuedAt.getTime() - y.issuedAt.getTime())
+  for (const a of agedPlan) {
+    a.seq = (seqByYear.get(a.year) ?? 0) + 1
+    seqByYear.set(a.year, a.seq)
+  }
   let orders = 0
 
   // ~10 orders per opening day over the last 30 days; the older an order, the further along it is.
@@ -340,7 +351,202 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
       })
     }
   }
-  // The gapless counters continue where the seeded invoices stop.
-  await prisma.documentCounter.createMany({ data: [...seqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })) })
+  const back = await seedBackOffice({ now, today, agedPlan, customers, products, hung, receptionists, workshop })
+  orders += back.orders
+  invoiceCount += back.invoices
+  // The gapless counters continue where the seeded invoices and credit notes stop.
+  await prisma.documentCounter.createMany({
+    data: [
+      ...[...seqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })),
+      ...[...back.creditSeqByYear].map(([year, last]) => ({ kind: 'CREDIT_NOTE' as const, year, last })),
+    ],
+  })
   return { staff: staff.length, products: products.length, customers: customers.length, orders, invoices: invoiceCount }
+}
+
+// ---- Back office history: old unpaid invoices (receivables ageing), credit notes and refunds ---------------------
+
+/** Invoices of corporate customers from past months, unpaid or partly paid: one per ageing bucket and then some. */
+const AGED_INVOICES: Array<{ daysAgo: number; paidShare: number }> = [
+  { daysAgo: 36, paidShare: 0 },
+  { daysAgo: 48, paidShare: 0.5 },
+  { daysAgo: 66, paidShare: 0 },
+  { daysAgo: 83, paidShare: 0.3 },
+  { daysAgo: 104, paidShare: 0 },
+  { daysAgo: 131, paidShare: 0 },
+]
+
+type Person = { id: string; email: string; name: string; homeRole: HomeRole }
+
+async function seedBackOffice(ctx: {
+  now: Date
+  today: string
+  agedPlan: Array<{ daysAgo: number; paidShare: number; issuedAt: Date; year: number; seq: number }>
+  customers: Array<{ id: string; name: string }>
+  products: Array<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>
+  hung: Person
+  receptionists: Person[]
+  workshop: Person[]
+}): Promise<{ orders: number; invoices: number; creditSeqByYear: Map<number, number> }> {
+  const prisma = db()
+  // Its own PRNG, so the recent orders above stay exactly what they were.
+  const rand = prng(20261201)
+  const companies = ctx.customers.filter((_, i) => i % 20 === 0)
+  const seller = { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone }
+  let orders = 0
+  for (const [k, a] of ctx.agedPlan.entries()) {
+    const customer = companies[k % companies.length]!
+    const createdAt = new Date(a.issuedAt.getTime() - 3 * 86_400_000)
+    const chosen = [rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)), rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000))]
+    const lines = chosen.map((p, position) => ({ position, productId: p.id, sku: p.sku, description: p.name, quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200), unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }))
+    const totals = documentTotals(lines)
+    const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000
+    const fulfiller = rand.pick(ctx.workshop)
+    const taker = rand.pick(ctx.receptionists)
+    const handedOverAt = new Date(a.issuedAt.getTime() - 3_600_000)
+    const order = await prisma.order.create({
+      data: {
+        customerId: customer.id,
+        dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
+        fulfillment: 'FULFILLED',
+        billing: 'BILLED',
+        payment: paymentStatus({ invoicedNet: totals.total, paid, refunded: 0, invoiced: true }),
+        handover: 'DELIVERED',
+        mode: 'DELIVERY',
+        deliveryAddress: `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh`,
+        handedOverAt,
+        handedOverById: taker.id,
+        readyAt: new Date(handedOverAt.getTime() - 86_400_000),
+        notes: 'Công nợ 30 ngày theo hợp đồng',
+        takenById: taker.id,
+        assigneeId: fulfiller.id,
+        idempotencyKey: `seed-aged-${k}`,
+        trackingToken: randomBytes(24).toString('base64url'),
+        subtotal: totals.subtotal,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
+        createdAt,
+        lines: { create: lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })) },
+      },
+      include: { lines: true },
+    })
+    orders++
+    const invoice = await prisma.invoice.create({
+      data: {
+        year: a.year,
+        seq: a.seq,
+        number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, a.year, a.seq),
+        orderId: order.id,
+        customerId: customer.id,
+        currency: 'VND',
+        subtotal: totals.subtotal,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
+        issuedAt: a.issuedAt,
+        dueAt: new Date(a.issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86_400_000),
+        issuedById: ctx.hung.id,
+        seller,
+        buyer: { name: customer.name },
+        lines: { create: order.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })) },
+      },
+    })
+    const events: Array<{ at: Date; actorId: string; action: string; task: Task; data?: object }> = [
+      { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', data: { total: totals.total } },
+      { at: new Date(handedOverAt.getTime() - 86_400_000), actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', data: { status: 'FULFILLED' } },
+      { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP' },
+      { at: a.issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE', data: { number: invoice.number, total: totals.total } },
+    ]
+    for (const l of order.lines) {
+      await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: events[1]!.at } })
+    }
+    if (paid > 0) {
+      const receivedAt = new Date(a.issuedAt.getTime() + 7 * 86_400_000)
+      const pay = await prisma.payment.create({ data: { orderId: order.id, customerId: customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: 'TRANSFER', amount: paid, reference: `UNC ${invoice.number}`, receivedById: ctx.hung.id, receivedAt } })
+      await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: paid, createdAt: receivedAt } })
+      events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', data: { amount: paid } })
+    }
+    await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, entityType: 'order', entityId: order.id, orderId: order.id, crossRole: false })) })
+  }
+
+  // Credit notes on recent invoices: a goodwill credit refunded in cash, one whose refund is still owed, and a billing
+  // mistake credited in full for re-invoicing (its order shows up again under "To invoice").
+  const creditSeqByYear = new Map<number, number>()
+  const paidOrders = await prisma.order.findMany({
+    where: { payment: 'PAID', cancelledAt: null, idempotencyKey: { startsWith: 'seed-2' } },
+    orderBy: { number: 'asc' },
+    select: { id: true, customerId: true, number: true },
+  })
+  const unpaidInvoiced = await prisma.order.findMany({
+    where: { billing: 'BILLED', payment: 'UNPAID', handover: 'WAITING', cancelledAt: null, idempotencyKey: { startsWith: 'seed-2' } },
+    orderBy: { number: 'asc' },
+    select: { id: true, customerId: true, number: true },
+  })
+  const scenarios: Array<{ order: { id: string; customerId: string } | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }> = [
+    { order: paidOrders[Math.floor(paidOrders.length * 0.2)], kind: 'refunded', daysAgo: 6, reason: 'Một phần bản in bị lem mực — giảm giá cho khách' },
+    { order: paidOrders[Math.floor(paidOrders.length * 0.6)], kind: 'owed', daysAgo: 2, reason: 'Khách trả lại 1 sản phẩm lỗi' },
+    { order: unpaidInvoiced[Math.floor(unpaidInvoiced.length / 2)], kind: 'reinvoice', daysAgo: 1, reason: 'Xuất nhầm đơn giá — xuất lại hóa đơn đúng' },
+  ]
+  for (const sc of scenarios) {
+    if (!sc.order) continue
+    const invoice = await prisma.invoice.findFirst({ where: { orderId: sc.order.id }, include: { lines: { orderBy: { position: 'asc' } } } })
+    if (!invoice) continue
+    // Planned a few days back, but never before its invoice (plus two hours) nor in the future.
+    const latest = ctx.now.getTime() - 10 * 60_000
+    const earliest = invoice.issuedAt.getTime() + 2 * 3_600_000
+    if (earliest > latest) continue
+    const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
+    const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
+    const credited = sc.kind === 'reinvoice' ? invoice.lines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoice.lines[0]!, quantity: 1 }]
+    const creditLines = credited.map(({ l, quantity }) => ({ l, quantity, ...creditLineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, invoicedQuantity: l.quantity, alreadyCredited: 0 }) }))
+    const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
+    const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
+    const seq = (creditSeqByYear.get(year) ?? 0) + 1
+    creditSeqByYear.set(year, seq)
+    const note = await prisma.creditNote.create({
+      data: {
+        year,
+        seq,
+        number: formatDocumentNumber(DEMO_BUSINESS.creditNotePrefix, year, seq),
+        invoiceId: invoice.id,
+        orderId: sc.order.id,
+        customerId: sc.order.customerId,
+        currency: 'VND',
+        reason: sc.reason,
+        reinvoice: sc.kind === 'reinvoice',
+        subtotal: totals.subtotal,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
+        issuedAt,
+        issuedById: ctx.hung.id,
+        lines: { create: creditLines.map((c) => ({ invoiceLineId: c.l.id, orderLineId: c.l.orderLineId, quantity: c.quantity, net: c.net, tax: c.tax, gross: c.gross })) },
+      },
+    })
+    const events: Array<{ at: Date; action: string; task: Task; data: object }> = [
+      { at: issuedAt, action: 'credit_note.issued', task: 'INVOICE', data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason } },
+    ]
+    const payments = await prisma.payment.aggregate({ where: { orderId: sc.order.id }, _sum: { amount: true } })
+    let held = payments._sum.amount ?? 0
+    if (sc.kind === 'refunded') {
+      const refundAt = new Date(issuedAt.getTime() + 30 * 60_000)
+      const refund = await prisma.payment.create({
+        data: { orderId: sc.order.id, customerId: sc.order.customerId, invoiceId: invoice.id, creditNoteId: note.id, kind: 'REFUND', method: 'CASH', amount: -note.total, receivedById: ctx.hung.id, receivedAt: refundAt },
+      })
+      await prisma.paymentAllocation.create({ data: { paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt } })
+      held -= note.total
+      events.push({ at: refundAt, action: 'payment.refunded', task: 'RECORD_PAYMENT', data: { amount: note.total, number: note.number } })
+    }
+    if (sc.kind === 'reinvoice') {
+      for (const c of creditLines) await prisma.orderLine.update({ where: { id: c.l.orderLineId }, data: { qtyInvoiced: { decrement: c.quantity } } })
+    }
+    // Statuses as refreshOrderState derives them.
+    const lines = await prisma.orderLine.findMany({ where: { orderId: sc.order.id } })
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: sc.order.id } })
+    const invoicedNet = invoice.total - note.total
+    const billing = billingStatus(lines)
+    const payment = paymentStatus({ invoicedNet, paid: held + (sc.kind === 'refunded' ? note.total : 0), refunded: sc.kind === 'refunded' ? note.total : 0, invoiced: true })
+    const closed = isClosed({ handover: order.handover, billing, payment, cancelled: order.cancelledAt !== null })
+    await prisma.order.update({ where: { id: sc.order.id }, data: { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: { increment: 1 } } })
+    await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, actorId: ctx.hung.id, entityType: 'order', entityId: sc.order!.id, orderId: sc.order!.id, crossRole: false })) })
+  }
+  return { orders, invoices: ctx.agedPlan.length, creditSeqByYear }
 }

@@ -1,12 +1,18 @@
 import { getTranslations } from 'next-intl/server'
 import { AppShell } from '@/components/app-shell'
+import type { SubNavItem } from '@/components/sub-nav'
+import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 
 export default async function BackLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireArea('back')
   const t = await getTranslations('back.nav')
+  // Sections follow the person's skills; each page and use case checks again on its own.
+  const sections: SubNavItem[] = [{ href: '/back', label: t('queue') }]
+  if (can(actor, 'INVOICE')) sections.push({ href: '/back/billing', label: t('billing') })
+  if (can(actor, 'INVOICE') || can(actor, 'RECORD_PAYMENT')) sections.push({ href: '/back/receivables', label: t('receivables') })
   return (
-    <AppShell actor={actor} area="back" sections={[{ href: '/back', label: t('queue') }]}>
+    <AppShell actor={actor} area="back" sections={sections}>
       {children}
     </AppShell>
   )

@@ -1,31 +1,38 @@
-import { getFormatter, getTranslations } from 'next-intl/server'
-import { requirePageTask } from '@/server/auth/guard'
-import { listQueue } from '@/server/fulfillment/list-queue'
+import { forbidden } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { can } from '@/domain/permissions'
+import { queueFilterSchema } from '@/lib/schemas/fulfillment'
+import { LiveQueue } from '@/components/back/live-queue'
+import { QueueFilters } from '@/components/back/queue-filters'
+import { requirePageActor } from '@/server/auth/guard'
+import { listFulfillers } from '@/server/fulfillment/list-fulfillers'
+import { listQueue, QUEUE_READERS } from '@/server/fulfillment/list-queue'
+import { firstValues } from './search-params'
 
-export default async function BackQueue() {
-  const actor = await requirePageTask('FULFILL')
-  const [rows, t, common, format] = await Promise.all([listQueue(actor), getTranslations('back.queue'), getTranslations('common'), getFormatter()])
+export default async function BackQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor()
+  if (!QUEUE_READERS.some((task) => can(actor, task))) forbidden()
+  const raw = firstValues(await searchParams)
+  const filter = queueFilterSchema.parse(raw)
+  const [page, people, t] = await Promise.all([listQueue(actor, filter), listFulfillers(actor), getTranslations('back.queue')])
+  const query = new URLSearchParams(raw).toString()
+  const filtered = filter.status !== 'todo' || filter.due !== 'any' || filter.assignee !== undefined || filter.q !== undefined
   return (
     <section aria-labelledby="queue-title">
-      <h1 id="queue-title" className="text-2xl font-bold">
-        {t('title')}
-      </h1>
-      <p className="mb-4 text-sm text-slate-600">{t('count', { count: rows.length })}</p>
-      <ol className="space-y-2">
-        {rows.map((o) => (
-          <li key={o.id} className={`rounded-lg bg-white p-3 ring-1 ${o.overdue ? 'ring-red-300' : 'ring-slate-200'}`}>
-            <div className="flex flex-wrap items-baseline gap-x-3">
-              <span className="font-mono font-semibold">{o.number}</span>
-              <span>{o.customerName}</span>
-              <span className="text-sm text-slate-600">{common(`fulfillment.${o.fulfillment}`)}</span>
-              {o.onHold && <span className="text-sm font-medium text-orange-700">{common('status.ON_HOLD')}</span>}
-              <span className={`ml-auto text-sm ${o.overdue ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
-                {o.overdue ? t('overdue') : t('due')} {format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' })}
-              </span>
-            </div>
-          </li>
-        ))}
-      </ol>
+      {/* Keyed by the query: new filters or another page start from the server's fresh render. */}
+      <LiveQueue
+        key={query}
+        initial={page}
+        query={query}
+        meId={actor.id}
+        filtered={filtered}
+        title={
+          <h1 id="queue-title" className="text-2xl font-bold">
+            {t('title')}
+          </h1>
+        }
+        filters={<QueueFilters filter={filter} people={people.map((p) => ({ id: p.id, name: p.name }))} meId={actor.id} />}
+      />
     </section>
   )
 }

@@ -1,0 +1,187 @@
+import { DEMO, expect, screenshotPath, sql, test } from './fixtures'
+import { makeCustomer, makeOrder } from './back-support'
+
+test.describe('from the workshop to the books', () => {
+  test('partial fulfilment, invoice with the deposit applied, the rest, payment, handover: closed; then a credit note and its refund', async ({ page, login }) => {
+    await login(DEMO.backoffice)
+    const customer = await makeCustomer('Công ty TNHH')
+    // 10 x 25,000 at 8 % = 270,000; 4 x 50,000 at 10 % = 220,000. Total 490,000, deposit 100,000.
+    const order = await makeOrder({
+      customerId: customer.id,
+      deposit: 100_000,
+      lines: [
+        { description: 'Tờ rơi A5 (100 tờ)', quantity: 10, unitPrice: 25_000, taxRateBp: 800 },
+        { description: 'Poster A2', quantity: 4, unitPrice: 50_000, taxRateBp: 1000 },
+      ],
+    })
+    await page.goto(`/back/orders/${order.id}`)
+    await expect(page.getByTestId('order-number')).toHaveText(order.number)
+
+    // Partial work: 6 flyers done (typed), one poster (stepped).
+    const work = page.getByTestId('fulfillment-form')
+    await work.getByLabel('Done of 10: Tờ rơi A5 (100 tờ)').fill('6')
+    await work.getByRole('button', { name: 'One more done: Poster A2' }).click()
+    await expect(work.getByText('not saved yet (was 0)')).toHaveCount(2)
+    await work.getByRole('button', { name: 'Save 2 changes' }).click()
+    await expect(page.getByText('Work recorded.')).toBeVisible()
+    await expect(page.locator('header, article').getByText('In progress').first()).toBeVisible()
+    await page.screenshot({ path: screenshotPath('back-order'), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: screenshotPath('back-order-390'), fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 720 })
+
+    // Invoice what is done: 6 x 27,000 + 55,000 = 217,000; the 100,000 deposit is applied.
+    const billing = page.getByTestId('order-billing')
+    await expect(billing).toContainText('₫217,000')
+    await billing.getByRole('button', { name: 'Invoice' }).click()
+    await expect(billing.getByRole('status')).toContainText('Invoice issued:')
+    await expect(billing.getByRole('status')).toContainText('₫100,000')
+    await expect(billing.getByTestId('order-invoices').getByRole('row')).toHaveCount(2)
+    await expect(page.getByTestId('order-balance')).toHaveText('₫117,000')
+
+    // Finish the rest and invoice it too.
+    await work.getByRole('button', { name: 'Mark everything done' }).click()
+    await expect(page.getByText('Work recorded.')).toBeVisible()
+    await expect(billing).toContainText('₫273,000')
+    await billing.getByRole('button', { name: 'Invoice' }).click()
+    await expect(billing.getByTestId('order-invoices').getByRole('row')).toHaveCount(3)
+    await expect(page.getByTestId('order-balance')).toHaveText('₫390,000')
+
+    // Overpaying is refused with the most that can be paid; the typed amount stays.
+    const pay = billing.getByTestId('payment-form')
+    await pay.getByLabel('Amount').fill('400000')
+    await pay.getByRole('button', { name: 'Record payment' }).click()
+    await expect(pay).toContainText('Overpayment refused: at most 390,000 VND can still be paid.')
+    await expect(pay.getByLabel('Amount')).toHaveValue('400000')
+    // Cash with change.
+    await pay.getByLabel('Amount').fill('390000')
+    await pay.getByLabel('Cash given (optional)').fill('400000')
+    await expect(pay).toContainText('Change to give back: ₫10,000')
+    await pay.getByRole('button', { name: 'Record payment' }).click()
+    await expect(pay.getByTestId('payment-done')).toContainText('Give back: ₫10,000')
+    await expect(page.getByTestId('order-balance')).toHaveText('₫0')
+
+    // Handed over at the counter (Hùng covers pickups): the order closes.
+    await page.goto(`/front/orders/${order.id}`)
+    await page.getByTestId('pickup-panel').getByRole('button', { name: 'Hand over to the customer' }).click()
+    await expect(page.getByTestId('order-closed')).toBeVisible()
+    const [closed] = await sql<{ closed: boolean; payment: string; billing: string }>(`SELECT "closedAt" IS NOT NULL AS closed, payment, billing FROM "Order" WHERE id = $1`, [order.id])
+    expect(closed).toEqual({ closed: true, payment: 'PAID', billing: 'BILLED' })
+
+    // The first invoice, as printed.
+    await page.goto(`/back/orders/${order.id}`)
+    await expect(page.getByRole('article').getByText('Collected', { exact: true })).toBeVisible()
+    await page.getByTestId('order-invoices').getByRole('link').first().click()
+    const doc = page.getByTestId('invoice-document')
+    await expect(doc).toContainText('In Nhanh Sài Gòn')
+    await expect(doc).toContainText(customer.name)
+    await expect(doc.getByTestId('document-total')).toHaveText('₫217,000')
+    await expect(doc.getByTestId('document-balance')).toHaveText('₫0')
+    await expect(doc).toContainText('Tax by rate')
+    await page.screenshot({ path: screenshotPath('back-invoice'), fullPage: true })
+    await page.setViewportSize({ width: 794, height: 1123 })
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeHidden()
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden()
+    await page.screenshot({ path: screenshotPath('back-invoice-print'), fullPage: true })
+    await page.emulateMedia({ media: 'screen' })
+    await page.setViewportSize({ width: 1280, height: 720 })
+
+    // A poster was damaged: credit one (goodwill, not re-invoiced) and refund it.
+    const credit = page.getByTestId('credit-form')
+    await credit.getByLabel('Quantity to credit: Poster A2').fill('1')
+    await expect(credit).toContainText('Credit note total: ₫55,000')
+    await credit.getByLabel('Reason (printed on the credit note)').fill('Poster bị trầy')
+    await credit.getByRole('button', { name: 'Issue credit note' }).click()
+    await expect(credit.getByRole('status')).toContainText('to refund: ₫55,000')
+    await credit.getByRole('status').getByRole('link').click()
+    const note = page.getByTestId('credit-note-document')
+    await expect(note).toContainText('Poster bị trầy')
+    await expect(note.getByTestId('document-total')).toHaveText('₫55,000')
+    const refund = page.getByTestId('refund-form')
+    await refund.getByLabel('Amount to refund').fill('60000')
+    await refund.getByRole('button', { name: 'Record refund' }).click()
+    await expect(refund).toContainText('At most 55,000 VND can be refunded against this credit note.')
+    await refund.getByRole('button', { name: /Fill in/ }).click()
+    await refund.getByRole('button', { name: 'Record refund' }).click()
+    await expect(refund.getByRole('status')).toContainText('Refund recorded.')
+    await expect(note.getByTestId('document-refunded')).toHaveText('₫55,000')
+    await page.screenshot({ path: screenshotPath('back-credit-note'), fullPage: true })
+
+    const events = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "orderId" = $1 ORDER BY id`, [order.id])
+    expect(events.map((e) => e.action)).toEqual([
+      'order.created',
+      'order.fulfilled',
+      'invoice.issued',
+      'order.fulfilled',
+      'invoice.issued',
+      'payment.recorded',
+      'order.collected',
+      'credit_note.issued',
+      'payment.refunded',
+    ])
+  })
+
+  test('a second person saving on an outdated order is told who changed it, and keeps what they typed', async ({ browser, baseURL }) => {
+    const customer = await makeCustomer('Lưu Văn')
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp', quantity: 5, unitPrice: 90_000, taxRateBp: 800 }] })
+    const open = async (email: string) => {
+      const context = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh' })
+      const p = await context.newPage()
+      const { loginAs } = await import('./fixtures')
+      await loginAs(p, email)
+      await p.goto(`/back/orders/${order.id}`)
+      return p
+    }
+    const hung = await open(DEMO.backoffice)
+    const ngoc = await open('ngoc@example.com')
+    await ngoc.getByLabel('Done of 5: Danh thiếp').fill('2')
+    await ngoc.getByRole('button', { name: 'Save 1 change' }).click()
+    await expect(ngoc.getByText('Work recorded.')).toBeVisible()
+    // Hùng's page was loaded before: it offers the change, and his save is refused with Ngọc's name.
+    await expect(hung.getByText('A colleague changed this order.')).toBeVisible()
+    await hung.getByLabel('Done of 5: Danh thiếp').fill('4')
+    await hung.getByRole('button', { name: 'Save 1 change' }).click()
+    const alert = hung.getByTestId('fulfillment-form').getByRole('alert')
+    await expect(alert).toContainText('Huỳnh Thị Ngọc changed this meanwhile')
+    await expect(hung.getByLabel('Done of 5: Danh thiếp')).toHaveValue('4')
+    await alert.getByRole('button', { name: 'Reload, keep my input' }).click()
+    await expect(hung.getByLabel('Done of 5: Danh thiếp')).toHaveValue('4')
+    await expect(hung.getByText('not saved yet (was 2)')).toBeVisible()
+    await hung.getByRole('button', { name: 'Save 1 change' }).click()
+    await expect(hung.getByText('Work recorded.')).toBeVisible()
+    const [line] = await sql<{ qtyFulfilled: number }>(`SELECT "qtyFulfilled" FROM "OrderLine" WHERE "orderId" = $1`, [order.id])
+    expect(line!.qtyFulfilled).toBe(4)
+    await hung.context().close()
+    await ngoc.context().close()
+  })
+
+  test('billing desk: the to-invoice list, receivables ageing and the CSV export', async ({ page, login }) => {
+    await login(DEMO.backoffice)
+    const customer = await makeCustomer('Văn phòng')
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Brochure gấp 3', quantity: 2, unitPrice: 650_000, taxRateBp: 800 }] })
+    await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = 1 WHERE "orderId" = $1`, [order.id])
+    await sql(`UPDATE "Order" SET fulfillment = 'PARTLY_FULFILLED', version = version + 1 WHERE id = $1`, [order.id])
+    await page.goto('/back/billing')
+    const row = page.getByTestId('to-invoice-row').filter({ hasText: order.number })
+    await expect(row).toContainText('₫702,000')
+    await page.screenshot({ path: screenshotPath('back-billing'), fullPage: true })
+    await row.getByRole('button', { name: 'Invoice' }).click()
+    await expect(row.getByRole('status')).toContainText('Invoice issued:')
+    await expect(page.getByTestId('to-invoice-row').filter({ hasText: order.number })).toHaveCount(0)
+
+    await page.goto('/back/receivables')
+    await expect(page.getByTestId('aging-summary')).toContainText('Over 90 days')
+    const mine = page.getByTestId('receivable-customer').filter({ hasText: customer.name })
+    await expect(mine).toContainText('₫702,000')
+    await page.screenshot({ path: screenshotPath('back-receivables'), fullPage: true })
+
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-form').getByRole('button', { name: 'Download CSV' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^handoff-invoices-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
+    const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')
+    expect(text.split('\r\n')[0]).toBe('\uFEFFnumber,issued_at,due_at,order,customer,currency,subtotal,tax,total,credited,paid,open,issued_by')
+    expect(text).toContain(`${order.number},${customer.name},VND,650000,52000,702000,0,0,702000,`)
+  })
+})

@@ -1,0 +1,132 @@
+import Link from 'next/link'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import { can } from '@/domain/permissions'
+import { CreditNoteForm, PaymentForm } from '@/components/back/billing-forms'
+import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
+import { PrintButton } from '@/components/back/print-button'
+import { Money } from '@/components/money'
+import { currentActor } from '@/server/auth/actor'
+import { requireArea } from '@/server/auth/guard'
+import { getInvoice } from '@/server/billing/get-invoice'
+import { getOrderBilling } from '@/server/billing/get-order-billing'
+import { orNotFound, pageId } from '../../load'
+
+// "Save as PDF" names the file after the page title: the invoice number and the buyer.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor()
+  const invoice = actor ? await getInvoice(actor, (await params).id).catch(() => null) : null
+  return invoice ? { title: `${invoice.number} — ${invoice.buyer.name}` } : {}
+}
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireArea('back')
+  const id = pageId((await params).id)
+  const invoice = await orNotFound(getInvoice(actor, id))
+  const [billing, t, common, format] = await Promise.all([getOrderBilling(actor, invoice.order.id), getTranslations('back.document'), getTranslations('common'), getFormatter()])
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
+  const canPay = (can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP')) && invoice.balance > 0
+  const canCredit = can(actor, 'INVOICE')
+  return (
+    <div className="space-y-4">
+      <PrintStyles />
+      <div className="no-print flex flex-wrap items-center gap-3">
+        <Link href={`/back/orders/${invoice.order.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+          ← {t('backToOrder', { number: invoice.order.number })}
+        </Link>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${invoice.balance > 0 ? 'bg-red-50 text-red-900 ring-red-300' : invoice.balance < 0 ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-emerald-50 text-emerald-900 ring-emerald-300'}`}>
+          {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
+        </span>
+        <div className="ml-auto">
+          <PrintButton />
+        </div>
+      </div>
+
+      <DocumentSheet testId="invoice-document">
+        <DocumentHeader
+          seller={invoice.seller}
+          title={t('invoice')}
+          number={invoice.number}
+          facts={[
+            { label: t('issuedOn'), value: date(invoice.issuedAt) },
+            { label: t('dueOn'), value: date(invoice.dueAt) },
+            { label: t('order'), value: <span className="font-mono">{invoice.order.number}</span> },
+          ]}
+        />
+        <BuyerBlock buyer={invoice.buyer} label={t('billTo')} />
+        <DocumentLines lines={invoice.lines} currency={invoice.currency} />
+        <DocumentTotals
+          byRate={invoice.byRate}
+          subtotal={invoice.subtotal}
+          taxTotal={invoice.taxTotal}
+          total={invoice.total}
+          currency={invoice.currency}
+          totalLabel={t('total')}
+          extra={[
+            ...(invoice.credited > 0 ? [{ label: t('credited'), amount: -invoice.credited }] : []),
+            { label: t('paid'), amount: invoice.paid, testId: 'document-paid' },
+            { label: invoice.balance < 0 ? t('owedBack') : t('balanceDue'), amount: Math.abs(invoice.balance), strong: true, testId: 'document-balance' },
+          ]}
+        />
+        {invoice.payments.length > 0 && (
+          <section className="mt-6 break-inside-avoid">
+            <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('payments')}</h2>
+            <ul className="mt-1 space-y-0.5">
+              {invoice.payments.map((p) => (
+                <li key={p.id} className="flex flex-wrap gap-x-3">
+                  <span>{date(p.receivedAt)}</span>
+                  <span>{t(`paymentKind.${p.kind}`)}</span>
+                  <span>{common(`paymentMethod.${p.method}`)}</span>
+                  <Money amount={p.amount} currency={invoice.currency} className="font-medium" />
+                  {p.reference && <span className="text-slate-600">{p.reference}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {invoice.creditNotes.length > 0 && (
+          <section className="mt-4 break-inside-avoid">
+            <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('creditNotes')}</h2>
+            <ul className="mt-1 space-y-0.5">
+              {invoice.creditNotes.map((c) => (
+                <li key={c.id} className="flex flex-wrap gap-x-3">
+                  <Link href={`/back/credit-notes/${c.id}`} className="font-mono underline print:no-underline">
+                    {c.number}
+                  </Link>
+                  <span>{date(c.issuedAt)}</span>
+                  <Money amount={-c.total} currency={invoice.currency} />
+                  <span className="text-slate-600">{c.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">
+          <p>{t('terms', { date: date(invoice.dueAt) })}</p>
+          <p>{t('issuedBy', { name: invoice.issuedBy })}</p>
+        </footer>
+      </DocumentSheet>
+
+      {(canPay || canCredit) && (
+        <div className="no-print mx-auto grid max-w-[210mm] gap-4 md:grid-cols-2">
+          {canPay && (
+            <section aria-labelledby="pay-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id="pay-title" className="mb-3 text-lg font-semibold">
+                {t('takePayment')}
+              </h2>
+              <PaymentForm orderId={invoice.order.id} invoices={billing.invoices} maxPayable={billing.maxPayable} currency={invoice.currency} fixedInvoiceId={invoice.id} />
+            </section>
+          )}
+          {canCredit && (
+            <section aria-labelledby="credit-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id="credit-title" className="mb-1 text-lg font-semibold">
+                {t('creditTitle')}
+              </h2>
+              <p className="mb-3 text-sm text-slate-600">{t('creditHint')}</p>
+              <CreditNoteForm invoiceId={invoice.id} orderVersion={invoice.order.version} lines={invoice.lines} currency={invoice.currency} />
+            </section>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

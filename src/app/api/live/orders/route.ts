@@ -1,0 +1,86 @@
+import { can, type Task } from '@/domain/permissions'
+import { currentActor, loadActor, type Actor } from '@/server/auth/actor'
+import { orderEvents, type OrderEvent } from '@/server/live/order-events'
+
+// Server-sent events: every order change, as {id, version, op}, for the back office's live screens. The payload names
+// no customer or amount; screens refetch through their own authorized reads. One stream per open tab; each is
+// cleaned up (subscription, timers) when the tab goes away.
+
+export const dynamic = 'force-dynamic'
+export const runtime = 'nodejs'
+
+const BACK_OFFICE_TASKS: readonly Task[] = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT']
+const HEARTBEAT_MS = 20_000
+/** A session ended elsewhere (logout, changed skills) stops its streams within this time. */
+const RECHECK_MS = 60_000
+
+function allowed(actor: Actor | null): actor is Actor {
+  return actor !== null && BACK_OFFICE_TASKS.some((task) => can(actor, task))
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const actor = await currentActor()
+  if (!actor) return Response.json({ error: 'unauthenticated' }, { status: 401 })
+  if (!allowed(actor)) return Response.json({ error: 'forbidden' }, { status: 403 })
+
+  const encoder = new TextEncoder()
+  let cleanup: (() => void) | undefined
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false
+      const send = (text: string) => {
+        if (closed) return
+        try {
+          controller.enqueue(encoder.encode(text))
+        } catch {
+          stop()
+        }
+      }
+      const unsubscribe = orderEvents().subscribe(
+        (event: OrderEvent) => send(`event: order\ndata: ${JSON.stringify(event)}\n\n`),
+        () => send(`event: resync\ndata: {}\n\n`),
+      )
+      const heartbeat = setInterval(() => send(`: ping\n\n`), HEARTBEAT_MS)
+      const recheck = setInterval(() => {
+        loadActor(actor.id, actor.sessionVersion)
+          .then((fresh) => {
+            if (!allowed(fresh)) {
+              send(`event: end\ndata: {}\n\n`)
+              stop()
+            }
+          })
+          .catch(() => undefined)
+      }, RECHECK_MS)
+      function stop() {
+        if (closed) return
+        closed = true
+        clearInterval(heartbeat)
+        clearInterval(recheck)
+        unsubscribe()
+        request.signal.removeEventListener('abort', stop)
+        try {
+          controller.close()
+        } catch {
+          // already closed by the client
+        }
+      }
+      cleanup = stop
+      request.signal.addEventListener('abort', stop)
+      // The browser reconnects after 3 s if the stream drops; "ready" tells the page the stream is live.
+      void orderEvents()
+        .ensureConnected()
+        .then(() => send(`retry: 3000\nevent: ready\ndata: {}\n\n`))
+    },
+    cancel() {
+      cleanup?.()
+    },
+  })
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-store, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  })
+}

@@ -1,0 +1,422 @@
+'use client'
+
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { useId, useState } from 'react'
+import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction } from '@/app/(back)/back/actions'
+import { checkCredit } from '@/domain/order-status'
+import { creditLineAmounts, sumAmounts } from '@/domain/tax'
+import { Money } from '../money'
+import { FieldError, FormMessage } from './form-message'
+import { MoneyInput, parseTypedAmount, useAmountText } from './money-input'
+import { useServerAction } from './use-server-action'
+
+const button = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-50'
+const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
+const label = 'block text-sm font-medium text-slate-700'
+const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+
+/** Issue the invoice for everything done and not yet invoiced, on the version the person saw. */
+export function IssueInvoiceButton({ orderId, version, value, currency, compact }: { orderId: string; version: number; value: number; currency: string; compact?: boolean }) {
+  const t = useTranslations('back.invoice')
+  const [issued, setIssued] = useState<{ invoiceId: string; number: string; applied: number } | null>(null)
+  const action = useServerAction(issueInvoiceAction, { onSuccess: (data) => setIssued(data) })
+  return (
+    <div className={compact ? 'space-y-1' : 'space-y-2'} data-testid="issue-invoice">
+      <button type="button" onClick={() => void action.run({ orderId, expectedVersion: version })} disabled={action.pending || value <= 0} className={compact ? `${primary} px-3 py-1.5` : primary}>
+        {action.pending ? t('issuing') : compact ? t('issueShort') : t('issue')}
+      </button>
+      {!compact && value > 0 && (
+        <p className="text-sm text-slate-600">
+          {t('value')} <Money amount={value} currency={currency} className="font-semibold text-slate-900" />
+        </p>
+      )}
+      {issued && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          {t('issued')}{' '}
+          <Link href={`/back/invoices/${issued.invoiceId}`} className="font-mono font-semibold underline">
+            {issued.number}
+          </Link>
+          {issued.applied > 0 && (
+            <>
+              {' · '}
+              {t('applied')} <Money amount={issued.applied} currency={currency} />
+            </>
+          )}
+        </p>
+      )}
+      <FormMessage error={action.formError} stale={action.stale} />
+    </div>
+  )
+}
+
+type Method = 'CASH' | 'CARD' | 'TRANSFER'
+const METHODS: Method[] = ['CASH', 'CARD', 'TRANSFER']
+
+/**
+ * Take a payment: cash (with change), card or transfer; against one invoice or the order's open invoices oldest
+ * first. The most that can be paid is shown and enforced by the server (overpayment refused).
+ */
+export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvoiceId }: { orderId: string; invoices: Array<{ id: string; number: string; open: number }>; maxPayable: number; currency: string; fixedInvoiceId?: string }) {
+  const t = useTranslations('back.payment')
+  const common = useTranslations('common')
+  const { locale, toText } = useAmountText()
+  const ids = { amount: useId(), tendered: useId(), reference: useId(), invoice: useId() }
+  const [method, setMethod] = useState<Method>('CASH')
+  const [amount, setAmount] = useState('')
+  const [tendered, setTendered] = useState('')
+  const [reference, setReference] = useState('')
+  const [invoiceId, setInvoiceId] = useState(fixedInvoiceId ?? '')
+  const [done, setDone] = useState<{ change: number; balance: number; orderClosed: boolean } | null>(null)
+  const action = useServerAction(recordPaymentAction, {
+    onSuccess: (data) => {
+      setDone(data)
+      setAmount('')
+      setTendered('')
+      setReference('')
+    },
+  })
+  const open = invoices.filter((i) => i.open > 0)
+  const chosen = open.find((i) => i.id === invoiceId)
+  const max = chosen ? Math.min(chosen.open, maxPayable) : maxPayable
+  const minor = parseTypedAmount(amount, currency, locale)
+  const tenderedMinor = tendered.trim() === '' ? undefined : parseTypedAmount(tendered, currency, locale)
+  const localErrors: Record<string, string[]> = {}
+  if (amount.trim() !== '' && (minor === null || minor <= 0)) localErrors.amount = [t('amountInvalid')]
+  if (tendered.trim() !== '' && (tenderedMinor === null || (minor !== null && tenderedMinor !== undefined && tenderedMinor < minor))) localErrors.tendered = [t('tenderedInvalid')]
+  const errors = { ...action.fieldErrors, ...localErrors }
+  const change = method === 'CASH' && minor !== null && typeof tenderedMinor === 'number' && tenderedMinor >= minor ? tenderedMinor - minor : null
+
+  const doneBox = done && (
+    <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="payment-done">
+      <p className="font-semibold">{t('recorded')}</p>
+      {done.change > 0 && (
+        <p>
+          {t('giveBack')} <Money amount={done.change} currency={currency} className="font-semibold" />
+        </p>
+      )}
+      {done.orderClosed ? (
+        <p>{t('closed')}</p>
+      ) : done.balance > 0 ? (
+        <p>
+          {t('balance')} <Money amount={done.balance} currency={currency} />
+        </p>
+      ) : null}
+    </div>
+  )
+  if (maxPayable <= 0) {
+    return (
+      <div className="space-y-2">
+        {doneBox}
+        <p className="text-sm text-slate-600">{t('nothingToPay')}</p>
+      </div>
+    )
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (minor === null || minor <= 0 || Object.keys(localErrors).length > 0) return
+        setDone(null)
+        void action.run({
+          orderId,
+          method,
+          amount: minor,
+          ...(invoiceId ? { invoiceId } : {}),
+          ...(method === 'CASH' && typeof tenderedMinor === 'number' ? { tendered: tenderedMinor } : {}),
+          ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
+        })
+      }}
+      className="space-y-3"
+      data-testid="payment-form"
+      noValidate
+    >
+      <fieldset>
+        <legend className={label}>{t('method')}</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {METHODS.map((m) => (
+            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
+              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
+              {common(`paymentMethod.${m}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {!fixedInvoiceId && open.length > 1 && (
+        <div>
+          <label htmlFor={ids.invoice} className={label}>
+            {t('invoice')}
+          </label>
+          <select id={ids.invoice} value={invoiceId} onChange={(e) => setInvoiceId(e.target.value)} className={input}>
+            <option value="">{t('oldestFirst')}</option>
+            {open.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.number}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div>
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor={ids.amount} className={label}>
+            {t('amount')}
+          </label>
+          <button type="button" onClick={() => setAmount(toText(max, currency))} className="text-xs font-medium text-brand-700 underline">
+            {t('fill')} <Money amount={max} currency={currency} />
+          </button>
+        </div>
+        <MoneyInput id={ids.amount} name="amount" value={amount} onChange={setAmount} currency={currency} invalid={!!errors.amount} describedBy={`${ids.amount}-hint ${ids.amount}-error`} required />
+        <p id={`${ids.amount}-hint`} className="mt-1 text-xs text-slate-600">
+          {t('max')} <Money amount={max} currency={currency} />
+        </p>
+        <FieldError id={`${ids.amount}-error`} messages={errors.amount} />
+      </div>
+      {method === 'CASH' ? (
+        <div>
+          <label htmlFor={ids.tendered} className={label}>
+            {t('tendered')}
+          </label>
+          <MoneyInput id={ids.tendered} name="tendered" value={tendered} onChange={setTendered} currency={currency} invalid={!!errors.tendered} describedBy={`${ids.tendered}-error`} />
+          <FieldError id={`${ids.tendered}-error`} messages={errors.tendered} />
+          {change !== null && (
+            <p className="mt-1 text-sm" aria-live="polite">
+              {t('change')} <Money amount={change} currency={currency} className="font-semibold" />
+            </p>
+          )}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={ids.reference} className={label}>
+            {t('reference')}
+          </label>
+          <input id={ids.reference} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} className={input} />
+          <FieldError id={`${ids.reference}-error`} messages={errors.reference} />
+        </div>
+      )}
+      <FormMessage error={action.formError} stale={action.stale} />
+      {doneBox}
+      <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
+        {action.pending ? t('saving') : t('submit')}
+      </button>
+    </form>
+  )
+}
+
+export interface CreditableLine {
+  id: string
+  description: string
+  quantity: number
+  unitPrice: number
+  taxRateBp: number
+  credited: number
+}
+
+/** Credit some or all of an invoice's lines with a reason; optionally give the quantities back for re-invoicing. */
+export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { invoiceId: string; orderVersion: number; lines: CreditableLine[]; currency: string }) {
+  const t = useTranslations('back.credit')
+  const ids = { reason: useId(), reinvoice: useId() }
+  const [quantities, setQuantities] = useState<Record<string, string>>({})
+  const [reason, setReason] = useState('')
+  const [reinvoice, setReinvoice] = useState(false)
+  const [issued, setIssued] = useState<{ creditNoteId: string; number: string; refundable: number } | null>(null)
+  const action = useServerAction(issueCreditNoteAction, {
+    onSuccess: (data) => {
+      setIssued(data)
+      setQuantities({})
+      setReason('')
+      setReinvoice(false)
+    },
+  })
+  const chosen = lines.flatMap((l) => {
+    const q = Number(quantities[l.id] ?? '')
+    return Number.isInteger(q) && q > 0 ? [{ line: l, quantity: q }] : []
+  })
+  const lineErrors = new Map<string, string>()
+  for (const c of chosen) {
+    const error = checkCredit(c.line.quantity, c.line.credited, c.quantity)
+    if (error) lineErrors.set(c.line.id, t('tooMany', { max: c.line.quantity - c.line.credited }))
+  }
+  const preview = (() => {
+    try {
+      return sumAmounts(
+        chosen.filter((c) => !lineErrors.has(c.line.id)).map((c) => ({ taxRateBp: c.line.taxRateBp, ...creditLineAmounts({ quantity: c.quantity, unitPrice: c.line.unitPrice, taxRateBp: c.line.taxRateBp, invoicedQuantity: c.line.quantity, alreadyCredited: c.line.credited }) })),
+      ).total
+    } catch {
+      return null
+    }
+  })()
+  const creditable = lines.filter((l) => l.quantity > l.credited)
+  if (creditable.length === 0 && !issued) return <p className="text-sm text-slate-600">{t('fullyCredited')}</p>
+  const serverLineError = (index: number) => Object.entries(action.fieldErrors).flatMap(([k, m]) => (k.startsWith(`lines.${index}`) ? m : []))
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (chosen.length === 0 || lineErrors.size > 0) return
+        setIssued(null)
+        void action.run({ invoiceId, expectedVersion: orderVersion, reason, reinvoice, lines: chosen.map((c) => ({ invoiceLineId: c.line.id, quantity: c.quantity })) })
+      }}
+      className="space-y-3"
+      data-testid="credit-form"
+      noValidate
+    >
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-2">{t('line')}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t('creditable')}</th>
+            <th scope="col" className="py-1 pl-2 text-right">{t('quantity')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {lines.map((l) => {
+            const remaining = l.quantity - l.credited
+            const index = chosen.findIndex((c) => c.line.id === l.id)
+            const messages = [...(lineErrors.has(l.id) ? [lineErrors.get(l.id) as string] : []), ...(index >= 0 ? serverLineError(index) : [])]
+            return (
+              <tr key={l.id}>
+                <td className="py-1.5 pr-2">{l.description}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{remaining}</td>
+                <td className="py-1.5 pl-2 text-right">
+                  <div className="flex items-center justify-end gap-1">
+                    <input
+                      type="number"
+                      min={0}
+                      max={remaining}
+                      step={1}
+                      inputMode="numeric"
+                      value={quantities[l.id] ?? ''}
+                      onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
+                      disabled={remaining === 0}
+                      aria-label={t('quantityFor', { line: l.description })}
+                      aria-invalid={messages.length > 0 ? true : undefined}
+                      className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
+                    />
+                    <button type="button" disabled={remaining === 0} onClick={() => setQuantities((q) => ({ ...q, [l.id]: String(remaining) }))} className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+                      {t('all')}
+                    </button>
+                  </div>
+                  {messages.length > 0 && <p className="mt-1 text-xs text-red-700">{messages.join(' ')}</p>}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <div>
+        <label htmlFor={ids.reason} className={label}>
+          {t('reason')}
+        </label>
+        <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required placeholder={t('reasonPlaceholder')} aria-invalid={action.fieldErrors.reason ? true : undefined} aria-describedby={`${ids.reason}-error`} className={input} />
+        <FieldError id={`${ids.reason}-error`} messages={action.fieldErrors.reason} />
+      </div>
+      <div className="flex items-start gap-2">
+        <input id={ids.reinvoice} type="checkbox" checked={reinvoice} onChange={(e) => setReinvoice(e.target.checked)} className="mt-1 h-4 w-4" />
+        <label htmlFor={ids.reinvoice} className="text-sm">
+          <span className="font-medium">{t('reinvoice')}</span>
+          <span className="block text-xs text-slate-600">{t('reinvoiceHint')}</span>
+        </label>
+      </div>
+      {preview !== null && chosen.length > 0 && (
+        <p className="text-sm">
+          {t('preview')} <Money amount={preview} currency={currency} className="font-semibold" />
+        </p>
+      )}
+      <FormMessage error={action.formError} stale={action.stale} />
+      {issued && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          {t('issued')}{' '}
+          <Link href={`/back/credit-notes/${issued.creditNoteId}`} className="font-mono font-semibold underline">
+            {issued.number}
+          </Link>
+          {issued.refundable > 0 && (
+            <>
+              {' · '}
+              {t('refundable')} <Money amount={issued.refundable} currency={currency} />
+            </>
+          )}
+        </p>
+      )}
+      <button type="submit" disabled={action.pending || chosen.length === 0 || lineErrors.size > 0 || reason.trim() === ''} className={`${button} bg-slate-900 text-white hover:bg-slate-800`}>
+        {action.pending ? t('issuing') : t('submit')}
+      </button>
+    </form>
+  )
+}
+
+/** Pay money back against a credit note (never more than refundable). */
+export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteId: string; refundable: number; currency: string }) {
+  const t = useTranslations('back.refund')
+  const common = useTranslations('common')
+  const { locale, toText } = useAmountText()
+  const ids = { amount: useId(), reference: useId() }
+  const [method, setMethod] = useState<Method>('CASH')
+  const [amount, setAmount] = useState('')
+  const [reference, setReference] = useState('')
+  const [done, setDone] = useState(false)
+  const action = useServerAction(recordRefundAction, {
+    onSuccess: () => {
+      setDone(true)
+      setAmount('')
+      setReference('')
+    },
+  })
+  const minor = parseTypedAmount(amount, currency, locale)
+  const invalid = amount.trim() !== '' && (minor === null || minor <= 0)
+  if (refundable <= 0) {
+    return (
+      <div className="space-y-2">
+        {done && <FormMessage error={null} success={t('recorded')} />}
+        <p className="text-sm text-slate-600">{t('nothing')}</p>
+      </div>
+    )
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (minor === null || minor <= 0) return
+        setDone(false)
+        void action.run({ creditNoteId, method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) })
+      }}
+      className="space-y-3"
+      data-testid="refund-form"
+      noValidate
+    >
+      <fieldset>
+        <legend className={label}>{t('method')}</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {METHODS.map((m) => (
+            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
+              <input type="radio" name="refund-method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
+              {common(`paymentMethod.${m}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor={ids.amount} className={label}>
+            {t('amount')}
+          </label>
+          <button type="button" onClick={() => setAmount(toText(refundable, currency))} className="text-xs font-medium text-brand-700 underline">
+            {t('fill')} <Money amount={refundable} currency={currency} />
+          </button>
+        </div>
+        <MoneyInput id={ids.amount} value={amount} onChange={setAmount} currency={currency} invalid={invalid || !!action.fieldErrors.amount} describedBy={`${ids.amount}-error`} required />
+        <FieldError id={`${ids.amount}-error`} messages={invalid ? [t('amountInvalid')] : action.fieldErrors.amount} />
+      </div>
+      <div>
+        <label htmlFor={ids.reference} className={label}>
+          {t('reference')}
+        </label>
+        <input id={ids.reference} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} className={input} />
+      </div>
+      <FormMessage error={action.formError} stale={action.stale} success={done ? t('recorded') : null} />
+      <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
+        {action.pending ? t('saving') : t('submit')}
+      </button>
+    </form>
+  )
+}

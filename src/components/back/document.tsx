@@ -1,0 +1,158 @@
+import { useFormatter, useTranslations } from 'next-intl'
+import type { RateBreakdown } from '@/domain/tax'
+import type { PartySnapshot } from '@/server/billing/get-invoice'
+import { Money } from '../money'
+
+// The printed page of an invoice or a credit note: an A4 sheet on screen and on paper. Only what belongs on the
+// paper is inside; buttons and forms live outside (and the app's frame carries no-print).
+
+/** A4 page rules for printing; the app's frame is hidden by its .no-print class. */
+export function PrintStyles() {
+  return <style>{`@media print { @page { size: A4; margin: 14mm 12mm; } main { max-width: none !important; padding: 0 !important; } .print-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; } }`}</style>
+}
+
+export function DocumentSheet({ children, testId }: { children: React.ReactNode; testId?: string }) {
+  return (
+    <div data-testid={testId} className="print-sheet mx-auto max-w-[210mm] bg-white p-6 text-[13px] leading-snug text-slate-900 shadow-sm ring-1 ring-slate-200 sm:p-10 print:text-[11pt]">
+      {children}
+    </div>
+  )
+}
+
+export function DocumentHeader({ seller, title, number, facts }: { seller: PartySnapshot; title: string; number: string; facts: Array<{ label: string; value: React.ReactNode }> }) {
+  const t = useTranslations('back.document')
+  return (
+    <header className="flex flex-col gap-6 border-b border-slate-300 pb-5 sm:flex-row sm:justify-between print:flex-row print:justify-between">
+      <div>
+        <p className="text-xl font-bold">{seller.name}</p>
+        {seller.address && <p className="mt-1 max-w-xs text-slate-700">{seller.address}</p>}
+        {seller.phone && <p className="text-slate-700">{t('phone', { phone: seller.phone })}</p>}
+        {seller.taxId && <p className="text-slate-700">{t('taxId', { taxId: seller.taxId })}</p>}
+      </div>
+      <div className="sm:text-right print:text-right">
+        <p className="text-2xl font-bold uppercase tracking-wide">{title}</p>
+        <p className="mt-1 font-mono text-lg font-semibold" data-testid="document-number">
+          {number}
+        </p>
+        <dl className="mt-2 grid grid-cols-[auto_auto] justify-start gap-x-3 gap-y-0.5 sm:justify-end print:justify-end">
+          {facts.map((f) => (
+            <div key={f.label} className="contents">
+              <dt className="text-slate-600">{f.label}</dt>
+              <dd className="font-medium">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </header>
+  )
+}
+
+export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: string }) {
+  const t = useTranslations('back.document')
+  return (
+    <section className="mt-5">
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
+      <p className="mt-1 text-base font-semibold">{buyer.name}</p>
+      {buyer.address && <p>{buyer.address}</p>}
+      {buyer.phone && <p>{t('phone', { phone: buyer.phone })}</p>}
+      {buyer.email && <p>{buyer.email}</p>}
+      {buyer.taxId && <p>{t('taxId', { taxId: buyer.taxId })}</p>}
+    </section>
+  )
+}
+
+export function DocumentLines({ lines, currency }: { lines: Array<{ id: string; description: string; quantity: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; note?: string | null }>; currency: string }) {
+  const t = useTranslations('back.document')
+  const format = useFormatter()
+  return (
+    <table className="mt-6 w-full border-collapse text-left">
+      <thead>
+        <tr className="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700">
+          <th scope="col" className="py-1.5 pr-2">#</th>
+          <th scope="col" className="py-1.5 pr-2">{t('description')}</th>
+          <th scope="col" className="px-2 py-1.5 text-right">{t('quantity')}</th>
+          <th scope="col" className="px-2 py-1.5 text-right">{t('unitPrice')}</th>
+          <th scope="col" className="px-2 py-1.5 text-right">{t('taxRate')}</th>
+          <th scope="col" className="px-2 py-1.5 text-right">{t('net')}</th>
+          <th scope="col" className="py-1.5 pl-2 text-right">{t('gross')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l, i) => (
+          <tr key={l.id} className="break-inside-avoid border-b border-slate-200 align-top">
+            <td className="py-1.5 pr-2 tabular-nums text-slate-600">{i + 1}</td>
+            <td className="py-1.5 pr-2">
+              {l.description}
+              {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
+            </td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.quantity)}</td>
+            <td className="px-2 py-1.5 text-right">
+              <Money amount={l.unitPrice} currency={currency} />
+            </td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}</td>
+            <td className="px-2 py-1.5 text-right">
+              <Money amount={l.net} currency={currency} />
+            </td>
+            <td className="py-1.5 pl-2 text-right">
+              <Money amount={l.gross} currency={currency} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export function DocumentTotals({ byRate, subtotal, taxTotal, total, currency, totalLabel, extra }: { byRate: RateBreakdown[]; subtotal: number; taxTotal: number; total: number; currency: string; totalLabel: string; extra?: Array<{ label: string; amount: number; strong?: boolean; testId?: string }> }) {
+  const t = useTranslations('back.document')
+  const format = useFormatter()
+  return (
+    <div className="mt-5 flex flex-col gap-6 sm:flex-row sm:justify-between print:flex-row print:justify-between">
+      <table className="self-start text-left text-xs">
+        <caption className="mb-1 text-left font-semibold uppercase tracking-wide text-slate-600">{t('taxBreakdown')}</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-slate-600">
+            <th scope="col" className="py-1 pr-3">{t('taxRate')}</th>
+            <th scope="col" className="px-3 py-1 text-right">{t('net')}</th>
+            <th scope="col" className="py-1 pl-3 text-right">{t('tax')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byRate.map((r) => (
+            <tr key={r.taxRateBp}>
+              <td className="py-0.5 pr-3 tabular-nums">{format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}</td>
+              <td className="px-3 py-0.5 text-right">
+                <Money amount={r.net} currency={currency} />
+              </td>
+              <td className="py-0.5 pl-3 text-right">
+                <Money amount={r.tax} currency={currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="grid min-w-64 grid-cols-[1fr_auto] gap-x-6 gap-y-1 self-start">
+        <dt className="text-slate-700">{t('subtotal')}</dt>
+        <dd className="text-right">
+          <Money amount={subtotal} currency={currency} />
+        </dd>
+        <dt className="text-slate-700">{t('taxTotal')}</dt>
+        <dd className="text-right">
+          <Money amount={taxTotal} currency={currency} />
+        </dd>
+        <dt className="border-t-2 border-slate-800 pt-1 text-base font-bold">{totalLabel}</dt>
+        <dd className="border-t-2 border-slate-800 pt-1 text-right text-base font-bold" data-testid="document-total">
+          <Money amount={total} currency={currency} />
+        </dd>
+        {extra?.map((e) => (
+          <div key={e.label} className="contents">
+            <dt className={e.strong ? 'border-t border-slate-300 pt-1 font-semibold' : 'text-slate-700'}>{e.label}</dt>
+            <dd className={`text-right ${e.strong ? 'border-t border-slate-300 pt-1 font-semibold' : ''}`} data-testid={e.testId}>
+              <Money amount={e.amount} currency={currency} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  )
+}

@@ -1,0 +1,28 @@
+import { useFormatter, useTranslations } from 'next-intl'
+
+/** Due date and time, with how far away it is; overdue in words and colour (never colour alone). */
+export function DueLabel({ dueAt, now, overdue }: { dueAt: string; now: string; overdue: boolean }) {
+  const t = useTranslations('back.due')
+  const format = useFormatter()
+  const due = new Date(dueAt)
+  return (
+    <span className="inline-flex flex-col">
+      <time dateTime={dueAt} className={`tabular-nums ${overdue ? 'font-semibold text-red-800' : 'text-slate-900'}`}>
+        {format.dateTime(due, { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' })}
+      </time>
+      <span className={`text-xs ${overdue ? 'font-medium text-red-800' : 'text-slate-600'}`}>
+        {overdue ? t('overdueBy', { when: format.relativeTime(due, new Date(now)) }) : format.relativeTime(due, new Date(now))}
+      </span>
+    </span>
+  )
+}
+
+export function OverdueBadge() {
+  const t = useTranslations('back.due')
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-inset ring-red-300">
+      <span aria-hidden="true">!</span>
+      {t('overdue')}
+    </span>
+  )
+}

@@ -1,0 +1,38 @@
+'use client'
+
+import { useLocale } from 'next-intl'
+import { parseLocaleAmount, toDecimalString, toMinor } from '@/domain/money'
+
+/** Minor units from what was typed in the reader's conventions ("150.000" in vi, "150,000" in en, "150000" anywhere). */
+export function parseTypedAmount(text: string, currency: string, locale: string): number | null {
+  return parseLocaleAmount(text, currency, locale) ?? toMinor(text, currency)
+}
+
+/** Money typed as text (never a float input): parsed exactly into minor units by the caller with parseTypedAmount. */
+export function MoneyInput(props: { id: string; value: string; onChange: (value: string) => void; currency: string; disabled?: boolean; invalid?: boolean; describedBy?: string; required?: boolean; name?: string }) {
+  return (
+    <div className="mt-1 flex rounded-md border border-slate-300 bg-white focus-within:border-brand-500">
+      <input
+        id={props.id}
+        name={props.name}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        disabled={props.disabled}
+        required={props.required}
+        aria-invalid={props.invalid ? true : undefined}
+        aria-describedby={props.describedBy}
+        className="block w-full min-w-0 rounded-l-md px-2 py-1.5 text-right tabular-nums outline-none"
+      />
+      <span className="flex items-center rounded-r-md bg-slate-50 px-2 text-sm text-slate-600">{props.currency}</span>
+    </div>
+  )
+}
+
+/** The amount as it should appear in the input when filled in by a button (plain digits, "." decimals). */
+export function useAmountText() {
+  const locale = useLocale()
+  return { locale, toText: (minor: number, currency: string) => toDecimalString(minor, currency) }
+}

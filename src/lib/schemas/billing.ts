@@ -1,0 +1,61 @@
+// Billing inputs shared by forms and server actions: invoices, payments, credit notes, refunds, exports.
+import { z } from 'zod'
+import { MAX_AMOUNT } from '@/domain/money'
+
+const id = z.uuid()
+/** An amount in minor units, typed or posted as a form field. */
+const amount = z.coerce.number().int().min(1).max(MAX_AMOUNT)
+const version = z.coerce.number().int().min(1).max(2_147_483_647)
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional()
+
+export const PAYMENT_METHODS = ['CASH', 'CARD', 'TRANSFER'] as const
+
+export const issueInvoiceSchema = z.strictObject({
+  orderId: id,
+  expectedVersion: version.optional(),
+})
+export type IssueInvoiceInput = z.infer<typeof issueInvoiceSchema>
+
+export const recordPaymentSchema = z.strictObject({
+  orderId: id,
+  invoiceId: id.optional(),
+  method: z.enum(PAYMENT_METHODS),
+  amount,
+  tendered: amount.optional(),
+  reference: optionalText(100),
+})
+export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>
+
+export const creditNoteSchema = z.strictObject({
+  invoiceId: id,
+  expectedVersion: version.optional(),
+  reason: z.string().trim().min(1).max(500),
+  reinvoice: z.boolean().default(false),
+  lines: z
+    .array(z.strictObject({ invoiceLineId: id, quantity: z.coerce.number().int().min(1).max(1_000_000) }))
+    .min(1)
+    .max(200),
+})
+export type CreditNoteInput = z.infer<typeof creditNoteSchema>
+
+export const recordRefundSchema = z.strictObject({
+  creditNoteId: id,
+  method: z.enum(PAYMENT_METHODS),
+  amount,
+  reference: optionalText(100),
+})
+export type RecordRefundInput = z.infer<typeof recordRefundSchema>
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.format')
+
+export const exportKinds = ['invoices', 'payments', 'credit-notes'] as const
+export const billingExportSchema = z
+  .strictObject({ kind: z.enum(exportKinds), from: ymd, to: ymd })
+  .refine((v) => v.from <= v.to, { message: 'validation.invalid', path: ['to'] })
+export type BillingExportInput = z.infer<typeof billingExportSchema>

@@ -1,0 +1,109 @@
+import 'server-only'
+import { invoiceOpen } from '@/domain/billing'
+import { DomainError } from '@/domain/errors'
+import { formatOrderNumber } from '@/domain/numbering'
+import { sumAmounts, type RateBreakdown } from '@/domain/tax'
+import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
+import { db } from '../db'
+import { ORDER_READERS } from '../orders/get-order'
+import { getSettings } from '../settings/get-settings'
+
+export interface PartySnapshot {
+  name: string
+  address?: string | null
+  phone?: string | null
+  email?: string | null
+  taxId?: string | null
+}
+
+export interface InvoiceDocumentDTO {
+  id: string
+  number: string
+  issuedAt: string
+  dueAt: string
+  currency: string
+  seller: PartySnapshot
+  buyer: PartySnapshot
+  order: { id: string; number: string; version: number }
+  issuedBy: string
+  crossRole: boolean
+  lines: Array<{ id: string; position: number; description: string; quantity: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; credited: number }>
+  subtotal: number
+  taxTotal: number
+  total: number
+  byRate: RateBreakdown[]
+  creditNotes: Array<{ id: string; number: string; issuedAt: string; total: number; reason: string }>
+  payments: Array<{ id: string; kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'; method: 'CASH' | 'CARD' | 'TRANSFER'; receivedAt: string; amount: number; reference: string | null }>
+  credited: number
+  /** Money applied to it (net of refunds and of money moved to other invoices). */
+  paid: number
+  /** What it still asks (negative: over-paid after a credit, to refund). */
+  balance: number
+}
+
+/** A seller/buyer snapshot as stored on the invoice (JSON), read defensively. */
+export function partySnapshot(json: unknown): PartySnapshot {
+  const o = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null)
+  return { name: text(o.name) ?? '—', address: text(o.address), phone: text(o.phone), email: text(o.email), taxId: text(o.taxId) }
+}
+
+/** An issued invoice as printed: seller and buyer as they were at issue, lines, tax per rate, payments, balance. */
+export async function getInvoice(actor: Actor, invoiceId: string): Promise<InvoiceDocumentDTO> {
+  authorizeAny(actor, ORDER_READERS)
+  const settings = await getSettings()
+  const inv = await db().invoice.findUnique({
+    where: { id: invoiceId },
+    select: {
+      id: true,
+      number: true,
+      issuedAt: true,
+      dueAt: true,
+      currency: true,
+      seller: true,
+      buyer: true,
+      subtotal: true,
+      taxTotal: true,
+      total: true,
+      crossRole: true,
+      issuedBy: { select: { name: true } },
+      order: { select: { id: true, number: true, version: true } },
+      lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, unitPrice: true, taxRateBp: true, net: true, tax: true, gross: true, creditLines: { select: { quantity: true } } } },
+      creditNotes: { orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, issuedAt: true, total: true, reason: true } },
+      allocations: { orderBy: { createdAt: 'asc' }, select: { amount: true, payment: { select: { id: true, kind: true, method: true, receivedAt: true, reference: true } } } },
+    },
+  })
+  if (!inv) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  const credited = inv.creditNotes.reduce((s, c) => s + c.total, 0)
+  const open = invoiceOpen({ id: inv.id, total: inv.total, credited }, inv.allocations.map((a) => ({ paymentId: a.payment.id, invoiceId: inv.id, amount: a.amount })))
+  // One row per payment: its allocations to this invoice summed (a deposit moved on to another invoice nets out).
+  const perPayment = new Map<string, InvoiceDocumentDTO['payments'][number]>()
+  for (const a of inv.allocations) {
+    const row = perPayment.get(a.payment.id)
+    if (row) row.amount += a.amount
+    else perPayment.set(a.payment.id, { id: a.payment.id, kind: a.payment.kind, method: a.payment.method, receivedAt: a.payment.receivedAt.toISOString(), amount: a.amount, reference: a.payment.reference })
+  }
+  return {
+    id: inv.id,
+    number: inv.number,
+    issuedAt: inv.issuedAt.toISOString(),
+    dueAt: inv.dueAt.toISOString(),
+    currency: inv.currency,
+    seller: partySnapshot(inv.seller),
+    buyer: partySnapshot(inv.buyer),
+    order: { id: inv.order.id, number: formatOrderNumber(settings.orderPrefix, inv.order.number), version: inv.order.version },
+    issuedBy: inv.issuedBy.name,
+    crossRole: inv.crossRole,
+    lines: inv.lines.map(({ creditLines, ...l }) => ({ ...l, credited: creditLines.reduce((s, c) => s + c.quantity, 0) })),
+    subtotal: inv.subtotal,
+    taxTotal: inv.taxTotal,
+    total: inv.total,
+    byRate: sumAmounts(inv.lines).byRate,
+    creditNotes: inv.creditNotes.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
+    payments: [...perPayment.values()].filter((p) => p.amount !== 0),
+    credited,
+    paid: inv.total - credited - open,
+    balance: open,
+  }
+}

@@ -1,0 +1,110 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import { formatDocumentNumber } from '@/domain/numbering'
+import { invoiceableQuantity, transitionError } from '@/domain/order-status'
+import { lineAmounts, sumAmounts } from '@/domain/tax'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { authorize } from '../authz'
+import { db } from '../db'
+import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { getSettings } from '../settings/get-settings'
+import { businessYear, takeDocumentSeq } from './document-counter'
+import { settleLedger } from './ledger'
+import { BILLING_TX } from './tx-options'
+
+export interface IssueInvoiceResult {
+  invoiceId: string
+  number: string
+  total: number
+  /** Money already held on the order (deposit, prepayments, surplus from credited invoices) applied to it. */
+  applied: number
+}
+
+/**
+ * Invoice everything done on an order that is not invoiced yet, exactly those quantities. Runs under the order's row
+ * lock, so concurrent calls for one order issue one invoice and the others find nothing left to invoice; the number
+ * comes from the gapless (INVOICE, business year) counter bumped in the same transaction.
+ */
+export async function issueInvoice(actor: Actor, input: { orderId: string; expectedVersion?: number }): Promise<IssueInvoiceResult> {
+  const { crossRole } = authorize(actor, 'INVOICE')
+  const settings = await getSettings()
+  return db().$transaction(async (tx) => {
+    await lockOrder(tx, input.orderId, input.expectedVersion ?? null)
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: {
+        id: true,
+        fulfillment: true,
+        handover: true,
+        heldAt: true,
+        cancelledAt: true,
+        customer: { select: { id: true, name: true, phone: true, email: true } },
+        lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, unitPrice: true, taxRateBp: true, qtyFulfilled: true, qtyInvoiced: true } },
+      },
+    })
+    const refusal = transitionError(order, 'INVOICE')
+    if (refusal) throw refusal
+
+    const lines = order.lines
+      .map((line) => ({ line, quantity: invoiceableQuantity(line) }))
+      .filter((x) => x.quantity > 0)
+      .map(({ line, quantity }) => ({ line, quantity, ...lineAmounts({ quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp }) }))
+    if (lines.length === 0) throw new DomainError('CONFLICT', 'back.errors.nothingToInvoice')
+    const totals = sumAmounts(lines.map((l) => ({ taxRateBp: l.line.taxRateBp, net: l.net, tax: l.tax })))
+
+    const issuedAt = new Date()
+    const year = businessYear(issuedAt, settings.timeZone)
+    // Taken last before the insert: the counter row stays locked until commit, so hold it as briefly as possible.
+    const seq = await takeDocumentSeq(tx, 'INVOICE', year)
+    const number = formatDocumentNumber(settings.invoicePrefix, year, seq)
+    const invoice = await tx.invoice.create({
+      data: {
+        year,
+        seq,
+        number,
+        orderId: order.id,
+        customerId: order.customer.id,
+        currency: settings.currency,
+        subtotal: totals.subtotal,
+        taxTotal: totals.taxTotal,
+        total: totals.total,
+        issuedAt,
+        dueAt: new Date(issuedAt.getTime() + settings.paymentTermsDays * 86_400_000),
+        issuedById: actor.id,
+        crossRole,
+        seller: { name: settings.name, address: settings.address, phone: settings.phone, taxId: settings.taxId },
+        buyer: { name: order.customer.name, phone: order.customer.phone, email: order.customer.email },
+        lines: {
+          create: lines.map((l) => ({
+            orderLineId: l.line.id,
+            position: l.line.position,
+            description: l.line.description,
+            quantity: l.quantity,
+            unitPrice: l.line.unitPrice,
+            taxRateBp: l.line.taxRateBp,
+            net: l.net,
+            tax: l.tax,
+            gross: l.gross,
+          })),
+        },
+      },
+      select: { id: true },
+    })
+    for (const l of lines) {
+      await tx.orderLine.update({ where: { id: l.line.id }, data: { qtyInvoiced: { increment: l.quantity } }, select: { id: true } })
+    }
+    const settled = await settleLedger(tx, order.id)
+    const applied = settled.filter((a) => a.invoiceId === invoice.id).reduce((s, a) => s + a.amount, 0)
+    await refreshOrderState(tx, order.id)
+    await audit(tx, actor, {
+      action: 'invoice.issued',
+      entityType: 'invoice',
+      entityId: invoice.id,
+      orderId: order.id,
+      task: 'INVOICE',
+      data: { number, total: totals.total, applied },
+    })
+    return { invoiceId: invoice.id, number, total: totals.total, applied }
+  }, BILLING_TX)
+}

@@ -1,0 +1,160 @@
+import 'server-only'
+import pg from 'pg'
+import { databaseEnv } from '../env'
+
+// Live order changes for this server process. The trigger "Order_notify" announces every Order insert/update on the
+// channel handoff_orders, from whichever app instance (or script) wrote it; each process keeps ONE dedicated LISTEN
+// connection (outside the Prisma pool, which would hand it back with the LISTEN still on it) and fans the
+// notifications out to its SSE subscribers. The connection opens with the first subscriber, reconnects with backoff
+// when the database goes away, and closes a while after the last subscriber leaves.
+
+export const ORDERS_CHANNEL = 'handoff_orders'
+
+export interface OrderEvent {
+  id: string
+  version: number
+  op: 'INSERT' | 'UPDATE'
+}
+
+export type Listener = (event: OrderEvent) => void
+/** Told when the stream of events may have had a gap (reconnected): subscribers should refetch once. */
+export type GapListener = () => void
+
+interface Subscriber {
+  onEvent: Listener
+  onGap?: GapListener
+}
+
+const IDLE_CLOSE_MS = 30_000
+const MAX_BACKOFF_MS = 10_000
+
+export function parseOrderEvent(payload: string | undefined): OrderEvent | null {
+  if (!payload) return null
+  try {
+    const data = JSON.parse(payload) as Record<string, unknown>
+    if (typeof data.id !== 'string' || typeof data.version !== 'number') return null
+    if (data.op !== 'INSERT' && data.op !== 'UPDATE') return null
+    return { id: data.id, version: data.version, op: data.op }
+  } catch {
+    return null
+  }
+}
+
+class OrderEventHub {
+  private readonly subscribers = new Set<Subscriber>()
+  private client: pg.Client | null = null
+  private connecting: Promise<void> | null = null
+  private backoff = 250
+  private retryTimer: NodeJS.Timeout | null = null
+  private idleTimer: NodeJS.Timeout | null = null
+  private everConnected = false
+
+  subscribe(onEvent: Listener, onGap?: GapListener): () => void {
+    const subscriber: Subscriber = { onEvent, onGap }
+    this.subscribers.add(subscriber)
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer)
+      this.idleTimer = null
+    }
+    void this.ensureConnected()
+    return () => {
+      this.subscribers.delete(subscriber)
+      if (this.subscribers.size === 0 && !this.idleTimer) {
+        this.idleTimer = setTimeout(() => {
+          this.idleTimer = null
+          if (this.subscribers.size === 0) void this.close()
+        }, IDLE_CLOSE_MS)
+        this.idleTimer.unref()
+      }
+    }
+  }
+
+  get size(): number {
+    return this.subscribers.size
+  }
+
+  get connected(): boolean {
+    return this.client !== null
+  }
+
+  /** Resolves once LISTEN is in place (or the attempt failed; a retry is then scheduled). */
+  ensureConnected(): Promise<void> {
+    if (this.client) return Promise.resolve()
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null
+    })
+    return this.connecting
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL, application_name: 'handoff-live', keepAlive: true })
+    client.on('notification', (message) => {
+      if (message.channel !== ORDERS_CHANNEL) return
+      const event = parseOrderEvent(message.payload)
+      if (!event) return
+      for (const s of this.subscribers) {
+        try {
+          s.onEvent(event)
+        } catch {
+          // A subscriber whose stream just closed must not stop the others.
+        }
+      }
+    })
+    const lost = () => {
+      if (this.client !== client) return
+      this.client = null
+      client.removeAllListeners('notification')
+      client.end().catch(() => undefined)
+      if (this.subscribers.size > 0) this.scheduleRetry()
+    }
+    client.on('error', lost)
+    client.on('end', lost)
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${ORDERS_CHANNEL}`)
+    } catch {
+      client.removeAllListeners()
+      client.on('error', () => undefined)
+      await client.end().catch(() => undefined)
+      if (this.subscribers.size > 0) this.scheduleRetry()
+      return
+    }
+    this.client = client
+    this.backoff = 250
+    // After a reconnection, notifications sent while we were away are lost: tell subscribers to refetch.
+    if (this.everConnected) for (const s of this.subscribers) s.onGap?.()
+    this.everConnected = true
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return
+    const delay = this.backoff
+    this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      if (this.subscribers.size > 0) void this.ensureConnected()
+    }, delay)
+    this.retryTimer.unref()
+  }
+
+  /** Closes the connection on purpose (idle, shutdown, tests): the next subscriber starts afresh, no gap to report. */
+  async close(): Promise<void> {
+    const client = this.client
+    this.client = null
+    this.everConnected = false
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    if (client) {
+      client.removeAllListeners('notification')
+      await client.end().catch(() => undefined)
+    }
+  }
+}
+
+const globalForLive = globalThis as unknown as { handoffOrderEvents?: OrderEventHub }
+
+/** The process-wide hub (survives dev-server module reloads, like the Prisma client). */
+export function orderEvents(): OrderEventHub {
+  globalForLive.handoffOrderEvents ??= new OrderEventHub()
+  return globalForLive.handoffOrderEvents
+}
