@@ -1,12 +1,20 @@
 import { getTranslations } from 'next-intl/server'
 import { AppShell } from '@/components/app-shell'
+import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 
 export default async function FrontLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireArea('front')
   const t = await getTranslations('front.nav')
+  // Sections follow skills: someone covering only pickups does not see the intake, and the other way round.
+  const sections = [
+    { href: '/front', label: t('today') },
+    ...(can(actor, 'TAKE_ORDER') ? [{ href: '/front/orders/new', label: t('newOrder') }] : []),
+    { href: '/front/desk', label: t('desk') },
+    { href: '/front/ready', label: t('ready') },
+  ]
   return (
-    <AppShell actor={actor} area="front" sections={[{ href: '/front', label: t('today') }]}>
+    <AppShell actor={actor} area="front" sections={sections}>
       {children}
     </AppShell>
   )

@@ -1,6 +1,8 @@
+import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Money } from '@/components/money'
 import { StatusBadge } from '@/components/status-badge'
+import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { listTodaysOrders } from '@/server/orders/list-todays-orders'
 import { getSettings } from '@/server/settings/get-settings'
@@ -16,12 +18,26 @@ export default async function FrontHome() {
   ])
   return (
     <section aria-labelledby="today-title">
-      <h1 id="today-title" className="text-2xl font-bold">
-        {t('title')}
-      </h1>
-      <p className="mb-4 text-sm text-slate-600">{t('count', { count: orders.length })}</p>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="today-title" className="text-2xl font-bold">
+            {t('title')}
+          </h1>
+          <p className="text-sm text-slate-600">{t('count', { count: orders.length })}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/front/desk" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            {t('desk')}
+          </Link>
+          {can(actor, 'TAKE_ORDER') && (
+            <Link href="/front/orders/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="new-order">
+              {t('newOrder')}
+            </Link>
+          )}
+        </div>
+      </div>
       {orders.length === 0 ? (
-        <p className="text-slate-600">{common('empty')}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-slate-600">{t('empty')}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full text-sm">
@@ -37,8 +53,12 @@ export default async function FrontHome() {
             </thead>
             <tbody>
               {orders.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-mono">{o.number}</td>
+                <tr key={o.id} className="border-t border-slate-100 hover:bg-slate-50">
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/front/orders/${o.id}`} className="font-semibold text-brand-700 hover:underline">
+                      {o.number}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{o.customerName}</td>
                   <td className="px-3 py-2">
                     <StatusBadge status={o.status} />

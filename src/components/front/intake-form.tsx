@@ -1,0 +1,559 @@
+'use client'
+
+import { useLocale, useTranslations } from 'next-intl'
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { createOrderAction } from '@/app/(front)/front/actions'
+import { changeDue } from '@/domain/intake'
+import { formatMoney, parseLocaleAmount } from '@/domain/money'
+import { documentTotals, type DocumentTotals } from '@/domain/tax'
+import { createOrderSchema, MAX_ORDER_LINES, PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
+import { fieldIssues } from '@/lib/validation'
+import type { ProductHitDTO } from '@/server/catalog/search-products'
+import type { CustomerHitDTO } from '@/server/customers/search-customers'
+import { CustomerPicker, type CustomerPickerHandle } from './customer-picker'
+import { Kbd } from './kbd'
+import { effectivePrice, LineRow, parseQuantity, type DraftLine } from './line-row'
+import { ProductPicker, type ProductPickerHandle } from './product-picker'
+import { typedAhead } from './use-lookup'
+
+type Errors = Record<string, string>
+
+const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+}
+
+let lineSeq = 0
+
+/**
+ * The counter's order intake: customer, lines, due date, pickup or delivery, notes and an optional deposit, all
+ * reachable from the keyboard. The idempotency key comes with the page, so a double click, a retry after a network
+ * error or a resubmitted form all land on the same order.
+ */
+export function IntakeForm({
+  idempotencyKey: keyFromServer,
+  currency,
+  defaultDue,
+  minDate,
+  canOverride,
+  initialCustomer,
+}: {
+  idempotencyKey: string
+  currency: string
+  defaultDue: { dueDate: string; dueTime: string }
+  minDate: string
+  canOverride: boolean
+  initialCustomer: CustomerHitDTO | null
+}) {
+  const t = useTranslations('front.intake')
+  const tRoot = useTranslations()
+  const locale = useLocale()
+  const router = useRouter()
+  const id = useId()
+  const formRef = useRef<HTMLFormElement>(null)
+  const customerRef = useRef<CustomerPickerHandle>(null)
+  const productRef = useRef<ProductPickerHandle>(null)
+  const quantityInputs = useRef(new Map<string, HTMLInputElement>())
+  /** The line whose quantity gets the focus when it mounts; `typed`: digits were typed ahead, keep the caret after them. */
+  const pendingFocus = useRef<{ key: string; typed: boolean } | null>(null)
+  const submitting = useRef(false)
+  // Fixed for the life of the form: a refresh of the page's data must not turn a retry into a second order.
+  const [idempotencyKey] = useState(keyFromServer)
+
+  const [customer, setCustomer] = useState<CustomerHitDTO | null>(initialCustomer)
+  const [lines, setLines] = useState<DraftLine[]>([])
+  const [dueDate, setDueDate] = useState(defaultDue.dueDate)
+  const [dueTime, setDueTime] = useState(defaultDue.dueTime)
+  const [mode, setMode] = useState<'PICKUP' | 'DELIVERY'>('PICKUP')
+  const [address, setAddress] = useState('')
+  const [notes, setNotes] = useState('')
+  const [depositText, setDepositText] = useState('')
+  const [depositMethod, setDepositMethod] = useState<PaymentMethodInput>('CASH')
+  const [tenderedText, setTenderedText] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [pending, setPending] = useState(false)
+
+  // Stable callbacks: rows are memoized, so these must not change identity between renders.
+  const patchLine = useCallback((key: string, patch: Partial<DraftLine>) => {
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
+  }, [])
+  const removeLine = useCallback((key: string) => {
+    setLines((ls) => ls.filter((l) => l.key !== key))
+    productRef.current?.focus()
+  }, [])
+  const backToProducts = useCallback(() => productRef.current?.focus(), [])
+  const registerQuantity = useCallback((key: string, el: HTMLInputElement | null) => {
+    if (el) {
+      quantityInputs.current.set(key, el)
+      if (pendingFocus.current?.key === key) {
+        const { typed } = pendingFocus.current
+        pendingFocus.current = null
+        el.focus()
+        if (typed) el.setSelectionRange(el.value.length, el.value.length)
+        else el.select()
+      }
+    } else quantityInputs.current.delete(key)
+  }, [])
+
+  const addProduct = useCallback((p: ProductHitDTO, keys: readonly string[]) => {
+    const key = `l${++lineSeq}`
+    // Keys typed while the product was still being looked up were its quantity (and, after Enter, the next search).
+    const ahead = typedAhead(keys)
+    const typed = /^\d{1,7}$/.test(ahead.text)
+    const quantity = typed ? ahead.text : '1'
+    if (ahead.enter) productRef.current?.replay(ahead.after)
+    else pendingFocus.current = { key, typed }
+    setLines((ls) =>
+      ls.length >= MAX_ORDER_LINES
+        ? ls
+        : [...ls, { key, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, catalogPrice: p.unitPrice, taxRateBp: p.taxRateBp, quantity, price: '', note: '' }],
+    )
+  }, [])
+
+  const totals: DocumentTotals | null = useMemo(() => {
+    try {
+      return documentTotals(
+        lines.flatMap((l) => {
+          const quantity = parseQuantity(l.quantity)
+          const unitPrice = effectivePrice(l, currency, locale)
+          return quantity !== null && unitPrice !== null ? [{ quantity, unitPrice, taxRateBp: l.taxRateBp }] : []
+        }),
+      )
+    } catch {
+      return null
+    }
+  }, [lines, currency, locale])
+
+  const deposit = depositText.trim() === '' ? 0 : parseLocaleAmount(depositText, currency, locale)
+  const tendered = tenderedText.trim() === '' ? null : parseLocaleAmount(tenderedText, currency, locale)
+  const change = deposit !== null && deposit > 0 && tendered !== null ? changeDue(tendered, deposit) : null
+  const money = (n: number) => formatMoney(n, currency, locale)
+
+  // Line errors grouped per line (stable object per render of errors only, so untouched rows stay memoized).
+  const lineErrors = useMemo(() => {
+    const out: Record<number, string[]> = {}
+    for (const [path, message] of Object.entries(errors)) {
+      const m = /^lines\.(\d+)/.exec(path)
+      if (m) (out[Number(m[1])] ??= []).push(message)
+    }
+    return out
+  }, [errors])
+
+  function buildPayload(): { payload: Record<string, unknown>; local: Errors } {
+    const local: Errors = {}
+    const payloadLines = lines.map((l, i) => {
+      const quantity = parseQuantity(l.quantity)
+      if (quantity === null) local[`lines.${i}.quantity`] = t('errors.quantity')
+      const price = effectivePrice(l, currency, locale)
+      if (price === null) local[`lines.${i}.unitPrice`] = t('errors.price')
+      return {
+        productId: l.productId,
+        quantity: quantity ?? 0,
+        ...(l.price.trim() !== '' && price !== null ? { unitPrice: price } : {}),
+        ...(l.note.trim() !== '' ? { note: l.note } : {}),
+      }
+    })
+    let depositPayload: Record<string, unknown> | undefined
+    if (depositText.trim() !== '') {
+      if (deposit === null || deposit <= 0) local['deposit.amount'] = t('errors.amount')
+      else {
+        depositPayload = { amount: deposit, method: depositMethod }
+        if (depositMethod === 'CASH' && tenderedText.trim() !== '') {
+          if (tendered === null) local['deposit.tendered'] = t('errors.amount')
+          else if (tendered < deposit) local['deposit.tendered'] = t('errors.tenderedTooLow')
+          else depositPayload.tendered = tendered
+        }
+        if (totals && deposit > totals.total) local['deposit.amount'] = t('errors.depositTooLarge')
+      }
+    }
+    const payload = {
+      idempotencyKey,
+      customerId: customer?.id ?? '',
+      lines: payloadLines,
+      dueDate,
+      dueTime,
+      mode,
+      ...(mode === 'DELIVERY' ? { deliveryAddress: address } : {}),
+      ...(notes.trim() !== '' ? { notes } : {}),
+      ...(depositPayload ? { deposit: depositPayload } : {}),
+    }
+    return { payload, local }
+  }
+
+  /** Friendlier words for the places a person looks at, whatever the generic validation message was. */
+  function contextual(path: string, message: string): string {
+    if (path === 'customerId') return t('errors.customer')
+    if (path === 'lines') return t('errors.noLines')
+    if (path === 'dueDate' || path === 'dueTime') return path === 'dueDate' && message !== tRoot('validation.format') ? message : t('errors.due')
+    if (path === 'deliveryAddress') return t('errors.address')
+    return message
+  }
+
+  function focusFirstError(errs: Errors) {
+    // In the order the form reads: customer, items, when, handover, notes, deposit.
+    const rank = (path: string) => {
+      const order = ['customerId', 'lines', 'dueDate', 'dueTime', 'deliveryAddress', 'notes', 'deposit']
+      const i = order.findIndex((p) => path === p || path.startsWith(`${p}.`))
+      return i < 0 ? order.length : i
+    }
+    const first = Object.keys(errs).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }))[0]
+    if (!first) return
+    if (first === 'customerId') customerRef.current?.focusSearch()
+    else if (first === 'lines') productRef.current?.focus()
+    else {
+      const m = /^lines\.(\d+)/.exec(first)
+      const line = m ? lines[Number(m[1])] : undefined
+      if (line) quantityInputs.current.get(line.key)?.focus()
+      else document.getElementById(`${id}-${first.replace(/\./g, '-')}`)?.focus()
+    }
+  }
+
+  async function submit() {
+    if (submitting.current) return
+    if (customerRef.current?.busy() || productRef.current?.busy()) {
+      // Ctrl+Enter right after a product's Enter: let that line land first, then submit again with it (the next
+      // render's handler sees the new line; this one's closure does not).
+      submitting.current = true
+      await customerRef.current?.settled()
+      await productRef.current?.settled()
+      submitting.current = false
+      requestAnimationFrame(() => formRef.current?.requestSubmit())
+      return
+    }
+    const { payload, local } = buildPayload()
+    const parsed = createOrderSchema.safeParse(payload)
+    const errs: Errors = { ...local }
+    if (!parsed.success) {
+      for (const [path, refs] of Object.entries(fieldIssues(parsed.error))) {
+        if (!errs[path] && refs[0]) errs[path] = contextual(path, tRoot(refs[0].key, refs[0].params))
+      }
+    }
+    if (Object.keys(errs).length > 0) {
+      setErrors(errs)
+      setFormError(t('errors.check'))
+      focusFirstError(errs)
+      return
+    }
+    submitting.current = true
+    setPending(true)
+    setErrors({})
+    setFormError(null)
+    try {
+      const result = await createOrderAction(payload)
+      if (result.ok) {
+        // Stay "pending" while the ticket loads: the key is spent, a second submit would only find the same order.
+        router.push(`/front/orders/${result.data.id}/ticket?new=1`)
+        return
+      }
+      const server: Errors = {}
+      for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) server[path] = contextual(path, messages[0])
+      setErrors(server)
+      setFormError(result.formError ?? t('errors.check'))
+      focusFirstError(server)
+    } catch {
+      // The request may or may not have reached the server: the same key makes a retry safe either way.
+      setFormError(t('errors.network'))
+    }
+    submitting.current = false
+    setPending(false)
+  }
+
+  // Shortcuts anywhere on the page. Alt+letter by physical key (e.code), so a layout or macOS Option-character does
+  // not matter; none of these is a Chromium shortcut (Alt+D, Alt+E and Alt+F are, and are avoided).
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        if (e.code === 'KeyC') {
+          e.preventDefault()
+          customerRef.current?.focusSearch()
+        } else if (e.code === 'KeyN') {
+          e.preventDefault()
+          customerRef.current?.startNew()
+        } else if (e.code === 'KeyP') {
+          e.preventDefault()
+          productRef.current?.focus()
+        }
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault()
+        formRef.current?.requestSubmit()
+      } else if (e.key === '/' && !isEditable(e.target)) {
+        e.preventDefault()
+        customerRef.current?.focusSearch()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  const err = (path: string) => errors[path]
+  const describedBy = (path: string) => (errors[path] ? `${id}-${path.replace(/\./g, '-')}-error` : undefined)
+  const errorText = (path: string) =>
+    errors[path] ? (
+      <p id={`${id}-${path.replace(/\./g, '-')}-error`} className="mt-1 text-xs text-red-700">
+        {errors[path]}
+      </p>
+    ) : null
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+      onKeyDown={(e) => {
+        // Enter in a text field never submits the whole order by accident; Ctrl+Enter does, on purpose.
+        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault()
+      }}
+    >
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <h1 id={`${id}-title`} className="text-2xl font-bold">
+          {t('title')}
+        </h1>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('shortcuts.title')} data-testid="shortcuts">
+          <li className="flex items-center gap-1">
+            <Kbd keys={['Alt', 'C']} /> {t('shortcuts.customer')}
+          </li>
+          <li className="flex items-center gap-1">
+            <Kbd keys={['Alt', 'N']} /> {t('shortcuts.newCustomer')}
+          </li>
+          <li className="flex items-center gap-1">
+            <Kbd keys={['Alt', 'P']} /> {t('shortcuts.product')}
+          </li>
+          <li className="flex items-center gap-1">
+            <Kbd keys={['↑', '↓', 'Enter']} /> {t('shortcuts.choose')}
+          </li>
+          <li className="flex items-center gap-1">
+            <Kbd keys={['Ctrl', 'Enter']} /> {t('shortcuts.submit')}
+          </li>
+        </ul>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
+          <section aria-labelledby={`${id}-customer`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <h2 id={`${id}-customer`} className="mb-3 text-lg font-semibold">
+              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">1</span>
+              {t('customer.title')}
+            </h2>
+            <CustomerPicker
+              ref={customerRef}
+              value={customer}
+              error={err('customerId')}
+              onChange={(c, advance, ahead) => {
+                // Rendered at once, so the product search has focus before the next key arrives.
+                flushSync(() => {
+                  setCustomer(c)
+                  if (c) setErrors(({ customerId: _dropped, ...rest }) => rest)
+                })
+                if (c && advance) productRef.current?.replay(ahead ?? [])
+              }}
+            />
+          </section>
+
+          <section aria-labelledby={`${id}-lines`} className="rounded-lg bg-white ring-1 ring-slate-200">
+            <div className="p-4 pb-3">
+              <h2 id={`${id}-lines`} className="mb-3 text-lg font-semibold">
+                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">2</span>
+                {t('lines.title')}
+                {lines.length > 0 && <span className="ml-2 text-sm font-normal text-slate-500">{t('lines.count', { count: lines.length })}</span>}
+              </h2>
+              <ProductPicker ref={productRef} currency={currency} onAdd={addProduct} error={err('lines')} />
+            </div>
+            {lines.length === 0 ? (
+              <p className="border-t border-slate-100 px-4 py-6 text-center text-sm text-slate-500">{t('lines.empty')}</p>
+            ) : (
+              <>
+                <div className="hidden border-y border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 md:grid md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem] md:gap-x-2" aria-hidden>
+                  <span />
+                  <span>{t('lines.product')}</span>
+                  <span className="text-right">{t('lines.quantity')}</span>
+                  <span className="text-right">{t('lines.unitPrice')}</span>
+                  <span className="text-right">{t('lines.total')}</span>
+                  <span />
+                </div>
+                <ol className="pb-1" aria-label={t('lines.title')}>
+                  {lines.map((line, i) => (
+                    <LineRow
+                      key={line.key}
+                      line={line}
+                      index={i}
+                      currency={currency}
+                      locale={locale}
+                      canOverride={canOverride}
+                      errors={lineErrors[i]}
+                      onPatch={patchLine}
+                      onRemove={removeLine}
+                      onDone={backToProducts}
+                      registerQuantity={registerQuantity}
+                    />
+                  ))}
+                </ol>
+              </>
+            )}
+          </section>
+        </div>
+
+        <aside className="grid content-start gap-4 md:grid-cols-2 lg:sticky lg:top-4 lg:grid-cols-1 lg:self-start" aria-label={t('details')}>
+          <section aria-labelledby={`${id}-when`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <h2 id={`${id}-when`} className="text-lg font-semibold">
+              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">3</span>
+              {t('due.title')}
+            </h2>
+            <div className="grid grid-cols-[minmax(0,1fr)_8.5rem] gap-2">
+              <div>
+                <label htmlFor={`${id}-dueDate`} className="block text-sm font-medium text-slate-700">
+                  {t('due.date')}
+                </label>
+                <input id={`${id}-dueDate`} type="date" required min={minDate} value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-invalid={!!err('dueDate') || undefined} aria-describedby={describedBy('dueDate')} className={field} />
+              </div>
+              <div>
+                <label htmlFor={`${id}-dueTime`} className="block text-sm font-medium text-slate-700">
+                  {t('due.time')}
+                </label>
+                <input id={`${id}-dueTime`} type="time" required step={300} value={dueTime} onChange={(e) => setDueTime(e.target.value)} aria-invalid={!!err('dueTime') || undefined} aria-describedby={describedBy('dueTime')} className={field} />
+              </div>
+            </div>
+            {errorText('dueDate')}
+            {errorText('dueTime')}
+            <fieldset>
+              <legend className="text-sm font-medium text-slate-700">{t('mode.title')}</legend>
+              <div className="mt-1 grid grid-cols-2 gap-2">
+                {(['PICKUP', 'DELIVERY'] as const).map((m) => (
+                  <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${mode === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
+                    <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="accent-brand-600" />
+                    {t(`mode.${m}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {mode === 'DELIVERY' && (
+              <div>
+                <label htmlFor={`${id}-deliveryAddress`} className="block text-sm font-medium text-slate-700">
+                  {t('mode.address')}
+                </label>
+                <textarea id={`${id}-deliveryAddress`} rows={2} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={!!err('deliveryAddress') || undefined} aria-describedby={describedBy('deliveryAddress')} className={field} />
+                {errorText('deliveryAddress')}
+              </div>
+            )}
+            <div>
+              <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-700">
+                {t('notes')}
+              </label>
+              <textarea id={`${id}-notes`} rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy('notes')} className={field} />
+              {errorText('notes')}
+            </div>
+          </section>
+
+          <section aria-labelledby={`${id}-money`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <h2 id={`${id}-money`} className="text-lg font-semibold">
+              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">4</span>
+              {t('totals.title')}
+            </h2>
+            <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
+              <div className="flex justify-between">
+                <dt className="text-slate-600">{t('totals.subtotal')}</dt>
+                <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
+              </div>
+              {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
+                <div key={r.taxRateBp} className="flex justify-between">
+                  <dt className="text-slate-600">{totals?.byRate.length ? t('totals.taxAt', { rate: r.taxRateBp / 100 }) : t('totals.tax')}</dt>
+                  <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
+                </div>
+              ))}
+              <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
+                <dt>{t('totals.total')}</dt>
+                <dd className="tabular-nums" data-testid="intake-total">
+                  {totals ? money(totals.total) : t('totals.tooLarge')}
+                </dd>
+              </div>
+            </dl>
+            <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-2">
+              <div>
+                <label htmlFor={`${id}-deposit-amount`} className="block text-sm font-medium text-slate-700">
+                  {t('deposit.amount')}
+                </label>
+                <input
+                  id={`${id}-deposit-amount`}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder={t('deposit.none')}
+                  value={depositText}
+                  onChange={(e) => setDepositText(e.target.value)}
+                  aria-invalid={!!err('deposit.amount') || undefined}
+                  aria-describedby={describedBy('deposit.amount')}
+                  className={`${field} text-right tabular-nums`}
+                />
+              </div>
+              <div>
+                <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
+                  {t('deposit.method')}
+                </label>
+                <select id={`${id}-deposit-method`} value={depositMethod} onChange={(e) => setDepositMethod(e.target.value as PaymentMethodInput)} className={field}>
+                  {PAYMENT_METHODS.map((m) => (
+                    <option key={m} value={m}>
+                      {tRoot(`common.paymentMethod.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            {errorText('deposit.amount')}
+            {depositMethod === 'CASH' && depositText.trim() !== '' && (
+              <div>
+                <label htmlFor={`${id}-deposit-tendered`} className="block text-sm font-medium text-slate-700">
+                  {t('deposit.tendered')}
+                </label>
+                <input
+                  id={`${id}-deposit-tendered`}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={tenderedText}
+                  onChange={(e) => setTenderedText(e.target.value)}
+                  aria-invalid={!!err('deposit.tendered') || undefined}
+                  aria-describedby={describedBy('deposit.tendered')}
+                  className={`${field} text-right tabular-nums`}
+                />
+                {errorText('deposit.tendered')}
+                {change !== null && (
+                  <p className="mt-1 text-sm font-semibold text-emerald-800" role="status">
+                    {t('deposit.change', { amount: money(change) })}
+                  </p>
+                )}
+              </div>
+            )}
+            {totals && deposit !== null && deposit > 0 && (
+              <p className="flex justify-between text-sm">
+                <span className="text-slate-600">{t('totals.leftAfterDeposit')}</span>
+                <span className="font-semibold tabular-nums">{money(totals.total - deposit)}</span>
+              </p>
+            )}
+          </section>
+
+          {formError && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1" role="alert" data-testid="intake-error">
+              {formError}
+            </p>
+          )}
+          <button
+            type="submit"
+            disabled={pending}
+            className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 md:col-span-2 lg:col-span-1"
+          >
+            {pending ? t('submitting') : t('submit')}
+            {!pending && <Kbd keys={['Ctrl', 'Enter']} className="opacity-90" />}
+          </button>
+        </aside>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,199 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { memo } from 'react'
+import { formatMoney, parseLocaleAmount } from '@/domain/money'
+import { lineAmounts } from '@/domain/tax'
+
+export interface DraftLine {
+  key: string
+  productId: string
+  sku: string
+  name: string
+  unit: string
+  /** Net catalog price (minor units). */
+  catalogPrice: number
+  taxRateBp: number
+  /** As typed. */
+  quantity: string
+  /** Override as typed in the user's number format; '' = catalog price. */
+  price: string
+  note: string
+}
+
+export const MAX_QUANTITY_TYPED = 1_000_000
+
+export function parseQuantity(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,7}$/.test(t)) return null
+  const n = Number(t)
+  return n >= 1 && n <= MAX_QUANTITY_TYPED ? n : null
+}
+
+/** The unit price a line will be sent with: the override when one is typed (null when it does not parse). */
+export function effectivePrice(line: DraftLine, currency: string, locale: string): number | null {
+  if (line.price.trim() === '') return line.catalogPrice
+  const minor = parseLocaleAmount(line.price, currency, locale)
+  return minor !== null && minor >= 0 ? minor : null
+}
+
+const input = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+
+/**
+ * One order line. Memoized: typing in one line re-renders that line and the totals, not the 59 others (the parent
+ * passes stable callbacks and keeps unchanged line objects as they are).
+ */
+export const LineRow = memo(function LineRow({
+  line,
+  index,
+  currency,
+  locale,
+  canOverride,
+  errors,
+  onPatch,
+  onRemove,
+  onDone,
+  registerQuantity,
+}: {
+  line: DraftLine
+  index: number
+  currency: string
+  locale: string
+  canOverride: boolean
+  errors: string[] | undefined
+  onPatch: (key: string, patch: Partial<DraftLine>) => void
+  onRemove: (key: string) => void
+  /** Enter in a field of the line: back to the product search for the next one. */
+  onDone: () => void
+  registerQuantity: (key: string, element: HTMLInputElement | null) => void
+}) {
+  const t = useTranslations('front.intake.lines')
+  const quantity = parseQuantity(line.quantity)
+  const price = effectivePrice(line, currency, locale)
+  let gross: number | null = null
+  if (quantity !== null && price !== null) {
+    try {
+      gross = lineAmounts({ quantity, unitPrice: price, taxRateBp: line.taxRateBp }).gross
+    } catch {
+      gross = null
+    }
+  }
+  const n = index + 1
+  const id = `line-${line.key}`
+  const onEnter = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault()
+      onDone()
+    }
+  }
+  return (
+    <li
+      className="grid grid-cols-[1.5rem_minmax(0,1fr)_2.25rem] items-start gap-x-2 gap-y-1.5 border-t border-slate-100 px-3 py-2 first:border-t-0 md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem]"
+      data-testid="order-line"
+      aria-label={t('lineLabel', { n, name: line.name })}
+    >
+      <span className="col-start-1 row-start-1 pt-0.5 text-right text-xs tabular-nums text-slate-500">{n}</span>
+      <div className="col-start-2 row-start-1 min-w-0">
+        <p className="truncate text-sm font-medium" title={line.name}>
+          {line.name}
+        </p>
+        <p className="font-mono text-xs text-slate-500">
+          {line.sku} · {t('taxRate', { rate: line.taxRateBp / 100 })}
+        </p>
+        <label htmlFor={`${id}-note`} className="sr-only">
+          {t('noteFor', { n })}
+        </label>
+        <input
+          id={`${id}-note`}
+          type="text"
+          value={line.note}
+          maxLength={500}
+          placeholder={t('notePlaceholder')}
+          onChange={(e) => onPatch(line.key, { note: e.target.value })}
+          onKeyDown={onEnter}
+          className={`${input} mt-1 py-1 text-xs`}
+        />
+      </div>
+      <button
+        type="button"
+        onClick={() => onRemove(line.key)}
+        aria-label={t('remove', { n, name: line.name })}
+        title={t('remove', { n, name: line.name })}
+        className="col-start-3 row-start-1 self-start rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-red-50 hover:text-red-700 md:col-start-6"
+      >
+        ×
+      </button>
+      <div className="col-span-2 col-start-2 row-start-2 grid grid-cols-3 items-start gap-2 md:contents">
+      <div className="min-w-0 md:col-start-3 md:row-start-1">
+        <label htmlFor={`${id}-qty`} className="block text-xs text-slate-600 md:sr-only">
+          <span aria-hidden>{t('quantity')}</span>
+          <span className="sr-only">{t('quantityFor', { n })}</span>
+        </label>
+        <input
+          ref={(el) => registerQuantity(line.key, el)}
+          id={`${id}-qty`}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={line.quantity}
+          aria-invalid={quantity === null ? true : undefined}
+          onChange={(e) => onPatch(line.key, { quantity: e.target.value })}
+          onFocus={(e) => e.currentTarget.select()}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+              e.preventDefault()
+              const next = (quantity ?? 0) + (e.key === 'ArrowUp' ? 1 : -1)
+              if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next) })
+            } else onEnter(e)
+          }}
+          className={`${input} text-right tabular-nums`}
+        />
+        <span className="text-[11px] text-slate-500">{line.unit}</span>
+      </div>
+      <div className="min-w-0 md:col-start-4 md:row-start-1">
+        {canOverride ? (
+          <>
+            <label htmlFor={`${id}-price`} className="block text-xs text-slate-600 md:sr-only">
+              <span aria-hidden>{t('unitPrice')}</span>
+              <span className="sr-only">{t('priceFor', { n })}</span>
+            </label>
+            <input
+              id={`${id}-price`}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={line.price}
+              placeholder={formatMoney(line.catalogPrice, currency, locale)}
+              aria-invalid={price === null ? true : undefined}
+              aria-describedby={`${id}-price-hint`}
+              onChange={(e) => onPatch(line.key, { price: e.target.value })}
+              onKeyDown={onEnter}
+              className={`${input} text-right tabular-nums ${line.price.trim() !== '' ? 'bg-amber-50' : ''}`}
+            />
+            <span id={`${id}-price-hint`} className="block text-[11px] text-slate-500">
+              {line.price.trim() === '' ? t('catalogPrice') : t('overridden')}
+            </span>
+          </>
+        ) : (
+          <p className="pt-1.5 text-right text-sm tabular-nums text-slate-700">
+            <span className="block text-xs text-slate-600 md:sr-only">{t('unitPrice')}</span>
+            {formatMoney(line.catalogPrice, currency, locale)}
+          </p>
+        )}
+      </div>
+      <p className="pt-1.5 text-right text-sm font-semibold tabular-nums md:col-start-5 md:row-start-1">
+        <span className="block text-xs font-normal text-slate-600 md:sr-only">
+          <span aria-hidden>{t('total')}</span>
+          <span className="sr-only">{t('lineTotalFor', { n })}</span>
+        </span>
+        {gross === null ? '—' : formatMoney(gross, currency, locale)}
+      </p>
+      </div>
+      {errors && errors.length > 0 && (
+        <p className="col-span-2 col-start-2 text-xs text-red-700 md:col-span-4" role="alert">
+          {errors.join(' ')}
+        </p>
+      )}
+    </li>
+  )
+})

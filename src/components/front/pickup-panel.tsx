@@ -1,0 +1,349 @@
+'use client'
+
+import { useLocale, useTranslations } from 'next-intl'
+import { useRouter } from 'next/navigation'
+import { useId, useState, useTransition } from 'react'
+import { handOverAction, issueInvoiceAction, recordPaymentAction } from '@/app/(front)/front/actions'
+import { changeDue } from '@/domain/intake'
+import { currencyExponent, formatMoney, parseLocaleAmount, toDecimalString } from '@/domain/money'
+import type { ActionFailure } from '@/lib/action-result'
+import { PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
+
+export interface PickupFacts {
+  orderId: string
+  version: number
+  currency: string
+  mode: 'PICKUP' | 'DELIVERY'
+  status: 'RECEIVED' | 'IN_PROGRESS' | 'READY' | 'COLLECTED' | 'DELIVERED' | 'ON_HOLD' | 'CANCELLED'
+  handedOver: boolean
+  closed: boolean
+  total: number
+  deposit: number
+  /** Money held other than deposits (payments minus refunds). */
+  otherPaid: number
+  leftToPay: number
+  /** Fulfilled but not yet invoiced (gross). */
+  uninvoiced: number
+  invoices: Array<{ id: string; number: string; total: number }>
+  canInvoice: boolean
+  canHandOver: boolean
+  /** Why the order cannot be handed over now (not ready, on hold, cancelled), as words. */
+  handOverBlocked: string | null
+}
+
+/** An amount as the person would type it in their language, without grouping: 122800, or 12,50 in vi for EUR. */
+export function amountForInput(minor: number, currency: string, locale: string): string {
+  const digits = currencyExponent(currency)
+  return new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    toDecimalString(minor, currency) as Intl.StringNumericLiteral,
+  )
+}
+
+type Step = 'invoice' | 'payment' | 'handover'
+type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
+
+const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+
+/**
+ * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
+ * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
+ * version, an overpayment) and a reload of the order's data.
+ */
+export function PickupPanel({ facts }: { facts: PickupFacts }) {
+  const t = useTranslations('front.pickup')
+  const tRoot = useTranslations()
+  const locale = useLocale()
+  const router = useRouter()
+  const id = useId()
+  const money = (n: number) => formatMoney(n, facts.currency, locale)
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
+  const suggested = Math.max(0, facts.leftToPay)
+  const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
+  const [tenderedText, setTenderedText] = useState('')
+  const [reference, setReference] = useState('')
+  // One message per step: the change to hand back stays on screen while the order is handed over.
+  const [notices, setNotices] = useState<Partial<Record<Step, Notice>>>({})
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [acting, start] = useTransition()
+  // Buttons stay disabled until the order's fresh data (and version) has arrived, so the next step never acts on the
+  // version before the last one and trips over its own change.
+  const [refreshing, startRefresh] = useTransition()
+  const busy = acting || refreshing
+  const reload = () => startRefresh(() => router.refresh())
+
+  const amount = parseLocaleAmount(amountText, facts.currency, locale)
+  const tendered = tenderedText.trim() === '' ? null : parseLocaleAmount(tenderedText, facts.currency, locale)
+  const change = method === 'CASH' && amount !== null && tendered !== null ? changeDue(tendered, amount) : null
+
+  function failed(step: Step, result: ActionFailure) {
+    const errors: Record<string, string> = {}
+    for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
+    setFieldErrors(errors)
+    setNotices((n) => ({ ...n, [step]: { kind: 'error', text: result.formError ?? Object.values(errors)[0] ?? tRoot('errors.checkFields'), stale: result.code === 'STALE' } }))
+  }
+
+  function run(step: Step, action: () => Promise<{ ok: true; text: string } | ActionFailure>) {
+    setNotices((n) => ({ ...n, [step]: undefined }))
+    setFieldErrors({})
+    start(async () => {
+      try {
+        const result = await action()
+        if (!result.ok) {
+          failed(step, result)
+          return
+        }
+        setNotices((n) => ({ ...n, [step]: { kind: 'ok', text: result.text } }))
+        reload()
+      } catch {
+        setNotices((n) => ({ ...n, [step]: { kind: 'error', text: t('network') } }))
+      }
+    })
+  }
+
+  function invoice() {
+    run('invoice', async () => {
+      const result = await issueInvoiceAction({ orderId: facts.orderId, expectedVersion: facts.version })
+      if (!result.ok) return result
+      return { ok: true, text: t('invoiced', { number: result.data.number, total: money(result.data.total), applied: money(result.data.applied) }) }
+    })
+  }
+
+  function pay() {
+    const errors: Record<string, string> = {}
+    if (amount === null || amount <= 0) errors.amount = t('errors.amount')
+    if (method === 'CASH' && tenderedText.trim() !== '' && (tendered === null || (amount !== null && tendered < amount))) errors.tendered = t('errors.tendered')
+    if (Object.keys(errors).length > 0) {
+      setFieldErrors(errors)
+      setNotices((n) => ({ ...n, payment: undefined }))
+      return
+    }
+    const payload = {
+      orderId: facts.orderId,
+      method,
+      amount: amount as number,
+      ...(method === 'CASH' && tendered !== null ? { tendered } : {}),
+      ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
+    }
+    run('payment', async () => {
+      const result = await recordPaymentAction(payload)
+      if (!result.ok) return result
+      setTenderedText('')
+      setReference('')
+      const rest = facts.leftToPay - payload.amount
+      setAmountText(rest > 0 ? amountForInput(rest, facts.currency, locale) : '')
+      const text =
+        method === 'CASH' && result.data.change > 0
+          ? t('paidWithChange', { amount: money(payload.amount), change: money(result.data.change) })
+          : t('paid', { amount: money(payload.amount) })
+      return { ok: true, text: result.data.orderClosed ? `${text} ${t('closedNow')}` : text }
+    })
+  }
+
+  function handOver() {
+    run('handover', async () => {
+      const result = await handOverAction({ orderId: facts.orderId, expectedVersion: facts.version })
+      if (!result.ok) return result
+      const text = t(result.data.handover === 'DELIVERED' ? 'delivered' : 'collected')
+      return { ok: true, text: result.data.closed ? `${text} ${t('closedNow')}` : text }
+    })
+  }
+
+  const noticeFor = (step: Step) => {
+    const notice = notices[step]
+    return notice ? (
+      <div
+        role={notice.kind === 'error' ? 'alert' : 'status'}
+        className={`mt-2 rounded-md px-3 py-2 text-sm ${notice.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'}`}
+        data-testid={`pickup-${step}-notice`}
+      >
+        <p>{notice.text}</p>
+        {notice.stale && (
+          <button
+            type="button"
+            disabled={refreshing}
+            onClick={() => {
+              setNotices((n) => ({ ...n, [step]: undefined }))
+              reload()
+            }}
+            className="mt-1 font-semibold underline underline-offset-2 disabled:opacity-60"
+          >
+            {t('reload')}
+          </button>
+        )}
+      </div>
+    ) : null
+  }
+
+  const stepTitle = (n: number, title: string, done: boolean) => (
+    <h3 className="flex items-center gap-2 font-semibold">
+      <span className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'bg-slate-900 text-white'}`} aria-hidden>
+        {done ? '✓' : n}
+      </span>
+      {title}
+      {done && <span className="sr-only">({t('done')})</span>}
+    </h3>
+  )
+
+  const paidUp = facts.leftToPay <= 0
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="pickup-panel">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {t('title')}
+      </h2>
+      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+        <div>
+          <dt className="text-slate-600">{t('total')}</dt>
+          <dd className="font-medium tabular-nums">{money(facts.total)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('deposit')}</dt>
+          <dd className="font-medium tabular-nums">{money(facts.deposit)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('paidSoFar')}</dt>
+          <dd className="font-medium tabular-nums">{money(facts.otherPaid)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{facts.leftToPay < 0 ? t('owedBack') : t('leftToPay')}</dt>
+          <dd className={`text-lg font-bold tabular-nums ${facts.leftToPay > 0 ? 'text-slate-900' : 'text-emerald-700'}`} data-testid="left-to-pay">
+            {money(Math.abs(facts.leftToPay))}
+          </dd>
+        </div>
+      </dl>
+
+      {facts.closed ? (
+        <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900" role="status" data-testid="order-closed">
+          {t('closed')}
+        </p>
+      ) : null}
+
+      <ol className="mt-4 space-y-4">
+        <li>
+          {stepTitle(1, t('invoiceStep'), facts.uninvoiced === 0 && facts.invoices.length > 0)}
+          {facts.invoices.length > 0 && (
+            <ul className="mt-1 text-sm text-slate-700">
+              {facts.invoices.map((inv) => (
+                <li key={inv.id}>
+                  <span className="font-mono">{inv.number}</span> · {money(inv.total)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {facts.uninvoiced > 0 ? (
+            facts.canInvoice ? (
+              <div className="mt-2 flex flex-wrap items-center gap-3">
+                <button type="button" disabled={busy} onClick={invoice} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+                  {t('issueInvoice', { amount: money(facts.uninvoiced) })}
+                </button>
+                <span className="text-xs text-slate-600">{t('depositApplied')}</span>
+              </div>
+            ) : (
+              <p className="mt-1 text-sm text-slate-700">{t('cannotInvoice', { amount: money(facts.uninvoiced) })}</p>
+            )
+          ) : (
+            facts.invoices.length === 0 && <p className="mt-1 text-sm text-slate-600">{t('nothingToInvoice')}</p>
+          )}
+          {noticeFor('invoice')}
+        </li>
+
+        <li>
+          {stepTitle(2, t('paymentStep'), paidUp && facts.invoices.length > 0)}
+          {paidUp ? (
+            <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
+          ) : (
+            <div className="mt-2 space-y-3">
+              <fieldset>
+                <legend className="sr-only">{t('method')}</legend>
+                <div className="flex flex-wrap gap-2">
+                  {PAYMENT_METHODS.map((m) => (
+                    <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm ${method === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
+                      <input type="radio" name={`${id}-method`} value={m} checked={method === m} onChange={() => setMethod(m)} className="accent-brand-600" />
+                      {tRoot(`common.paymentMethod.${m}`)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <div className="grid gap-3 sm:grid-cols-2">
+                <div>
+                  <label htmlFor={`${id}-amount`} className="block text-sm font-medium text-slate-700">
+                    {t('amount')}
+                  </label>
+                  <input
+                    id={`${id}-amount`}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={amountText}
+                    onChange={(e) => setAmountText(e.target.value)}
+                    aria-invalid={fieldErrors.amount ? true : undefined}
+                    aria-describedby={fieldErrors.amount ? `${id}-amount-error` : undefined}
+                    className={`${input} text-right tabular-nums`}
+                  />
+                  {fieldErrors.amount && (
+                    <p id={`${id}-amount-error`} className="mt-1 text-xs text-red-700">
+                      {fieldErrors.amount}
+                    </p>
+                  )}
+                </div>
+                {method === 'CASH' ? (
+                  <div>
+                    <label htmlFor={`${id}-tendered`} className="block text-sm font-medium text-slate-700">
+                      {t('tendered')}
+                    </label>
+                    <input
+                      id={`${id}-tendered`}
+                      type="text"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={tenderedText}
+                      onChange={(e) => setTenderedText(e.target.value)}
+                      aria-invalid={fieldErrors.tendered ? true : undefined}
+                      aria-describedby={`${id}-change`}
+                      className={`${input} text-right tabular-nums`}
+                    />
+                    <p id={`${id}-change`} className={`mt-1 text-sm ${fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
+                      {fieldErrors.tendered ?? (change !== null ? t('change', { amount: money(change) }) : tendered !== null && amount !== null ? t('errors.tendered') : '')}
+                    </p>
+                  </div>
+                ) : (
+                  <div>
+                    <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
+                      {t('reference')}
+                    </label>
+                    <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={reference} onChange={(e) => setReference(e.target.value)} className={input} />
+                  </div>
+                )}
+              </div>
+              <div className="flex flex-wrap items-center gap-3">
+                <button type="button" disabled={busy} onClick={pay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+                  {t('recordPayment')}
+                </button>
+                {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
+              </div>
+            </div>
+          )}
+          {noticeFor('payment')}
+        </li>
+
+        <li>
+          {stepTitle(3, facts.mode === 'DELIVERY' ? t('deliveryStep') : t('handoverStep'), facts.handedOver)}
+          {facts.handedOver ? (
+            <p className="mt-1 text-sm text-slate-700">{t(facts.status === 'DELIVERED' ? 'deliveredAlready' : 'collectedAlready')}</p>
+          ) : facts.handOverBlocked ? (
+            <p className="mt-1 text-sm text-slate-700">{facts.handOverBlocked}</p>
+          ) : facts.canHandOver ? (
+            <div className="mt-2 flex flex-wrap items-center gap-3">
+              <button type="button" disabled={busy} onClick={handOver} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+                {facts.mode === 'DELIVERY' ? t('markDelivered') : t('markCollected')}
+              </button>
+              {facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>}
+            </div>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">{t('cannotHandOver')}</p>
+          )}
+          {noticeFor('handover')}
+        </li>
+      </ol>
+    </section>
+  )
+}

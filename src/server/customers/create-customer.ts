@@ -1,0 +1,39 @@
+import 'server-only'
+import { customerSearchText } from '@/domain/search'
+import type { CreateCustomerInput } from '@/lib/schemas/customer'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { authorizeEither } from '../authz'
+import { db } from '../db'
+import { findDuplicateCustomers, type DuplicateCandidateDTO } from './find-duplicate-customers'
+import type { CustomerHitDTO } from './search-customers'
+
+export type CreateCustomerResult =
+  | { status: 'created'; customer: CustomerHitDTO }
+  /** Nothing was created: these customers share the phone or email. Send again with ignoreDuplicates to create anyway. */
+  | { status: 'duplicates'; candidates: DuplicateCandidateDTO[] }
+
+/**
+ * A new customer, typed in at the counter without leaving the order. Name required; phone and email arrive
+ * normalised by the schema. A likely duplicate (same phone or email) is pointed out instead of silently creating a
+ * second record; the person at the counter then picks the existing one or confirms a new one.
+ */
+export async function createCustomer(actor: Actor, input: CreateCustomerInput): Promise<CreateCustomerResult> {
+  const { task } = authorizeEither(actor, ['TAKE_ORDER', 'CUSTOMER_SERVICE'])
+  if (!input.ignoreDuplicates) {
+    const candidates = await findDuplicateCustomers(actor, { phone: input.phone, email: input.email })
+    if (candidates.length > 0) return { status: 'duplicates', candidates }
+  }
+  const name = input.name.trim()
+  const phone = input.phone ?? null
+  const email = input.email ?? null
+  const customer = await db().$transaction(async (tx) => {
+    const row = await tx.customer.create({
+      data: { name, phone, email, notes: input.notes ?? null, searchText: customerSearchText({ name, phone, email }) },
+      select: { id: true, name: true, phone: true, email: true },
+    })
+    await audit(tx, actor, { action: 'customer.created', entityType: 'customer', entityId: row.id, task, after: { name, phone, email } })
+    return row
+  })
+  return { status: 'created', customer: { ...customer, openOrders: 0 } }
+}

@@ -1,0 +1,43 @@
+import 'server-only'
+import type { DuplicateCheckInput } from '@/lib/schemas/customer'
+import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
+import { db } from '../db'
+import { CUSTOMER_READERS, type CustomerHitDTO } from './search-customers'
+
+export interface DuplicateCandidateDTO extends CustomerHitDTO {
+  matchedOn: Array<'phone' | 'email'>
+}
+
+/**
+ * Existing customers with the same (normalised) phone or email: most likely the same person. Shown while a new
+ * customer is typed in, so the counter reuses the record instead of creating a second one.
+ */
+export async function findDuplicateCustomers(actor: Actor, input: DuplicateCheckInput): Promise<DuplicateCandidateDTO[]> {
+  authorizeAny(actor, CUSTOMER_READERS)
+  const or = [...(input.phone ? [{ phone: input.phone }] : []), ...(input.email ? [{ email: input.email }] : [])]
+  if (or.length === 0) return []
+  const rows = await db().customer.findMany({
+    where: { OR: or },
+    orderBy: { createdAt: 'asc' },
+    take: 5,
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      email: true,
+      _count: { select: { orders: { where: { closedAt: null, cancelledAt: null } } } },
+    },
+  })
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    openOrders: c._count.orders,
+    matchedOn: [
+      ...(input.phone && c.phone === input.phone ? (['phone'] as const) : []),
+      ...(input.email && c.email === input.email ? (['email'] as const) : []),
+    ],
+  }))
+}
