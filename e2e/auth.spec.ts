@@ -3,7 +3,7 @@ import { DEMO, expect, screenshotPath, test } from './fixtures'
 const AREAS = [
   { email: DEMO.reception, path: '/front', heading: "Today's orders" },
   { email: DEMO.backoffice, path: '/back', heading: 'Fulfillment queue' },
-  { email: DEMO.manager, path: '/manager', heading: 'Team and skills' },
+  { email: DEMO.manager, path: '/manager', heading: 'Cross-training overview' },
 ] as const
 
 test.describe('sign-in through the form', () => {

@@ -8,8 +8,9 @@ import { SubNav, type SubNavItem } from './sub-nav'
 
 /** The frame of every staff page: the areas this person may use (by skill, not only title), who they are, language,
  * sign-out, and the current area's own sections. */
-export async function AppShell({ actor, area, sections, children }: { actor: Actor; area: Area; sections: SubNavItem[]; children: React.ReactNode }) {
+export async function AppShell({ actor, area, sections, children }: { actor: Actor; area: Area | null; sections: SubNavItem[]; children: React.ReactNode }) {
   const t = await getTranslations('common')
+  const account = await getTranslations('account')
   const areas = areasFor(actor)
   return (
     <div className="min-h-screen">
@@ -38,6 +39,9 @@ export async function AppShell({ actor, area, sections, children }: { actor: Act
               <span className="font-medium text-slate-900">{actor.name}</span>
               <span className="hidden sm:inline"> · {t(`roles.${actor.homeRole}`)}</span>
             </span>
+            <Link href="/account" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="account-link">
+              {account('navLink')}
+            </Link>
             <LocaleSwitcher />
             <SignOutButton label={t('nav.signOut')} />
           </div>

@@ -1,48 +1,72 @@
-import { getTranslations } from 'next-intl/server'
-import { TASKS } from '@/domain/permissions'
+import type { Metadata } from 'next'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import { CoverIndexCard } from '@/components/manager/cover-index-card'
+import { CoverNowPanel } from '@/components/manager/cover-now-panel'
+import { CrossRolePanel } from '@/components/manager/cross-role-panel'
+import { EvidencePanel } from '@/components/manager/evidence-panel'
+import { LookAhead } from '@/components/manager/look-ahead'
+import { SkillHistory } from '@/components/manager/skill-history'
+import { SkillsMatrix } from '@/components/manager/skills-matrix'
+import { SpofPanel } from '@/components/manager/spof-panel'
+import { TrainingGoalsList } from '@/components/manager/training-goals-list'
+import { isDomainError } from '@/domain/errors'
+import { addDays, businessDay } from '@/domain/opening-hours'
 import { requirePageTask } from '@/server/auth/guard'
-import { listStaff } from '@/server/team/list-staff'
+import { getCoverOverview } from '@/server/coverage/get-cover-overview'
+import { getCrossRoleWork } from '@/server/coverage/get-cross-role-work'
+import { getDayCover, type DayCoverDTO } from '@/server/coverage/get-day-cover'
+import { getPracticeEvidence } from '@/server/coverage/get-practice-evidence'
+import { getSettings } from '@/server/settings/get-settings'
+import { getSkillsMatrix } from '@/server/team/get-skills-matrix'
+import { listTrainingGoals } from '@/server/team/list-training-goals'
 
-const LEVEL_TONE = ['bg-slate-100 text-slate-500', 'bg-amber-100 text-amber-900', 'bg-emerald-100 text-emerald-900', 'bg-emerald-600 text-white']
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('manager.overview')
+  return { title: t('title') }
+}
 
-export default async function ManagerHome() {
+export default async function ManagerOverview({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
   const actor = await requirePageTask('MANAGE_TEAM')
-  const [staff, t, common] = await Promise.all([listStaff(actor), getTranslations('manager.team'), getTranslations('common')])
+  const [{ day: dayParam }, settings, t, format] = await Promise.all([searchParams, getSettings(), getTranslations('manager.overview'), getFormatter()])
+  const now = new Date()
+  // The look-ahead defaults to tomorrow: today's gaps are in "who can cover now".
+  const day = typeof dayParam === 'string' && dayParam ? dayParam : addDays(businessDay(now, settings.timeZone), 1)
+  const [overview, matrix, evidence, crossRole, goals, lookAhead] = await Promise.all([
+    getCoverOverview(actor, now),
+    getSkillsMatrix(actor),
+    getPracticeEvidence(actor, now),
+    getCrossRoleWork(actor, now),
+    listTrainingGoals(actor, now),
+    getDayCover(actor, { day }, now).then(
+      (data): { data: DayCoverDTO | null; error: string | null } => ({ data, error: null }),
+      async (error: unknown) => {
+        if (!isDomainError(error)) throw error
+        const all = await getTranslations()
+        return { data: null, error: all(error.messageKey, error.params) }
+      },
+    ),
+  ])
   return (
-    <section aria-labelledby="team-title">
-      <h1 id="team-title" className="mb-4 text-2xl font-bold">
-        {t('title')}
-      </h1>
-      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">{t('name')}</th>
-              <th className="px-3 py-2">{t('homeRole')}</th>
-              {TASKS.map((task) => (
-                <th key={task} className="px-2 py-2 text-center text-xs font-medium">
-                  {common(`tasks.${task}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id} className={`border-t border-slate-100 ${s.active ? '' : 'opacity-50'}`}>
-                <td className="px-3 py-2 font-medium">{s.name}</td>
-                <td className="px-3 py-2">{common(`roles.${s.homeRole}`)}</td>
-                {TASKS.map((task) => (
-                  <td key={task} className="px-2 py-2 text-center">
-                    <span className={`inline-block min-w-8 rounded px-1.5 py-0.5 text-xs font-semibold ${LEVEL_TONE[s.skills[task]] ?? ''}`} title={common(`levels.${s.skills[task]}`)}>
-                      {s.skills[task]}
-                    </span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle', { time: format.dateTime(now, { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}</p>
+      </header>
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <CoverNowPanel data={overview} />
+        <CoverIndexCard data={overview} />
+        <div className="md:col-span-2 xl:col-span-1">
+          <SpofPanel data={overview} staff={matrix.staff} />
+        </div>
       </div>
-    </section>
+      <SkillsMatrix staff={matrix.staff} />
+      <LookAhead day={day} data={lookAhead.data} error={lookAhead.error} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <EvidencePanel data={evidence} />
+        <CrossRolePanel data={crossRole} />
+      </div>
+      <TrainingGoalsList goals={goals} />
+      <SkillHistory history={matrix.history} />
+    </div>
   )
 }

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { AbsenceForm } from '@/components/manager/absence-form'
+import { AbsenceList } from '@/components/manager/absence-list'
+import { HandoffForm } from '@/components/manager/handoff-form'
+import { cardClass } from '@/components/manager/styles'
+import { listAbsences } from '@/server/absences/list-absences'
+import { absencePresets } from '@/server/absences/presets'
+import { requirePageTask } from '@/server/auth/guard'
+import { loadBusinessClock } from '@/server/coverage/snapshot'
+import { listTeam } from '@/server/team/list-team'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('manager.absences')
+  return { title: t('title') }
+}
+
+export default async function AbsencesPage({ searchParams }: { searchParams: Promise<{ handoff?: string }> }) {
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const now = new Date()
+  const [{ handoff }, absences, team, clock, t, h] = await Promise.all([
+    searchParams,
+    listAbsences(actor, now),
+    listTeam(actor),
+    loadBusinessClock(),
+    getTranslations('manager.absences'),
+    getTranslations('manager.handoff'),
+  ])
+  const active = team.filter((m) => m.active)
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle')}</p>
+      </header>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <AbsenceForm people={active.map((m) => ({ id: m.id, name: m.name }))} presets={absencePresets(now, clock.timeZone, clock.hours)} timeZone={clock.timeZone} />
+        <AbsenceList data={absences} />
+      </div>
+      <section aria-labelledby="handoff-title" className={cardClass} id="handoff">
+        <h2 id="handoff-title" className="text-lg font-semibold">
+          {h('title')}
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-600">{h('explain')}</p>
+        <HandoffForm
+          mode="manager"
+          people={active.map((m) => ({ id: m.id, name: m.name, openOrders: m.openOrders }))}
+          initialUserId={active.some((m) => m.id === handoff) ? handoff : undefined}
+        />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,79 @@
+'use server'
+
+// The manager area's server actions: thin wrappers, each one schema and one use case (which checks permission first).
+import { absenceIdSchema, recordAbsenceSchema } from '@/lib/schemas/absence'
+import { createProductSchema, setProductActiveSchema, updateProductSchema } from '@/lib/schemas/catalog'
+import { updateSettingsSchema } from '@/lib/schemas/settings'
+import {
+  createStaffSchema,
+  createTrainingGoalSchema,
+  handOffOrdersSchema,
+  resetPasswordSchema,
+  setHomeRoleSchema,
+  setSkillLevelSchema,
+  setStaffActiveSchema,
+  trainingGoalIdSchema,
+  userIdSchema,
+} from '@/lib/schemas/team'
+import { endAbsence } from '@/server/absences/end-absence'
+import { recordAbsence } from '@/server/absences/record-absence'
+import { runAction } from '@/server/action'
+import { createProduct } from '@/server/catalog/create-product'
+import { setProductActive } from '@/server/catalog/set-product-active'
+import { updateProduct } from '@/server/catalog/update-product'
+import { updateSettings } from '@/server/settings/update-settings'
+import { createStaff } from '@/server/team/create-staff'
+import { createTrainingGoal } from '@/server/team/create-training-goal'
+import { getHandoff } from '@/server/team/get-handoff'
+import { handOffOrders } from '@/server/team/hand-off-orders'
+import { markTrainingGoalAchieved } from '@/server/team/mark-training-goal-achieved'
+import { resetPassword } from '@/server/team/reset-password'
+import { setHomeRole } from '@/server/team/set-home-role'
+import { setSkillLevel } from '@/server/team/set-skill-level'
+import { setStaffActive } from '@/server/team/set-staff-active'
+
+export async function setSkillLevelAction(raw: unknown) {
+  return runAction('setSkillLevel', setSkillLevelSchema, setSkillLevel, raw)
+}
+export async function createTrainingGoalAction(raw: unknown) {
+  return runAction('createTrainingGoal', createTrainingGoalSchema, createTrainingGoal, raw)
+}
+export async function markTrainingGoalAchievedAction(raw: unknown) {
+  return runAction('markTrainingGoalAchieved', trainingGoalIdSchema, markTrainingGoalAchieved, raw)
+}
+export async function recordAbsenceAction(raw: unknown) {
+  return runAction('recordAbsence', recordAbsenceSchema, recordAbsence, raw)
+}
+export async function endAbsenceAction(raw: unknown) {
+  return runAction('endAbsence', absenceIdSchema, endAbsence, raw)
+}
+export async function getHandoffAction(raw: unknown) {
+  return runAction('getHandoff', userIdSchema, getHandoff, raw)
+}
+export async function handOffOrdersAction(raw: unknown) {
+  return runAction('handOffOrders', handOffOrdersSchema, handOffOrders, raw)
+}
+export async function createStaffAction(raw: unknown) {
+  return runAction('createStaff', createStaffSchema, createStaff, raw)
+}
+export async function setHomeRoleAction(raw: unknown) {
+  return runAction('setHomeRole', setHomeRoleSchema, setHomeRole, raw)
+}
+export async function resetPasswordAction(raw: unknown) {
+  return runAction('resetPassword', resetPasswordSchema, resetPassword, raw)
+}
+export async function setStaffActiveAction(raw: unknown) {
+  return runAction('setStaffActive', setStaffActiveSchema, setStaffActive, raw)
+}
+export async function createProductAction(raw: unknown) {
+  return runAction('createProduct', createProductSchema, createProduct, raw)
+}
+export async function updateProductAction(raw: unknown) {
+  return runAction('updateProduct', updateProductSchema, updateProduct, raw)
+}
+export async function setProductActiveAction(raw: unknown) {
+  return runAction('setProductActive', setProductActiveSchema, setProductActive, raw)
+}
+export async function updateSettingsAction(raw: unknown) {
+  return runAction('updateSettings', updateSettingsSchema, updateSettings, raw)
+}

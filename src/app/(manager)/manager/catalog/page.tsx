@@ -1,0 +1,49 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { CatalogTable } from '@/components/manager/catalog-table'
+import { buttonClass, inputClass } from '@/components/manager/styles'
+import { listProductsSchema } from '@/lib/schemas/catalog'
+import { requirePageTask } from '@/server/auth/guard'
+import { listProducts } from '@/server/catalog/list-products'
+import { getSettings } from '@/server/settings/get-settings'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('manager.catalog')
+  return { title: t('title') }
+}
+
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageTask('MANAGE_CATALOG')
+  const raw = await searchParams
+  // A malformed query string falls back to the default view instead of failing the page.
+  const parsed = listProductsSchema.safeParse({ q: typeof raw.q === 'string' ? raw.q : undefined, status: typeof raw.status === 'string' ? raw.status : undefined })
+  const filter = parsed.success ? parsed.data : { status: 'active' as const }
+  const [list, settings, t] = await Promise.all([listProducts(actor, filter), getSettings(), getTranslations('manager.catalog')])
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle', { active: list.counts.active, inactive: list.counts.inactive })}</p>
+      </header>
+      <form method="get" className="flex flex-wrap items-end gap-2" role="search">
+        <label className="text-sm font-medium text-slate-700">
+          {t('search')}
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={`${inputClass} w-64`} placeholder={t('searchPlaceholder')} />
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          {t('show')}
+          <select name="status" defaultValue={filter.status} className={inputClass}>
+            <option value="active">{t('statusActive')}</option>
+            <option value="inactive">{t('statusInactive')}</option>
+            <option value="all">{t('statusAll')}</option>
+          </select>
+        </label>
+        <button type="submit" className={buttonClass}>
+          {t('filter')}
+        </button>
+      </form>
+      <CatalogTable products={list.products} currency={settings.currency} defaultTaxRateBp={settings.defaultTaxRateBp} />
+      {list.truncated && <p className="text-sm text-slate-600">{t('truncated', { count: list.products.length })}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
+import { SettingsForm } from '@/components/manager/settings-form'
+import { requirePageTask } from '@/server/auth/guard'
+import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
+import { getSettings } from '@/server/settings/get-settings'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('manager.settings')
+  return { title: t('title') }
+}
+
+export default async function SettingsPage() {
+  await requirePageTask('MANAGE_TEAM')
+  const [settings, clock, t, locale] = await Promise.all([getSettings(), loadBusinessClock(), getTranslations('manager.settings'), getLocale()])
+  // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
+  const dayNames = Object.fromEntries(
+    ISO_WEEKDAYS.map((d) => [d, new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, Number(d))))]),
+  ) as Record<IsoWeekday, string>
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-slate-600">{t('subtitle')}</p>
+      </header>
+      <SettingsForm
+        settings={settings}
+        hours={clock.hoursValid ? clock.hours : defaultOpeningHours()}
+        hoursValid={clock.hoursValid}
+        currencies={Intl.supportedValuesOf('currency')}
+        zones={Intl.supportedValuesOf('timeZone')}
+        dayNames={dayNames}
+      />
+    </div>
+  )
+}

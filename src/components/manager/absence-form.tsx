@@ -1,0 +1,100 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { recordAbsenceAction } from '@/app/(manager)/manager/actions'
+import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
+import type { AbsencePresets } from '@/server/absences/presets'
+import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
+import { cardClass } from './styles'
+import { useAction } from './use-action'
+
+interface FormState {
+  userId: string
+  kind: AbsenceKindInput
+  startsAt: string
+  endsAt: string
+  note: string
+}
+
+/** Record an absence for anyone; quick presets fill the common cases (lunch now, sick for the rest of the day, leave
+ * tomorrow). Times are shop time. */
+export function AbsenceForm({ people, presets, timeZone }: { people: Array<{ id: string; name: string }>; presets: AbsencePresets; timeZone: string }) {
+  const t = useTranslations('manager.absences')
+  const common = useTranslations('common')
+  const [state, setState] = useState<FormState>({ userId: '', kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay, note: '' })
+  const [status, setStatus] = useState<string | null>(null)
+  const { run, pending, fieldErrors, formError } = useAction(recordAbsenceAction)
+  const set = (patch: Partial<FormState>) => setState((s) => ({ ...s, ...patch }))
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setStatus(null)
+    const result = await run({ ...state, note: state.note || undefined })
+    if (result.ok) {
+      setStatus(t('recorded', { name: result.data.person.name, kind: common(`absence.${result.data.kind}`) }))
+      set({ note: '' })
+    }
+  }
+
+  return (
+    <section aria-labelledby="absence-form-title" className={cardClass}>
+      <h2 id="absence-form-title" className="text-lg font-semibold">
+        {t('formTitle')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('formExplain', { zone: timeZone })}</p>
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
+        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd })}>
+          {t('presetLunch')}
+        </button>
+        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay })}>
+          {t('presetSickToday')}
+        </button>
+        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd })}>
+          {t('presetLeaveTomorrow')}
+        </button>
+      </div>
+      <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
+        <Field label={t('person')} errors={fieldErrors.userId}>
+          {(p) => (
+            <select {...p} name="userId" value={state.userId} onChange={(e) => set({ userId: e.target.value })} className={inputClass} required>
+              <option value="">{t('choosePerson')}</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('kind')} errors={fieldErrors.kind}>
+          {(p) => (
+            <select {...p} name="kind" value={state.kind} onChange={(e) => set({ kind: e.target.value as AbsenceKindInput })} className={inputClass}>
+              {ABSENCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {common(`absence.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('startsAt')} errors={fieldErrors.startsAt}>
+          {(p) => <input {...p} type="datetime-local" name="startsAt" value={state.startsAt} onChange={(e) => set({ startsAt: e.target.value })} className={inputClass} required />}
+        </Field>
+        <Field label={t('endsAt')} errors={fieldErrors.endsAt} hint={t('endsAtHint')}>
+          {(p) => <input {...p} type="datetime-local" name="endsAt" value={state.endsAt} onChange={(e) => set({ endsAt: e.target.value })} className={inputClass} required />}
+        </Field>
+        <Field label={t('note')} errors={fieldErrors.note} className="sm:col-span-2">
+          {(p) => <input {...p} name="note" value={state.note} maxLength={500} onChange={(e) => set({ note: e.target.value })} className={inputClass} />}
+        </Field>
+        <div className="space-y-2 sm:col-span-2">
+          <FormError message={formError} />
+          <StatusMessage message={status} />
+          <button type="submit" className={buttonClass} disabled={pending}>
+            {pending ? t('saving') : t('record')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,201 @@
+'use client'
+
+import { PackagePlus, Pencil } from 'lucide-react'
+import { useLocale, useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { createProductAction, setProductActiveAction, updateProductAction } from '@/app/(manager)/manager/actions'
+import { currencyExponent, fromMinor } from '@/domain/money'
+import { formatBpForInput } from '@/domain/rates'
+import type { ProductDTO } from '@/server/catalog/product-input'
+import { Money } from '../money'
+import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
+import { Modal } from './modal'
+import { useAction } from './use-action'
+
+/** Major units as the person would type them in their language: 95500 VND -> "95.500" (vi) / "95,500" (en). */
+function priceForInput(minor: number, currency: string, locale: string): string {
+  const digits = currencyExponent(currency)
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fromMinor(minor, currency))
+}
+
+/** The catalog: prices shown with <Money>, typed in the user's language, tax rates in percent. */
+export function CatalogTable({ products, currency, defaultTaxRateBp }: { products: ProductDTO[]; currency: string; defaultTaxRateBp: number }) {
+  const t = useTranslations('manager.catalog')
+  const [status, setStatus] = useState<string | null>(null)
+  const locale = useLocale()
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <StatusMessage message={status} />
+        <ProductDialog currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
+      </div>
+      {products.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="w-full min-w-[640px] text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
+            <thead className="bg-slate-50 text-left text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t('sku')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t('name')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  {t('price')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  {t('taxRate')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t('unit')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  {t('actions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.id} className={`border-t border-slate-100 ${p.active ? '' : 'bg-slate-50 text-slate-500'}`} data-testid={`product-${p.sku}`}>
+                  <td className="px-3 py-2 font-mono text-xs">{p.sku}</td>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {p.name}
+                    {!p.active && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-700">{t('inactive')}</span>}
+                  </th>
+                  <td className="px-3 py-2 text-right">
+                    <Money amount={p.unitPrice} currency={currency} />
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatBpForInput(p.taxRateBp, locale)} %</td>
+                  <td className="px-3 py-2">{p.unit}</td>
+                  <td className="px-3 py-2">
+                    <div className="flex justify-end gap-2">
+                      <ProductDialog product={p} currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
+                      <ActiveButton product={p} onDone={setStatus} />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function ActiveButton({ product, onDone }: { product: ProductDTO; onDone: (m: string) => void }) {
+  const t = useTranslations('manager.catalog')
+  const { run, pending, formError } = useAction(setProductActiveAction)
+  return (
+    <span>
+      <button
+        type="button"
+        className={secondaryButtonClass}
+        disabled={pending}
+        aria-label={`${product.active ? t('deactivate') : t('reactivate')}: ${product.name}`}
+        onClick={async () => {
+          const result = await run({ productId: product.id, active: !product.active })
+          if (result.ok) onDone(product.active ? t('deactivated', { name: product.name }) : t('reactivated', { name: product.name }))
+        }}
+      >
+        {product.active ? t('deactivate') : t('reactivate')}
+      </button>
+      {formError && (
+        <span role="alert" className="block text-xs text-red-700">
+          {formError}
+        </span>
+      )}
+    </span>
+  )
+}
+
+function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { product?: ProductDTO; currency: string; defaultTaxRateBp: number; onDone: (m: string) => void }) {
+  const t = useTranslations('manager.catalog')
+  const common = useTranslations('common')
+  const locale = useLocale()
+  const [open, setOpen] = useState(false)
+  const create = useAction(createProductAction)
+  const update = useAction(updateProductAction)
+  const { pending, fieldErrors, formError } = product ? update : create
+  const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((x) => x.type === 'currency')?.value ?? currency
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o)
+        if (o) {
+          create.reset()
+          update.reset()
+        }
+      }}
+      title={product ? t('editTitle', { name: product.name }) : t('addTitle')}
+      description={product ? t('editExplain') : undefined}
+      trigger={
+        product ? (
+          <button type="button" className={secondaryButtonClass} aria-label={`${t('edit')}: ${product.name}`}>
+            <Pencil className="size-4" aria-hidden />
+            <span className="hidden sm:inline">{t('edit')}</span>
+          </button>
+        ) : (
+          <button type="button" className={buttonClass}>
+            <PackagePlus className="size-4" aria-hidden />
+            {t('add')}
+          </button>
+        )
+      }
+    >
+      <form
+        className="grid gap-3 sm:grid-cols-2"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault()
+          const f = new FormData(e.currentTarget)
+          const input = {
+            sku: String(f.get('sku') ?? ''),
+            name: String(f.get('name') ?? ''),
+            price: String(f.get('price') ?? ''),
+            taxRate: String(f.get('taxRate') ?? ''),
+            unit: String(f.get('unit') ?? ''),
+            locale,
+          }
+          const result = product ? await update.run({ ...input, productId: product.id }) : await create.run(input)
+          if (result.ok) {
+            setOpen(false)
+            onDone(product ? t('saved', { name: input.name }) : t('added', { name: input.name }))
+          }
+        }}
+      >
+        <Field label={t('sku')} errors={fieldErrors.sku} hint={t('skuHint')}>
+          {(p) => <input {...p} name="sku" defaultValue={product?.sku} required maxLength={40} autoComplete="off" className={`${inputClass} font-mono uppercase`} />}
+        </Field>
+        <Field label={t('unit')} errors={fieldErrors.unit}>
+          {(p) => <input {...p} name="unit" defaultValue={product?.unit ?? t('defaultUnit')} required maxLength={20} className={inputClass} />}
+        </Field>
+        <Field label={t('name')} errors={fieldErrors.name} className="sm:col-span-2">
+          {(p) => <input {...p} name="name" defaultValue={product?.name} required maxLength={200} className={inputClass} />}
+        </Field>
+        <Field label={t('priceLabel', { symbol })} errors={fieldErrors.price} hint={t('priceHint', { example: priceForInput(150_000 * 10 ** currencyExponent(currency), currency, locale) })}>
+          {(p) => <input {...p} name="price" inputMode="decimal" defaultValue={product ? priceForInput(product.unitPrice, currency, locale) : ''} required className={`${inputClass} text-right tabular-nums`} />}
+        </Field>
+        <Field label={t('taxRateLabel')} errors={fieldErrors.taxRate}>
+          {(p) => <input {...p} name="taxRate" inputMode="decimal" defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)} required className={`${inputClass} text-right tabular-nums`} />}
+        </Field>
+        <div className="space-y-2 sm:col-span-2">
+          {product && <p className="text-xs text-slate-600">{t('pricesKept')}</p>}
+          <FormError message={formError} />
+          <div className="flex justify-end gap-2">
+            <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
+              {common('actions.cancel')}
+            </button>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {product ? common('actions.save') : t('add')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,113 @@
+'use client'
+
+import { ArrowRightLeft } from 'lucide-react'
+import { useFormatter, useTranslations } from 'next-intl'
+import { useEffect, useState } from 'react'
+import { handOffOwnOrdersAction } from '@/app/(account)/account/actions'
+import { getHandoffAction, handOffOrdersAction } from '@/app/(manager)/manager/actions'
+import type { HandoffDTO } from '@/server/team/handoff'
+import { Field, FormError, StatusMessage, buttonClass, inputClass } from './form-bits'
+import { useAction } from './use-action'
+
+/**
+ * Break handover: someone going on break or leave hands their open orders to a colleague who can fulfil them, with a
+ * note that lands on each order's timeline. The manager picks the person; on "my account" it is oneself.
+ */
+export function HandoffForm(props: { mode: 'manager'; people: Array<{ id: string; name: string; openOrders: number }>; initialUserId?: string } | { mode: 'own'; data: HandoffDTO }) {
+  const t = useTranslations('manager.handoff')
+  const common = useTranslations('common')
+  const format = useFormatter()
+  const [userId, setUserId] = useState(props.mode === 'manager' ? (props.initialUserId ?? '') : props.data.person.id)
+  const [loaded, setLoaded] = useState<HandoffDTO | null>(props.mode === 'own' ? props.data : null)
+  const [status, setStatus] = useState<string | null>(null)
+  const load = useAction(getHandoffAction, { refresh: false, onSuccess: setLoaded })
+  const handManager = useAction(handOffOrdersAction)
+  const handOwn = useAction(handOffOwnOrdersAction)
+  const hand = props.mode === 'manager' ? handManager : handOwn
+  const data = props.mode === 'own' ? props.data : loaded
+  const { run: runLoad } = load
+
+  useEffect(() => {
+    if (props.mode === 'manager' && userId) void runLoad({ userId })
+  }, [props.mode, userId, runLoad])
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setStatus(null)
+    const form = new FormData(event.currentTarget)
+    const toUserId = String(form.get('toUserId') ?? '')
+    const note = String(form.get('note') ?? '') || undefined
+    const result = props.mode === 'manager' ? await handManager.run({ fromUserId: userId, toUserId, note }) : await handOwn.run({ toUserId, note })
+    if (result.ok) {
+      setStatus(t('done', { count: result.data.count, name: result.data.to.name }))
+      if (props.mode === 'manager') void runLoad({ userId })
+    }
+  }
+
+  return (
+    <div className="space-y-3" data-testid="handoff">
+      {props.mode === 'manager' && (
+        <Field label={t('whoIsLeaving')} errors={load.fieldErrors.userId}>
+          {(p) => (
+            <select {...p} value={userId} onChange={(e) => (setUserId(e.target.value), setLoaded(null), setStatus(null))} className={inputClass}>
+              <option value="">{t('choosePerson')}</option>
+              {props.people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {t('personOption', { name: person.name, count: person.openOrders })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <FormError message={load.formError} />
+      <StatusMessage message={status} />
+      {load.pending && !data && <p className="text-sm text-slate-500">{t('loading')}</p>}
+      {data && data.orders.length === 0 && <p className="text-sm text-slate-600">{props.mode === 'own' ? t('noneOwn') : t('none', { name: data.person.name })}</p>}
+      {data && data.orders.length > 0 && (
+        <form onSubmit={onSubmit} className="space-y-3" noValidate>
+          <div>
+            <p className="text-sm font-medium">{t('openOrders', { count: data.orders.length })}</p>
+            <ul className="mt-1 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-slate-200">
+              {data.orders.map((o) => (
+                <li key={o.id} className="flex flex-wrap justify-between gap-2 px-3 py-1.5 text-sm">
+                  <span>
+                    <span className="font-mono font-semibold">{o.number}</span> · {o.customerName}
+                  </span>
+                  <span className="text-slate-600" suppressHydrationWarning>
+                    {`${common(`status.${o.status}`)} · ${t('due', { when: format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' }) })}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          {data.candidates.length === 0 ? (
+            <p className="text-sm text-red-800">{t('noCandidates')}</p>
+          ) : (
+            <>
+              <Field label={t('to')} errors={hand.fieldErrors.toUserId} hint={t('toHint')}>
+                {(p) => (
+                  <select {...p} name="toUserId" defaultValue={data.candidates[0]?.id} className={inputClass}>
+                    {data.candidates.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name} · {common(`roles.${c.homeRole}`)} · {c.presentNow ? t('presentNow') : t('awayNow')} · {t('theirOrders', { count: c.openOrders })}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('note')} errors={hand.fieldErrors.note} hint={t('noteHint')}>
+                {(p) => <textarea {...p} name="note" rows={2} maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />}
+              </Field>
+              <FormError message={hand.formError} />
+              <button type="submit" className={buttonClass} disabled={hand.pending}>
+                <ArrowRightLeft className="size-4" aria-hidden />
+                {hand.pending ? t('handing') : t('submit', { count: data.orders.length })}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,190 @@
+'use client'
+
+import { useFormatter, useLocale, useTranslations } from 'next-intl'
+import type { ReactNode } from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatMoney } from '@/domain/money'
+import { seriesSummary } from '@/domain/kpis'
+import type { KpisDTO } from '@/server/kpis/get-kpis'
+
+// The KPI charts. Every chart is a picture with a one-sentence summary as its accessible name and the numbers behind
+// it in a data table under "Show the data", so nothing is only in the picture.
+
+const COLORS = { regular: '#2f6fde', covering: '#7c3aed', onTime: '#10b981', readyLate: '#d97706', overdue: '#dc2626', neutral: '#64748b' }
+const HEIGHT = 240
+
+function ChartFigure({ id, title, summary, children, table }: { id: string; title: string; summary: string; children: ReactNode; table: ReactNode }) {
+  const t = useTranslations('manager.kpis')
+  return (
+    <figure className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <figcaption className="mt-1 text-sm text-slate-600">{summary}</figcaption>
+      <div role="img" aria-label={summary} className="mt-3">
+        {children}
+      </div>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-700">{t('showData')}</summary>
+        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+      </details>
+    </figure>
+  )
+}
+
+function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<string | number>> }) {
+  return (
+    <table className="w-full text-left text-xs">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="text-slate-600">
+          {head.map((h, i) => (
+            <th key={h} scope="col" className={`py-1 pr-2 font-semibold ${i > 0 ? 'text-right' : ''}`}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={String(r[0])} className="border-t border-slate-100">
+            {r.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row" className="py-1 pr-2 font-medium">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className="py-1 pr-2 text-right tabular-nums">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+const shortDay = (ymd: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`))
+
+export function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'] }) {
+  const t = useTranslations('manager.kpis')
+  const locale = useLocale()
+  const format = useFormatter()
+  const rows = data.map((d) => ({ label: shortDay(d.day, locale), regular: d.regular, covering: d.covering }))
+  const all = seriesSummary(rows.map((r) => ({ label: r.label, value: r.regular + r.covering })))
+  const covering = rows.reduce((s, r) => s + r.covering, 0)
+  const summary = all.peak
+    ? t('ordersSummary', { total: all.total, days: data.length, average: format.number(all.average, { maximumFractionDigits: 1 }), peakDay: all.peak.label, peak: all.peak.value, covering })
+    : t('ordersNone', { days: data.length })
+  return (
+    <ChartFigure
+      id="orders"
+      title={t('ordersTitle', { days: data.length })}
+      summary={summary}
+      table={<DataTable caption={t('ordersTitle', { days: data.length })} head={[t('day'), t('regular'), t('covering')]} rows={rows.map((r) => [r.label, r.regular, r.covering])} />}
+    >
+      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="regular" name={t('regular')} stackId="a" fill={COLORS.regular} isAnimationActive={false} />
+        <Bar dataKey="covering" name={t('covering')} stackId="a" fill={COLORS.covering} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  )
+}
+
+export function StageMedianChart({ data }: { data: KpisDTO['stageMedians'] }) {
+  const t = useTranslations('manager.kpis')
+  const format = useFormatter()
+  const hours = (h: number | null) => (h === null ? '–' : format.number(h, { maximumFractionDigits: 1 }))
+  const regular = data.find((d) => d.group === 'regular')!
+  const covering = data.find((d) => d.group === 'covering')!
+  const rows = [
+    { label: t('toReady'), regular: regular.toReadyHours, covering: covering.toReadyHours, nRegular: regular.toReadyCount, nCovering: covering.toReadyCount },
+    { label: t('toCollect'), regular: regular.toCollectHours, covering: covering.toCollectHours, nRegular: regular.toCollectCount, nCovering: covering.toCollectCount },
+  ]
+  const summary = t('stageSummary', {
+    readyRegular: hours(regular.toReadyHours),
+    readyCovering: hours(covering.toReadyHours),
+    collectRegular: hours(regular.toCollectHours),
+    collectCovering: hours(covering.toCollectHours),
+  })
+  return (
+    <ChartFigure
+      id="stages"
+      title={t('stageTitle')}
+      summary={summary}
+      table={
+        <DataTable
+          caption={t('stageTitle')}
+          head={[t('stage'), t('regularHours'), t('coveringHours'), t('ordersRegular'), t('ordersCovering')]}
+          rows={rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering])}
+        />
+      }
+    >
+      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+        <YAxis tick={{ fontSize: 11 }} unit="h" />
+        <Tooltip formatter={(v) => `${hours(typeof v === 'number' ? v : null)} h`} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="regular" name={t('regular')} fill={COLORS.regular} isAnimationActive={false} />
+        <Bar dataKey="covering" name={t('covering')} fill={COLORS.covering} isAnimationActive={false} />
+      </BarChart>
+      <p className="mt-1 text-xs text-slate-500">{t('stageExplain')}</p>
+    </ChartFigure>
+  )
+}
+
+export function LateChart({ data }: { data: KpisDTO['late'] }) {
+  const t = useTranslations('manager.kpis')
+  const locale = useLocale()
+  const format = useFormatter()
+  const rows = data.perDay.map((d) => ({ label: shortDay(d.day, locale), onTime: d.onTime, readyLate: d.readyLate, overdue: d.overdue }))
+  const late = data.totals.readyLate + data.totals.overdue
+  const summary =
+    data.totals.due === 0
+      ? t('lateNone')
+      : t('lateSummary', { late, due: data.totals.due, share: format.number(late / data.totals.due, { style: 'percent', maximumFractionDigits: 0 }), readyLate: data.totals.readyLate, overdue: data.totals.overdue })
+  return (
+    <ChartFigure
+      id="late"
+      title={t('lateTitle')}
+      summary={summary}
+      table={<DataTable caption={t('lateTitle')} head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]} rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])} />}
+    >
+      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="onTime" name={t('onTime')} stackId="a" fill={COLORS.onTime} isAnimationActive={false} />
+        <Bar dataKey="readyLate" name={t('readyLate')} stackId="a" fill={COLORS.readyLate} isAnimationActive={false} />
+        <Bar dataKey="overdue" name={t('overdue')} stackId="a" fill={COLORS.overdue} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  )
+}
+
+export function BucketChart({ id, title, currency, rows, countLabel, valueLabel, summary }: { id: string; title: string; currency: string; rows: Array<{ label: string; count: number; value: number }>; countLabel: string; valueLabel: string; summary: string }) {
+  const t = useTranslations('manager.kpis')
+  const locale = useLocale()
+  const money = (v: number) => formatMoney(v, currency, locale)
+  return (
+    <ChartFigure id={id} title={title} summary={summary} table={<DataTable caption={title} head={[t('bucket'), countLabel, valueLabel]} rows={rows.map((r) => [r.label, r.count, money(r.value)])} />}>
+      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+        <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)} />
+        <Tooltip formatter={(v, name) => (name === valueLabel && typeof v === 'number' ? money(v) : String(v))} />
+        <Bar dataKey="value" name={valueLabel} fill={COLORS.neutral} isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  )
+}

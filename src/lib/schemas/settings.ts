@@ -1,0 +1,38 @@
+// Business settings: shared by the settings form and the server. Cross-field rules (valid ISO 4217 code, time zone,
+// opening hours that do not overlap, number prefixes) are checked again on the server with the domain's parsers.
+import { z } from 'zod'
+import { ISO_WEEKDAYS } from '@/domain/opening-hours'
+
+const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'validation.format' })
+const prefix = z.string().trim().min(1).max(10)
+
+export const MAX_INTERVALS_PER_DAY = 4
+
+const day = z.array(z.tuple([hhmm, hhmm])).max(MAX_INTERVALS_PER_DAY)
+
+export const openingHoursSchema = z.strictObject(
+  Object.fromEntries(ISO_WEEKDAYS.map((d) => [d, day])) as Record<(typeof ISO_WEEKDAYS)[number], typeof day>,
+)
+
+export const updateSettingsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  address: z.string().trim().max(500),
+  phone: z.string().trim().max(40),
+  taxId: z.string().trim().max(40),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, { message: 'validation.format' })
+    .transform((s) => s.toUpperCase()),
+  defaultTaxRate: z.string().trim().min(1).max(10),
+  orderPrefix: prefix,
+  invoicePrefix: prefix,
+  creditNotePrefix: prefix,
+  defaultDueTime: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.format' }),
+  defaultLeadDays: z.coerce.number().int().min(0).max(60),
+  paymentTermsDays: z.coerce.number().int().min(0).max(365),
+  timeZone: z.string().trim().min(1).max(64),
+  openingHours: openingHoursSchema,
+  locale: z.enum(['en', 'vi']),
+})
+export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>

@@ -1,0 +1,28 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import type { CreateProductInput } from '@/lib/schemas/catalog'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { authorize } from '../authz'
+import { db } from '../db'
+import { getSettings } from '../settings/get-settings'
+import { isUniqueViolation } from '../team/unique'
+import { parsePrice, parseTaxRate, PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+
+/** Add a product to the catalog; the price is typed in major units of the business currency. */
+export async function createProduct(actor: Actor, input: CreateProductInput): Promise<ProductDTO> {
+  authorize(actor, 'MANAGE_CATALOG')
+  const { currency } = await getSettings()
+  const unitPrice = parsePrice(input.price, currency, input.locale)
+  const taxRateBp = parseTaxRate(input.taxRate, input.locale)
+  try {
+    return await db().$transaction(async (tx) => {
+      const p = await tx.product.create({ data: { sku: input.sku, name: input.name, unitPrice, taxRateBp, unit: input.unit }, select: PRODUCT_SELECT })
+      await audit(tx, actor, { action: 'product.created', entityType: 'product', entityId: p.id, task: 'MANAGE_CATALOG', after: { sku: p.sku, name: p.name, unitPrice, taxRateBp, unit: p.unit } })
+      return productDto(p)
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'manager.catalog.errors.skuTaken', { sku: input.sku }, 'sku')
+    throw error
+  }
+}

@@ -1,0 +1,238 @@
+import 'server-only'
+import { formatOrderNumber } from '@/domain/numbering'
+import {
+  HOUR_MS,
+  RECEIVABLE_BUCKETS,
+  WAITING_BUCKETS,
+  fillDays,
+  lastDays,
+  type ReceivableBucket,
+  type WaitingBucket,
+} from '@/domain/kpis'
+import { DAY_MS, businessDay, dayBounds } from '@/domain/opening-hours'
+import type { FulfillmentStatus } from '@/domain/order-status'
+import { Prisma } from '@/generated/prisma/client'
+import type { Actor } from '../auth/actor'
+import { authorize } from '../authz'
+import { db } from '../db'
+import { getSettings } from '../settings/get-settings'
+
+export const KPI_DAYS = 30
+export const LIST_SHOWN = 10
+/** Orders that became ready or were collected in the window are looked up among orders taken this long ago at most
+ * (keeps the median query on the createdAt index; an order waiting four months is an outlier the list shows anyway). */
+const STAGE_LOOKBACK_DAYS = 120
+
+export interface StageMedianDTO {
+  group: 'regular' | 'covering'
+  /** Median hours from taken to ready (orders that became ready in the window); null without such orders. */
+  toReadyHours: number | null
+  toReadyCount: number
+  /** Median hours from ready to collected or delivered (orders handed over in the window). */
+  toCollectHours: number | null
+  toCollectCount: number
+}
+
+export interface KpisDTO {
+  now: string
+  from: string
+  days: number
+  currency: string
+  ordersPerDay: Array<{ day: string; regular: number; covering: number }>
+  stageMedians: StageMedianDTO[]
+  late: {
+    perDay: Array<{ day: string; onTime: number; readyLate: number; overdue: number }>
+    totals: { due: number; onTime: number; readyLate: number; overdue: number }
+    overdueNow: Array<{ id: string; number: string; customerName: string; dueAt: string; fulfillment: FulfillmentStatus; assignee: string | null }>
+    overdueNowCount: number
+  }
+  waiting: {
+    buckets: Array<{ bucket: WaitingBucket; count: number; value: number }>
+    oldest: Array<{ id: string; number: string; customerName: string; readyAt: string; total: number }>
+  }
+  unbilled: { orders: number; net: number; tax: number; gross: number }
+  receivables: { buckets: Array<{ bucket: ReceivableBucket; count: number; amount: number }>; total: number; count: number }
+}
+
+/** Timestamps are stored as UTC wall times (timestamp without time zone); compare them with UTC wall times too. */
+const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+/** The business day of a stored timestamp. */
+const localDay = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`
+
+function caseBuckets(value: Prisma.Sql, buckets: ReadonlyArray<{ key: string; max: number | null }>, inclusive: boolean): Prisma.Sql {
+  const whens = buckets
+    .filter((b) => b.max !== null)
+    .map((b) => (inclusive ? Prisma.sql`WHEN ${value} <= ${b.max} THEN ${b.key}` : Prisma.sql`WHEN ${value} < ${b.max} THEN ${b.key}`))
+  const last = buckets[buckets.length - 1]!
+  return Prisma.sql`CASE ${Prisma.join(whens, ' ')} ELSE ${last.key} END`
+}
+
+/**
+ * The manager's KPIs over the last 30 days, every figure an SQL aggregate (nothing loads all orders): orders per day,
+ * median time per stage for regular vs covering staff, late orders, finished orders waiting for collection, work done
+ * but not invoiced, and receivables by how long they are overdue.
+ */
+export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> {
+  authorize(actor, 'MANAGE_TEAM')
+  const { timeZone, currency, orderPrefix } = await getSettings()
+  const days = lastDays(businessDay(now, timeZone), KPI_DAYS)
+  const from = dayBounds(days[0]!, timeZone).start
+  const prisma = db()
+
+  const [perDay, medians, latePerDay, overdueNow, overdueNowCount, waiting, oldest, unbilled, receivables] = await Promise.all([
+    prisma.$queryRaw<Array<{ day: string; regular: number; covering: number }>>`
+      SELECT ${localDay(Prisma.sql`"createdAt"`, timeZone)} AS day,
+             count(*) FILTER (WHERE NOT "takenCovering")::int AS regular,
+             count(*) FILTER (WHERE "takenCovering")::int AS covering
+        FROM "Order"
+       WHERE "createdAt" >= ${utc(from)} AND "createdAt" <= ${utc(now)}
+       GROUP BY 1`,
+    prisma.$queryRaw<Array<{ covering: boolean; to_ready: number | null; to_ready_n: number; to_collect: number | null; to_collect_n: number }>>`
+      SELECT "takenCovering" AS covering,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("readyAt" - "createdAt")))
+               FILTER (WHERE "readyAt" >= ${utc(from)}) AS to_ready,
+             count(*) FILTER (WHERE "readyAt" >= ${utc(from)})::int AS to_ready_n,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("handedOverAt" - "readyAt")))
+               FILTER (WHERE "handedOverAt" >= ${utc(from)} AND "readyAt" IS NOT NULL) AS to_collect,
+             count(*) FILTER (WHERE "handedOverAt" >= ${utc(from)} AND "readyAt" IS NOT NULL)::int AS to_collect_n
+        FROM "Order"
+       WHERE "cancelledAt" IS NULL
+         AND "createdAt" >= ${utc(new Date(from.getTime() - STAGE_LOOKBACK_DAYS * DAY_MS))}
+         AND ("readyAt" >= ${utc(from)} OR "handedOverAt" >= ${utc(from)})
+       GROUP BY 1`,
+    prisma.$queryRaw<Array<{ day: string; on_time: number; ready_late: number; overdue: number }>>`
+      SELECT ${localDay(Prisma.sql`"dueAt"`, timeZone)} AS day,
+             count(*) FILTER (WHERE "readyAt" IS NOT NULL AND "readyAt" <= "dueAt")::int AS on_time,
+             count(*) FILTER (WHERE "readyAt" > "dueAt")::int AS ready_late,
+             count(*) FILTER (WHERE "readyAt" IS NULL)::int AS overdue
+        FROM "Order"
+       WHERE "cancelledAt" IS NULL AND "dueAt" >= ${utc(from)} AND "dueAt" < ${utc(now)}
+       GROUP BY 1`,
+    // The next three repeat the partial indexes' predicates with literals (a bound enum parameter would hide them
+    // from the planner): see prisma/migrations/*_manager_open_slices.
+    prisma.$queryRaw<Array<{ id: string; number: number; dueAt: Date; fulfillment: FulfillmentStatus; customer: string; assignee: string | null }>>`
+      SELECT o.id, o.number, o."dueAt", o.fulfillment::text AS fulfillment, c.name AS customer, u.name AS assignee
+        FROM "Order" o
+        JOIN "Customer" c ON c.id = o."customerId"
+        LEFT JOIN "User" u ON u.id = o."assigneeId"
+       WHERE o."readyAt" IS NULL AND o."cancelledAt" IS NULL AND o.handover = 'WAITING' AND o."dueAt" < ${utc(now)}
+       ORDER BY o."dueAt", o.id
+       LIMIT ${LIST_SHOWN}`,
+    prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM "Order"
+       WHERE "readyAt" IS NULL AND "cancelledAt" IS NULL AND handover = 'WAITING' AND "dueAt" < ${utc(now)}`,
+    prisma.$queryRaw<Array<{ bucket: WaitingBucket; count: number; value: number }>>`
+      SELECT ${caseBuckets(
+        Prisma.sql`EXTRACT(EPOCH FROM (${utc(now)} - "readyAt")) / 3600`,
+        WAITING_BUCKETS.map((b) => ({ key: b.key, max: b.maxHours })),
+        false,
+      )} AS bucket,
+             count(*)::int AS count, COALESCE(sum(total), 0)::float8 AS value
+        FROM "Order"
+       WHERE "readyAt" IS NOT NULL AND handover = 'WAITING' AND "cancelledAt" IS NULL
+       GROUP BY 1`,
+    prisma.$queryRaw<Array<{ id: string; number: number; readyAt: Date; total: number; customer: string }>>`
+      SELECT o.id, o.number, o."readyAt", o.total, c.name AS customer
+        FROM "Order" o
+        JOIN "Customer" c ON c.id = o."customerId"
+       WHERE o.handover = 'WAITING' AND o."cancelledAt" IS NULL AND o."readyAt" IS NOT NULL
+       ORDER BY o."readyAt", o.id
+       LIMIT ${LIST_SHOWN}`,
+    // Work done but not yet invoiced: the fulfilled-not-invoiced slice of each line, with tax rounded the way
+    // tax.lineSliceAmounts does (per line, cumulative, halves away from zero as PostgreSQL's numeric round()). Driven
+    // by the partial index on such lines; the order is looked up per line (a join would make the planner scan every
+    // order).
+    prisma.$queryRaw<Array<{ orders: number; net: number; tax: number }>>`
+      SELECT count(DISTINCT l."orderId")::int AS orders,
+             COALESCE(sum((l."qtyFulfilled" - l."qtyInvoiced")::bigint * l."unitPrice"), 0)::float8 AS net,
+             COALESCE(sum(round(l."qtyFulfilled"::numeric * l."unitPrice" * l."taxRateBp" / 10000)
+                         - round(l."qtyInvoiced"::numeric * l."unitPrice" * l."taxRateBp" / 10000)), 0)::float8 AS tax
+        FROM "OrderLine" l
+       WHERE (l."qtyFulfilled" - l."qtyInvoiced") > 0
+         AND (SELECT o."cancelledAt" FROM "Order" o WHERE o.id = l."orderId") IS NULL`,
+    // Open balance per invoice = total - credit notes - payments allocated to it, over the invoices of orders not
+    // fully paid (an order whose payments cover everything invoiced owes nothing, whichever invoice a payment was
+    // allocated to); the partial index on unpaid orders keeps this to the open slice.
+    prisma.$queryRaw<Array<{ bucket: ReceivableBucket; count: number; amount: number }>>`
+      WITH invoices AS (
+        SELECT i.id, i."dueAt", i.total
+          FROM "Order" o
+          JOIN "Invoice" i ON i."orderId" = o.id
+         WHERE o.payment IN ('UNPAID', 'PARTLY_PAID')
+      ), open AS (
+        SELECT inv."dueAt",
+               inv.total
+                 - COALESCE((SELECT sum(c.total) FROM "CreditNote" c WHERE c."invoiceId" = inv.id), 0)
+                 - COALESCE((SELECT sum(a.amount) FROM "PaymentAllocation" a WHERE a."invoiceId" = inv.id), 0) AS balance
+          FROM invoices inv
+      )
+      SELECT ${caseBuckets(
+        Prisma.sql`ceil(EXTRACT(EPOCH FROM (${utc(now)} - "dueAt")) / 86400)`,
+        RECEIVABLE_BUCKETS.map((b) => ({ key: b.key, max: b.maxDays })),
+        true,
+      )} AS bucket,
+             count(*)::int AS count, sum(balance)::float8 AS amount
+        FROM open
+       WHERE balance > 0
+       GROUP BY 1`,
+  ])
+
+  const zeroMedian = (group: 'regular' | 'covering'): StageMedianDTO => ({ group, toReadyHours: null, toReadyCount: 0, toCollectHours: null, toCollectCount: 0 })
+  const stageMedians = (['regular', 'covering'] as const).map((group) => {
+    const row = medians.find((m) => m.covering === (group === 'covering'))
+    if (!row) return zeroMedian(group)
+    return {
+      group,
+      toReadyHours: row.to_ready === null ? null : (Number(row.to_ready) * 1000) / HOUR_MS,
+      toReadyCount: row.to_ready_n,
+      toCollectHours: row.to_collect === null ? null : (Number(row.to_collect) * 1000) / HOUR_MS,
+      toCollectCount: row.to_collect_n,
+    }
+  })
+  const lateDays = fillDays(
+    days,
+    latePerDay.map((r) => ({ day: r.day, onTime: r.on_time, readyLate: r.ready_late, overdue: r.overdue })),
+    (day) => ({ day, onTime: 0, readyLate: 0, overdue: 0 }),
+  )
+  const sum = (k: 'onTime' | 'readyLate' | 'overdue') => lateDays.reduce((s, d) => s + d[k], 0)
+  const unbilledRow = unbilled[0] ?? { orders: 0, net: 0, tax: 0 }
+  const receivableBuckets = RECEIVABLE_BUCKETS.map((b) => {
+    const row = receivables.find((r) => r.bucket === b.key)
+    return { bucket: b.key, count: row?.count ?? 0, amount: Number(row?.amount ?? 0) }
+  })
+
+  return {
+    now: now.toISOString(),
+    from: from.toISOString(),
+    days: KPI_DAYS,
+    currency,
+    ordersPerDay: fillDays(days, perDay, (day) => ({ day, regular: 0, covering: 0 })),
+    stageMedians,
+    late: {
+      perDay: lateDays,
+      totals: { onTime: sum('onTime'), readyLate: sum('readyLate'), overdue: sum('overdue'), due: sum('onTime') + sum('readyLate') + sum('overdue') },
+      overdueNow: overdueNow.map((o) => ({
+        id: o.id,
+        number: formatOrderNumber(orderPrefix, o.number),
+        customerName: o.customer,
+        dueAt: o.dueAt.toISOString(),
+        fulfillment: o.fulfillment,
+        assignee: o.assignee,
+      })),
+      overdueNowCount: overdueNowCount[0]?.n ?? 0,
+    },
+    waiting: {
+      buckets: WAITING_BUCKETS.map((b) => {
+        const row = waiting.find((w) => w.bucket === b.key)
+        return { bucket: b.key, count: row?.count ?? 0, value: Number(row?.value ?? 0) }
+      }),
+      oldest: oldest.map((o) => ({ id: o.id, number: formatOrderNumber(orderPrefix, o.number), customerName: o.customer, readyAt: o.readyAt.toISOString(), total: o.total })),
+    },
+    unbilled: { orders: unbilledRow.orders, net: Number(unbilledRow.net), tax: Number(unbilledRow.tax), gross: Number(unbilledRow.net) + Number(unbilledRow.tax) },
+    receivables: {
+      buckets: receivableBuckets,
+      total: receivableBuckets.reduce((s, b) => s + b.amount, 0),
+      count: receivableBuckets.reduce((s, b) => s + b.count, 0),
+    },
+  }
+}

@@ -1,0 +1,125 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import { formatOrderNumber } from '@/domain/numbering'
+import { customerStatus, type CustomerStatus } from '@/domain/order-status'
+import { can, type HomeRole, type Skills, type Task } from '@/domain/permissions'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { db } from '../db'
+import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { getSettings } from '../settings/get-settings'
+
+// Break handover, shared by the manager's and the "my account" use cases (not a use case itself; callers authorize
+// first): the open orders someone is assigned, the colleagues who could take them, and the transfer itself.
+
+export interface OpenOrderDTO {
+  id: string
+  number: string
+  customerName: string
+  status: CustomerStatus
+  dueAt: string
+}
+
+export interface HandoffCandidateDTO {
+  id: string
+  name: string
+  homeRole: HomeRole
+  /** Not away right now (absences only; opening hours do not matter for a handover). */
+  presentNow: boolean
+  openOrders: number
+}
+
+export interface HandoffDTO {
+  person: { id: string; name: string }
+  orders: OpenOrderDTO[]
+  candidates: HandoffCandidateDTO[]
+}
+
+const OPEN = { closedAt: null, cancelledAt: null } as const
+export const HANDOFF_LIST_LIMIT = 100
+
+export async function loadHandoff(userId: string, now: Date): Promise<HandoffDTO> {
+  const settings = await getSettings()
+  const person = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true } })
+  if (!person) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  const [orders, people, away, load] = await Promise.all([
+    db().order.findMany({
+      where: { assigneeId: userId, ...OPEN },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take: HANDOFF_LIST_LIMIT,
+      select: { id: true, number: true, dueAt: true, fulfillment: true, handover: true, heldAt: true, cancelledAt: true, customer: { select: { name: true } } },
+    }),
+    db().user.findMany({
+      where: { active: true, id: { not: userId } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, homeRole: true, skills: { select: { task: true, level: true } } },
+    }),
+    db().absence.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, select: { userId: true } }),
+    db().order.groupBy({ by: ['assigneeId'], where: { assigneeId: { not: null }, ...OPEN }, _count: { _all: true } }),
+  ])
+  const awayIds = new Set(away.map((a) => a.userId))
+  const loadBy = new Map(load.map((l) => [l.assigneeId, l._count._all]))
+  const candidates = people
+    .filter((p) => can({ homeRole: p.homeRole, skills: Object.fromEntries(p.skills.map((s) => [s.task, s.level])) as Skills }, 'FULFILL'))
+    .map((p) => ({ id: p.id, name: p.name, homeRole: p.homeRole, presentNow: !awayIds.has(p.id), openOrders: loadBy.get(p.id) ?? 0 }))
+    // Present colleagues first, then the least loaded.
+    .sort((a, b) => Number(b.presentNow) - Number(a.presentNow) || a.openOrders - b.openOrders || a.name.localeCompare(b.name))
+  return {
+    person,
+    orders: orders.map((o) => ({
+      id: o.id,
+      number: formatOrderNumber(settings.orderPrefix, o.number),
+      customerName: o.customer.name,
+      status: customerStatus(o),
+      dueAt: o.dueAt.toISOString(),
+    })),
+    candidates,
+  }
+}
+
+/**
+ * Reassign every open order of `fromId` to `toId` in one transaction: each order is locked, reassigned, its derived
+ * state refreshed (which bumps its version, so anyone editing it sees the change) and an `order.handed_off` event with
+ * the note is added to its timeline.
+ */
+export async function transferOpenOrders(
+  actor: Actor,
+  input: { fromId: string; toId: string; note: string | null },
+  task: Task | null,
+): Promise<{ count: number; to: { id: string; name: string } }> {
+  if (input.fromId === input.toId) throw new DomainError('INVALID', 'manager.handoff.errors.samePerson', {}, 'toUserId')
+  return db().$transaction(async (tx) => {
+    const [from, to] = await Promise.all([
+      tx.user.findUnique({ where: { id: input.fromId }, select: { id: true, name: true } }),
+      tx.user.findUnique({ where: { id: input.toId }, select: { id: true, name: true, active: true, homeRole: true, skills: { select: { task: true, level: true } } } }),
+    ])
+    if (!from || !to) throw new DomainError('NOT_FOUND', 'errors.notFound')
+    const skills = Object.fromEntries(to.skills.map((s) => [s.task, s.level])) as Skills
+    if (!to.active || !can({ homeRole: to.homeRole, skills }, 'FULFILL')) {
+      throw new DomainError('INVALID', 'manager.handoff.errors.cannotFulfil', { name: to.name }, 'toUserId')
+    }
+    // Ascending ids: two handovers touching the same orders lock them in the same order and cannot deadlock.
+    const orders = await tx.order.findMany({ where: { assigneeId: input.fromId, ...OPEN }, orderBy: { id: 'asc' }, select: { id: true } })
+    if (orders.length === 0) throw new DomainError('CONFLICT', 'manager.handoff.errors.nothingOpen', { name: from.name })
+    let count = 0
+    for (const { id } of orders) {
+      await lockOrder(tx, id, null)
+      // Re-read under the lock: the order may have been reassigned or closed since the list was read.
+      const moved = await tx.order.updateMany({ where: { id, assigneeId: input.fromId, ...OPEN }, data: { assigneeId: input.toId } })
+      if (moved.count === 0) continue
+      await refreshOrderState(tx, id)
+      await audit(tx, actor, {
+        action: 'order.handed_off',
+        entityType: 'order',
+        entityId: id,
+        orderId: id,
+        task,
+        before: { assigneeId: input.fromId },
+        after: { assigneeId: input.toId },
+        data: { note: input.note || null, to: to.name, toId: to.id, from: from.name, fromId: from.id },
+      })
+      count++
+    }
+    return { count, to: { id: to.id, name: to.name } }
+  })
+}

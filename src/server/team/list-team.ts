@@ -1,0 +1,42 @@
+import 'server-only'
+import type { HomeRole } from '@/domain/permissions'
+import type { Actor } from '../auth/actor'
+import { authorize } from '../authz'
+import { db } from '../db'
+
+export interface TeamMemberDTO {
+  id: string
+  name: string
+  email: string
+  homeRole: HomeRole
+  active: boolean
+  isSelf: boolean
+  lastLoginAt: string | null
+  createdAt: string
+  /** Open orders assigned to them (not closed, not cancelled): hand them over before a long absence. */
+  openOrders: number
+}
+
+/** Everyone on the staff, active first. Never includes password hashes or login counters. */
+export async function listTeam(actor: Actor): Promise<TeamMemberDTO[]> {
+  authorize(actor, 'MANAGE_TEAM')
+  const [users, open] = await Promise.all([
+    db().user.findMany({
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, email: true, homeRole: true, active: true, lastLoginAt: true, createdAt: true },
+    }),
+    db().order.groupBy({ by: ['assigneeId'], where: { assigneeId: { not: null }, closedAt: null, cancelledAt: null }, _count: { _all: true } }),
+  ])
+  const openBy = new Map(open.map((o) => [o.assigneeId, o._count._all]))
+  return users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    homeRole: u.homeRole,
+    active: u.active,
+    isSelf: u.id === actor.id,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    openOrders: openBy.get(u.id) ?? 0,
+  }))
+}

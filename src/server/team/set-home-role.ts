@@ -1,0 +1,21 @@
+import 'server-only'
+import type { SetHomeRoleInput } from '@/lib/schemas/team'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { authorize } from '../authz'
+import { db } from '../db'
+import { assertTeamStillManaged, lockUser } from './guards'
+
+/** Move someone to another home role. Their rights change at once: the session version moves on. */
+export async function setHomeRole(actor: Actor, input: SetHomeRoleInput): Promise<{ id: string; homeRole: string; changed: boolean }> {
+  authorize(actor, 'MANAGE_TEAM')
+  return db().$transaction(async (tx) => {
+    await lockUser(tx, input.userId)
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { homeRole: true } })
+    if (before.homeRole === input.homeRole) return { id: input.userId, homeRole: input.homeRole, changed: false }
+    await tx.user.update({ where: { id: input.userId }, data: { homeRole: input.homeRole, sessionVersion: { increment: 1 } }, select: { id: true } })
+    await assertTeamStillManaged(tx)
+    await audit(tx, actor, { action: 'user.role_changed', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM', before: { homeRole: before.homeRole }, after: { homeRole: input.homeRole } })
+    return { id: input.userId, homeRole: input.homeRole, changed: true }
+  })
+}

@@ -1,0 +1,26 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import type { SetStaffActiveInput } from '@/lib/schemas/team'
+import type { Actor } from '../auth/actor'
+import { audit } from '../audit'
+import { authorize } from '../authz'
+import { db } from '../db'
+import { assertTeamStillManaged, lockUser } from './guards'
+
+/**
+ * Deactivate someone who left (their live session ends at once: the session version moves on and inactive people are
+ * refused on every request), or bring them back. History stays: people are never deleted.
+ */
+export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): Promise<{ id: string; active: boolean; changed: boolean }> {
+  authorize(actor, 'MANAGE_TEAM')
+  if (input.userId === actor.id && !input.active) throw new DomainError('CONFLICT', 'manager.team.errors.notYourself')
+  return db().$transaction(async (tx) => {
+    await lockUser(tx, input.userId)
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { active: true } })
+    if (before.active === input.active) return { id: input.userId, active: input.active, changed: false }
+    await tx.user.update({ where: { id: input.userId }, data: { active: input.active, sessionVersion: { increment: 1 } }, select: { id: true } })
+    if (!input.active) await assertTeamStillManaged(tx)
+    await audit(tx, actor, { action: input.active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM' })
+    return { id: input.userId, active: input.active, changed: true }
+  })
+}
