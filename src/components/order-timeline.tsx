@@ -27,7 +27,7 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
     <ol className="space-y-2" aria-label={t('timeline.title')}>
       {events.map((e) => (
         <li key={e.id} className="flex flex-wrap items-baseline gap-x-2 text-sm">
-          <time dateTime={e.at} className="w-32 shrink-0 text-slate-500 tabular-nums">
+          <time dateTime={e.at} className="min-w-36 shrink-0 whitespace-nowrap text-slate-500 tabular-nums">
             {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
           </time>
           <span className="font-medium">{KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action}</span>

@@ -7,9 +7,11 @@ export type SubNavItem = { href: string; label: string }
 
 export function SubNav({ items }: { items: SubNavItem[] }) {
   const pathname = usePathname()
-  // The longest matching prefix is the current section (so /back/orders/x highlights "Queue" = /back).
+  // The longest matching prefix is the current section; an area's start page (/front) counts only exactly, so a
+  // page that belongs to no section (an order) highlights nothing rather than the wrong thing.
+  const isRoot = (href: string) => href.split('/').filter(Boolean).length === 1
   const current = items
-    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .filter((i) => pathname === i.href || (!isRoot(i.href) && pathname.startsWith(`${i.href}/`)))
     .sort((a, b) => b.href.length - a.href.length)[0]
   return (
     <div className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4 pb-2">
