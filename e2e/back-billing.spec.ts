@@ -3,6 +3,8 @@ import { makeCustomer, makeOrder } from './back-support'
 
 test.describe('from the workshop to the books', () => {
   test('partial fulfilment, invoice with the deposit applied, the rest, payment, handover: closed; then a credit note and its refund', async ({ page, login }) => {
+    // The whole life of an order in one test: a dozen round trips, more than the default minute on a busy machine.
+    test.slow()
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Công ty TNHH')
     // 10 x 25,000 at 8 % = 270,000; 4 x 50,000 at 10 % = 220,000. Total 490,000, deposit 100,000.

@@ -106,7 +106,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
   )
   if (maxPayable <= 0) {
     return (
-      <div className="space-y-2">
+      <div className="space-y-2" data-testid="payment-form">
         {doneBox}
         <p className="text-sm text-slate-600">{t('nothingToPay')}</p>
       </div>
@@ -135,7 +135,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
         <legend className={label}>{t('method')}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {METHODS.map((m) => (
-            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
+            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
               <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
               {common(`paymentMethod.${m}`)}
             </label>
@@ -366,7 +366,7 @@ export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteI
   const invalid = amount.trim() !== '' && (minor === null || minor <= 0)
   if (refundable <= 0) {
     return (
-      <div className="space-y-2">
+      <div className="space-y-2" data-testid="refund-form">
         {done && <FormMessage error={null} success={t('recorded')} />}
         <p className="text-sm text-slate-600">{t('nothing')}</p>
       </div>
@@ -388,7 +388,7 @@ export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteI
         <legend className={label}>{t('method')}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {METHODS.map((m) => (
-            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
+            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
               <input type="radio" name="refund-method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
               {common(`paymentMethod.${m}`)}
             </label>

@@ -26,6 +26,7 @@ export interface OrderBillingDTO {
 /** An order's books for the back office: per-invoice open balances, refundable credit notes, what is to invoice. */
 export async function getOrderBilling(actor: Actor, orderId: string): Promise<OrderBillingDTO> {
   authorizeAny(actor, ORDER_READERS)
+  // One snapshot for all the reads, so the figures agree with each other even while a payment is being recorded.
   const [ledger, invoices, notes, lines] = await db().$transaction(async (tx) => {
     const books = await loadLedger(tx, orderId)
     return Promise.all([
@@ -34,7 +35,7 @@ export async function getOrderBilling(actor: Actor, orderId: string): Promise<Or
       tx.creditNote.findMany({ where: { orderId }, orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, invoiceId: true, issuedAt: true, total: true, reinvoice: true, reason: true, refunds: { select: { amount: true } } } }),
       tx.orderLine.findMany({ where: { orderId }, select: { quantity: true, qtyFulfilled: true, qtyInvoiced: true, unitPrice: true, taxRateBp: true } }),
     ])
-  })
+  }, { isolationLevel: 'RepeatableRead' })
   const byId = new Map(ledger.invoices.map((i) => [i.id, i]))
   const openById = new Map(ledger.invoices.map((i) => [i.id, invoiceOpen(i, ledger.allocations)]))
   return {

@@ -179,19 +179,8 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
   const receptionists = staff.filter((s) => s.homeRole === 'RECEPTIONIST')
   const workshop = staff.filter((s) => s.homeRole === 'BACK_OFFICE')
   const hung = person('backoffice@example.com')
-  const seqByYear = new Map<number, number>()
-  let invoiceCount = 0
-  // Older invoices still unpaid (so receivables ageing has every bucket) take the first numbers of their year: the
-  // numbering stays chronological even though their orders are written after the recent ones.
-  const agedPlan = AGED_INVOICES.map((a) => {
-    const issuedAt = at(addDays(today, -a.daysAgo), '10:30')
-    const year = Number(businessDay(issuedAt, tz).slice(0, 4))
-    return { ...a, issuedAt, year, seq: 0 }
-  }).sort((x, y) => x.issuedAt.getTime() - y.issuedAt.getTime())
-  for (const a of agedPlan) {
-    a.seq = (seqByYear.get(a.year) ?? 0) + 1
-    seqByYear.set(a.year, a.seq)
-  }
+  // Invoices are written after all orders, in order of issue, so their gapless numbers also follow the calendar.
+  const pendingInvoices: PendingInvoice[] = []
   let orders = 0
 
   // ~10 orders per opening day over the last 30 days; the older an order, the further along it is.
@@ -301,67 +290,59 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
       }
       if (held) events.push({ at: createdAt, actorId: fulfiller.id, action: 'order.held', task: 'FULFILL', crossRole: false, data: { reason: 'Chờ khách duyệt bản in thử' } })
       if (cancelled) events.push({ at: new Date(createdAt.getTime() + 3600_000), actorId: takenBy.id, action: 'order.cancelled', task: 'TAKE_ORDER', crossRole: takenCovering, data: { reason: 'Khách đổi ý' } })
+      let deferEvents = false
       if (invoiced && readyAt) {
         const issuedAt = handoverAt ?? readyAt
-        const year = Number(businessDay(issuedAt, tz).slice(0, 4))
-        const seq = (seqByYear.get(year) ?? 0) + 1
-        seqByYear.set(year, seq)
-        invoiceCount++
-        const invoice = await prisma.invoice.create({
-          data: {
-            year,
-            seq,
-            number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, year, seq),
-            orderId: order.id,
-            customerId: customer.id,
-            currency: 'VND',
-            subtotal: totals.subtotal,
-            taxTotal: totals.taxTotal,
-            total: totals.total,
-            issuedAt,
-            dueAt: new Date(issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86400_000),
-            issuedById: hung.id,
-            seller: { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone },
-            buyer: { name: customer.name },
-            lines: {
-              create: order.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
-            },
+        // Its number is only known once every invoice's date is: the row is written later (pendingInvoices), and the
+        // order's timeline with it, so the timeline stays in order.
+        const invoiceEvent = { at: issuedAt, actorId: hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, crossRole: false, data: { number: '', total: totals.total } }
+        events.push(invoiceEvent)
+        const depositAmount = deposit > 0 ? Math.min(deposit, totals.total) : 0
+        const rest = totals.total - depositAmount
+        let payment: PendingInvoice['payment'] = null
+        if (fullyPaid && handoverAt && rest > 0) {
+          const receiver = rand.pick(receptionists)
+          payment = { amount: rest, receivedById: receiver.id, method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), at: handoverAt }
+          events.push({ at: handoverAt, actorId: receiver.id, action: 'payment.recorded', task: 'HANDLE_PICKUP', crossRole: false, data: { amount: rest } })
+        }
+        deferEvents = true
+        const orderEvents = events
+        pendingInvoices.push({
+          issuedAt,
+          orderId: order.id,
+          customer,
+          totals,
+          lines: order.lines,
+          issuedById: hung.id,
+          payment,
+          onNumber: async (number) => {
+            invoiceEvent.data.number = number
+            await prisma.auditEvent.createMany({
+              data: orderEvents.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
+            })
           },
         })
-        events.push({ at: issuedAt, actorId: hung.id, action: 'invoice.issued', task: 'INVOICE', crossRole: false, data: { number: invoice.number, total: totals.total } })
-        const depositRow = await prisma.payment.findFirst({ where: { orderId: order.id, kind: 'DEPOSIT' } })
-        if (depositRow) await prisma.paymentAllocation.create({ data: { paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: issuedAt } })
-        if (fullyPaid && handoverAt) {
-          const rest = totals.total - (depositRow?.amount ?? 0)
-          if (rest > 0) {
-            const receiver = rand.pick(receptionists)
-            const pay = await prisma.payment.create({
-              data: { orderId: order.id, customerId: customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), amount: rest, receivedById: receiver.id, receivedAt: handoverAt },
-            })
-            await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: rest, createdAt: handoverAt } })
-            events.push({ at: handoverAt, actorId: receiver.id, action: 'payment.recorded', task: 'HANDLE_PICKUP', crossRole: false, data: { amount: rest } })
-          }
-        }
       }
       if (handoverAt) {
         events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
       }
-      await prisma.auditEvent.createMany({
-        data: events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
-      })
+      if (!deferEvents) {
+        await prisma.auditEvent.createMany({
+          data: events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
+        })
+      }
     }
   }
-  const back = await seedBackOffice({ now, today, agedPlan, customers, products, hung, receptionists, workshop })
+  const back = await seedBackOffice({ now, today, pendingInvoices, customers, products, hung, receptionists, workshop })
   orders += back.orders
-  invoiceCount += back.invoices
   // The gapless counters continue where the seeded invoices and credit notes stop.
   await prisma.documentCounter.createMany({
     data: [
-      ...[...seqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })),
+      ...[...back.invoiceSeqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })),
       ...[...back.creditSeqByYear].map(([year, last]) => ({ kind: 'CREDIT_NOTE' as const, year, last })),
     ],
   })
-  return { staff: staff.length, products: products.length, customers: customers.length, orders, invoices: invoiceCount }
+  return { staff: staff.length, products: products.length, customers: customers.length, orders, invoices: back.invoices }
 }
 
 // ---- Back office history: old unpaid invoices (receivables ageing), credit notes and refunds ---------------------
@@ -378,32 +359,87 @@ const AGED_INVOICES: Array<{ daysAgo: number; paidShare: number }> = [
 
 type Person = { id: string; email: string; name: string; homeRole: HomeRole }
 
+/** An invoice to write once every invoice's issue date is known (see writeInvoices). */
+interface PendingInvoice {
+  issuedAt: Date
+  orderId: string
+  customer: { id: string; name: string }
+  totals: { subtotal: number; taxTotal: number; total: number }
+  lines: Array<{ id: string; position: number; description: string; quantity: number; unitPrice: number; taxRateBp: number }>
+  issuedById: string
+  /** The payment that settled it (beyond any deposit, which is applied automatically). */
+  payment: { amount: number; receivedById: string; method: 'CASH' | 'CARD' | 'TRANSFER'; at: Date; reference?: string } | null
+  /** Called with the number once written (to complete and write the order's timeline). */
+  onNumber: (number: string) => Promise<void>
+}
+
+/** Writes the invoices in order of issue, so their gapless per-year numbers follow the calendar. */
+async function writeInvoices(pending: PendingInvoice[]): Promise<Map<number, number>> {
+  const prisma = db()
+  const seller = { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone }
+  const seqByYear = new Map<number, number>()
+  for (const p of [...pending].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime())) {
+    const year = Number(businessDay(p.issuedAt, DEMO_TIME_ZONE).slice(0, 4))
+    const seq = (seqByYear.get(year) ?? 0) + 1
+    seqByYear.set(year, seq)
+    const invoice = await prisma.invoice.create({
+      data: {
+        year,
+        seq,
+        number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, year, seq),
+        orderId: p.orderId,
+        customerId: p.customer.id,
+        currency: 'VND',
+        subtotal: p.totals.subtotal,
+        taxTotal: p.totals.taxTotal,
+        total: p.totals.total,
+        issuedAt: p.issuedAt,
+        dueAt: new Date(p.issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86_400_000),
+        issuedById: p.issuedById,
+        seller,
+        buyer: { name: p.customer.name },
+        lines: { create: p.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })) },
+      },
+    })
+    const depositRow = await prisma.payment.findFirst({ where: { orderId: p.orderId, kind: 'DEPOSIT' } })
+    if (depositRow) await prisma.paymentAllocation.create({ data: { paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt } })
+    if (p.payment) {
+      const pay = await prisma.payment.create({
+        data: { orderId: p.orderId, customerId: p.customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: p.payment.method, amount: p.payment.amount, reference: p.payment.reference ?? null, receivedById: p.payment.receivedById, receivedAt: p.payment.at },
+      })
+      await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: p.payment.amount, createdAt: p.payment.at } })
+    }
+    await p.onNumber(invoice.number)
+  }
+  return seqByYear
+}
+
 async function seedBackOffice(ctx: {
   now: Date
   today: string
-  agedPlan: Array<{ daysAgo: number; paidShare: number; issuedAt: Date; year: number; seq: number }>
+  pendingInvoices: PendingInvoice[]
   customers: Array<{ id: string; name: string }>
   products: Array<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>
   hung: Person
   receptionists: Person[]
   workshop: Person[]
-}): Promise<{ orders: number; invoices: number; creditSeqByYear: Map<number, number> }> {
+}): Promise<{ orders: number; invoices: number; invoiceSeqByYear: Map<number, number>; creditSeqByYear: Map<number, number> }> {
   const prisma = db()
   // Its own PRNG, so the recent orders above stay exactly what they were.
   const rand = prng(20261201)
   const companies = ctx.customers.filter((_, i) => i % 20 === 0)
-  const seller = { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone }
   let orders = 0
-  for (const [k, a] of ctx.agedPlan.entries()) {
+  for (const [k, a] of AGED_INVOICES.entries()) {
     const customer = companies[k % companies.length]!
-    const createdAt = new Date(a.issuedAt.getTime() - 3 * 86_400_000)
+    const issuedAt = zonedWallTimeToUtc(addDays(ctx.today, -a.daysAgo), '10:30', DEMO_TIME_ZONE)
+    const createdAt = new Date(issuedAt.getTime() - 3 * 86_400_000)
     const chosen = [rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)), rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000))]
     const lines = chosen.map((p, position) => ({ position, productId: p.id, sku: p.sku, description: p.name, quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200), unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }))
     const totals = documentTotals(lines)
     const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000
     const fulfiller = rand.pick(ctx.workshop)
     const taker = rand.pick(ctx.receptionists)
-    const handedOverAt = new Date(a.issuedAt.getTime() - 3_600_000)
+    const handedOverAt = new Date(issuedAt.getTime() - 3_600_000)
     const order = await prisma.order.create({
       data: {
         customerId: customer.id,
@@ -431,42 +467,34 @@ async function seedBackOffice(ctx: {
       include: { lines: true },
     })
     orders++
-    const invoice = await prisma.invoice.create({
-      data: {
-        year: a.year,
-        seq: a.seq,
-        number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, a.year, a.seq),
-        orderId: order.id,
-        customerId: customer.id,
-        currency: 'VND',
-        subtotal: totals.subtotal,
-        taxTotal: totals.taxTotal,
-        total: totals.total,
-        issuedAt: a.issuedAt,
-        dueAt: new Date(a.issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86_400_000),
-        issuedById: ctx.hung.id,
-        seller,
-        buyer: { name: customer.name },
-        lines: { create: order.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })) },
-      },
-    })
+    const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
+    for (const l of order.lines) {
+      await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt } })
+    }
+    const invoiceEvent = { at: issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, data: { number: '', total: totals.total } }
     const events: Array<{ at: Date; actorId: string; action: string; task: Task; data?: object }> = [
       { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', data: { total: totals.total } },
-      { at: new Date(handedOverAt.getTime() - 86_400_000), actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', data: { status: 'FULFILLED' } },
+      { at: fulfilledAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', data: { status: 'FULFILLED' } },
       { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP' },
-      { at: a.issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE', data: { number: invoice.number, total: totals.total } },
+      invoiceEvent,
     ]
-    for (const l of order.lines) {
-      await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: events[1]!.at } })
-    }
-    if (paid > 0) {
-      const receivedAt = new Date(a.issuedAt.getTime() + 7 * 86_400_000)
-      const pay = await prisma.payment.create({ data: { orderId: order.id, customerId: customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: 'TRANSFER', amount: paid, reference: `UNC ${invoice.number}`, receivedById: ctx.hung.id, receivedAt } })
-      await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: paid, createdAt: receivedAt } })
-      events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', data: { amount: paid } })
-    }
-    await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, entityType: 'order', entityId: order.id, orderId: order.id, crossRole: false })) })
+    const receivedAt = new Date(issuedAt.getTime() + 7 * 86_400_000)
+    if (paid > 0) events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', data: { amount: paid } })
+    ctx.pendingInvoices.push({
+      issuedAt,
+      orderId: order.id,
+      customer,
+      totals,
+      lines: order.lines,
+      issuedById: ctx.hung.id,
+      payment: paid > 0 ? { amount: paid, receivedById: ctx.hung.id, method: 'TRANSFER', at: receivedAt, reference: 'UNC' } : null,
+      onNumber: async (number) => {
+        invoiceEvent.data.number = number
+        await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, entityType: 'order', entityId: order.id, orderId: order.id, crossRole: false })) })
+      },
+    })
   }
+  const invoiceSeqByYear = await writeInvoices(ctx.pendingInvoices)
 
   // Credit notes on recent invoices: a goodwill credit refunded in cash, one whose refund is still owed, and a billing
   // mistake credited in full for re-invoicing (its order shows up again under "To invoice").
@@ -548,5 +576,5 @@ async function seedBackOffice(ctx: {
     await prisma.order.update({ where: { id: sc.order.id }, data: { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: { increment: 1 } } })
     await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, actorId: ctx.hung.id, entityType: 'order', entityId: sc.order!.id, orderId: sc.order!.id, crossRole: false })) })
   }
-  return { orders, invoices: ctx.agedPlan.length, creditSeqByYear }
+  return { orders, invoices: ctx.pendingInvoices.length, invoiceSeqByYear, creditSeqByYear }
 }
