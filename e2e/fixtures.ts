@@ -9,7 +9,7 @@ import pg from 'pg'
 export type Runtime = { databaseUrl: string; secret: string; baseURL: string }
 
 export function runtime(): Runtime {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, '.runtime.json'), 'utf8')) as Runtime
+  return JSON.parse(readFileSync(process.env.RUNTIME_FILE ?? path.join(import.meta.dirname, '.runtime.json'), 'utf8')) as Runtime
 }
 
 export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
