@@ -10,6 +10,9 @@
 //  - payment p:    DEPOSIT/PAYMENT amount > 0; unallocated_p = amount_p - sum of its allocation rows (money held on
 //                  the order, not yet applied to an invoice).
 //  - refund r:     amount < 0 against a credit note, allocated (negatively) to that credit note's invoice.
+//  - return r:     amount < 0 with no credit note and no invoice: unapplied money (a deposit) handed back on a
+//                  cancelled order. It was never on an invoice, so there is nothing to credit; it takes the money
+//                  out of the newest payments' unallocated part (withReturns).
 // Settling (planSettlement) applies held money to open invoices oldest first, first unallocated payments, then the
 // surplus on over-paid invoices; so at rest no invoice is open while money on the same order sits unused.
 
@@ -213,6 +216,41 @@ export interface RefundFigures {
  */
 export function maxRefund(f: RefundFigures): number {
   return Math.max(0, Math.min(f.creditTotal - f.refundedOnCredit, -f.invoiceOpen, f.held))
+}
+
+/**
+ * Payments as sources of money once returns of unapplied money are taken out, newest payment first (the money
+ * handed back is the money that came in last). A payment emptied by returns drops out.
+ */
+export function withReturns(payments: readonly LedgerPayment[], allocations: readonly LedgerAllocation[], returned: number): LedgerPayment[] {
+  checkAmount(returned, 'returned')
+  let rest = Math.max(0, returned)
+  const out = payments.map((p) => ({ ...p }))
+  for (let i = out.length - 1; i >= 0 && rest > 0; i--) {
+    const payment = out[i]!
+    const take = Math.min(rest, Math.max(0, paymentUnallocated(payment, allocations)))
+    payment.amount -= take
+    rest -= take
+  }
+  return out.filter((p) => p.amount > 0 || allocations.some((a) => a.paymentId === p.id))
+}
+
+/**
+ * The most that may be handed back without a credit note: only on a cancelled order, only money never applied to an
+ * invoice (`unallocated`), and never below what the order still costs (its invoices net of credit notes).
+ */
+export function maxReturn(money: OrderMoney, unallocated: number): number {
+  if (!money.cancelled) return 0
+  return Math.max(0, Math.min(unallocated, money.held - orderCost(money)))
+}
+
+export function checkReturn(money: OrderMoney, unallocated: number, amount: number): DomainError | null {
+  if (!Number.isSafeInteger(amount) || amount <= 0) return new DomainError('INVALID', 'errors.invalidAmount', {}, 'amount')
+  if (!money.cancelled) return new DomainError('CONFLICT', 'back.errors.returnOnlyCancelled')
+  const max = maxReturn(money, unallocated)
+  if (max === 0) return new DomainError('CONFLICT', 'back.errors.nothingToReturn')
+  if (amount > max) return new DomainError('CONFLICT', 'back.errors.overReturn', { max }, 'amount')
+  return null
 }
 
 export function checkRefund(f: RefundFigures, amount: number): DomainError | null {

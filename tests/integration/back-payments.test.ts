@@ -234,7 +234,7 @@ describe('refunds', () => {
     const note = await issueCreditNote(clerk, { invoiceId: invoice.invoiceId, reason: 'x', reinvoice: false, lines: [{ invoiceLineId: line!.id, quantity: 1 }] })
     const printer = await makeActor({ homeRole: 'BACK_OFFICE', skills: { RECORD_PAYMENT: 0 } })
     await expect(recordRefund(printer, { creditNoteId: note.creditNoteId, method: 'CASH', amount: 1000 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    // The database itself refuses a refund without a credit note.
-    await expect(db().payment.create({ data: { orderId: order.id, customerId: order.customerId, kind: 'REFUND', method: 'CASH', amount: -1, receivedById: clerk.id } })).rejects.toThrow()
+    // The database itself refuses a refund against an invoice without a credit note.
+    await expect(db().payment.create({ data: { orderId: order.id, customerId: order.customerId, invoiceId: invoice.invoiceId, kind: 'REFUND', method: 'CASH', amount: -1, receivedById: clerk.id } })).rejects.toThrow()
   })
 })

@@ -7,6 +7,7 @@ import {
   cashChange,
   checkPayment,
   checkRefund,
+  checkReturn,
   csvCell,
   csvDocument,
   csvRow,
@@ -15,9 +16,11 @@ import {
   invoiceOpen,
   maxPayable,
   maxRefund,
+  maxReturn,
   orderCost,
   paymentUnallocated,
   planSettlement,
+  withReturns,
   type LedgerAllocation,
   type LedgerInvoice,
   type LedgerPayment,
@@ -288,6 +291,46 @@ describe('refunds', () => {
           expect(amount).toBeLessThanOrEqual(-open)
           expect(amount).toBeLessThanOrEqual(held)
         }
+      }),
+    )
+  })
+})
+
+describe('returning unapplied money (cancelled orders)', () => {
+  const cancelled = { orderTotal: 10_000, invoicedNet: 0, held: 4000, cancelled: true }
+
+  it('returns only on a cancelled order, only unapplied money beyond what the order still costs', () => {
+    expect(maxReturn(cancelled, 4000)).toBe(4000)
+    expect(maxReturn({ ...cancelled, cancelled: false }, 4000)).toBe(0)
+    expect(maxReturn({ ...cancelled, invoicedNet: 3000, held: 5000 }, 2000)).toBe(2000)
+    // Money that paid an invoice is not unapplied; it needs a credit note first.
+    expect(maxReturn({ ...cancelled, invoicedNet: 3000, held: 3000 }, 0)).toBe(0)
+  })
+
+  it('refuses with the reason a cashier can act on', () => {
+    expect(checkReturn({ ...cancelled, cancelled: false }, 4000, 1)).toMatchObject({ code: 'CONFLICT', messageKey: 'back.errors.returnOnlyCancelled' })
+    expect(checkReturn(cancelled, 0, 1)).toMatchObject({ messageKey: 'back.errors.nothingToReturn' })
+    expect(checkReturn(cancelled, 4000, 4001)).toMatchObject({ messageKey: 'back.errors.overReturn', params: { max: 4000 }, field: 'amount' })
+    expect(checkReturn(cancelled, 4000, 0)).toMatchObject({ code: 'INVALID' })
+    expect(checkReturn(cancelled, 4000, Number.NaN)).toMatchObject({ code: 'INVALID' })
+    expect(checkReturn(cancelled, 4000, 4000)).toBeNull()
+  })
+
+  it('takes returned money from the newest payments first and drops emptied ones', () => {
+    const payments = [{ id: 'a', amount: 1000 }, { id: 'b', amount: 500 }]
+    expect(withReturns(payments, [], 700)).toEqual([{ id: 'a', amount: 800 }])
+    expect(withReturns(payments, [], 0)).toEqual(payments)
+    // Allocated money is not returned: only the unallocated part of a payment shrinks.
+    expect(withReturns(payments, [{ paymentId: 'b', invoiceId: 'i', amount: 500 }], 300)).toEqual([{ id: 'a', amount: 700 }, { id: 'b', amount: 500 }])
+  })
+
+  it('never returns more than the unapplied money, whatever the figures', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 6 }), fc.integer({ min: 0, max: 300_000 }), (amounts, returned) => {
+        const payments = amounts.map((amount, i) => ({ id: `p${i}`, amount }))
+        const before = amounts.reduce((s, a) => s + a, 0)
+        const after = withReturns(payments, [], returned).reduce((s, p) => s + p.amount, 0)
+        expect(after).toBe(Math.max(0, before - returned))
       }),
     )
   })

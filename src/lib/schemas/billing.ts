@@ -52,6 +52,15 @@ export const recordRefundSchema = z.strictObject({
 })
 export type RecordRefundInput = z.infer<typeof recordRefundSchema>
 
+/** Handing back unapplied money (a deposit) on a cancelled order: no credit note, since nothing was invoiced. */
+export const returnDepositSchema = z.strictObject({
+  orderId: id,
+  method: z.enum(PAYMENT_METHODS),
+  amount,
+  reference: optionalText(100),
+})
+export type ReturnDepositInput = z.infer<typeof returnDepositSchema>
+
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.format')
 
 export const exportKinds = ['invoices', 'payments', 'credit-notes'] as const

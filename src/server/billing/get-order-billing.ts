@@ -1,5 +1,5 @@
 import 'server-only'
-import { invoiceOpen, maxPayable, maxRefund, paymentUnallocated } from '@/domain/billing'
+import { invoiceOpen, maxPayable, maxRefund, maxReturn, paymentUnallocated } from '@/domain/billing'
 import { invoiceableQuantity } from '@/domain/order-status'
 import { can } from '@/domain/permissions'
 import { lineAmounts } from '@/domain/tax'
@@ -16,6 +16,8 @@ export interface OrderBillingDTO {
   toInvoice: number
   /** Money held on the order not applied to any invoice (deposit before the first invoice, prepayments). */
   unallocated: number
+  /** Unapplied money that may be handed back without a credit note (cancelled orders only). */
+  returnable: number
   /** The most the customer may still pay now. */
   maxPayable: number
   /** Whether the actor may issue invoices / credit notes, and take payments (to show or hide the forms). */
@@ -36,6 +38,7 @@ export async function getOrderBilling(actor: Actor, orderId: string): Promise<Or
       tx.orderLine.findMany({ where: { orderId }, select: { quantity: true, qtyFulfilled: true, qtyInvoiced: true, unitPrice: true, taxRateBp: true } }),
     ])
   }, { isolationLevel: 'RepeatableRead' })
+  const unallocated = ledger.payments.reduce((s, p) => s + Math.max(0, paymentUnallocated(p, ledger.allocations)), 0)
   const byId = new Map(ledger.invoices.map((i) => [i.id, i]))
   const openById = new Map(ledger.invoices.map((i) => [i.id, invoiceOpen(i, ledger.allocations)]))
   return {
@@ -64,7 +67,8 @@ export async function getOrderBilling(actor: Actor, orderId: string): Promise<Or
       const quantity = invoiceableQuantity(l)
       return quantity > 0 ? s + lineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp }).gross : s
     }, 0),
-    unallocated: ledger.payments.reduce((s, p) => s + Math.max(0, paymentUnallocated(p, ledger.allocations)), 0),
+    unallocated,
+    returnable: maxReturn(ledger.money, unallocated),
     maxPayable: maxPayable(ledger.money),
     canInvoice: can(actor, 'INVOICE'),
     canTakePayment: can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP'),
