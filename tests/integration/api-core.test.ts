@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GET as health } from '@/app/api/v1/health/route'
@@ -150,5 +150,24 @@ describe('health and documentation', () => {
       const source = readFileSync(file, 'utf8')
       for (const method of Object.keys(methods)) expect(source, `${p} exports ${method.toUpperCase()}`).toMatch(new RegExp(`export (const|async function|function) ${method.toUpperCase()}\\b`))
     }
+  })
+
+  it('documents every route file and method under src/app/api/v1 (a new route without an OPERATIONS entry fails)', async () => {
+    const doc = (await (await openapi(new Request('http://localhost/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, unknown>> }
+    const root = path.join(import.meta.dirname, '../../src/app/api/v1')
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'route.ts')
+    expect(files.length).toBeGreaterThanOrEqual(8)
+    const found: string[] = []
+    for (const file of files) {
+      const dir = path.dirname(file)
+      const apiPath = `/api/v1${dir === '.' ? '' : `/${dir.split(path.sep).join('/')}`}`.replace(/\[(\w+)\]/g, '{$1}')
+      const source = readFileSync(path.join(root, file), 'utf8')
+      for (const [, method] of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        found.push(`${method} ${apiPath}`)
+        expect(doc.paths[apiPath]?.[method!.toLowerCase()], `${method} ${apiPath} is in the OpenAPI document`).toBeDefined()
+      }
+    }
+    const documented = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
+    expect(found.sort()).toEqual(documented.sort())
   })
 })

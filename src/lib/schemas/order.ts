@@ -38,25 +38,39 @@ export const depositInputSchema = z
     else if (d.tendered < d.amount) ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'validation.invalid' })
   })
 
-export const createOrderSchema = z
-  .strictObject({
-    idempotencyKey: z.string().regex(IDEMPOTENCY_KEY, { message: 'validation.invalid' }),
-    customerId: z.uuid({ message: 'validation.required' }),
-    lines: z.array(orderLineInputSchema).min(1, { message: 'validation.required' }).max(MAX_ORDER_LINES),
-    /** Wall-clock date and time in the business time zone (the server converts). */
-    dueDate: z.string().regex(YMD, { message: 'validation.format' }),
-    dueTime: z.string().regex(HHMM, { message: 'validation.format' }),
-    mode: z.enum(['PICKUP', 'DELIVERY']),
-    deliveryAddress: optionalText(500),
-    notes: optionalText(2000),
-    deposit: depositInputSchema.optional(),
-  })
-  .superRefine((o, ctx) => {
+/**
+ * The order's fields without any cross-field rule. zod 4 cannot .omit()/.pick() an object that carries a refinement,
+ * so schemas are derived from this base and the rule is applied to each derived schema (withOrderRules).
+ */
+export const orderFieldsSchema = z.strictObject({
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY, { message: 'validation.invalid' }),
+  customerId: z.uuid({ message: 'validation.required' }),
+  lines: z.array(orderLineInputSchema).min(1, { message: 'validation.required' }).max(MAX_ORDER_LINES),
+  /** Wall-clock date and time in the business time zone (the server converts). */
+  dueDate: z.string().regex(YMD, { message: 'validation.format' }),
+  dueTime: z.string().regex(HHMM, { message: 'validation.format' }),
+  mode: z.enum(['PICKUP', 'DELIVERY']),
+  deliveryAddress: optionalText(500),
+  notes: optionalText(2000),
+  deposit: depositInputSchema.optional(),
+})
+
+/** The cross-field rules of an order: a delivery needs an address. */
+function withOrderRules<S extends z.ZodType<{ mode: 'PICKUP' | 'DELIVERY'; deliveryAddress?: string | undefined }>>(schema: S) {
+  return schema.superRefine((o, ctx) => {
     if (o.mode === 'DELIVERY' && o.deliveryAddress === undefined) {
       ctx.addIssue({ code: 'custom', path: ['deliveryAddress'], message: 'validation.required' })
     }
   })
+}
+
+/** The intake form and the createOrder server action: the form's own idempotency key travels in the body. */
+export const createOrderSchema = withOrderRules(orderFieldsSchema)
 export type CreateOrderInput = z.output<typeof createOrderSchema>
+
+/** POST /api/v1/orders: the same order, with the idempotency key in the `Idempotency-Key` header, not the body. */
+export const createOrderBodySchema = withOrderRules(orderFieldsSchema.omit({ idempotencyKey: true }))
+export type CreateOrderBody = z.output<typeof createOrderBodySchema>
 
 export const productSearchSchema = z.strictObject({ q: searchQuery() })
 export type ProductSearchInput = z.output<typeof productSearchSchema>

@@ -2,11 +2,15 @@ import 'server-only'
 import { createTranslator } from 'next-intl'
 import type { z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '@/domain/errors'
+import type { Task } from '@/domain/permissions'
+import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
 import { fieldIssues } from '@/lib/validation'
 import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
 import { toKnownFailure } from '../errors'
 import { authenticateBearer } from './authenticate'
+import type { StoredResponse } from './idempotency'
 import { apiLimiter } from './rate-limit'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -29,27 +33,43 @@ async function english() {
   return translator
 }
 
-export function apiError(code: ApiErrorCode, message: string, extra: { fields?: Record<string, string[]>; ref?: string; headers?: Record<string, string> } = {}): Response {
-  const body = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}) } }
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  extra: { fields?: Record<string, string[]>; ref?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+): Response {
+  const body = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}), ...extra.details } }
   return Response.json(body, { status: STATUS[code], headers: extra.headers })
 }
 
-export interface ApiContext<Q, B> {
+/** A response remembered under an Idempotency-Key, sent again exactly (same status, same bytes). */
+export function storedResponse(stored: StoredResponse, headers: Record<string, string> = {}): Response {
+  return new Response(stored.json, {
+    status: stored.status,
+    headers: { 'content-type': 'application/json', ...headers, ...(stored.replayed ? { 'Idempotent-Replayed': 'true' } : {}) },
+  })
+}
+
+export interface ApiContext<Q, B, P> {
   actor: Actor
   tokenId: string
   query: Q
   body: B
-  params: Record<string, string>
+  params: P
+  /** The Idempotency-Key header, when the route asks for one (validated; otherwise ''). */
+  idempotencyKey: string
   request: Request
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
 
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+async function readJson(request: Request, optional: boolean): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get('content-length') ?? '0')
   if (length > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
   const text = await request.text()
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
+  // An operation whose body fields are all optional may be sent without a body at all.
+  if (optional && text.trim() === '') return { ok: true, value: {} }
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
     return { ok: false, response: apiError('BAD_REQUEST', 'Send the body as JSON with Content-Type: application/json.') }
   }
@@ -67,14 +87,32 @@ async function validation(error: z.ZodError): Promise<Response> {
   return apiError('INVALID', 'The request has invalid fields.', { fields })
 }
 
+export interface ApiRouteSpec<QS, BS, PS> {
+  /** Tasks any one of which lets the token's owner call this route, checked before anything is parsed (the use case
+   * checks its own task again). */
+  tasks?: readonly Task[]
+  /** Path parameters: one that does not fit (e.g. a malformed id) is 404, like an unknown one. */
+  params?: PS
+  query?: QS
+  body?: BS
+  /** All body fields are optional: an empty body reads as {}. */
+  bodyOptional?: boolean
+  /** The route requires an `Idempotency-Key` header (400 without a valid one). */
+  idempotencyKey?: 'required'
+  status?: number
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined
+
 /**
- * One wrapper for every /api/v1 route: bearer token -> rate limit -> size-limited JSON body and query parsed with
- * the shared zod schemas -> use case (which checks the permission itself) -> JSON, or the error contract
- * `{ error: { code, message, fields? } }` with the right status. Nothing unexpected leaks: no stack, no SQL.
+ * One wrapper for every /api/v1 route: bearer token -> rate limit -> the route's task -> path parameters ->
+ * Idempotency-Key -> size-limited JSON body and query parsed with the shared zod schemas -> use case (which checks
+ * its permission again) -> JSON, or the error contract `{ error: { code, message, fields? } }` with the right
+ * status. Nothing unexpected leaks: no stack, no SQL.
  */
-export function apiRoute<QS extends z.ZodType | undefined, BS extends z.ZodType | undefined, R>(
-  spec: { query?: QS; body?: BS; status?: number },
-  fn: (ctx: ApiContext<QS extends z.ZodType ? z.output<QS> : undefined, BS extends z.ZodType ? z.output<BS> : undefined>) => Promise<R | Response>,
+export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined, R = unknown>(
+  spec: ApiRouteSpec<QS, BS, PS>,
+  fn: (ctx: ApiContext<Out<QS>, Out<BS>, PS extends z.ZodType ? z.output<PS> : Record<string, string>>) => Promise<R | Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
@@ -82,8 +120,21 @@ export function apiRoute<QS extends z.ZodType | undefined, BS extends z.ZodType 
       if (!auth) return apiError('UNAUTHENTICATED', 'Send a valid API token: Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': 'Bearer' } })
       const wait = apiLimiter().take(auth.tokenId)
       if (wait !== null) return apiError('RATE_LIMITED', 'Too many requests for this token.', { headers: { 'Retry-After': String(wait) } })
+      if (spec.tasks) authorizeAny(auth.actor, spec.tasks)
       const rawParams = await context.params
-      const params = Object.fromEntries(Object.entries(rawParams ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]))
+      let params: unknown = Object.fromEntries(Object.entries(rawParams ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]))
+      if (spec.params) {
+        const parsed = spec.params.safeParse(params)
+        if (!parsed.success) return apiError('NOT_FOUND', 'No such resource.')
+        params = parsed.data
+      }
+      let idempotencyKey = ''
+      if (spec.idempotencyKey) {
+        idempotencyKey = request.headers.get('idempotency-key') ?? ''
+        if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+          return apiError('BAD_REQUEST', 'Send an Idempotency-Key header: 8 to 100 visible ASCII characters, e.g. a UUID, new for each order and the same on every retry of it.')
+        }
+      }
       let query: unknown
       if (spec.query) {
         const parsed = spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams))
@@ -92,13 +143,13 @@ export function apiRoute<QS extends z.ZodType | undefined, BS extends z.ZodType 
       }
       let body: unknown
       if (spec.body) {
-        const json = await readJson(request)
+        const json = await readJson(request, spec.bodyOptional ?? false)
         if (!json.ok) return json.response
         const parsed = spec.body.safeParse(json.value)
         if (!parsed.success) return validation(parsed.error)
         body = parsed.data
       }
-      const result = await fn({ actor: auth.actor, tokenId: auth.tokenId, query, body, params, request } as never)
+      const result = await fn({ actor: auth.actor, tokenId: auth.tokenId, query, body, params, idempotencyKey, request } as never)
       if (result instanceof Response) return result
       return Response.json(result, { status: spec.status ?? 200 })
     } catch (error) {

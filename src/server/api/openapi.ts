@@ -1,5 +1,25 @@
 import { z } from 'zod'
-import { errorResponse, healthResponse, idParam, listOrdersQuery, orderPage, orderSummary } from '@/lib/schemas/api'
+import {
+  createCustomerBody,
+  createOrderBody,
+  customerPage,
+  customerResponse,
+  errorResponse,
+  fulfillmentResult,
+  healthResponse,
+  idParam,
+  invoiceIssued,
+  invoicePage,
+  issueInvoiceBody,
+  listCustomersQuery,
+  listInvoicesQuery,
+  listOrdersQuery,
+  orderPage,
+  orderSummary,
+  paymentRecorded,
+  recordFulfillmentBody,
+  recordPaymentBody,
+} from '@/lib/schemas/api'
 
 /** One documented operation. The route handlers under src/app/api/v1 use the same schemas. */
 export interface Operation {
@@ -13,16 +33,92 @@ export interface Operation {
   params?: z.ZodObject
   query?: z.ZodObject
   body?: z.ZodType
+  /** Every body field is optional: the body may be left out. */
+  bodyOptional?: boolean
+  /** Requires an Idempotency-Key header. */
   idempotent?: boolean
   response: z.ZodType
   status?: number
   errors: number[]
 }
 
+const BODY_ERRORS = [400, 401, 403, 409, 413, 422, 429]
+const ORDER_BODY_ERRORS = [400, 401, 403, 404, 409, 413, 422, 429]
+
 export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/health', summary: 'Is the service up and its database reachable?', tag: 'Service', auth: false, response: healthResponse, errors: [503] },
+  { method: 'get', path: '/api/v1/openapi.json', summary: 'This description of the API (OpenAPI 3.1), generated from the schemas the routes validate with', tag: 'Service', auth: false, response: z.record(z.string(), z.unknown()), errors: [] },
   { method: 'get', path: '/api/v1/orders', summary: 'List orders, newest first (keyset pagination)', tag: 'Orders', task: 'any order task', auth: true, query: listOrdersQuery, response: orderPage, errors: [401, 403, 422, 429] },
+  {
+    method: 'post',
+    path: '/api/v1/orders',
+    summary:
+      'Take an order. Prices, tax and totals come from the catalog (a unitPrice differing from it needs the right to override prices). Requires an Idempotency-Key header: a retry with the same key and body answers the same (Idempotent-Replayed: true) without a second order; the same key with another body is 409.',
+    tag: 'Orders',
+    task: 'TAKE_ORDER',
+    auth: true,
+    body: createOrderBody,
+    idempotent: true,
+    response: orderSummary,
+    status: 201,
+    errors: BODY_ERRORS,
+  },
   { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, documents, payments and timeline', tag: 'Orders', task: 'any order task', auth: true, params: idParam, response: orderSummary.passthrough(), errors: [401, 403, 404, 429] },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/fulfillment',
+    summary:
+      "Record work done: per line the new fulfilled quantity (set) or how many more (add; negative corrects). expectedVersion is the order's version you read (409 STALE if it changed); never more than ordered, never below what is invoiced.",
+    tag: 'Fulfillment',
+    task: 'FULFILL',
+    auth: true,
+    params: idParam,
+    body: recordFulfillmentBody,
+    response: fulfillmentResult,
+    errors: ORDER_BODY_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/invoices',
+    summary: 'Invoice everything fulfilled and not yet invoiced on the order (gapless number). 409 when there is nothing to invoice or the order changed since expectedVersion.',
+    tag: 'Billing',
+    task: 'INVOICE',
+    auth: true,
+    params: idParam,
+    body: issueInvoiceBody,
+    bodyOptional: true,
+    response: invoiceIssued,
+    status: 201,
+    errors: ORDER_BODY_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/payments',
+    summary: 
+      'Record money received for the order: against one invoice (invoiceId) or its open invoices oldest first, the rest held as a prepayment. Never more than the order will cost (409). Not idempotent: after a lost response, look at the payments of GET /api/v1/orders/{id} before sending it again.',
+    tag: 'Billing',
+    task: 'HANDLE_PICKUP or RECORD_PAYMENT',
+    auth: true,
+    params: idParam,
+    body: recordPaymentBody,
+    response: paymentRecorded,
+    status: 201,
+    errors: ORDER_BODY_ERRORS,
+  },
+  { method: 'get', path: '/api/v1/invoices', summary: 'List issued invoices, newest first (keyset pagination), with credited, paid and open amounts', tag: 'Billing', task: 'INVOICE or RECORD_PAYMENT', auth: true, query: listInvoicesQuery, response: invoicePage, errors: [401, 403, 422, 429] },
+  { method: 'get', path: '/api/v1/customers', summary: 'List customers, newest first (keyset pagination); q finds words in name, phone or email ignoring case and diacritics', tag: 'Customers', task: 'TAKE_ORDER, CUSTOMER_SERVICE or HANDLE_PICKUP', auth: true, query: listCustomersQuery, response: customerPage, errors: [401, 403, 422, 429] },
+  {
+    method: 'post',
+    path: '/api/v1/customers',
+    summary: 'Create a customer. When one with the same phone or email exists: 409 with error.duplicates (send ignoreDuplicates: true to create another anyway).',
+    tag: 'Customers',
+    task: 'TAKE_ORDER or CUSTOMER_SERVICE',
+    auth: true,
+    body: createCustomerBody,
+    response: customerResponse,
+    status: 201,
+    errors: BODY_ERRORS,
+  },
 ]
 
 const STATUS_TEXT: Record<number, string> = {
@@ -51,7 +147,13 @@ function parameters(op: Operation) {
     }
   }
   if (op.idempotent) {
-    out.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 100 }, description: 'Same key and body: the same response again. Same key, different body: 409.' })
+    out.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' },
+      description: 'A new key (e.g. a UUID) per logical request, the same on every retry of it. Same key and body: the same status and body again, with Idempotent-Replayed: true, and no second order. Same key, different body: 409. A refused request (4xx) does not use up its key.',
+    })
   }
   return out
 }
@@ -60,9 +162,19 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {
-      [String(op.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schema(op.response) } } },
+      [String(op.status ?? 200)]: {
+        description: 'Success',
+        ...(op.idempotent ? { headers: { 'Idempotent-Replayed': { description: 'true when this is the stored response of an earlier request with the same key', schema: { type: 'string', enum: ['true'] } } } } : {}),
+        content: { 'application/json': { schema: schema(op.response) } },
+      },
     }
-    for (const code of op.errors) responses[String(code)] = { description: STATUS_TEXT[code] ?? 'Error', content: { 'application/json': { schema: schema(errorResponse) } } }
+    for (const code of op.errors) {
+      responses[String(code)] = {
+        description: STATUS_TEXT[code] ?? 'Error',
+        ...(code === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } } } : {}),
+        content: { 'application/json': { schema: schema(errorResponse) } },
+      }
+    }
     paths[op.path] ??= {}
     paths[op.path]![op.method] = {
       summary: op.summary,
@@ -71,7 +183,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       ...(op.task ? { description: `Requires the task: ${op.task}.` } : {}),
       security: op.auth ? [{ bearer: [] }] : [],
       parameters: parameters(op),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
       responses,
     }
   }

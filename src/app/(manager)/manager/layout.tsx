@@ -11,6 +11,8 @@ const SECTIONS: Array<{ href: string; key: string; task: Task }> = [
   { href: '/manager/catalog', key: 'catalog', task: 'MANAGE_CATALOG' },
   { href: '/manager/kpis', key: 'kpis', task: 'MANAGE_TEAM' },
   { href: '/manager/settings', key: 'settings', task: 'MANAGE_TEAM' },
+  // Tokens are created for any staff member by whoever manages the team (the page requires MANAGE_TEAM).
+  { href: '/manager/api-tokens', key: 'apiTokens', task: 'MANAGE_TEAM' },
 ]
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {

@@ -5,15 +5,45 @@ import { OPERATIONS } from '@/server/api/openapi'
 
 export const metadata: Metadata = { title: 'API' }
 
+type JsonSchema = { type?: string; enum?: unknown[]; format?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[] }
+
+/** A compact type: enums as a | b, arrays as T[], nested objects spelled out (lines: { productId, quantity, … }[]). */
+function typeOf(s: JsonSchema, depth = 0): string {
+  if (s.enum) return s.enum.join(' | ')
+  if (s.anyOf) return s.anyOf.map((x) => typeOf(x, depth)).join(' | ')
+  if (s.type === 'array') return s.items?.anyOf ? `(${typeOf(s.items, depth)})[]` : `${typeOf(s.items ?? {}, depth)}[]`
+  if (s.type === 'object' && s.properties && depth < 2) {
+    return `{ ${Object.entries(s.properties)
+      .map(([k, v]) => `${k}${(s.required ?? []).includes(k) ? '' : '?'}: ${typeOf(v, depth + 1)}`)
+      .join(', ')} }`
+  }
+  return [s.type, s.format].filter(Boolean).join(' ') || 'object'
+}
+
 function fieldsOf(schema: z.ZodType | undefined): Array<{ name: string; type: string; required: boolean }> {
   if (!schema) return []
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string; enum?: unknown[]; format?: string }>; required?: string[] }
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    type: s.enum ? s.enum.join(' | ') : [s.type, s.format].filter(Boolean).join(' ') || 'object',
-    required: (json.required ?? []).includes(name),
-  }))
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, type: typeOf(s), required: (json.required ?? []).includes(name) }))
 }
+
+// Code, not prose: the same in every language.
+const CURL_EXAMPLE = `curl -X POST https://handoff.example/api/v1/orders \\
+  -H "Authorization: Bearer hof_…" \\
+  -H "Content-Type: application/json" \\
+  -H "Idempotency-Key: 3f0a6c2e-8d1b-4b7e-9a55-0c1d2e3f4a5b" \\
+  -d '{
+    "customerId": "7d9f…",
+    "lines": [{ "productId": "a41c…", "quantity": 3, "note": "A4, 2 mặt" }],
+    "dueDate": "2026-12-01",
+    "dueTime": "17:00",
+    "mode": "PICKUP"
+  }'
+
+HTTP/1.1 201 Created
+Location: /api/v1/orders/5b2e…
+{ "id": "5b2e…", "number": "DH-000123", "status": "RECEIVED", "total": 8100, … }`
+
+const ERROR_EXAMPLE = '{ "error": { "code", "message", "fields"? } }'
 
 /** Readable API reference, generated from the same schemas as /api/v1/openapi.json. */
 export default async function ApiDocsPage() {
@@ -24,12 +54,36 @@ export default async function ApiDocsPage() {
         <h1 className="text-3xl font-bold">{t('title')}</h1>
         <p className="mt-2 text-slate-700">{t('intro', { url: '/api/v1/openapi.json' })}</p>
       </header>
+      <section aria-labelledby="start" className="space-y-2">
+        <h2 id="start" className="text-xl font-semibold">
+          {t('startTitle')}
+        </h2>
+        <p className="text-slate-700">{t('startIntro')}</p>
+        <figure>
+          <figcaption className="text-sm font-semibold">{t('example')}</figcaption>
+          <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-4 text-sm text-slate-50" tabIndex={0}>
+            <code>{CURL_EXAMPLE}</code>
+          </pre>
+        </figure>
+      </section>
+      <section aria-labelledby="conventions" className="space-y-2">
+        <h2 id="conventions" className="text-xl font-semibold">
+          {t('conventionsTitle')}
+        </h2>
+        <ul className="list-disc space-y-1 pl-6 text-slate-700">
+          <li>{t('conventionErrors', { example: ERROR_EXAMPLE })}</li>
+          <li>{t('conventionStrict')}</li>
+          <li>{t('conventionPaging')}</li>
+          <li>{t('conventionRate')}</li>
+        </ul>
+      </section>
+      <h2 className="text-xl font-semibold">{t('operationsTitle')}</h2>
       {OPERATIONS.map((op) => (
         <section key={`${op.method} ${op.path}`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-labelledby={`${op.method}-${op.path}`}>
-          <h2 id={`${op.method}-${op.path}`} className="font-mono text-lg">
+          <h3 id={`${op.method}-${op.path}`} className="font-mono text-lg">
             <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-sm uppercase text-white">{op.method}</span>
             {op.path}
-          </h2>
+          </h3>
           <p className="mt-1">{op.summary}</p>
           <p className="mt-1 text-sm text-slate-600">
             {op.auth ? t('auth') : t('public')}
@@ -42,8 +96,8 @@ export default async function ApiDocsPage() {
           ].map(([title, fields]) =>
             (fields as ReturnType<typeof fieldsOf>).length > 0 ? (
               <div key={title as string} className="mt-3">
-                <h3 className="text-sm font-semibold">{title as string}</h3>
-                <ul className="mt-1 space-y-0.5 font-mono text-sm">
+                <h4 className="text-sm font-semibold">{title as string}</h4>
+                <ul className="mt-1 space-y-0.5 break-words font-mono text-sm">
                   {(fields as ReturnType<typeof fieldsOf>).map((f) => (
                     <li key={f.name}>
                       {f.name}
@@ -54,9 +108,11 @@ export default async function ApiDocsPage() {
               </div>
             ) : null,
           )}
-          <p className="mt-3 text-sm">
-            <span className="font-semibold">{t('errors')}:</span> {op.errors.join(', ')}
-          </p>
+          {op.errors.length > 0 && (
+            <p className="mt-3 text-sm">
+              <span className="font-semibold">{t('errors')}:</span> {op.errors.join(', ')}
+            </p>
+          )}
         </section>
       ))}
     </main>

@@ -1,9 +1,5 @@
 import { idParam } from '@/lib/schemas/api'
-import { apiError, apiRoute } from '@/server/api/handler'
-import { getOrder } from '@/server/orders/get-order'
+import { apiRoute } from '@/server/api/handler'
+import { getOrder, ORDER_READERS } from '@/server/orders/get-order'
 
-export const GET = apiRoute({}, async ({ actor, params }) => {
-  const parsed = idParam.safeParse(params)
-  if (!parsed.success) return apiError('NOT_FOUND', 'No such order.')
-  return getOrder(actor, parsed.data.id)
-})
+export const GET = apiRoute({ tasks: ORDER_READERS, params: idParam }, ({ actor, params }) => getOrder(actor, params.id))

@@ -1,0 +1,7 @@
+import { idParam, recordFulfillmentBody } from '@/lib/schemas/api'
+import { apiRoute } from '@/server/api/handler'
+import { recordFulfillment } from '@/server/fulfillment/record-fulfillment'
+
+export const POST = apiRoute({ tasks: ['FULFILL'], params: idParam, body: recordFulfillmentBody }, ({ actor, params, body }) =>
+  recordFulfillment(actor, { ...body, orderId: params.id }),
+)

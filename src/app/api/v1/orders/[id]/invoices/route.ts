@@ -1,0 +1,7 @@
+import { idParam, issueInvoiceBody } from '@/lib/schemas/api'
+import { apiRoute } from '@/server/api/handler'
+import { issueInvoice } from '@/server/billing/issue-invoice'
+
+export const POST = apiRoute({ tasks: ['INVOICE'], params: idParam, body: issueInvoiceBody, bodyOptional: true, status: 201 }, ({ actor, params, body }) =>
+  issueInvoice(actor, { ...body, orderId: params.id }),
+)

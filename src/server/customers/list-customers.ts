@@ -1,0 +1,47 @@
+import 'server-only'
+import { normalizePhone, searchTerms } from '@/domain/search'
+import { Prisma } from '@/generated/prisma/client'
+import type { CustomerPageDTO, ListCustomersQuery } from '@/lib/schemas/api'
+import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
+import { db } from '../db'
+import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
+import { CUSTOMER_READERS, likeEscape } from './search-customers'
+
+/**
+ * Customers newest first, a page at a time (keyset on createdAt, id — never OFFSET), optionally only those matching
+ * `q` the way the counter's search does (every word in the folded name/phone/email, or the phone typed with
+ * separators). For integrations that sync the customer list; the counter's ranked as-you-type search stays in
+ * searchCustomers.
+ */
+export async function listCustomers(actor: Actor, query: ListCustomersQuery): Promise<CustomerPageDTO> {
+  authorizeAny(actor, CUSTOMER_READERS)
+  const conditions: Prisma.Sql[] = []
+  const terms = query.q ? searchTerms(query.q).slice(0, 6) : []
+  if (query.q && terms.length > 0) {
+    const patterns = terms.map((t) => `%${likeEscape(t)}%`)
+    const phone = normalizePhone(query.q)
+    conditions.push(
+      phone
+        ? Prisma.sql`(c."searchText" LIKE ALL (${patterns}::text[]) OR c.phone LIKE ${`%${likeEscape(phone)}%`})`
+        : Prisma.sql`c."searchText" LIKE ALL (${patterns}::text[])`,
+    )
+  }
+  if (query.cursor) {
+    const after = decodeKeyset(query.cursor)
+    conditions.push(Prisma.sql`(c."createdAt", c.id) < (${after.at}::timestamp, ${after.id}::uuid)`)
+  }
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
+  const rows = await db().$queryRaw<Array<{ id: string; name: string; phone: string | null; email: string | null; at: string }>>`
+    SELECT c.id, c.name, c.phone, c.email, c."createdAt"::text AS at
+    FROM "Customer" c
+    ${where}
+    ORDER BY c."createdAt" DESC, c.id DESC
+    LIMIT ${query.limit + 1}`
+  const page = rows.slice(0, query.limit)
+  const last = page[page.length - 1]
+  return {
+    data: page.map(({ id, name, phone, email }) => ({ id, name, phone, email })),
+    nextCursor: rows.length > query.limit && last ? encodeKeyset(last.at, last.id) : null,
+  }
+}

@@ -1,0 +1,50 @@
+import 'server-only'
+import { DomainError } from '@/domain/errors'
+import { formatOrderNumber } from '@/domain/numbering'
+import { customerStatus } from '@/domain/order-status'
+import type { OrderSummaryDTO } from '@/lib/schemas/api'
+import type { Actor } from '../auth/actor'
+import { authorizeAny } from '../authz'
+import { db } from '../db'
+import { getSettings } from '../settings/get-settings'
+import { ORDER_READERS } from './get-order'
+
+/** One order as a row of GET /api/v1/orders (what POST /api/v1/orders answers with): one query, no timeline. */
+export async function getOrderSummary(actor: Actor, orderId: string): Promise<OrderSummaryDTO> {
+  authorizeAny(actor, ORDER_READERS)
+  const settings = await getSettings()
+  const o = await db().order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      number: true,
+      version: true,
+      fulfillment: true,
+      billing: true,
+      payment: true,
+      handover: true,
+      heldAt: true,
+      cancelledAt: true,
+      total: true,
+      dueAt: true,
+      createdAt: true,
+      closedAt: true,
+      customer: { select: { id: true, name: true } },
+    },
+  })
+  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  return {
+    id: o.id,
+    number: formatOrderNumber(settings.orderPrefix, o.number),
+    version: o.version,
+    customer: o.customer,
+    status: customerStatus(o),
+    fulfillment: o.fulfillment,
+    billing: o.billing,
+    payment: o.payment,
+    total: o.total,
+    dueAt: o.dueAt.toISOString(),
+    createdAt: o.createdAt.toISOString(),
+    closedAt: o.closedAt?.toISOString() ?? null,
+  }
+}
