@@ -1,17 +1,18 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { areasFor, type Area } from '@/domain/permissions'
+import { areaLinks } from '@/domain/navigation'
+import type { Area } from '@/domain/permissions'
 import type { Actor } from '@/server/auth/actor'
 import { LocaleSwitcher } from './locale-switcher'
 import { SignOutButton } from './sign-out-button'
 import { SubNav, type SubNavItem } from './sub-nav'
 
-/** The frame of every staff page: the areas this person may use (by skill, not only title), who they are, language,
- * sign-out, and the current area's own sections. */
+/** The frame of every staff page: the areas this person may use (by skill, not only title), each linked to a page of
+ * it they may open, who they are, language, sign-out, and the current area's own sections. */
 export async function AppShell({ actor, area, sections, children }: { actor: Actor; area: Area | null; sections: SubNavItem[]; children: React.ReactNode }) {
   const t = await getTranslations('common')
   const account = await getTranslations('account')
-  const areas = areasFor(actor)
+  const areas = areaLinks(actor)
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -23,10 +24,10 @@ export async function AppShell({ actor, area, sections, children }: { actor: Act
             {t('appName')}
           </Link>
           <nav aria-label={t('nav.mainNavigation')} className="flex gap-1">
-            {areas.map((a) => (
+            {areas.map(({ area: a, href }) => (
               <Link
                 key={a}
-                href={`/${a}`}
+                href={href}
                 aria-current={a === area ? 'page' : undefined}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${a === area ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`}
               >

@@ -17,12 +17,20 @@ const KNOWN = new Set([
   'payment.deposit',
   'payment.recorded',
   'payment.refunded',
+  'payment.returned',
 ])
 
 /** The order's story: who did what and when, and whether they were covering another role. */
 export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
   const format = useFormatter()
+  const what = (e: TimelineEventDTO) => {
+    // A break handover says who took the order over (and from whom); the actor is whoever handed it over.
+    if (e.action === 'order.handed_off' && typeof e.data?.to === 'string') {
+      return typeof e.data.from === 'string' ? t('timeline.handedOffFromTo', { from: e.data.from, to: e.data.to }) : t('timeline.handedOffTo', { to: e.data.to })
+    }
+    return KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action
+  }
   return (
     <ol className="space-y-2" aria-label={t('timeline.title')}>
       {events.map((e) => (
@@ -30,7 +38,7 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
           <time dateTime={e.at} className="min-w-36 shrink-0 whitespace-nowrap text-slate-500 tabular-nums">
             {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
           </time>
-          <span className="font-medium">{KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action}</span>
+          <span className="font-medium">{what(e)}</span>
           {typeof e.data?.reason === 'string' && <span className="text-slate-600">— {e.data.reason}</span>}
           {typeof e.data?.note === 'string' && <span className="text-slate-600">— {e.data.note}</span>}
           {typeof e.data?.number === 'string' && <span className="font-mono text-slate-600">{e.data.number}</span>}

@@ -6,7 +6,9 @@ import { useId, useState } from 'react'
 import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction } from '@/app/(back)/back/actions'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
+import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { Money } from '../money'
+import { PaymentMethodRadios } from '../payment-method-radios'
 import { FieldError, FormMessage } from './form-message'
 import { MoneyInput, parseTypedAmount, useAmountText } from './money-input'
 import { useServerAction } from './use-server-action'
@@ -15,6 +17,24 @@ const button = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-50'
 const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
 const label = 'block text-sm font-medium text-slate-700'
 const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+
+/** The document just issued, linked, with the amount it moved (deposit applied, refundable) when there is one. */
+function IssuedNote({ text, href, number, amountLabel, amount, currency }: { text: string; href: string; number: string; amountLabel: string; amount: number; currency: string }) {
+  return (
+    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+      {text}{' '}
+      <Link href={href} className="font-mono font-semibold underline">
+        {number}
+      </Link>
+      {amount > 0 && (
+        <>
+          {' · '}
+          {amountLabel} <Money amount={amount} currency={currency} />
+        </>
+      )}
+    </p>
+  )
+}
 
 /** Issue the invoice for everything done and not yet invoiced, on the version the person saw. */
 export function IssueInvoiceButton({ orderId, version, value, currency, compact }: { orderId: string; version: number; value: number; currency: string; compact?: boolean }) {
@@ -31,27 +51,49 @@ export function IssueInvoiceButton({ orderId, version, value, currency, compact 
           {t('value')} <Money amount={value} currency={currency} className="font-semibold text-slate-900" />
         </p>
       )}
-      {issued && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {t('issued')}{' '}
-          <Link href={`/back/invoices/${issued.invoiceId}`} className="font-mono font-semibold underline">
-            {issued.number}
-          </Link>
-          {issued.applied > 0 && (
-            <>
-              {' · '}
-              {t('applied')} <Money amount={issued.applied} currency={currency} />
-            </>
-          )}
-        </p>
-      )}
+      {issued && <IssuedNote text={t('issued')} href={`/back/invoices/${issued.invoiceId}`} number={issued.number} amountLabel={t('applied')} amount={issued.applied} currency={currency} />}
       <FormMessage error={action.formError} stale={action.stale} />
     </div>
   )
 }
 
-type Method = 'CASH' | 'CARD' | 'TRANSFER'
-const METHODS: Method[] = ['CASH', 'CARD', 'TRANSFER']
+/** An amount to pay or pay back, with a button that fills in the most allowed. */
+function AmountField(props: { id: string; label: string; fillLabel: string; max: number; currency: string; value: string; onChange: (value: string) => void; errors: string[] | undefined; hint?: React.ReactNode }) {
+  const { toText } = useAmountText()
+  const { id, currency } = props
+  return (
+    <div>
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className={label}>
+          {props.label}
+        </label>
+        <button type="button" onClick={() => props.onChange(toText(props.max, currency))} className="text-xs font-medium text-brand-700 underline">
+          {props.fillLabel} <Money amount={props.max} currency={currency} />
+        </button>
+      </div>
+      <MoneyInput id={id} name="amount" value={props.value} onChange={props.onChange} currency={currency} invalid={!!props.errors?.length} describedBy={props.hint ? `${id}-hint ${id}-error` : `${id}-error`} required />
+      {props.hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {props.hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} messages={props.errors} />
+    </div>
+  )
+}
+
+/** The payer's or the bank's reference for a card or transfer payment (optional). */
+function ReferenceField({ id, label: text, value, onChange, errors }: { id: string; label: string; value: string; onChange: (value: string) => void; errors?: string[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
+      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} maxLength={100} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={input} />
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  )
+}
 
 /**
  * Take a payment: cash (with change), card or transfer; against one invoice or the order's open invoices oldest
@@ -59,10 +101,9 @@ const METHODS: Method[] = ['CASH', 'CARD', 'TRANSFER']
  */
 export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvoiceId }: { orderId: string; invoices: Array<{ id: string; number: string; open: number }>; maxPayable: number; currency: string; fixedInvoiceId?: string }) {
   const t = useTranslations('back.payment')
-  const common = useTranslations('common')
-  const { locale, toText } = useAmountText()
+  const { locale } = useAmountText()
   const ids = { amount: useId(), tendered: useId(), reference: useId(), invoice: useId() }
-  const [method, setMethod] = useState<Method>('CASH')
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
   const [amount, setAmount] = useState('')
   const [tendered, setTendered] = useState('')
   const [reference, setReference] = useState('')
@@ -131,17 +172,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
       data-testid="payment-form"
       noValidate
     >
-      <fieldset>
-        <legend className={label}>{t('method')}</legend>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {METHODS.map((m) => (
-            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
-              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
-              {common(`paymentMethod.${m}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
       {!fixedInvoiceId && open.length > 1 && (
         <div>
           <label htmlFor={ids.invoice} className={label}>
@@ -157,21 +188,21 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
           </select>
         </div>
       )}
-      <div>
-        <div className="flex items-baseline justify-between gap-2">
-          <label htmlFor={ids.amount} className={label}>
-            {t('amount')}
-          </label>
-          <button type="button" onClick={() => setAmount(toText(max, currency))} className="text-xs font-medium text-brand-700 underline">
-            {t('fill')} <Money amount={max} currency={currency} />
-          </button>
-        </div>
-        <MoneyInput id={ids.amount} name="amount" value={amount} onChange={setAmount} currency={currency} invalid={!!errors.amount} describedBy={`${ids.amount}-hint ${ids.amount}-error`} required />
-        <p id={`${ids.amount}-hint`} className="mt-1 text-xs text-slate-600">
-          {t('max')} <Money amount={max} currency={currency} />
-        </p>
-        <FieldError id={`${ids.amount}-error`} messages={errors.amount} />
-      </div>
+      <AmountField
+        id={ids.amount}
+        label={t('amount')}
+        fillLabel={t('fill')}
+        max={max}
+        currency={currency}
+        value={amount}
+        onChange={setAmount}
+        errors={errors.amount}
+        hint={
+          <>
+            {t('max')} <Money amount={max} currency={currency} />
+          </>
+        }
+      />
       {method === 'CASH' ? (
         <div>
           <label htmlFor={ids.tendered} className={label}>
@@ -186,13 +217,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
           )}
         </div>
       ) : (
-        <div>
-          <label htmlFor={ids.reference} className={label}>
-            {t('reference')}
-          </label>
-          <input id={ids.reference} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} className={input} />
-          <FieldError id={`${ids.reference}-error`} messages={errors.reference} />
-        </div>
+        <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={errors.reference} />
       )}
       <FormMessage error={action.formError} stale={action.stale} />
       {doneBox}
@@ -324,20 +349,7 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
         </p>
       )}
       <FormMessage error={action.formError} stale={action.stale} />
-      {issued && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {t('issued')}{' '}
-          <Link href={`/back/credit-notes/${issued.creditNoteId}`} className="font-mono font-semibold underline">
-            {issued.number}
-          </Link>
-          {issued.refundable > 0 && (
-            <>
-              {' · '}
-              {t('refundable')} <Money amount={issued.refundable} currency={currency} />
-            </>
-          )}
-        </p>
-      )}
+      {issued && <IssuedNote text={t('issued')} href={`/back/credit-notes/${issued.creditNoteId}`} number={issued.number} amountLabel={t('refundable')} amount={issued.refundable} currency={currency} />}
       <button type="submit" disabled={action.pending || chosen.length === 0 || lineErrors.size > 0 || reason.trim() === ''} className={`${button} bg-slate-900 text-white hover:bg-slate-800`}>
         {action.pending ? t('issuing') : t('submit')}
       </button>
@@ -348,10 +360,9 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
 /** Pay money back against a credit note (never more than refundable). */
 export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteId: string; refundable: number; currency: string }) {
   const t = useTranslations('back.refund')
-  const common = useTranslations('common')
-  const { locale, toText } = useAmountText()
+  const { locale } = useAmountText()
   const ids = { amount: useId(), reference: useId() }
-  const [method, setMethod] = useState<Method>('CASH')
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
   const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
   const [done, setDone] = useState(false)
@@ -384,35 +395,18 @@ export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteI
       data-testid="refund-form"
       noValidate
     >
-      <fieldset>
-        <legend className={label}>{t('method')}</legend>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {METHODS.map((m) => (
-            <label key={m} className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500 ${method === m ? 'bg-brand-50 font-semibold text-brand-700 ring-brand-500' : 'bg-white ring-slate-300'}`}>
-              <input type="radio" name="refund-method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
-              {common(`paymentMethod.${m}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div>
-        <div className="flex items-baseline justify-between gap-2">
-          <label htmlFor={ids.amount} className={label}>
-            {t('amount')}
-          </label>
-          <button type="button" onClick={() => setAmount(toText(refundable, currency))} className="text-xs font-medium text-brand-700 underline">
-            {t('fill')} <Money amount={refundable} currency={currency} />
-          </button>
-        </div>
-        <MoneyInput id={ids.amount} value={amount} onChange={setAmount} currency={currency} invalid={invalid || !!action.fieldErrors.amount} describedBy={`${ids.amount}-error`} required />
-        <FieldError id={`${ids.amount}-error`} messages={invalid ? [t('amountInvalid')] : action.fieldErrors.amount} />
-      </div>
-      <div>
-        <label htmlFor={ids.reference} className={label}>
-          {t('reference')}
-        </label>
-        <input id={ids.reference} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} className={input} />
-      </div>
+      <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
+      <AmountField
+        id={ids.amount}
+        label={t('amount')}
+        fillLabel={t('fill')}
+        max={refundable}
+        currency={currency}
+        value={amount}
+        onChange={setAmount}
+        errors={invalid ? [t('amountInvalid')] : action.fieldErrors.amount}
+      />
+      <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={action.fieldErrors.reference} />
       <FormMessage error={action.formError} stale={action.stale} success={done ? t('recorded') : null} />
       <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
         {action.pending ? t('saving') : t('submit')}

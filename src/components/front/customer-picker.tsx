@@ -7,8 +7,9 @@ import { createCustomerSchema } from '@/lib/schemas/customer'
 import { fieldIssues } from '@/lib/validation'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
 import type { DuplicateCandidateDTO } from '@/server/customers/find-duplicate-customers'
+import { useListbox } from '../use-listbox'
 import { Kbd } from './kbd'
-import { invalidateLookups, isBufferedKey, lookupNow, lookupUrl, typedAhead, useActiveIndex, useLookup } from './use-lookup'
+import { invalidateLookups, lookupNow, lookupUrl, typedAhead, useLookup } from './use-lookup'
 
 export interface CustomerPickerHandle {
   focusSearch(): void
@@ -54,10 +55,8 @@ export function CustomerPicker({
   const searchRef = useRef<HTMLInputElement>(null)
   const nameRef = useRef<HTMLInputElement>(null)
   const changeRef = useRef<HTMLButtonElement>(null)
-  const buffered = useRef<string[] | null>(null)
   const pendingPick = useRef<Promise<void> | null>(null)
   const [query, setQuery] = useState('')
-  const [open, setOpen] = useState(false)
   const [mode, setMode] = useState<'search' | 'new'>('search')
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [draftErrors, setDraftErrors] = useState<Record<string, string>>({})
@@ -68,10 +67,29 @@ export function CustomerPicker({
   const searchUrl = mode === 'search' && !value ? lookupUrl('/front/lookup/customers', { q: query }) : ''
   const lookup = useLookup<CustomerHitDTO>(searchUrl)
   const options = lookup.results
-  const showList = open && mode === 'search' && !value && query.trim() !== ''
-  // The last option is always "new customer …": reachable with the arrow keys like any result.
-  const count = showList ? options.length + 1 : 0
-  const active = useActiveIndex(`${query}|${options.map((o) => o.id).join()}`, count)
+  const listbox = useListbox({
+    query,
+    onQueryChange: setQuery,
+    items: options,
+    // The last option is always "new customer …": reachable with the arrow keys like any result.
+    extra: 1,
+    enabled: mode === 'search' && !value,
+    current: lookup.current,
+    onEnter: (chosen) => (chosen ? pick(chosen) : startNew()),
+    onEarlyEnter: () => {
+      // Typed and pressed Enter before the results arrived: take the first match of what was typed.
+      const typed = query
+      listbox.startBuffering()
+      const done = lookupNow<CustomerHitDTO>(searchUrl).then((rows) => {
+        const keys = listbox.stopBuffering()
+        pendingPick.current = null
+        if (rows && rows[0]) pick(rows[0], keys)
+        else if (rows) startNew(typed)
+        else setQuery((q) => q + typedAhead(keys).text)
+      })
+      pendingPick.current = done
+    },
+  })
 
   // Live duplicate hint while a new customer is typed: same phone or email as someone already known.
   const phoneOk = createCustomerSchema.shape.phone.safeParse(draft.phone)
@@ -100,7 +118,7 @@ export function CustomerPicker({
     setFormError(null)
     setCandidates(null)
     setMode('new')
-    setOpen(false)
+    listbox.setOpen(false)
     requestAnimationFrame(() => nameRef.current?.focus())
   }
 
@@ -115,7 +133,7 @@ export function CustomerPicker({
 
   function pick(customer: CustomerHitDTO, ahead: readonly string[] = []) {
     onChange(customer, true, ahead)
-    setOpen(false)
+    listbox.setOpen(false)
     setMode('search')
     setQuery('')
     setCandidates(null)
@@ -278,8 +296,6 @@ export function CustomerPicker({
     )
   }
 
-  const listId = `${id}-list`
-  const optionId = (i: number) => `${id}-opt-${i}`
   return (
     <div className="relative">
       <label htmlFor={`${id}-search`} className="flex items-center justify-between text-sm font-medium text-slate-700">
@@ -298,56 +314,11 @@ export function CustomerPicker({
         autoFocus
         maxLength={100}
         placeholder={t('searchPlaceholder')}
-        value={query}
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={showList ? optionId(active.index) : undefined}
+        aria-expanded={listbox.showList}
+        aria-controls={listbox.listId}
+        {...listbox.inputProps}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setQuery(e.target.value)
-          setOpen(true)
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (buffered.current) {
-            if (isBufferedKey(e)) {
-              e.preventDefault()
-              buffered.current.push(e.key)
-            }
-            return
-          }
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault()
-            setOpen(true)
-            active.move(e.key === 'ArrowDown' ? 1 : -1)
-          } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-            e.preventDefault()
-            if (query.trim() === '') return
-            if (!lookup.current) {
-              // Typed and pressed Enter before the results arrived: take the first match of what was typed.
-              const typed = query
-              buffered.current = []
-              const done = lookupNow<CustomerHitDTO>(searchUrl).then((rows) => {
-                const keys = buffered.current ?? []
-                buffered.current = null
-                pendingPick.current = null
-                if (rows && rows[0]) pick(rows[0], keys)
-                else if (rows) startNew(typed)
-                else setQuery((q) => q + typedAhead(keys).text)
-              })
-              pendingPick.current = done
-              return
-            }
-            const chosen = options[active.index]
-            if (chosen) pick(chosen)
-            else startNew()
-          } else if (e.key === 'Escape') {
-            setOpen(false)
-          }
-        }}
         className={`${field} text-base`}
       />
       {error && (
@@ -355,24 +326,17 @@ export function CustomerPicker({
           {error}
         </p>
       )}
-      {showList && (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={t('results')}
-          className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
-          onMouseDown={(e) => e.preventDefault()}
-        >
+      {listbox.showList && (
+        <ul {...listbox.listProps} role="listbox" aria-label={t('results')}>
           {options.map((c, i) => (
             <li
               key={c.id}
               aria-disabled={lookup.loading || undefined}
-              id={optionId(i)}
               role="option"
-              aria-selected={i === active.index}
+              aria-selected={listbox.isActive(i)}
+              {...listbox.optionProps(i)}
               onClick={() => pick(c)}
-              onMouseMove={() => active.index !== i && active.set(i)}
-              className={`cursor-pointer px-3 py-2 text-sm ${i === active.index ? 'bg-brand-50 text-brand-700' : ''} ${lookup.loading ? 'opacity-50' : ''}`}
+              className={`cursor-pointer px-3 py-2 text-sm ${listbox.isActive(i) ? 'bg-brand-50 text-brand-700' : ''} ${lookup.loading ? 'opacity-50' : ''}`}
             >
               <span className="font-medium">{c.name}</span>
               <span className="ml-2 text-slate-600">{[c.phone, c.email].filter(Boolean).join(' · ')}</span>
@@ -387,12 +351,11 @@ export function CustomerPicker({
           )}
           {lookup.loading && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
           <li
-            id={optionId(options.length)}
             role="option"
-            aria-selected={active.index === options.length}
+            aria-selected={listbox.isActive(options.length)}
+            {...listbox.optionProps(options.length)}
             onClick={() => startNew()}
-            onMouseMove={() => active.index !== options.length && active.set(options.length)}
-            className={`cursor-pointer border-t border-slate-100 px-3 py-2 text-sm font-medium ${active.index === options.length ? 'bg-brand-50 text-brand-700' : 'text-brand-700'}`}
+            className={`cursor-pointer border-t border-slate-100 px-3 py-2 text-sm font-medium ${listbox.isActive(options.length) ? 'bg-brand-50 text-brand-700' : 'text-brand-700'}`}
           >
             {t('newFromQuery', { query: query.trim() })} <Kbd keys={['Alt', 'N']} className="ml-1" />
           </li>

@@ -7,7 +7,9 @@ import { handOverAction, issueInvoiceAction, recordPaymentAction } from '@/app/(
 import { changeDue } from '@/domain/intake'
 import { currencyExponent, formatMoney, parseLocaleAmount, toDecimalString } from '@/domain/money'
 import type { ActionFailure } from '@/lib/action-result'
-import { PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
+import type { PaymentMethodInput } from '@/lib/schemas/order'
+import { MoneyInput } from '../back/money-input'
+import { PaymentMethodRadios } from '../payment-method-radios'
 
 export interface PickupFacts {
   orderId: string
@@ -252,59 +254,21 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
             <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
           ) : (
             <div className="mt-2 space-y-3">
-              <fieldset>
-                <legend className="sr-only">{t('method')}</legend>
-                <div className="flex flex-wrap gap-2">
-                  {PAYMENT_METHODS.map((m) => (
-                    <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm ${method === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
-                      <input type="radio" name={`${id}-method`} value={m} checked={method === m} onChange={() => setMethod(m)} className="accent-brand-600" />
-                      {tRoot(`common.paymentMethod.${m}`)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <PaymentMethodRadios legend={t('method')} hideLegend value={method} onChange={setMethod} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <div>
-                  <label htmlFor={`${id}-amount`} className="block text-sm font-medium text-slate-700">
-                    {t('amount')}
-                  </label>
-                  <input
-                    id={`${id}-amount`}
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={amountText}
-                    onChange={(e) => setAmountText(e.target.value)}
-                    aria-invalid={fieldErrors.amount ? true : undefined}
-                    aria-describedby={fieldErrors.amount ? `${id}-amount-error` : undefined}
-                    className={`${input} text-right tabular-nums`}
-                  />
+                <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={amountText} onChange={setAmountText} invalid={!!fieldErrors.amount} describedBy={fieldErrors.amount ? `${id}-amount-error` : undefined}>
                   {fieldErrors.amount && (
                     <p id={`${id}-amount-error`} className="mt-1 text-xs text-red-700">
                       {fieldErrors.amount}
                     </p>
                   )}
-                </div>
+                </AmountInput>
                 {method === 'CASH' ? (
-                  <div>
-                    <label htmlFor={`${id}-tendered`} className="block text-sm font-medium text-slate-700">
-                      {t('tendered')}
-                    </label>
-                    <input
-                      id={`${id}-tendered`}
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={tenderedText}
-                      onChange={(e) => setTenderedText(e.target.value)}
-                      aria-invalid={fieldErrors.tendered ? true : undefined}
-                      aria-describedby={`${id}-change`}
-                      className={`${input} text-right tabular-nums`}
-                    />
+                  <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={tenderedText} onChange={setTenderedText} invalid={!!fieldErrors.tendered} describedBy={`${id}-change`}>
                     <p id={`${id}-change`} className={`mt-1 text-sm ${fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
                       {fieldErrors.tendered ?? (change !== null ? t('change', { amount: money(change) }) : tendered !== null && amount !== null ? t('errors.tendered') : '')}
                     </p>
-                  </div>
+                  </AmountInput>
                 ) : (
                   <div>
                     <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
@@ -345,5 +309,18 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
         </li>
       </ol>
     </section>
+  )
+}
+
+/** Money typed at the counter in the person's conventions (parsed exactly by the panel), what follows it below. */
+function AmountInput(props: { id: string; label: string; currency: string; value: string; onChange: (value: string) => void; invalid: boolean; describedBy: string | undefined; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      <MoneyInput id={props.id} value={props.value} onChange={props.onChange} currency={props.currency} invalid={props.invalid} describedBy={props.describedBy} />
+      {props.children}
+    </div>
   )
 }

@@ -4,8 +4,9 @@ import { useLocale, useTranslations } from 'next-intl'
 import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { formatMoney } from '@/domain/money'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
+import { useListbox } from '../use-listbox'
 import { Kbd } from './kbd'
-import { isBufferedKey, lookupNow, lookupUrl, typedAhead, useActiveIndex, useLookup } from './use-lookup'
+import { lookupNow, lookupUrl, typedAhead, useLookup } from './use-lookup'
 
 export interface ProductPickerHandle {
   focus(): void
@@ -35,22 +36,31 @@ export function ProductPicker({
   const locale = useLocale()
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
-  const buffered = useRef<string[] | null>(null)
   const pendingAdd = useRef<Promise<void> | null>(null)
   const [query, setQuery] = useState('')
-  const [open, setOpen] = useState(false)
   const url = lookupUrl('/front/lookup/products', { q: query })
   const lookup = useLookup<ProductHitDTO>(url)
   const options = lookup.results
-  const showList = open && query.trim() !== ''
-  const active = useActiveIndex(`${query}|${options.map((o) => o.id).join()}`, options.length)
+  const listbox = useListbox({
+    query,
+    onQueryChange: setQuery,
+    items: options,
+    current: lookup.current,
+    onEnter: (chosen) => chosen && add(chosen),
+    // Enter before the list arrived: add the first match as soon as it is known, keeping what is typed meanwhile for
+    // the new line's quantity.
+    onEarlyEnter: () => addFirstMatch(query),
+    onEscape: (e) => {
+      if (query !== '') e.stopPropagation()
+      setQuery('')
+    },
+  })
 
   /** Enter on `q` before its results are known: add the first match when it is, keeping keys typed meanwhile. */
   function addFirstMatch(q: string, keysSoFar: readonly string[] = []) {
-    buffered.current = [...keysSoFar]
+    listbox.startBuffering(keysSoFar)
     const done = lookupNow<ProductHitDTO>(lookupUrl('/front/lookup/products', { q })).then((rows) => {
-      const keys = buffered.current ?? []
-      buffered.current = null
+      const keys = listbox.stopBuffering()
       if (pendingAdd.current === done) pendingAdd.current = null
       if (rows && rows[0]) add(rows[0], keys)
       else setQuery(q + typedAhead(keys).text)
@@ -69,18 +79,17 @@ export function ProductPicker({
       const { text, enter, after } = typedAhead(keys)
       inputRef.current?.focus()
       setQuery(text)
-      setOpen(text !== '')
+      listbox.setOpen(text !== '')
       if (enter && text.trim() !== '') addFirstMatch(text, after)
     },
   }))
 
   function add(product: ProductHitDTO, ahead: readonly string[] = []) {
     setQuery('')
-    setOpen(false)
+    listbox.setOpen(false)
     onAdd(product, ahead)
   }
 
-  const listId = `${id}-list`
   return (
     <div className="relative">
       <label htmlFor={`${id}-search`} className="flex items-center justify-between text-sm font-medium text-slate-700">
@@ -96,48 +105,11 @@ export function ProductPicker({
         spellCheck={false}
         maxLength={100}
         placeholder={t('searchPlaceholder')}
-        value={query}
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={showList && options.length > 0 ? `${id}-opt-${active.index}` : undefined}
+        aria-expanded={listbox.showList}
+        aria-controls={listbox.listId}
+        {...listbox.inputProps}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        onChange={(e) => {
-          setQuery(e.target.value)
-          setOpen(true)
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (buffered.current) {
-            if (isBufferedKey(e)) {
-              e.preventDefault()
-              buffered.current.push(e.key)
-            }
-            return
-          }
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault()
-            setOpen(true)
-            active.move(e.key === 'ArrowDown' ? 1 : -1)
-          } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-            e.preventDefault()
-            if (query.trim() === '') return
-            if (!lookup.current) {
-              // Enter before the list arrived: add the first match as soon as it is known, keeping what is typed
-              // meanwhile for the new line's quantity.
-              addFirstMatch(query)
-              return
-            }
-            const chosen = options[active.index]
-            if (chosen) add(chosen)
-          } else if (e.key === 'Escape') {
-            if (query !== '') e.stopPropagation()
-            setQuery('')
-            setOpen(false)
-          }
-        }}
         className={`mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 ${error ? 'border-red-500' : ''}`}
       />
       {error ? (
@@ -149,24 +121,17 @@ export function ProductPicker({
           {t('hint')}
         </p>
       )}
-      {showList && (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={t('results')}
-          className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
-          onMouseDown={(e) => e.preventDefault()}
-        >
+      {listbox.showList && (
+        <ul {...listbox.listProps} role="listbox" aria-label={t('results')}>
           {options.map((p, i) => (
             <li
               key={p.id}
               aria-disabled={lookup.loading || undefined}
-              id={`${id}-opt-${i}`}
               role="option"
-              aria-selected={i === active.index}
+              aria-selected={listbox.isActive(i)}
+              {...listbox.optionProps(i)}
               onClick={() => add(p)}
-              onMouseMove={() => active.index !== i && active.set(i)}
-              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${i === active.index ? 'bg-brand-50 text-brand-700' : ''} ${lookup.loading ? 'opacity-50' : ''}`}
+              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${listbox.isActive(i) ? 'bg-brand-50 text-brand-700' : ''} ${lookup.loading ? 'opacity-50' : ''}`}
             >
               <span>
                 <span className="font-medium">{p.name}</span> <span className="font-mono text-xs text-slate-500">{p.sku}</span>

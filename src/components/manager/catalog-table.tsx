@@ -8,7 +8,7 @@ import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
 import type { ProductDTO } from '@/server/catalog/product-input'
 import { Money } from '../money'
-import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
+import { DataTable, DialogButtons, IconButton, InlineError, InputField, StatusMessage, secondaryButtonClass, useDialog } from './form-bits'
 import { Modal } from './modal'
 import { useAction } from './use-action'
 
@@ -32,55 +32,32 @@ export function CatalogTable({ products, currency, defaultTaxRateBp }: { product
       {products.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full min-w-[640px] text-sm">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t('sku')}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t('name')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">
-                  {t('price')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">
-                  {t('taxRate')}
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  {t('unit')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">
-                  {t('actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {products.map((p) => (
-                <tr key={p.id} className={`border-t border-slate-100 ${p.active ? '' : 'bg-slate-50 text-slate-500'}`} data-testid={`product-${p.sku}`}>
-                  <td className="px-3 py-2 font-mono text-xs">{p.sku}</td>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {p.name}
-                    {!p.active && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-700">{t('inactive')}</span>}
-                  </th>
-                  <td className="px-3 py-2 text-right">
-                    <Money amount={p.unitPrice} currency={currency} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatBpForInput(p.taxRateBp, locale)} %</td>
-                  <td className="px-3 py-2">{p.unit}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex justify-end gap-2">
-                      <ProductDialog product={p} currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
-                      <ActiveButton product={p} onDone={setStatus} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('caption')}
+          className="min-w-[640px]"
+          columns={[{ label: t('sku') }, { label: t('name') }, { label: t('price'), end: true }, { label: t('taxRate'), end: true }, { label: t('unit') }, { label: t('actions'), end: true }]}
+        >
+          {products.map((p) => (
+            <tr key={p.id} className={`border-t border-slate-100 ${p.active ? '' : 'bg-slate-50 text-slate-500'}`} data-testid={`product-${p.sku}`}>
+              <td className="px-3 py-2 font-mono text-xs">{p.sku}</td>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {p.name}
+                {!p.active && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-700">{t('inactive')}</span>}
+              </th>
+              <td className="px-3 py-2 text-right">
+                <Money amount={p.unitPrice} currency={currency} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatBpForInput(p.taxRateBp, locale)} %</td>
+              <td className="px-3 py-2">{p.unit}</td>
+              <td className="px-3 py-2">
+                <div className="flex justify-end gap-2">
+                  <ProductDialog product={p} currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
+                  <ActiveButton product={p} onDone={setStatus} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   )
@@ -103,11 +80,7 @@ function ActiveButton({ product, onDone }: { product: ProductDTO; onDone: (m: st
       >
         {product.active ? t('deactivate') : t('reactivate')}
       </button>
-      {formError && (
-        <span role="alert" className="block text-xs text-red-700">
-          {formError}
-        </span>
-      )}
+      <InlineError message={formError} />
     </span>
   )
 }
@@ -116,34 +89,21 @@ function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { produc
   const t = useTranslations('manager.catalog')
   const common = useTranslations('common')
   const locale = useLocale()
-  const [open, setOpen] = useState(false)
   const create = useAction(createProductAction)
   const update = useAction(updateProductAction)
   const { pending, fieldErrors, formError } = product ? update : create
+  const dialog = useDialog(create.reset, update.reset)
   const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((x) => x.type === 'currency')?.value ?? currency
   return (
     <Modal
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o)
-        if (o) {
-          create.reset()
-          update.reset()
-        }
-      }}
+      {...dialog.modal}
       title={product ? t('editTitle', { name: product.name }) : t('addTitle')}
       description={product ? t('editExplain') : undefined}
       trigger={
         product ? (
-          <button type="button" className={secondaryButtonClass} aria-label={`${t('edit')}: ${product.name}`}>
-            <Pencil className="size-4" aria-hidden />
-            <span className="hidden sm:inline">{t('edit')}</span>
-          </button>
+          <IconButton icon={Pencil} label={t('edit')} iconOnlyOnPhone aria-label={`${t('edit')}: ${product.name}`} />
         ) : (
-          <button type="button" className={buttonClass}>
-            <PackagePlus className="size-4" aria-hidden />
-            {t('add')}
-          </button>
+          <IconButton icon={PackagePlus} label={t('add')} variant="primary" />
         )
       }
     >
@@ -163,37 +123,19 @@ function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { produc
           }
           const result = product ? await update.run({ ...input, productId: product.id }) : await create.run(input)
           if (result.ok) {
-            setOpen(false)
+            dialog.close()
             onDone(product ? t('saved', { name: input.name }) : t('added', { name: input.name }))
           }
         }}
       >
-        <Field label={t('sku')} errors={fieldErrors.sku} hint={t('skuHint')}>
-          {(p) => <input {...p} name="sku" defaultValue={product?.sku} required maxLength={40} autoComplete="off" className={`${inputClass} font-mono uppercase`} />}
-        </Field>
-        <Field label={t('unit')} errors={fieldErrors.unit}>
-          {(p) => <input {...p} name="unit" defaultValue={product?.unit ?? t('defaultUnit')} required maxLength={20} className={inputClass} />}
-        </Field>
-        <Field label={t('name')} errors={fieldErrors.name} className="sm:col-span-2">
-          {(p) => <input {...p} name="name" defaultValue={product?.name} required maxLength={200} className={inputClass} />}
-        </Field>
-        <Field label={t('priceLabel', { symbol })} errors={fieldErrors.price} hint={t('priceHint', { example: priceForInput(150_000 * 10 ** currencyExponent(currency), currency, locale) })}>
-          {(p) => <input {...p} name="price" inputMode="decimal" defaultValue={product ? priceForInput(product.unitPrice, currency, locale) : ''} required className={`${inputClass} text-right tabular-nums`} />}
-        </Field>
-        <Field label={t('taxRateLabel')} errors={fieldErrors.taxRate}>
-          {(p) => <input {...p} name="taxRate" inputMode="decimal" defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)} required className={`${inputClass} text-right tabular-nums`} />}
-        </Field>
+        <InputField label={t('sku')} errors={fieldErrors.sku} hint={t('skuHint')} name="sku" defaultValue={product?.sku} required maxLength={40} autoComplete="off" extraClass="font-mono uppercase" />
+        <InputField label={t('unit')} errors={fieldErrors.unit} name="unit" defaultValue={product?.unit ?? t('defaultUnit')} required maxLength={20} />
+        <InputField label={t('name')} errors={fieldErrors.name} className="sm:col-span-2" name="name" defaultValue={product?.name} required maxLength={200} />
+        <InputField label={t('priceLabel', { symbol })} errors={fieldErrors.price} hint={t('priceHint', { example: priceForInput(150_000 * 10 ** currencyExponent(currency), currency, locale) })} name="price" inputMode="decimal" defaultValue={product ? priceForInput(product.unitPrice, currency, locale) : ''} required extraClass="text-right tabular-nums" />
+        <InputField label={t('taxRateLabel')} errors={fieldErrors.taxRate} name="taxRate" inputMode="decimal" defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)} required extraClass="text-right tabular-nums" />
         <div className="space-y-2 sm:col-span-2">
           {product && <p className="text-xs text-slate-600">{t('pricesKept')}</p>}
-          <FormError message={formError} />
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-              {common('actions.cancel')}
-            </button>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {product ? common('actions.save') : t('add')}
-            </button>
-          </div>
+          <DialogButtons error={formError} label={product ? common('actions.save') : t('add')} pending={pending} onCancel={dialog.close} />
         </div>
       </form>
     </Modal>

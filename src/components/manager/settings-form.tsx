@@ -8,8 +8,7 @@ import { ISO_WEEKDAYS, type IsoWeekday, type OpeningHours } from '@/domain/openi
 import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
 import type { SettingsDTO } from '@/server/settings/get-settings'
-import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
-import { cardClass } from './styles'
+import { Datalist, FormError, IconButton, InputField, Section, StatusMessage, buttonClass } from './form-bits'
 import { useAction } from './use-action'
 
 type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays'> & {
@@ -69,93 +68,42 @@ export function SettingsForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="settings-form">
-      <section aria-labelledby="s-business" className={cardClass}>
-        <h2 id="s-business" className="text-lg font-semibold">
-          {t('business')}
-        </h2>
+      <Section id="s-business" title={t('business')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          <Field label={t('name')} errors={fieldErrors.name}>
-            {(p) => <input {...p} {...bind('name')} required maxLength={120} className={inputClass} />}
-          </Field>
-          <Field label={t('phone')} errors={fieldErrors.phone}>
-            {(p) => <input {...p} {...bind('phone')} maxLength={40} className={inputClass} />}
-          </Field>
-          <Field label={t('address')} errors={fieldErrors.address} className="sm:col-span-2">
-            {(p) => <input {...p} {...bind('address')} maxLength={500} className={inputClass} />}
-          </Field>
-          <Field label={t('taxId')} errors={fieldErrors.taxId}>
-            {(p) => <input {...p} {...bind('taxId')} maxLength={40} className={inputClass} />}
-          </Field>
+          <InputField label={t('name')} errors={fieldErrors.name} {...bind('name')} required maxLength={120} />
+          <InputField label={t('phone')} errors={fieldErrors.phone} {...bind('phone')} maxLength={40} />
+          <InputField label={t('address')} errors={fieldErrors.address} className="sm:col-span-2" {...bind('address')} maxLength={500} />
+          <InputField label={t('taxId')} errors={fieldErrors.taxId} {...bind('taxId')} maxLength={40} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="s-money" className={cardClass}>
-        <h2 id="s-money" className="text-lg font-semibold">
-          {t('money')}
-        </h2>
+      <Section id="s-money" title={t('money')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <Field label={t('currency')} errors={fieldErrors.currency} hint={t('currencyHint')}>
-            {(p) => <input {...p} {...bind('currency')} list="currencies" maxLength={3} required className={`${inputClass} uppercase`} />}
-          </Field>
-          <Field label={t('defaultTaxRate')} errors={fieldErrors.defaultTaxRate}>
-            {(p) => <input {...p} {...bind('defaultTaxRate')} inputMode="decimal" required className={inputClass} />}
-          </Field>
-          <Field label={t('paymentTermsDays')} errors={fieldErrors.paymentTermsDays}>
-            {(p) => <input {...p} {...bind('paymentTermsDays')} type="number" min={0} max={365} required className={inputClass} />}
-          </Field>
+          <InputField label={t('currency')} errors={fieldErrors.currency} hint={t('currencyHint')} {...bind('currency')} list="currencies" maxLength={3} required extraClass="uppercase" />
+          <InputField label={t('defaultTaxRate')} errors={fieldErrors.defaultTaxRate} {...bind('defaultTaxRate')} inputMode="decimal" required />
+          <InputField label={t('paymentTermsDays')} errors={fieldErrors.paymentTermsDays} {...bind('paymentTermsDays')} type="number" min={0} max={365} required />
         </div>
-        <datalist id="currencies">
-          {currencies.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      </section>
+        <Datalist id="currencies" values={currencies} />
+      </Section>
 
-      <section aria-labelledby="s-numbers" className={cardClass}>
-        <h2 id="s-numbers" className="text-lg font-semibold">
-          {t('numbering')}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t('numberingExplain')}</p>
+      <Section id="s-numbers" title={t('numbering')} explain={t('numberingExplain')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <Field label={t('orderPrefix')} errors={fieldErrors.orderPrefix}>
-            {(p) => <input {...p} {...bind('orderPrefix')} maxLength={10} required className={`${inputClass} uppercase`} />}
-          </Field>
-          <Field label={t('invoicePrefix')} errors={fieldErrors.invoicePrefix}>
-            {(p) => <input {...p} {...bind('invoicePrefix')} maxLength={10} required className={`${inputClass} uppercase`} />}
-          </Field>
-          <Field label={t('creditNotePrefix')} errors={fieldErrors.creditNotePrefix}>
-            {(p) => <input {...p} {...bind('creditNotePrefix')} maxLength={10} required className={`${inputClass} uppercase`} />}
-          </Field>
+          <InputField label={t('orderPrefix')} errors={fieldErrors.orderPrefix} {...bind('orderPrefix')} maxLength={10} required extraClass="uppercase" />
+          <InputField label={t('invoicePrefix')} errors={fieldErrors.invoicePrefix} {...bind('invoicePrefix')} maxLength={10} required extraClass="uppercase" />
+          <InputField label={t('creditNotePrefix')} errors={fieldErrors.creditNotePrefix} {...bind('creditNotePrefix')} maxLength={10} required extraClass="uppercase" />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="s-due" className={cardClass}>
-        <h2 id="s-due" className="text-lg font-semibold">
-          {t('dueDefaults')}
-        </h2>
+      <Section id="s-due" title={t('dueDefaults')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <Field label={t('defaultLeadDays')} errors={fieldErrors.defaultLeadDays} hint={t('defaultLeadDaysHint')}>
-            {(p) => <input {...p} {...bind('defaultLeadDays')} type="number" min={0} max={60} required className={inputClass} />}
-          </Field>
-          <Field label={t('defaultDueTime')} errors={fieldErrors.defaultDueTime}>
-            {(p) => <input {...p} {...bind('defaultDueTime')} type="time" required className={inputClass} />}
-          </Field>
-          <Field label={t('timeZone')} errors={fieldErrors.timeZone} hint={t('timeZoneHint')}>
-            {(p) => <input {...p} {...bind('timeZone')} list="zones" required className={inputClass} />}
-          </Field>
-          <datalist id="zones">
-            {zones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
+          <InputField label={t('defaultLeadDays')} errors={fieldErrors.defaultLeadDays} hint={t('defaultLeadDaysHint')} {...bind('defaultLeadDays')} type="number" min={0} max={60} required />
+          <InputField label={t('defaultDueTime')} errors={fieldErrors.defaultDueTime} {...bind('defaultDueTime')} type="time" required />
+          <InputField label={t('timeZone')} errors={fieldErrors.timeZone} hint={t('timeZoneHint')} {...bind('timeZone')} list="zones" required />
+          <Datalist id="zones" values={zones} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="s-hours" className={cardClass}>
-        <h2 id="s-hours" className="text-lg font-semibold">
-          {t('openingHours')}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t('openingHoursExplain')}</p>
+      <Section id="s-hours" title={t('openingHours')} explain={t('openingHoursExplain')}>
         {!hoursValid && <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('hoursInvalid')}</p>}
         <FormError message={fieldErrors.openingHours?.join(' ')} />
         <ul className="mt-3 divide-y divide-slate-100">
@@ -169,29 +117,9 @@ export function SettingsForm({
                   {intervals.length === 0 && <p className="pt-2 text-sm text-slate-500">{t('closed')}</p>}
                   {intervals.map(([from, to], i) => (
                     <div key={i} className="flex flex-wrap items-center gap-2">
-                      <label className="sr-only" htmlFor={`h-${d}-${i}-from`}>
-                        {t('opensAt', { day: dayName(d) })}
-                      </label>
-                      <input
-                        id={`h-${d}-${i}-from`}
-                        type="time"
-                        value={from}
-                        onChange={(e) => setDay(d, intervals.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))}
-                        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-                        aria-invalid={errors.length > 0}
-                      />
+                      <TimeInput id={`h-${d}-${i}-from`} label={t('opensAt', { day: dayName(d) })} value={from} invalid={errors.length > 0} onChange={(v) => setDay(d, intervals.map((x, j) => (j === i ? [v, x[1]] : x)))} />
                       <span aria-hidden>–</span>
-                      <label className="sr-only" htmlFor={`h-${d}-${i}-to`}>
-                        {t('closesAt', { day: dayName(d) })}
-                      </label>
-                      <input
-                        id={`h-${d}-${i}-to`}
-                        type="time"
-                        value={to === '24:00' ? '23:59' : to}
-                        onChange={(e) => setDay(d, intervals.map((x, j) => (j === i ? [x[0], e.target.value] : x)))}
-                        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-                        aria-invalid={errors.length > 0}
-                      />
+                      <TimeInput id={`h-${d}-${i}-to`} label={t('closesAt', { day: dayName(d) })} value={to === '24:00' ? '23:59' : to} invalid={errors.length > 0} onChange={(v) => setDay(d, intervals.map((x, j) => (j === i ? [x[0], v] : x)))} />
                       <button type="button" className="rounded p-1 text-slate-500 hover:bg-slate-100" onClick={() => setDay(d, intervals.filter((_, j) => j !== i))} aria-label={t('removeInterval', { day: dayName(d) })}>
                         <Trash2 className="size-4" aria-hidden />
                       </button>
@@ -200,16 +128,19 @@ export function SettingsForm({
                   {errors.length > 0 && <p className="text-sm text-red-700">{errors.join(' ')}</p>}
                 </div>
                 {intervals.length < MAX_INTERVALS_PER_DAY && (
-                  <button type="button" className={secondaryButtonClass} onClick={() => setDay(d, [...intervals, intervals.length === 0 ? ['08:00', '17:00'] : ['13:00', '17:00']])} aria-label={t('addInterval', { day: dayName(d) })}>
-                    <Plus className="size-4" aria-hidden />
-                    <span className="hidden sm:inline">{t('addIntervalShort')}</span>
-                  </button>
+                  <IconButton
+                    icon={Plus}
+                    label={t('addIntervalShort')}
+                    iconOnlyOnPhone
+                    onClick={() => setDay(d, [...intervals, intervals.length === 0 ? ['08:00', '17:00'] : ['13:00', '17:00']])}
+                    aria-label={t('addInterval', { day: dayName(d) })}
+                  />
                 )}
               </li>
             )
           })}
         </ul>
-      </section>
+      </Section>
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -219,5 +150,17 @@ export function SettingsForm({
         <StatusMessage message={status} />
       </div>
     </form>
+  )
+}
+
+/** One end of an opening interval; the visible row says the day, the hidden label says which end of which day. */
+function TimeInput({ id, label, value, invalid, onChange }: { id: string; label: string; value: string; invalid: boolean; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} type="time" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" aria-invalid={invalid} />
+    </>
   )
 }

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { createTrainingGoalAction } from '@/app/(manager)/manager/actions'
 import type { Task } from '@/domain/permissions'
-import { Field, FormError, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
+import { DialogButtons, Field, IconButton, InputField, inputClass, useDialog } from './form-bits'
 import { Modal } from './modal'
 import { useAction } from './use-action'
 
@@ -20,9 +20,9 @@ export interface GoalCandidate {
 export function TrainingGoalDialog({ task, candidates, compact }: { task: Task; candidates: GoalCandidate[]; compact?: boolean }) {
   const t = useTranslations('manager.goals')
   const common = useTranslations('common')
-  const [open, setOpen] = useState(false)
   const [done, setDone] = useState<string | null>(null)
-  const { run, pending, fieldErrors, formError, reset } = useAction(createTrainingGoalAction, { onSuccess: () => setOpen(false) })
+  const { run, pending, fieldErrors, formError, reset } = useAction(createTrainingGoalAction)
+  const dialog = useDialog(reset)
   const first = candidates[0]
   if (!first) return null
 
@@ -31,25 +31,18 @@ export function TrainingGoalDialog({ task, candidates, compact }: { task: Task; 
     const form = new FormData(event.currentTarget)
     const userId = String(form.get('userId'))
     const result = await run({ userId, task, targetLevel: form.get('targetLevel'), dueOn: form.get('dueOn') ?? '', note: form.get('note') ?? '' })
-    if (result.ok) setDone(t('created', { name: candidates.find((c) => c.id === userId)?.name ?? '', task: common(`tasks.${task}`) }))
+    if (!result.ok) return
+    dialog.close()
+    setDone(t('created', { name: candidates.find((c) => c.id === userId)?.name ?? '', task: common(`tasks.${task}`) }))
   }
 
   return (
     <>
       <Modal
-        open={open}
-        onOpenChange={(o) => {
-          setOpen(o)
-          if (o) reset()
-        }}
+        {...dialog.modal}
         title={t('dialogTitle', { task: common(`tasks.${task}`) })}
         description={t('dialogDescription')}
-        trigger={
-          <button type="button" className={compact ? secondaryButtonClass : buttonClass} data-testid={`plan-training-${task}`}>
-            <GraduationCap className="size-4" aria-hidden />
-            {t('plan')}
-          </button>
-        }
+        trigger={<IconButton icon={GraduationCap} label={t('plan')} variant={compact ? 'secondary' : 'primary'} data-testid={`plan-training-${task}`} />}
       >
         <form onSubmit={onSubmit} className="space-y-3" noValidate>
           <Field label={t('person')} errors={fieldErrors.userId}>
@@ -72,21 +65,11 @@ export function TrainingGoalDialog({ task, candidates, compact }: { task: Task; 
               </select>
             )}
           </Field>
-          <Field label={t('dueOn')} errors={fieldErrors.dueOn} hint={t('dueOnHint')}>
-            {(p) => <input {...p} type="date" name="dueOn" className={inputClass} />}
-          </Field>
+          <InputField label={t('dueOn')} errors={fieldErrors.dueOn} hint={t('dueOnHint')} type="date" name="dueOn" />
           <Field label={t('note')} errors={fieldErrors.note}>
             {(p) => <textarea {...p} name="note" rows={2} maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />}
           </Field>
-          <FormError message={formError} />
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-              {common('actions.cancel')}
-            </button>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? t('saving') : t('create')}
-            </button>
-          </div>
+          <DialogButtons error={formError} label={pending ? t('saving') : t('create')} pending={pending} onCancel={dialog.close} />
         </form>
       </Modal>
       {done && (

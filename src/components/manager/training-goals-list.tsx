@@ -5,10 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { markTrainingGoalAchievedAction } from '@/app/(manager)/manager/actions'
 import type { TrainingGoalDTO } from '@/server/team/list-training-goals'
-import { FormError, StatusMessage, buttonClass, secondaryButtonClass } from './form-bits'
-import { Modal } from './modal'
-import { useAction } from './use-action'
-import { cardClass } from './styles'
+import { ConfirmDialog, IconButton, Section, StatusMessage } from './form-bits'
 
 /** Training goals: open ones with "Mark achieved" (which certifies the level), and recently achieved ones. */
 export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {
@@ -20,10 +17,7 @@ export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {
   const achieved = goals.filter((g) => g.achievedAt)
   const day = (ymd: string) => format.dateTime(new Date(`${ymd}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
   return (
-    <section aria-labelledby="goals-title" className={cardClass} data-testid="training-goals">
-      <h2 id="goals-title" className="text-lg font-semibold">
-        {t('title')}
-      </h2>
+    <Section id="goals-title" title={t('title')} data-testid="training-goals">
       <StatusMessage message={status} />
       {open.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t('empty')}</p>
@@ -65,56 +59,27 @@ export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {
           </ul>
         </details>
       )}
-    </section>
+    </Section>
   )
 }
 
 function AchieveButton({ goal, onDone }: { goal: TrainingGoalDTO; onDone: (message: string) => void }) {
   const t = useTranslations('manager.goals')
   const common = useTranslations('common')
-  const [open, setOpen] = useState(false)
-  const { run, pending, formError, reset } = useAction(markTrainingGoalAchievedAction)
   const task = common(`tasks.${goal.task}`)
   return (
-    <Modal
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o)
-        if (o) reset()
-      }}
+    <ConfirmDialog
+      action={markTrainingGoalAchievedAction}
+      input={{ goalId: goal.id }}
+      onDone={() => onDone(t('achievedDone', { name: goal.person.name, task }))}
       title={t('achieveTitle')}
       description={
         goal.currentLevel < goal.targetLevel
           ? t('achieveRaises', { name: goal.person.name, task, level: goal.targetLevel, label: common(`levels.${goal.targetLevel}`) })
           : t('achieveKeeps', { name: goal.person.name, task })
       }
-      trigger={
-        <button type="button" className={secondaryButtonClass}>
-          <CircleCheck className="size-4" aria-hidden />
-          {t('markAchieved')}
-        </button>
-      }
-    >
-      <FormError message={formError} />
-      <div className="mt-3 flex justify-end gap-2">
-        <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-          {common('actions.cancel')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={pending}
-          onClick={async () => {
-            const result = await run({ goalId: goal.id })
-            if (result.ok) {
-              setOpen(false)
-              onDone(t('achievedDone', { name: goal.person.name, task }))
-            }
-          }}
-        >
-          {t('confirmAchieved')}
-        </button>
-      </div>
-    </Modal>
+      trigger={<IconButton icon={CircleCheck} label={t('markAchieved')} />}
+      confirmLabel={t('confirmAchieved')}
+    />
   )
 }
