@@ -1,8 +1,10 @@
 import { can, type Task } from '@/domain/permissions'
 import { currentActor, loadActor, type Actor } from '@/server/auth/actor'
 import { orderEvents, type OrderEvent } from '@/server/live/order-events'
+import { DESK_TASKS } from '@/server/orders/search-orders'
 
-// Server-sent events: every order change, as {id, version, op}, for the back office's live screens. The payload names
+// Server-sent events: every order change, as {id, version, op}, for the live screens (back-office queue, the counter's
+// ready list). The payload names
 // no customer or amount; screens refetch through their own authorized reads. One stream per open tab; each is
 // cleaned up (subscription, timers) when the tab goes away.
 
@@ -10,12 +12,14 @@ export const dynamic = 'force-dynamic'
 export const runtime = 'nodejs'
 
 const BACK_OFFICE_TASKS: readonly Task[] = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT']
+/** Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data). */
+const LIVE_READERS: readonly Task[] = [...BACK_OFFICE_TASKS, ...DESK_TASKS]
 const HEARTBEAT_MS = 20_000
 /** A session ended elsewhere (logout, changed skills) stops its streams within this time. */
 const RECHECK_MS = 60_000
 
 function allowed(actor: Actor | null): actor is Actor {
-  return actor !== null && BACK_OFFICE_TASKS.some((task) => can(actor, task))
+  return actor !== null && LIVE_READERS.some((task) => can(actor, task))
 }
 
 export async function GET(request: Request): Promise<Response> {
