@@ -4,26 +4,25 @@ import { GET as listInvoicesRoute } from '@/app/api/v1/invoices/route'
 import { POST as issueInvoiceRoute } from '@/app/api/v1/orders/[id]/invoices/route'
 import { POST as recordPaymentRoute } from '@/app/api/v1/orders/[id]/payments/route'
 import { db } from '@/server/db'
-import { call, errorCode, errorFields, OVERSIZED_BODY, tokenFor, withRateLimit } from '../support/api'
+import { call, errorCode, errorFields, idempotencyRecord, orderAction, OVERSIZED_BODY, tokenFor, withRateLimit } from '../support/api'
 import { makeCustomer, makeStaff } from '../support/factories'
 import { ensureSettings, makeOrder, orderRow } from './back-support'
 
 let receptionToken: string
+let back: { id: string }
 let backToken: string
 let managerToken: string
 
 beforeAll(async () => {
   await ensureSettings()
   receptionToken = await tokenFor((await makeStaff({ homeRole: 'RECEPTIONIST' })).id)
-  backToken = await tokenFor((await makeStaff({ homeRole: 'BACK_OFFICE' })).id)
+  back = await makeStaff({ homeRole: 'BACK_OFFICE' })
+  backToken = await tokenFor(back.id)
   managerToken = await tokenFor((await makeStaff({ homeRole: 'MANAGER' })).id)
 })
 
-type Options = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }
-const invoice = (id: string, o: Options = {}) =>
-  call(issueInvoiceRoute, { method: 'POST', token: o.token === undefined ? backToken : o.token, params: { id }, body: o.body, rawBody: o.rawBody, headers: o.headers })
-const pay = (id: string, o: Options = {}) =>
-  call(recordPaymentRoute, { method: 'POST', token: o.token === undefined ? backToken : o.token, params: { id }, body: o.body, rawBody: o.rawBody, headers: o.headers })
+const invoice = orderAction(issueInvoiceRoute, 'invoices', () => backToken)
+const pay = orderAction(recordPaymentRoute, 'payments', () => backToken)
 const invoices = (query: string, token: string | null = backToken) => call(listInvoicesRoute, { token, path: `/api/v1/invoices${query}` })
 const done = (quantity = 10, unitPrice = 1000) => makeOrder({ lines: [{ quantity, unitPrice, taxRateBp: 1000, qtyFulfilled: quantity }] })
 
@@ -133,6 +132,75 @@ describe('POST /api/v1/orders/{id}/payments', () => {
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     })
     expect(await db().payment.count({ where: { orderId: order.id } })).toBe(1)
+  })
+})
+
+describe('POST /api/v1/orders/{id}/payments with an Idempotency-Key', () => {
+  const payments = (orderId: string) => db().payment.count({ where: { orderId } })
+
+  it('takes one payment for 20 parallel requests with one key, all answered with the same bytes', async () => {
+    const order = await done()
+    await invoice(order.id)
+    const key = randomUUID()
+    const body = { method: 'CASH', amount: 4_000, tendered: 5_000 }
+    const results = await Promise.all(Array.from({ length: 20 }, () => pay(order.id, { key, body })))
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201))
+    expect(new Set(results.map((r) => r.text)).size).toBe(1)
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1)
+    expect(results[0]!.json).toMatchObject({ change: 1_000, balance: 7_000, orderClosed: false })
+    expect(await payments(order.id)).toBe(1)
+    expect(await db().auditEvent.count({ where: { orderId: order.id, action: 'payment.recorded' } })).toBe(1)
+    expect(await idempotencyRecord(back.id, key)).toMatchObject({ status: 201, route: `POST /api/v1/orders/${order.id}/payments` })
+    // A retry long after answers the same, and still takes nothing.
+    const later = await pay(order.id, { key, body: { amount: 4_000, tendered: 5_000, method: 'CASH' } })
+    expect([later.status, later.text, later.headers.get('idempotent-replayed')]).toEqual([201, results[0]!.text, 'true'])
+    expect(await payments(order.id)).toBe(1)
+  })
+
+  it('refuses the key with another body or for another order with 409, and takes nothing', async () => {
+    const order = await done()
+    const other = await done()
+    const key = randomUUID()
+    expect((await pay(order.id, { key, body: { method: 'CARD', amount: 1_000 } })).status).toBe(201)
+    for (const [id, body] of [
+      [order.id, { method: 'CARD', amount: 1_001 }],
+      [order.id, { method: 'CARD', amount: 1_000, reference: 'x' }],
+      [other.id, { method: 'CARD', amount: 1_000 }],
+    ] as const) {
+      const res = await pay(id, { key, body })
+      expect([res.status, errorCode(res)], JSON.stringify(body)).toEqual([409, 'CONFLICT'])
+      expect((res.json as { error: { message: string } }).error.message).toMatch(/Idempotency-Key/)
+    }
+    // 20 at once, with two bodies: one payment, every request of the other body refused.
+    const race = randomUUID()
+    const bodies = [{ method: 'CARD', amount: 100 }, { method: 'CARD', amount: 200 }]
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => pay(other.id, { key: race, body: bodies[i % 2] })))
+    expect(results.filter((r) => r.status === 201)).toHaveLength(10)
+    expect(results.filter((r) => r.status === 409)).toHaveLength(10)
+    expect(new Set(results.filter((r) => r.status === 201).map((r) => r.text)).size).toBe(1)
+    expect([await payments(order.id), await payments(other.id)]).toEqual([1, 1])
+  })
+
+  it('does not use up the key on a refusal: an overpayment is 409, the corrected payment with the key is taken', async () => {
+    const order = await done(1, 1_000)
+    const key = randomUUID()
+    const over = await Promise.all(Array.from({ length: 3 }, () => pay(order.id, { key, body: { method: 'CARD', amount: 5_000 } })))
+    expect(over.map((r) => [r.status, errorCode(r)])).toEqual(Array(3).fill([409, 'CONFLICT']))
+    expect(await idempotencyRecord(back.id, key)).toBeNull()
+    const ok = await pay(order.id, { key, body: { method: 'CARD', amount: 1_100 } })
+    expect([ok.status, ok.headers.get('idempotent-replayed')]).toEqual([201, null])
+    expect(await payments(order.id)).toBe(1)
+  })
+
+  it('answers 400 for a malformed key, and keeps working without one', async () => {
+    const order = await done()
+    for (const key of ['short', 'x'.repeat(101), 'has space in it']) {
+      const res = await pay(order.id, { key, body: { method: 'CARD', amount: 100 } })
+      expect([res.status, errorCode(res)], key).toEqual([400, 'BAD_REQUEST'])
+    }
+    expect(await payments(order.id)).toBe(0)
+    for (let i = 0; i < 2; i++) expect((await pay(order.id, { body: { method: 'CARD', amount: 100 } })).status).toBe(201)
+    expect(await payments(order.id)).toBe(2)
   })
 })
 

@@ -6,9 +6,8 @@ import { POST as recordFulfillmentRoute } from '@/app/api/v1/orders/[id]/fulfill
 import { GET as getOrderRoute } from '@/app/api/v1/orders/[id]/route'
 import { GET as listOrdersRoute, POST as createOrderRoute } from '@/app/api/v1/orders/route'
 import { revokeApiToken } from '@/server/api-tokens/revoke-api-token'
-import { derivedKey } from '@/server/api/idempotency'
 import { db } from '@/server/db'
-import { call, errorCode, errorFields, makeProduct, OVERSIZED_BODY, tokenFor, withRateLimit, type CallResult } from '../support/api'
+import { call, errorCode, errorFields, makeProduct, operationKeyOf, orderAction, OVERSIZED_BODY, tokenFor, withRateLimit, type CallResult } from '../support/api'
 import { makeActor, makeCustomer, makeStaff } from '../support/factories'
 import { ensureSettings, makeOrder, orderRow } from './back-support'
 
@@ -71,7 +70,7 @@ describe('POST /api/v1/orders', () => {
     expect(res.headers.get('idempotent-replayed')).toBeNull()
     const row = await orderRow(order.id)
     expect(row.takenById).toBe(reception.id)
-    expect(row.idempotencyKey).toBe(derivedKey(reception.id, key))
+    expect(row.idempotencyKey).toBe(await operationKeyOf(reception.id, key))
     expect(row.idempotencyKey).toMatch(/^api-[0-9a-f]{64}$/)
     expect(row.lines.map((l) => [l.quantity, l.unitPrice])).toEqual([
       [3, 2_500],
@@ -112,7 +111,7 @@ describe('POST /api/v1/orders', () => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201))
     expect(new Set(results.map((r) => r.text)).size).toBe(1)
     expect(await orderCount()).toBe(before + 1)
-    expect(await db().order.count({ where: { idempotencyKey: derivedKey(reception.id, key) } })).toBe(1)
+    expect(await db().order.count({ where: { idempotencyKey: await operationKeyOf(reception.id, key) } })).toBe(1)
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1)
     const id = (results[0]!.json as { id: string }).id
     expect(await db().auditEvent.count({ where: { orderId: id, action: 'order.created' } })).toBe(1)
@@ -130,6 +129,18 @@ describe('POST /api/v1/orders', () => {
     expect(new Set(ok.map((r) => r.text)).size).toBe(1)
     expect(results.filter((r) => r.status === 409)).toHaveLength(20 - ok.length)
     expect(ok).toHaveLength(10)
+  })
+
+  it('takes a new order for a key used again after its record expired, with its own operation key', async () => {
+    const key = randomUUID()
+    const first = await post({ body: orderBody(), key })
+    const firstKey = await operationKeyOf(reception.id, key)
+    await db().$executeRaw`UPDATE "IdempotencyRecord" SET "createdAt" = "createdAt" - interval '25 hours' WHERE "userId" = ${reception.id}::uuid AND key = ${key}`
+    const again = await post({ body: orderBody({ dueTime: '18:00' }), key })
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, null])
+    expect((again.json as { id: string }).id).not.toBe((first.json as { id: string }).id)
+    expect(await operationKeyOf(reception.id, key)).not.toBe(firstKey)
+    expect((await orderRow((again.json as { id: string }).id)).idempotencyKey).toBe(await operationKeyOf(reception.id, key))
   })
 
   it('keeps keys per person: the same key from two people is two orders', async () => {
@@ -243,33 +254,32 @@ describe('GET /api/v1/orders and /orders/{id} by role', () => {
 })
 
 describe('POST /api/v1/orders/{id}/fulfillment', () => {
-  const fulfill = (options: { token?: string | null; id: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }) =>
-    call(recordFulfillmentRoute, { method: 'POST', token: options.token === undefined ? backToken : options.token, params: { id: options.id }, body: options.body, rawBody: options.rawBody, headers: options.headers })
+  const fulfill = orderAction(recordFulfillmentRoute, 'fulfillment', () => backToken)
 
   it('records fulfilled quantities per line and bumps the version', async () => {
     const order = await makeOrder({ lines: [{ quantity: 10, unitPrice: 1000 }, { quantity: 4, unitPrice: 500 }] })
     const [l1, l2] = order.lines
-    const res = await fulfill({ id: order.id, body: { expectedVersion: order.version, lines: [{ lineId: l1!.id, set: 10 }, { lineId: l2!.id, add: 1 }] } })
+    const res = await fulfill(order.id, { body: { expectedVersion: order.version, lines: [{ lineId: l1!.id, set: 10 }, { lineId: l2!.id, add: 1 }] } })
     expect(res.status).toBe(200)
     expect(res.json).toMatchObject({ version: order.version + 1, fulfillment: 'PARTLY_FULFILLED', changed: [{ lineId: l1!.id, from: 0, to: 10 }, { lineId: l2!.id, from: 0, to: 1 }] })
     const row = await orderRow(order.id)
     expect(row.lines.map((l) => l.qtyFulfilled)).toEqual([10, 1])
     // A manager and a receptionist covering the workshop (level 2) may too.
     const cover = await tokenFor((await makeStaff({ homeRole: 'RECEPTIONIST', skills: { FULFILL: 2 } })).id)
-    expect((await fulfill({ token: cover, id: order.id, body: { expectedVersion: row.version, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
-    expect((await fulfill({ token: managerToken, id: order.id, body: { expectedVersion: row.version + 1, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
+    expect((await fulfill(order.id, { token: cover, body: { expectedVersion: row.version, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
+    expect((await fulfill(order.id, { token: managerToken, body: { expectedVersion: row.version + 1, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
   })
 
   it('answers 409 on a stale version, 404 for unknown or malformed ids, 422 past the ordered quantity — changing nothing', async () => {
     const order = await makeOrder({ lines: [{ quantity: 5, unitPrice: 1000 }] })
     const lineId = order.lines[0]!.id
-    const stale = await fulfill({ id: order.id, body: { expectedVersion: order.version + 7, lines: [{ lineId, set: 1 }] } })
+    const stale = await fulfill(order.id, { body: { expectedVersion: order.version + 7, lines: [{ lineId, set: 1 }] } })
     expect([stale.status, errorCode(stale)]).toEqual([409, 'STALE'])
     for (const id of [randomUUID(), 'not-a-uuid']) {
-      const res = await fulfill({ id, body: { expectedVersion: 1, lines: [{ lineId, set: 1 }] } })
+      const res = await fulfill(id, { body: { expectedVersion: 1, lines: [{ lineId, set: 1 }] } })
       expect([res.status, errorCode(res)]).toEqual([404, 'NOT_FOUND'])
     }
-    const tooMany = await fulfill({ id: order.id, body: { expectedVersion: order.version, lines: [{ lineId, set: 6 }] } })
+    const tooMany = await fulfill(order.id, { body: { expectedVersion: order.version, lines: [{ lineId, set: 6 }] } })
     expect(tooMany.status).toBe(422)
     expect(errorFields(tooMany)).toEqual(['lines.0'])
     for (const body of [
@@ -278,10 +288,10 @@ describe('POST /api/v1/orders/{id}/fulfillment', () => {
       { expectedVersion: order.version, lines: [] },
       { lines: [{ lineId, set: 1 }] },
     ]) {
-      expect((await fulfill({ id: order.id, body })).status, JSON.stringify(body)).toBe(422)
+      expect((await fulfill(order.id, { body })).status, JSON.stringify(body)).toBe(422)
     }
-    expect((await fulfill({ id: order.id, rawBody: 'lines=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400)
-    expect((await fulfill({ id: order.id, rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status).toBe(413)
+    expect((await fulfill(order.id, { rawBody: 'lines=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400)
+    expect((await fulfill(order.id, { rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status).toBe(413)
     const row = await orderRow(order.id)
     expect([row.version, row.lines[0]!.qtyFulfilled]).toEqual([order.version, 0])
   })
@@ -289,13 +299,13 @@ describe('POST /api/v1/orders/{id}/fulfillment', () => {
   it('answers 401 without a token and 403 to the counter and to a back-office person who does not fulfil', async () => {
     const order = await makeOrder()
     const body = { expectedVersion: order.version, lines: [{ lineId: order.lines[0]!.id, set: 1 }] }
-    expect((await fulfill({ token: null, id: order.id, body })).status).toBe(401)
+    expect((await fulfill(order.id, { token: null, body })).status).toBe(401)
     const invoicer = await tokenFor((await makeStaff({ homeRole: 'BACK_OFFICE', skills: { FULFILL: 0 } })).id)
-    for (const token of [receptionToken, invoicer]) expect((await fulfill({ token, id: order.id, body })).status).toBe(403)
+    for (const token of [receptionToken, invoicer]) expect((await fulfill(order.id, { token, body })).status).toBe(403)
     expect((await orderRow(order.id)).lines[0]!.qtyFulfilled).toBe(0)
     await withRateLimit(1, async () => {
-      expect((await fulfill({ id: order.id, body })).status).toBe(200)
-      const limited = await fulfill({ id: order.id, body })
+      expect((await fulfill(order.id, { body })).status).toBe(200)
+      const limited = await fulfill(order.id, { body })
       expect(limited.status).toBe(429)
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
     })

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Actor } from '@/server/auth/actor'
 import { createApiToken } from '@/server/api-tokens/create-api-token'
+import { derivedKey } from '@/server/api/idempotency'
 import { RateLimiter } from '@/server/api/rate-limit'
 import { db } from '@/server/db'
 import { makeActor } from './factories'
@@ -38,6 +39,43 @@ export async function call(
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) })
   const text = await response.text()
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null, text }
+}
+
+export interface PostOptions {
+  /** Defaults to the action's token; null sends none. */
+  token?: string | null
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+  /** Sent as the Idempotency-Key header. */
+  key?: string
+}
+
+/** POST /api/v1/orders/{id}/<action> (fulfillment, invoices, payments) through `handler`, as `defaultToken()` unless
+ * the call names another token. */
+export function orderAction(handler: Handler, action: string, defaultToken: () => string) {
+  return (id: string, o: PostOptions = {}) =>
+    call(handler, {
+      method: 'POST',
+      path: `/api/v1/orders/${id}/${action}`,
+      params: { id },
+      token: o.token === undefined ? defaultToken() : o.token,
+      body: o.body,
+      rawBody: o.rawBody,
+      headers: { ...o.headers, ...(o.key === undefined ? {} : { 'idempotency-key': o.key }) },
+    })
+}
+
+/** The stored record of a person's Idempotency-Key. */
+export function idempotencyRecord(userId: string, key: string) {
+  return db().idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } })
+}
+
+/** The key a rerunnable use case (createOrder) got for a person's Idempotency-Key, as it is bound now. */
+export async function operationKeyOf(userId: string, key: string): Promise<string> {
+  const record = await idempotencyRecord(userId, key)
+  if (!record) throw new Error(`no idempotency record for ${key}`)
+  return derivedKey(userId, key, record.createdAt)
 }
 
 /** The error code of an error response (undefined for a success). */

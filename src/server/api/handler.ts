@@ -1,7 +1,7 @@
 import 'server-only'
 import { createTranslator } from 'next-intl'
 import type { z } from 'zod'
-import { HTTP_STATUS, type ErrorCode } from '@/domain/errors'
+import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/domain/errors'
 import type { Task } from '@/domain/permissions'
 import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { toKnownFailure } from '../errors'
 import { authenticateBearer } from './authenticate'
-import type { StoredResponse } from './idempotency'
+import { idempotent, type StoredResponse } from './idempotency'
 import { apiLimiter } from './rate-limit'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -56,8 +56,11 @@ export interface ApiContext<Q, B, P> {
   query: Q
   body: B
   params: P
-  /** The Idempotency-Key header, when the route asks for one (validated; otherwise ''). */
+  /** The Idempotency-Key header, when the route takes one and it was sent (validated; otherwise ''). */
   idempotencyKey: string
+  /** With an Idempotency-Key: the key a rerunnable use case is idempotent on (one per person, key and binding, see
+   * idempotency.ts); otherwise ''. */
+  operationKey: string
   request: Request
 }
 
@@ -87,7 +90,7 @@ async function validation(error: z.ZodError): Promise<Response> {
   return apiError('INVALID', 'The request has invalid fields.', { fields })
 }
 
-export interface ApiRouteSpec<QS, BS, PS> {
+export interface ApiRouteSpec<QS, BS, PS, R> {
   /** Tasks any one of which lets the token's owner call this route, checked before anything is parsed (the use case
    * checks its own task again). */
   tasks?: readonly Task[]
@@ -97,8 +100,15 @@ export interface ApiRouteSpec<QS, BS, PS> {
   body?: BS
   /** All body fields are optional: an empty body reads as {}. */
   bodyOptional?: boolean
-  /** The route requires an `Idempotency-Key` header (400 without a valid one). */
-  idempotencyKey?: 'required'
+  /** The route takes an `Idempotency-Key` header: 'required' (400 without a valid one) or 'optional' (400 for an
+   * invalid one). With a key, the response is stored and a retry with the same key and request gets it again, and
+   * the use case runs at most once in effect (src/server/api/idempotency.ts). */
+  idempotencyKey?: 'required' | 'optional'
+  /** The use case is itself idempotent on `ctx.operationKey`, so concurrent duplicates and retries after a crash may
+   * run it again (createOrder). Otherwise only one request of a key runs it and the others wait for its response. */
+  rerunnable?: boolean
+  /** Headers derived from the response body, on replays too (e.g. Location). */
+  headers?: (body: R) => Record<string, string>
   status?: number
 }
 
@@ -111,7 +121,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined
  * status. Nothing unexpected leaks: no stack, no SQL.
  */
 export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined, R = unknown>(
-  spec: ApiRouteSpec<QS, BS, PS>,
+  spec: ApiRouteSpec<QS, BS, PS, R>,
   fn: (ctx: ApiContext<Out<QS>, Out<BS>, PS extends z.ZodType ? z.output<PS> : Record<string, string>>) => Promise<R | Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
@@ -128,12 +138,11 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
         if (!parsed.success) return apiError('NOT_FOUND', 'No such resource.')
         params = parsed.data
       }
-      let idempotencyKey = ''
-      if (spec.idempotencyKey) {
-        idempotencyKey = request.headers.get('idempotency-key') ?? ''
-        if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-          return apiError('BAD_REQUEST', 'Send an Idempotency-Key header: 8 to 100 visible ASCII characters, e.g. a UUID, new for each order and the same on every retry of it.')
-        }
+      // An optional key that is sent must be valid too: a client that believes it is protected should hear otherwise.
+      const idempotencyKey = spec.idempotencyKey ? (request.headers.get('idempotency-key') ?? '') : ''
+      const withoutKey = spec.idempotencyKey === 'optional' && idempotencyKey === ''
+      if (spec.idempotencyKey && !withoutKey && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+        return apiError('BAD_REQUEST', 'Send an Idempotency-Key header: 8 to 100 visible ASCII characters, e.g. a UUID, new for each request and the same on every retry of it.')
       }
       let query: unknown
       if (spec.query) {
@@ -149,16 +158,52 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
         if (!parsed.success) return validation(parsed.error)
         body = parsed.data
       }
-      const result = await fn({ actor: auth.actor, tokenId: auth.tokenId, query, body, params, idempotencyKey, request } as never)
-      if (result instanceof Response) return result
-      return Response.json(result, { status: spec.status ?? 200 })
+      const ctx = { actor: auth.actor, tokenId: auth.tokenId, query, body, params, idempotencyKey, operationKey: '', request }
+      if (!idempotencyKey) {
+        const result = await fn(ctx as never)
+        return result instanceof Response ? result : Response.json(result, { status: spec.status ?? 200, headers: spec.headers?.(result) })
+      }
+      const stored = await idempotent(
+        { userId: auth.actor.id, key: idempotencyKey, route: operationName(request), body },
+        async ({ operationKey }) => {
+          try {
+            const result = await fn({ ...ctx, operationKey } as never)
+            return result instanceof Response ? { status: result.status, body: await result.json() } : { status: spec.status ?? 200, body: result }
+          } catch (error) {
+            if (spec.rerunnable || isDomainError(error)) throw error
+            // It failed unexpectedly and may still have taken effect (a commit whose answer was lost): that is its
+            // response, so a retry with this key is told so instead of paying twice.
+            const response = await failureResponse(error, request, 'api.errors.idempotencyFailed')
+            return { status: response.status, body: await response.json() }
+          }
+        },
+        { rerunnable: spec.rerunnable },
+      )
+      return storedResponse(stored, stored.status < 300 ? spec.headers?.(JSON.parse(stored.json) as R) : undefined)
     } catch (error) {
-      const failure = toKnownFailure(error, `api ${request.method} ${new URL(request.url).pathname}`)
-      const t = await english()
-      return apiError(failure.code, t(failure.messageKey, failure.params), {
-        fields: failure.field ? { [failure.field]: [t(failure.messageKey, failure.params)] } : undefined,
-        ref: failure.ref,
-      })
+      return failureResponse(error, request)
     }
   }
+}
+
+/** What a keyed request does, e.g. `POST /api/v1/orders/<id>/payments` (the path decoded: its parameters passed
+ * validation, so it is short; bounded anyway to the record's column). */
+function operationName(request: Request): string {
+  const { pathname } = new URL(request.url)
+  let path = pathname
+  try {
+    path = decodeURIComponent(pathname)
+  } catch {
+    // Malformed escapes: keep the path as sent.
+  }
+  return `${request.method} ${path}`.slice(0, 100)
+}
+
+/** The error contract for anything a route threw; an unexpected error is logged and shown as `internalKey` with its
+ * reference id. */
+async function failureResponse(error: unknown, request: Request, internalKey = 'errors.internal'): Promise<Response> {
+  const failure = toKnownFailure(error, `api ${request.method} ${new URL(request.url).pathname}`)
+  const t = await english()
+  const message = t(failure.code === 'INTERNAL' ? internalKey : failure.messageKey, failure.params)
+  return apiError(failure.code, message, { fields: failure.field ? { [failure.field]: [message] } : undefined, ref: failure.ref })
 }

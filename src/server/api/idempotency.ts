@@ -1,20 +1,30 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
+import { z } from 'zod'
 import { DomainError, isDomainError } from '@/domain/errors'
+import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 
-// `Idempotency-Key` for POST /api/v1/orders, stored in IdempotencyRecord (userId, key):
-// - the first request with a key binds the key to its body (sha256 of route + canonical body) in a pending row
-//   (status 0), with INSERT … ON CONFLICT DO NOTHING, so concurrent first requests agree on one binding;
-// - a request whose body differs from the binding is refused with 409, at once (also while the first is running);
-// - requests with the binding's body run the operation — which must itself be idempotent on a key derived from
-//   (userId, key) (createOrder is, on its unique idempotencyKey), so 20 of them at once still make one order — and
-//   the first to finish stores its status and body; every request then answers with the stored response, byte for
-//   byte (the JSON text is stored as a string, as jsonb would reorder the keys);
-// - a refusal by the use case (a DomainError: invalid, forbidden, …) releases a pending binding, so the caller can
-//   correct the body and retry with the same key; a crash leaves the binding pending, and a retry with the same body
-//   simply runs the idempotent operation again and completes it.
-// Records are kept (no expiry): a key means one request forever.
+// `Idempotency-Key` for the API's writes, stored in IdempotencyRecord (userId, key) — one mechanism for every route:
+// - the first request with a key binds the key to its request (sha256 of method + path + canonical body) in a
+//   pending row (status 0), with one INSERT … ON CONFLICT, so concurrent first requests agree on one binding; the
+//   request whose INSERT wrote the row holds the claim;
+// - a request that differs from the binding is refused with 409, at once (also while the first is running);
+// - requests that match the binding get the stored response once there is one: same status, same bytes (the JSON
+//   text is stored as a string, as jsonb would reorder the keys), marked replayed;
+// - while the binding is pending, what a matching request does depends on the operation:
+//   · `rerunnable` operations are themselves idempotent on `operationKey` (createOrder is, on its unique
+//     idempotencyKey): every matching request runs it, so 20 at once still make one order, and a retry after a
+//     crash simply completes the binding;
+//   · the others (a payment, an invoice, recorded work) run only in the request that holds the claim; the rest wait
+//     for its response (polling, at most WAIT_MS, then 409 "still in progress"). A claim pending for longer than
+//     LEASE_MS belongs to a request that died mid-way: its outcome is unknown, so a retry is told so (409) rather
+//     than run a second payment;
+// - a refusal by the use case (a DomainError: invalid, forbidden, stale, …) changes nothing and releases the pending
+//   binding, so the caller can correct the request and retry with the same key.
+// Retention: a record lives `idempotencyTtlHours()` (HANDOFF_IDEMPOTENCY_TTL_HOURS, default 24). An expired record is
+// ignored — the key may be used again, for anything — and expired rows are deleted in bounded batches, at most every
+// PURGE_EVERY_MS per process, by the request that binds a key.
 
 export interface StoredResponse {
   status: number
@@ -24,11 +34,45 @@ export interface StoredResponse {
   replayed: boolean
 }
 
+export interface IdempotencyScope {
+  userId: string
+  /** The Idempotency-Key header. */
+  key: string
+  /** What the request does, e.g. `POST /api/v1/orders/<id>/payments`: a key reused elsewhere is a mismatch. */
+  route: string
+  body: unknown
+}
+
+export interface Binding {
+  /** Derived from (user, key, when the key was bound), fixed length, for rerunnable use cases' own idempotency. */
+  operationKey: string
+}
+
+export type Operation = (binding: Binding) => Promise<{ status: number; body: unknown }>
+
 interface RecordRow {
   route: string
   requestHash: string
   status: number
   response: unknown
+  createdAt: Date
+  ageMs: number
+}
+
+/** How long a waiting request polls for the claim holder's response before answering "still in progress". */
+const WAIT_MS = 15_000
+/** Longer than any request may run (billing transactions give up after 50 s): an older pending claim was abandoned. */
+const LEASE_MS = 120_000
+const PURGE_EVERY_MS = 10 * 60_000
+const PURGE_BATCH = 1_000
+
+const ttlSchema = z.coerce.number().int().min(1).max(24 * 90).default(24)
+
+/** How long idempotency records are kept (hours): HANDOFF_IDEMPOTENCY_TTL_HOURS, 1 to 2160, default 24. */
+export function idempotencyTtlHours(source: Record<string, string | undefined> = process.env): number {
+  const parsed = ttlSchema.safeParse(source.HANDOFF_IDEMPOTENCY_TTL_HOURS || undefined)
+  if (!parsed.success) throw new Error('Invalid environment: HANDOFF_IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 2160')
+  return parsed.data
 }
 
 /** JSON with object keys sorted at every level (and undefined members dropped), so key order never matters. */
@@ -45,81 +89,138 @@ export function requestHash(route: string, body: unknown): string {
   return createHash('sha256').update(`${route}\n${canonicalJson(body)}`).digest('hex')
 }
 
-/** The key handed to the idempotent use case: per person (two people's keys never meet), fixed length, prefixed
- * `api-` so the orders an integration created can be told apart (scripts/crash-test.ts relies on it). */
-export function derivedKey(userId: string, key: string): string {
-  return `api-${createHash('sha256').update(`${userId}\n${key}`).digest('hex')}`
+/** The key handed to a rerunnable use case: per person (two people's keys never meet) and per binding (a key used
+ * again after its record expired is a new request), fixed length, prefixed `api-` so the orders an integration
+ * created can be told apart (scripts/crash-test.ts relies on it). */
+export function derivedKey(userId: string, key: string, boundAt: Date): string {
+  return `api-${createHash('sha256').update(`${userId}\n${key}\n${boundAt.toISOString()}`).digest('hex')}`
 }
 
 const mismatch = () => new DomainError('CONFLICT', 'api.errors.idempotencyMismatch')
+const replay = (row: RecordRow): StoredResponse => ({ status: row.status, json: String(row.response), replayed: true })
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function readRecord(userId: string, key: string): Promise<RecordRow | null> {
+const COLUMNS = Prisma.raw('route, "requestHash", status, response, "createdAt", (extract(epoch FROM now() - "createdAt") * 1000)::float8 AS "ageMs"')
+const expiredBefore = (ttlHours: number) => Prisma.sql`now() - make_interval(hours => ${ttlHours}::int)`
+
+async function readRecord(userId: string, key: string, ttlHours: number): Promise<RecordRow | null> {
   const rows = await db().$queryRaw<RecordRow[]>`
-    SELECT route, "requestHash", status, response FROM "IdempotencyRecord" WHERE "userId" = ${userId}::uuid AND key = ${key}`
+    SELECT ${COLUMNS} FROM "IdempotencyRecord" WHERE "userId" = ${userId}::uuid AND key = ${key} AND "createdAt" >= ${expiredBefore(ttlHours)}`
   return rows[0] ?? null
 }
 
-/** Bind the key to this request (or find the existing binding). Returns the record as it stands. */
-async function bind(userId: string, key: string, route: string, hash: string): Promise<RecordRow> {
+/** Bind the key to this request, or find its live binding. `claimed`: this request wrote the row (a new key, or one
+ * whose record had expired). */
+async function bind(scope: IdempotencyScope, hash: string, ttlHours: number): Promise<{ row: RecordRow; claimed: boolean }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const inserted = await db().$queryRaw<RecordRow[]>`
-      INSERT INTO "IdempotencyRecord" (key, "userId", route, "requestHash", status, response)
-      VALUES (${key}, ${userId}::uuid, ${route}, ${hash}, 0, 'null'::jsonb)
-      ON CONFLICT ("userId", key) DO NOTHING
-      RETURNING route, "requestHash", status, response`
-    const row = inserted[0] ?? (await readRecord(userId, key))
+    // An expired record is taken over as if it were not there.
+    const written = await db().$queryRaw<RecordRow[]>`
+      INSERT INTO "IdempotencyRecord" AS r (key, "userId", route, "requestHash", status, response)
+      VALUES (${scope.key}, ${scope.userId}::uuid, ${scope.route}, ${hash}, 0, 'null'::jsonb)
+      ON CONFLICT ("userId", key) DO UPDATE
+        SET route = excluded.route, "requestHash" = excluded."requestHash", status = 0, response = 'null'::jsonb, "createdAt" = now()
+        WHERE r."createdAt" < ${expiredBefore(ttlHours)}
+      RETURNING ${COLUMNS}`
+    if (written[0]) {
+      await purgeOccasionally(ttlHours)
+      return { row: written[0], claimed: true }
+    }
+    const row = await readRecord(scope.userId, scope.key, ttlHours)
     // Missing only if a refused request released its binding between the two statements: bind again.
-    if (row) return row
+    if (row) return { row, claimed: false }
   }
   throw new Error('idempotency record kept disappearing')
 }
 
 /** Store this response unless another request of the same binding stored one first; return whichever is stored. */
-async function complete(userId: string, key: string, route: string, hash: string, status: number, json: string): Promise<StoredResponse> {
+async function complete(scope: IdempotencyScope, hash: string, ttlHours: number, status: number, json: string): Promise<StoredResponse> {
+  const { userId, key } = scope
   for (let attempt = 0; attempt < 5; attempt++) {
     const updated = await db().$queryRaw<Array<{ status: number }>>`
       UPDATE "IdempotencyRecord" SET status = ${status}, response = to_jsonb(${json}::text)
       WHERE "userId" = ${userId}::uuid AND key = ${key} AND "requestHash" = ${hash} AND status = 0
       RETURNING status`
     if (updated.length > 0) return { status, json, replayed: false }
-    const row = await readRecord(userId, key)
+    const row = await readRecord(userId, key, ttlHours)
     if (row) {
-      if (row.requestHash !== hash || row.route !== route) throw mismatch()
-      if (row.status > 0) return { status: row.status, json: String(row.response), replayed: true }
+      if (row.requestHash !== hash || row.route !== scope.route) throw mismatch()
+      if (row.status > 0) return replay(row)
       continue
     }
-    // Released by a refused twin meanwhile: store it outright.
+    // Released by a refused twin meanwhile (rerunnable operations only): store it outright.
     await db().$executeRaw`
       INSERT INTO "IdempotencyRecord" (key, "userId", route, "requestHash", status, response)
-      VALUES (${key}, ${userId}::uuid, ${route}, ${hash}, ${status}, to_jsonb(${json}::text))
+      VALUES (${key}, ${userId}::uuid, ${scope.route}, ${hash}, ${status}, to_jsonb(${json}::text))
       ON CONFLICT ("userId", key) DO NOTHING`
   }
   throw new Error('idempotency record could not be completed')
 }
 
-/**
- * Run `operation` at most once per (user, key) in effect: see the comment at the top. `route` names the operation
- * (a key reused on another route is a mismatch too). Throws DomainError CONFLICT on a body mismatch; rethrows the
- * operation's errors.
- */
-export async function idempotent(
-  scope: { userId: string; key: string; route: string; body: unknown },
-  operation: () => Promise<{ status: number; body: unknown }>,
-): Promise<StoredResponse> {
-  const { userId, key, route } = scope
-  const hash = requestHash(route, scope.body)
-  const record = await bind(userId, key, route, hash)
-  if (record.requestHash !== hash || record.route !== route) throw mismatch()
-  if (record.status > 0) return { status: record.status, json: String(record.response), replayed: true }
-  let result: { status: number; body: unknown }
-  try {
-    result = await operation()
-  } catch (error) {
-    if (isDomainError(error)) {
-      await db().$executeRaw`
-        DELETE FROM "IdempotencyRecord" WHERE "userId" = ${userId}::uuid AND key = ${key} AND "requestHash" = ${hash} AND status = 0`
-    }
-    throw error
+/** Wait for the claim holder: its stored response, or null when it released the binding (refused). */
+async function awaitClaimHolder(scope: IdempotencyScope, hash: string, ttlHours: number, row: RecordRow): Promise<StoredResponse | null> {
+  const deadline = Date.now() + WAIT_MS
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    if (row.ageMs > LEASE_MS) throw new DomainError('CONFLICT', 'api.errors.idempotencyInterrupted')
+    if (Date.now() > deadline) throw new DomainError('CONFLICT', 'api.errors.idempotencyInProgress')
+    await sleep(pause)
+    const next = await readRecord(scope.userId, scope.key, ttlHours)
+    if (!next) return null
+    if (next.requestHash !== hash || next.route !== scope.route) throw mismatch()
+    if (next.status > 0) return replay(next)
+    row = next
   }
-  return complete(userId, key, route, hash, result.status, JSON.stringify(result.body))
+}
+
+/**
+ * Run `operation` at most once per (user, key) in effect: see the comment at the top. Throws DomainError CONFLICT on
+ * a mismatch (or a claim still running or abandoned); rethrows the operation's errors — a DomainError releases the
+ * binding, anything else leaves it pending (the operation may have taken effect: see the handler, which stores an
+ * unexpected failure of an operation that is not rerunnable as its response).
+ */
+export async function idempotent(scope: IdempotencyScope, operation: Operation, options: { rerunnable?: boolean } = {}): Promise<StoredResponse> {
+  const ttlHours = idempotencyTtlHours()
+  const hash = requestHash(scope.route, scope.body)
+  for (;;) {
+    const { row, claimed } = await bind(scope, hash, ttlHours)
+    if (row.requestHash !== hash || row.route !== scope.route) throw mismatch()
+    if (row.status > 0) return replay(row)
+    if (!claimed && !options.rerunnable) {
+      const stored = await awaitClaimHolder(scope, hash, ttlHours, row)
+      if (stored) return stored
+      continue // The holder was refused and released the key: bind it again (this request may now hold the claim).
+    }
+    let result: { status: number; body: unknown }
+    try {
+      result = await operation({ operationKey: derivedKey(scope.userId, scope.key, row.createdAt) })
+    } catch (error) {
+      if (isDomainError(error)) {
+        await db().$executeRaw`
+          DELETE FROM "IdempotencyRecord"
+          WHERE "userId" = ${scope.userId}::uuid AND key = ${scope.key} AND "requestHash" = ${hash} AND status = 0`
+      }
+      throw error
+    }
+    return complete(scope, hash, ttlHours, result.status, JSON.stringify(result.body))
+  }
+}
+
+/** Delete up to PURGE_BATCH expired records (oldest first); returns how many. */
+export async function purgeExpiredIdempotencyRecords(ttlHours = idempotencyTtlHours()): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM "IdempotencyRecord" WHERE ("userId", key) IN (
+      SELECT "userId", key FROM "IdempotencyRecord" WHERE "createdAt" < ${expiredBefore(ttlHours)} ORDER BY "createdAt" LIMIT ${PURGE_BATCH})`
+}
+
+const purgeState = globalThis as unknown as { handoffIdempotencyPurgedAt?: number }
+
+/** At most every PURGE_EVERY_MS per process; never fails the request that triggers it. */
+async function purgeOccasionally(ttlHours: number): Promise<void> {
+  const now = Date.now()
+  if (purgeState.handoffIdempotencyPurgedAt !== undefined && now - purgeState.handoffIdempotencyPurgedAt < PURGE_EVERY_MS) return
+  purgeState.handoffIdempotencyPurgedAt = now
+  try {
+    await purgeExpiredIdempotencyRecords(ttlHours)
+  } catch (error) {
+    console.error('[handoff] purging expired idempotency records failed', error)
+  }
 }

@@ -20,6 +20,7 @@ import {
   recordFulfillmentBody,
   recordPaymentBody,
 } from '@/lib/schemas/api'
+import { idempotencyTtlHours } from './idempotency'
 
 /** One documented operation. The route handlers under src/app/api/v1 use the same schemas. */
 export interface Operation {
@@ -35,8 +36,8 @@ export interface Operation {
   body?: z.ZodType
   /** Every body field is optional: the body may be left out. */
   bodyOptional?: boolean
-  /** Requires an Idempotency-Key header. */
-  idempotent?: boolean
+  /** Takes an Idempotency-Key header: required, or optional (as the route's apiRoute spec says). */
+  idempotent?: 'required' | 'optional'
   response: z.ZodType
   status?: number
   errors: number[]
@@ -58,7 +59,7 @@ export const OPERATIONS: Operation[] = [
     task: 'TAKE_ORDER',
     auth: true,
     body: createOrderBody,
-    idempotent: true,
+    idempotent: 'required',
     response: orderSummary,
     status: 201,
     errors: BODY_ERRORS,
@@ -74,6 +75,7 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     params: idParam,
     body: recordFulfillmentBody,
+    idempotent: 'optional',
     response: fulfillmentResult,
     errors: ORDER_BODY_ERRORS,
   },
@@ -87,6 +89,7 @@ export const OPERATIONS: Operation[] = [
     params: idParam,
     body: issueInvoiceBody,
     bodyOptional: true,
+    idempotent: 'optional',
     response: invoiceIssued,
     status: 201,
     errors: ORDER_BODY_ERRORS,
@@ -95,12 +98,13 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/v1/orders/{id}/payments',
     summary: 
-      'Record money received for the order: against one invoice (invoiceId) or its open invoices oldest first, the rest held as a prepayment. Never more than the order will cost (409). Not idempotent: after a lost response, look at the payments of GET /api/v1/orders/{id} before sending it again.',
+      'Record money received for the order: against one invoice (invoiceId) or its open invoices oldest first, the rest held as a prepayment. Never more than the order will cost (409). Send an Idempotency-Key: a retry after a lost response then answers the first payment (Idempotent-Replayed: true) instead of taking a second; without one, look at the payments of GET /api/v1/orders/{id} before sending it again.',
     tag: 'Billing',
     task: 'HANDLE_PICKUP or RECORD_PAYMENT',
     auth: true,
     params: idParam,
     body: recordPaymentBody,
+    idempotent: 'optional',
     response: paymentRecorded,
     status: 201,
     errors: ORDER_BODY_ERRORS,
@@ -126,7 +130,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Missing, unknown or revoked token',
   403: "The token's owner may not do this task",
   404: 'No such resource (or not visible)',
-  409: 'Conflict: state changed, duplicate, or idempotency key reused with a different body',
+  409: 'Conflict: state changed, duplicate, or Idempotency-Key reused with a different request (or its first request still running, or interrupted)',
   413: 'Body larger than 64 KiB',
   422: 'Invalid fields (see error.fields)',
   429: 'Rate limit exceeded (see Retry-After)',
@@ -137,7 +141,7 @@ function schema(s: z.ZodType): unknown {
   return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
 }
 
-function parameters(op: Operation) {
+function parameters(op: Operation, ttlHours: number) {
   const out: unknown[] = []
   for (const [where, obj] of [['path', op.params], ['query', op.query]] as const) {
     if (!obj) continue
@@ -150,9 +154,9 @@ function parameters(op: Operation) {
     out.push({
       name: 'Idempotency-Key',
       in: 'header',
-      required: true,
+      required: op.idempotent === 'required',
       schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' },
-      description: 'A new key (e.g. a UUID) per logical request, the same on every retry of it. Same key and body: the same status and body again, with Idempotent-Replayed: true, and no second order. Same key, different body: 409. A refused request (4xx) does not use up its key.',
+      description: `A new key (e.g. a UUID) per logical request, the same on every retry of it. Same key and request: the same status and body again, with Idempotent-Replayed: true, and the work done once — also for retries sent at the same time. Same key, different request (body or path): 409. A refused request (4xx) does not use up its key. Keys are remembered for ${ttlHours} hours; after that a key may be used again.`,
     })
   }
   return out
@@ -160,6 +164,7 @@ function parameters(op: Operation) {
 
 export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
+  const ttlHours = idempotencyTtlHours()
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
@@ -182,7 +187,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       operationId: `${op.method}${op.path.replace('/api/v1', '').replace(/[{}]/g, '').split('/').map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : '')).join('')}`,
       ...(op.task ? { description: `Requires the task: ${op.task}.` } : {}),
       security: op.auth ? [{ bearer: [] }] : [],
-      parameters: parameters(op),
+      parameters: parameters(op, ttlHours),
       ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
       responses,
     }
@@ -193,7 +198,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
       title: 'Handoff API',
       version: '1.0.0',
       description:
-        'Orders, customers, fulfillment, invoices and payments for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After).',
+        `Orders, customers, fulfillment, invoices and payments for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After). Order writes take an Idempotency-Key header (required to create an order): the first response is stored for ${ttlHours} hours and sent again for a retry with the same key and request.`,
     },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (hof_…) created by a manager.' } } },

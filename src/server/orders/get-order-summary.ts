@@ -2,6 +2,7 @@ import 'server-only'
 import { DomainError } from '@/domain/errors'
 import { formatOrderNumber } from '@/domain/numbering'
 import { customerStatus } from '@/domain/order-status'
+import type { Prisma } from '@/generated/prisma/client'
 import type { OrderSummaryDTO } from '@/lib/schemas/api'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
@@ -9,33 +10,31 @@ import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_READERS } from './get-order'
 
-/** One order as a row of GET /api/v1/orders (what POST /api/v1/orders answers with): one query, no timeline. */
-export async function getOrderSummary(actor: Actor, orderId: string): Promise<OrderSummaryDTO> {
-  authorizeAny(actor, ORDER_READERS)
-  const settings = await getSettings()
-  const o = await db().order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      number: true,
-      version: true,
-      fulfillment: true,
-      billing: true,
-      payment: true,
-      handover: true,
-      heldAt: true,
-      cancelledAt: true,
-      total: true,
-      dueAt: true,
-      createdAt: true,
-      closedAt: true,
-      customer: { select: { id: true, name: true } },
-    },
-  })
-  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+/** What an order summary is made of (GET /api/v1/orders rows, POST /api/v1/orders answers). */
+export const ORDER_SUMMARY_SELECT = {
+  id: true,
+  number: true,
+  version: true,
+  fulfillment: true,
+  billing: true,
+  payment: true,
+  handover: true,
+  heldAt: true,
+  cancelledAt: true,
+  total: true,
+  dueAt: true,
+  createdAt: true,
+  closedAt: true,
+  customer: { select: { id: true, name: true } },
+} as const satisfies Prisma.OrderSelect
+
+export type OrderSummaryRow = Prisma.OrderGetPayload<{ select: typeof ORDER_SUMMARY_SELECT }>
+
+/** The one mapping from a selected row to the API's order summary. */
+export function toOrderSummary(o: OrderSummaryRow, orderPrefix: string): OrderSummaryDTO {
   return {
     id: o.id,
-    number: formatOrderNumber(settings.orderPrefix, o.number),
+    number: formatOrderNumber(orderPrefix, o.number),
     version: o.version,
     customer: o.customer,
     status: customerStatus(o),
@@ -47,4 +46,13 @@ export async function getOrderSummary(actor: Actor, orderId: string): Promise<Or
     createdAt: o.createdAt.toISOString(),
     closedAt: o.closedAt?.toISOString() ?? null,
   }
+}
+
+/** One order as a row of GET /api/v1/orders (what POST /api/v1/orders answers with): one query, no timeline. */
+export async function getOrderSummary(actor: Actor, orderId: string): Promise<OrderSummaryDTO> {
+  authorizeAny(actor, ORDER_READERS)
+  const settings = await getSettings()
+  const o = await db().order.findUnique({ where: { id: orderId }, select: ORDER_SUMMARY_SELECT })
+  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  return toOrderSummary(o, settings.orderPrefix)
 }

@@ -1,7 +1,5 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
-import { formatOrderNumber } from '@/domain/numbering'
-import { customerStatus } from '@/domain/order-status'
 import type { ListOrdersQuery, OrderPageDTO } from '@/lib/schemas/api'
 import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
@@ -9,6 +7,7 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_READERS } from './get-order'
+import { ORDER_SUMMARY_SELECT, toOrderSummary } from './get-order-summary'
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
@@ -39,40 +38,12 @@ export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<
     where: { AND: and },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    select: {
-      id: true,
-      number: true,
-      version: true,
-      fulfillment: true,
-      billing: true,
-      payment: true,
-      handover: true,
-      heldAt: true,
-      cancelledAt: true,
-      total: true,
-      dueAt: true,
-      createdAt: true,
-      closedAt: true,
-      customer: { select: { id: true, name: true } },
-    },
+    select: ORDER_SUMMARY_SELECT,
   })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
-    data: page.map((o) => ({
-      id: o.id,
-      number: formatOrderNumber(settings.orderPrefix, o.number),
-      version: o.version,
-      customer: o.customer,
-      status: customerStatus(o),
-      fulfillment: o.fulfillment,
-      billing: o.billing,
-      payment: o.payment,
-      total: o.total,
-      dueAt: o.dueAt.toISOString(),
-      createdAt: o.createdAt.toISOString(),
-      closedAt: o.closedAt?.toISOString() ?? null,
-    })),
+    data: page.map((o) => toOrderSummary(o, settings.orderPrefix)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   }
 }

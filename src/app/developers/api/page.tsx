@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
+import { idempotencyTtlHours } from '@/server/api/idempotency'
 import { OPERATIONS } from '@/server/api/openapi'
 
 export const metadata: Metadata = { title: 'API' }
@@ -72,6 +73,7 @@ export default async function ApiDocsPage() {
         </h2>
         <ul className="list-disc space-y-1 pl-6 text-slate-700">
           <li>{t('conventionErrors', { example: ERROR_EXAMPLE })}</li>
+          <li>{t('conventionIdempotency', { hours: idempotencyTtlHours() })}</li>
           <li>{t('conventionStrict')}</li>
           <li>{t('conventionPaging')}</li>
           <li>{t('conventionRate')}</li>
@@ -88,7 +90,7 @@ export default async function ApiDocsPage() {
           <p className="mt-1 text-sm text-slate-600">
             {op.auth ? t('auth') : t('public')}
             {op.task ? ` · ${t('requires', { task: op.task })}` : ''}
-            {op.idempotent ? ` · ${t('idempotency')}` : ''}
+            {op.idempotent ? ` · ${t(op.idempotent === 'required' ? 'idempotency' : 'idempotencyOptional')}` : ''}
           </p>
           {[
             [t('parameters'), [...fieldsOf(op.params), ...fieldsOf(op.query)]],

@@ -2,6 +2,6 @@ import { idParam, recordFulfillmentBody } from '@/lib/schemas/api'
 import { apiRoute } from '@/server/api/handler'
 import { recordFulfillment } from '@/server/fulfillment/record-fulfillment'
 
-export const POST = apiRoute({ tasks: ['FULFILL'], params: idParam, body: recordFulfillmentBody }, ({ actor, params, body }) =>
+export const POST = apiRoute({ tasks: ['FULFILL'], params: idParam, idempotencyKey: 'optional', body: recordFulfillmentBody }, ({ actor, params, body }) =>
   recordFulfillment(actor, { ...body, orderId: params.id }),
 )
