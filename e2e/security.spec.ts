@@ -52,3 +52,29 @@ test.describe('the proxy is not the security boundary', () => {
     await api.dispose()
   })
 })
+
+test.describe('headers on every response', () => {
+  test('pages, redirects, API answers and errors all carry the hardening headers (HSTS: production build)', async ({ request }) => {
+    const paths = ['/login', '/manager', '/does-not-exist', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/orders', '/api/back/queue']
+    for (const path of paths) {
+      const response = await request.get(path, { maxRedirects: 0 })
+      const headers = response.headers()
+      expect(headers['x-content-type-options'], path).toBe('nosniff')
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin')
+      expect(headers['strict-transport-security'], path).toMatch(/max-age=\d{7,}/)
+      expect(headers['x-powered-by'], path).toBeUndefined()
+      // Framing is refused twice over: X-Frame-Options everywhere, and the CSP's frame-ancestors on everything with
+      // content (the proxy's redirect to the login page has none to frame).
+      expect(headers['x-frame-options'], path).toBe('DENY')
+      if (response.status() < 300 || response.status() >= 400) expect(headers['content-security-policy'] ?? '', path).toContain("frame-ancestors 'none'")
+      expect(headers['content-security-policy'] ?? '', path).not.toContain('unsafe-eval')
+    }
+  })
+
+  test('API answers are never cached and never stack traces', async ({ request }) => {
+    const response = await request.post('/api/v1/orders', { headers: { authorization: 'Bearer hof_' + 'x'.repeat(43), 'content-type': 'application/json' }, data: '{"broken": ' })
+    expect(response.status()).toBe(401)
+    expect(response.headers()['cache-control']).toContain('no-store')
+    expect(await response.text()).not.toMatch(/\n\s+at |node_modules|prisma/i)
+  })
+})

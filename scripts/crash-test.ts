@@ -2,8 +2,10 @@
 // in the middle of the load, start it again, and check that every order the clients saw acknowledged exists
 // completely (lines, totals, audit row) and that no partial order exists. Retrying the requests that were in flight
 // with their Idempotency-Key must never create a second order.
-// Run: npm run test:crash   (needs a production build: `npm run build` or a previous e2e run)
-import { spawn, type ChildProcess } from 'node:child_process'
+// Run: npm run test:crash   (uses the production build in $NEXT_DIST_DIR or .next, e.g. from the e2e run; builds one
+// when there is none). CRASH_PORT (default 3300), CRASH_CLIENTS (8), CRASH_LOAD_MS (least time under load before the
+// kill, default 4000) and CRASH_MIN_ACKED (least acknowledged orders before the kill, default 50) tune it. Prints the counts and exits non-zero on any lost, partial or duplicated order.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +17,11 @@ import { migrate } from './lib/migrate'
 const root = path.resolve(import.meta.dirname, '..')
 const port = Number(process.env.CRASH_PORT ?? 3300)
 const base = `http://127.0.0.1:${port}`
-const CLIENTS = 8
+const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 8)
+const LOAD_MS = Number(process.env.CRASH_LOAD_MS ?? 4000)
+const MIN_ACKED = Number(process.env.CRASH_MIN_ACKED ?? 50)
+const distDir = process.env.NEXT_DIST_DIR ?? '.next'
+const next = path.join(root, 'node_modules/next/dist/bin/next')
 const say = (s: string) => console.log(`[crash-test] ${s}`)
 
 let embedded: RunningPostgres | undefined
@@ -46,7 +52,7 @@ async function freshDatabase(): Promise<string> {
 }
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' })
+  return spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' })
 }
 
 async function waitHealthy(): Promise<void> {
@@ -59,7 +65,11 @@ async function waitHealthy(): Promise<void> {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, '.next/BUILD_ID'))) throw new Error('no production build: run `npm run build` first')
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    say(`no production build in ${distDir}: building one`)
+    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('next build failed')
+  }
   const url = await freshDatabase()
   process.env.DATABASE_URL = url
   await migrate(url, { force: true })
@@ -81,7 +91,7 @@ async function main() {
   say('server up; starting load')
 
   const tomorrow = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10)
-  type Sent = { key: string; lines: number; orderId?: string; acknowledged: boolean }
+  type Sent = { key: string; i: number; lines: number; orderId?: string; acknowledged: boolean }
   const sent: Sent[] = []
   let stop = false
   const body = (i: number) => ({
@@ -91,17 +101,17 @@ async function main() {
     dueTime: '17:00',
     mode: 'PICKUP',
   })
+  let counter = 0
   const post = (key: string, i: number) =>
     fetch(`${base}/api/v1/orders`, {
       method: 'POST',
       headers: { authorization: `Bearer ${secret.token}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body(i)),
     })
-  let counter = 0
   const client = async () => {
     while (!stop) {
       const i = counter++
-      const entry: Sent = { key: randomUUID(), lines: 3, acknowledged: false }
+      const entry: Sent = { key: randomUUID(), i, lines: 3, acknowledged: false }
       sent.push(entry)
       try {
         const res = await post(entry.key, i)
@@ -114,12 +124,26 @@ async function main() {
       }
     }
   }
+  // Warm up: the first requests of a fresh `next start` load the route and open the pool; the load starts after one
+  // order went through, so the kill lands in the middle of steady intake.
+  const warm: Sent = { key: randomUUID(), i: counter++, lines: 3, acknowledged: false }
+  sent.push(warm)
+  const first = await post(warm.key, warm.i)
+  if (first.status !== 201) throw new Error(`warm-up order answered ${first.status}: ${(await first.text()).slice(0, 300)}`)
+  warm.orderId = ((await first.json()) as { id: string }).id
+  warm.acknowledged = true
   const clients = Array.from({ length: CLIENTS }, client)
-  await new Promise((r) => setTimeout(r, 3000))
-  say(`SIGKILL after ${sent.filter((s) => s.acknowledged).length} acknowledged orders`)
-  server.kill('SIGKILL')
-  await new Promise((r) => setTimeout(r, 500))
+  const loadStarted = Date.now()
+  // At least LOAD_MS of load and at least MIN_ACKED acknowledged orders (a slow machine gets longer), at most 60 s.
+  while (Date.now() - loadStarted < LOAD_MS || (sent.filter((s) => s.acknowledged).length < MIN_ACKED && Date.now() - loadStarted < 60_000)) {
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const ackedBeforeKill = sent.filter((s) => s.acknowledged).length
+  // No new requests from here on: those already sent are in flight when the server dies.
   stop = true
+  server.kill('SIGKILL')
+  const loadSeconds = (Date.now() - loadStarted) / 1000
+  say(`SIGKILL after ${loadSeconds.toFixed(1)} s: ${ackedBeforeKill} orders acknowledged (${(ackedBeforeKill / loadSeconds).toFixed(0)}/s), ${sent.length - ackedBeforeKill} requests in flight`)
   await Promise.all(clients)
 
   server = startServer(env)
@@ -129,37 +153,51 @@ async function main() {
   const client2 = new pg.Client({ connectionString: url })
   await client2.connect()
   const failures: string[] = []
-  const acked = sent.filter((s) => s.acknowledged)
-  for (const s of acked) {
-    const rows = await client2.query(
-      `SELECT o.id, o.total, o.subtotal, o."taxTotal",
-              (SELECT count(*) FROM "OrderLine" l WHERE l."orderId" = o.id)::int AS lines,
-              (SELECT coalesce(sum(l.quantity * l."unitPrice"), 0) FROM "OrderLine" l WHERE l."orderId" = o.id)::bigint AS net,
-              (SELECT count(*) FROM "AuditEvent" a WHERE a."orderId" = o.id AND a.action = 'order.created')::int AS audits
-         FROM "Order" o WHERE o.id = $1`,
-      [s.orderId],
-    )
-    const o = rows.rows[0]
-    if (!o) failures.push(`acknowledged order ${s.orderId} is missing`)
-    else if (o.lines !== s.lines || Number(o.net) !== o.subtotal || o.audits !== 1) failures.push(`order ${s.orderId} is incomplete: ${JSON.stringify(o)}`)
-  }
-  const partial = await client2.query(`SELECT o.id FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "OrderLine" l WHERE l."orderId" = o.id)`)
-  if (partial.rowCount) failures.push(`${partial.rowCount} orders without lines`)
+  /** Every order of the run (or the given ones) that is not whole: 3 lines, totals matching its lines, one audit row. */
+  const incomplete = async (ids?: string[]) =>
+    (
+      await client2.query(
+        `SELECT o.id, o.subtotal, o."taxTotal", o.total,
+                (SELECT count(*) FROM "OrderLine" l WHERE l."orderId" = o.id)::int AS lines,
+                (SELECT coalesce(sum(l.quantity * l."unitPrice"), 0) FROM "OrderLine" l WHERE l."orderId" = o.id)::bigint AS net,
+                (SELECT count(*) FROM "AuditEvent" a WHERE a."orderId" = o.id AND a.action = 'order.created')::int AS audits
+           FROM "Order" o
+          WHERE o."idempotencyKey" LIKE 'api-%' AND ($1::uuid[] IS NULL OR o.id = ANY($1::uuid[]))`,
+        [ids ?? null],
+      )
+    ).rows.filter((o) => o.lines !== 3 || Number(o.net) !== o.subtotal || o.subtotal + o.taxTotal !== o.total || o.audits !== 1)
 
-  // Retry everything that was in flight: each key yields at most one order.
+  const acked = sent.filter((s) => s.acknowledged)
+  const found = await client2.query(`SELECT id FROM "Order" WHERE id = ANY($1::uuid[])`, [acked.map((s) => s.orderId)])
+  const missing = acked.length - (found.rowCount ?? 0)
+  if (missing > 0) failures.push(`${missing} acknowledged orders are missing after the crash`)
+  for (const o of await incomplete(acked.map((s) => s.orderId!))) failures.push(`acknowledged order ${o.id} is incomplete: ${JSON.stringify(o)}`)
+  const afterCrash = (await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%'`)).rows[0].n as number
+  for (const o of await incomplete()) failures.push(`partial order after the crash: ${JSON.stringify(o)}`)
+  const orphans = await client2.query(`SELECT count(*)::int AS n FROM "OrderLine" l WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.id = l."orderId")`)
+  if (orphans.rows[0].n > 0) failures.push(`${orphans.rows[0].n} order lines without an order`)
+  say(`after restart: ${acked.length} acknowledged orders all present: ${missing === 0}; ${afterCrash} orders in the database (${afterCrash - acked.length} committed but never acknowledged)`)
+
+  // Retry everything that was not acknowledged, with its key and its body, as a client would: each key yields
+  // exactly one order, the one that may already exist.
   const inFlight = sent.filter((s) => !s.acknowledged)
-  for (const [i, s] of inFlight.entries()) {
-    const res = await post(s.key, i)
-    if (![200, 201].includes(res.status)) failures.push(`retry of ${s.key} answered ${res.status}`)
+  let replayed = 0
+  for (const s of inFlight) {
+    const res = await post(s.key, s.i)
+    if (![200, 201].includes(res.status)) failures.push(`retry of ${s.key} answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
+    else if (res.headers.get('idempotent-replayed') === 'true') replayed++
   }
   const perKey = await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%' GROUP BY "idempotencyKey" HAVING count(*) > 1`)
-  if (perKey.rowCount) failures.push('an idempotency key created two orders')
+  if (perKey.rowCount) failures.push(`${perKey.rowCount} idempotency keys created two orders`)
+  const total = (await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%'`)).rows[0].n as number
+  if (total !== sent.length) failures.push(`${sent.length} keys sent but ${total} orders exist`)
+  for (const o of await incomplete()) failures.push(`partial order after the retries: ${JSON.stringify(o)}`)
   await client2.end()
 
-  say(`${acked.length} acknowledged, ${inFlight.length} in flight and retried, ${failures.length} problems`)
+  say(`${sent.length} keys: ${acked.length} acknowledged before the kill, ${inFlight.length} retried after the restart (${replayed} answered from the stored response); ${total} orders, ${failures.length} problems`)
   for (const f of failures.slice(0, 20)) say(`FAIL ${f}`)
   if (failures.length > 0 || acked.length === 0) process.exitCode = 1
-  else say('every acknowledged order survived the crash intact; no partial orders')
+  else say('PASS: every acknowledged order survived the crash whole; no partial or duplicate orders; every retry converged on one order')
 }
 
 async function cleanup() {
@@ -179,4 +217,8 @@ main()
     console.error(`[crash-test] ${(error as Error).message}`)
     process.exitCode = 1
   })
-  .finally(cleanup)
+  .finally(async () => {
+    await cleanup()
+    // Leave no pool or timer holding the process open, and make the verdict the exit code.
+    process.exit(process.exitCode ?? 0)
+  })

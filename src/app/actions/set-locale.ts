@@ -13,5 +13,5 @@ export async function setLocaleAction(raw: unknown) {
   // Signed out (login page, tracking page): the choice lives in a cookie only.
   ;(await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { sameSite: 'lax', httpOnly: true, path: '/', maxAge: 365 * 86400 })
   if (!(await currentActor())) return { ok: true as const }
-  return runAction('setLocale', setLocaleSchema, setOwnLocale, parsed.data)
+  return runAction('setLocale', 'signed-in', setLocaleSchema, setOwnLocale, parsed.data)
 }

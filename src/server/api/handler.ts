@@ -5,6 +5,7 @@ import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/domain/errors'
 import type { Task } from '@/domain/permissions'
 import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
+import { unstorableTextPath } from '@/lib/safe-input'
 import { fieldIssues } from '@/lib/validation'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
@@ -76,11 +77,19 @@ async function readJson(request: Request, optional: boolean): Promise<{ ok: true
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
     return { ok: false, response: apiError('BAD_REQUEST', 'Send the body as JSON with Content-Type: application/json.') }
   }
+  let value: unknown
   try {
-    return { ok: true, value: JSON.parse(text) }
+    value = JSON.parse(text)
   } catch {
     return { ok: false, response: apiError('BAD_REQUEST', 'The body is not valid JSON.') }
   }
+  // NUL and lone surrogates ("\ud800") cannot be stored by PostgreSQL: refused here as a field error, not a 500 later.
+  const unstorable = unstorableTextPath(value)
+  if (unstorable !== null) {
+    const t = await english()
+    return { ok: false, response: apiError('INVALID', 'The request has invalid fields.', { fields: { [unstorable || '_']: [t('validation.invalid')] } }) }
+  }
+  return { ok: true, value }
 }
 
 async function validation(error: z.ZodError): Promise<Response> {

@@ -3,18 +3,27 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { db } from '../db'
 import { audit } from '../audit'
+import { cookiePolicy, sessionCookies } from './cookies'
 import { verifyLogin } from './verify-login'
 
 const SESSION_HOURS = 12
+const policy = cookiePolicy()
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
+  // HttpOnly, SameSite=Lax; Secure and __Secure-/__Host- prefixed behind https (src/server/auth/cookies.ts).
+  useSecureCookies: policy.secure,
+  cookies: sessionCookies(policy),
   pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
       name: 'Email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials) {
+        if (policy.problem) {
+          console.error(`[handoff] sign-in refused: ${policy.problem}`)
+          return null
+        }
         const user = await verifyLogin({ email: credentials?.email ?? '', password: credentials?.password ?? '' })
         return user ? { id: user.id, sv: user.sessionVersion } : null
       },

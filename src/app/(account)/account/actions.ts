@@ -1,7 +1,8 @@
 'use server'
 
 // "My account": things every signed-in staff member may do for themselves (their own lunch break, their own open
-// orders). The use cases scope everything to the actor; no task is needed (docs/decisions/005).
+// orders). The use cases scope everything to the actor; no task is needed, only a live session ('signed-in';
+// docs/decisions/005).
 import { absenceIdSchema, planOwnLunchSchema, startOwnLunchSchema } from '@/lib/schemas/absence'
 import { handOffOwnOrdersSchema } from '@/lib/schemas/team'
 import { endOwnAbsence } from '@/server/absences/end-own-absence'
@@ -11,14 +12,14 @@ import { runAction } from '@/server/action'
 import { handOffOwnOrders } from '@/server/team/hand-off-own-orders'
 
 export async function startOwnLunchAction(raw: unknown) {
-  return runAction('startOwnLunch', startOwnLunchSchema, startOwnLunch, raw)
+  return runAction('startOwnLunch', 'signed-in', startOwnLunchSchema, startOwnLunch, raw)
 }
 export async function planOwnLunchAction(raw: unknown) {
-  return runAction('planOwnLunch', planOwnLunchSchema, planOwnLunch, raw)
+  return runAction('planOwnLunch', 'signed-in', planOwnLunchSchema, planOwnLunch, raw)
 }
 export async function endOwnAbsenceAction(raw: unknown) {
-  return runAction('endOwnAbsence', absenceIdSchema, endOwnAbsence, raw)
+  return runAction('endOwnAbsence', 'signed-in', absenceIdSchema, endOwnAbsence, raw)
 }
 export async function handOffOwnOrdersAction(raw: unknown) {
-  return runAction('handOffOwnOrders', handOffOwnOrdersSchema, handOffOwnOrders, raw)
+  return runAction('handOffOwnOrders', 'signed-in', handOffOwnOrdersSchema, handOffOwnOrders, raw)
 }

@@ -10,25 +10,25 @@ import { createCustomer } from '@/server/customers/create-customer'
 import { createOrder } from '@/server/orders/create-order'
 import { handOverOrder } from '@/server/orders/hand-over-order'
 
-// Thin: session, schema and error contract in runAction; every use case authorizes the actor itself.
+// Thin: runAction checks session and the declared task(s) before parsing; every use case authorizes again itself.
 export async function createCustomerAction(raw: unknown) {
-  return runAction('createCustomer', createCustomerSchema, createCustomer, raw)
+  return runAction('createCustomer', ['TAKE_ORDER', 'CUSTOMER_SERVICE'], createCustomerSchema, createCustomer, raw)
 }
 
 export async function createOrderAction(raw: unknown) {
-  return runAction('createOrder', createOrderSchema, (actor, input) => createOrder(actor, input), raw)
+  return runAction('createOrder', 'TAKE_ORDER', createOrderSchema, (actor, input) => createOrder(actor, input), raw)
 }
 
 export async function handOverAction(raw: unknown) {
-  return runAction('handOverOrder', handOverSchema, (actor, input) => handOverOrder(actor, input), raw)
+  return runAction('handOverOrder', 'HANDLE_PICKUP', handOverSchema, (actor, input) => handOverOrder(actor, input), raw)
 }
 
 /** Invoicing at the counter, by someone who may INVOICE: the back office's use case, not a second implementation. */
 export async function issueInvoiceAction(raw: unknown) {
-  return runAction('issueInvoice', issueInvoiceSchema, issueInvoice, raw)
+  return runAction('issueInvoice', 'INVOICE', issueInvoiceSchema, issueInvoice, raw)
 }
 
 /** Taking payment at the counter (HANDLE_PICKUP or RECORD_PAYMENT): the back office's use case. */
 export async function recordPaymentAction(raw: unknown) {
-  return runAction('recordPayment', recordPaymentSchema, recordPayment, raw)
+  return runAction('recordPayment', ['HANDLE_PICKUP', 'RECORD_PAYMENT'], recordPaymentSchema, recordPayment, raw)
 }

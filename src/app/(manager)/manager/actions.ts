@@ -1,6 +1,7 @@
 'use server'
 
-// The manager area's server actions: thin wrappers, each one schema and one use case (which checks permission first).
+// The manager area's server actions: thin wrappers, each the task it needs (checked before parsing), one schema and one
+// use case (which checks the permission again).
 import { absenceIdSchema, recordAbsenceSchema } from '@/lib/schemas/absence'
 import { createProductSchema, setProductActiveSchema, updateProductSchema } from '@/lib/schemas/catalog'
 import { updateSettingsSchema } from '@/lib/schemas/settings'
@@ -33,47 +34,47 @@ import { setSkillLevel } from '@/server/team/set-skill-level'
 import { setStaffActive } from '@/server/team/set-staff-active'
 
 export async function setSkillLevelAction(raw: unknown) {
-  return runAction('setSkillLevel', setSkillLevelSchema, setSkillLevel, raw)
+  return runAction('setSkillLevel', 'MANAGE_TEAM', setSkillLevelSchema, setSkillLevel, raw)
 }
 export async function createTrainingGoalAction(raw: unknown) {
-  return runAction('createTrainingGoal', createTrainingGoalSchema, createTrainingGoal, raw)
+  return runAction('createTrainingGoal', 'MANAGE_TEAM', createTrainingGoalSchema, createTrainingGoal, raw)
 }
 export async function markTrainingGoalAchievedAction(raw: unknown) {
-  return runAction('markTrainingGoalAchieved', trainingGoalIdSchema, markTrainingGoalAchieved, raw)
+  return runAction('markTrainingGoalAchieved', 'MANAGE_TEAM', trainingGoalIdSchema, markTrainingGoalAchieved, raw)
 }
 export async function recordAbsenceAction(raw: unknown) {
-  return runAction('recordAbsence', recordAbsenceSchema, recordAbsence, raw)
+  return runAction('recordAbsence', 'MANAGE_TEAM', recordAbsenceSchema, recordAbsence, raw)
 }
 export async function endAbsenceAction(raw: unknown) {
-  return runAction('endAbsence', absenceIdSchema, endAbsence, raw)
+  return runAction('endAbsence', 'MANAGE_TEAM', absenceIdSchema, endAbsence, raw)
 }
 export async function getHandoffAction(raw: unknown) {
-  return runAction('getHandoff', userIdSchema, getHandoff, raw)
+  return runAction('getHandoff', 'MANAGE_TEAM', userIdSchema, getHandoff, raw)
 }
 export async function handOffOrdersAction(raw: unknown) {
-  return runAction('handOffOrders', handOffOrdersSchema, handOffOrders, raw)
+  return runAction('handOffOrders', 'MANAGE_TEAM', handOffOrdersSchema, handOffOrders, raw)
 }
 export async function createStaffAction(raw: unknown) {
-  return runAction('createStaff', createStaffSchema, createStaff, raw)
+  return runAction('createStaff', 'MANAGE_TEAM', createStaffSchema, createStaff, raw)
 }
 export async function setHomeRoleAction(raw: unknown) {
-  return runAction('setHomeRole', setHomeRoleSchema, setHomeRole, raw)
+  return runAction('setHomeRole', 'MANAGE_TEAM', setHomeRoleSchema, setHomeRole, raw)
 }
 export async function resetPasswordAction(raw: unknown) {
-  return runAction('resetPassword', resetPasswordSchema, resetPassword, raw)
+  return runAction('resetPassword', 'MANAGE_TEAM', resetPasswordSchema, resetPassword, raw)
 }
 export async function setStaffActiveAction(raw: unknown) {
-  return runAction('setStaffActive', setStaffActiveSchema, setStaffActive, raw)
+  return runAction('setStaffActive', 'MANAGE_TEAM', setStaffActiveSchema, setStaffActive, raw)
 }
 export async function createProductAction(raw: unknown) {
-  return runAction('createProduct', createProductSchema, createProduct, raw)
+  return runAction('createProduct', 'MANAGE_CATALOG', createProductSchema, createProduct, raw)
 }
 export async function updateProductAction(raw: unknown) {
-  return runAction('updateProduct', updateProductSchema, updateProduct, raw)
+  return runAction('updateProduct', 'MANAGE_CATALOG', updateProductSchema, updateProduct, raw)
 }
 export async function setProductActiveAction(raw: unknown) {
-  return runAction('setProductActive', setProductActiveSchema, setProductActive, raw)
+  return runAction('setProductActive', 'MANAGE_CATALOG', setProductActiveSchema, setProductActive, raw)
 }
 export async function updateSettingsAction(raw: unknown) {
-  return runAction('updateSettings', updateSettingsSchema, updateSettings, raw)
+  return runAction('updateSettings', 'MANAGE_TEAM', updateSettingsSchema, updateSettings, raw)
 }

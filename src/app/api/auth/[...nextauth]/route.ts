@@ -1,5 +1,4 @@
-import NextAuth from 'next-auth'
-import { authOptions } from '@/server/auth/options'
+import { authRouteHandler } from '@/server/auth/route'
 
-const handler = NextAuth(authOptions)
+const handler = authRouteHandler()
 export { handler as GET, handler as POST }

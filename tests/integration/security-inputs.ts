@@ -1,0 +1,145 @@
+// Well-formed inputs for every server action and route handler, shared by the authorization matrix and the fuzzers.
+// Ids name no record, so a caller who is let in reaches the use case and stops at "not found" (or succeeds where
+// creating something is the point). A new action or route needs an entry here (the suite fails without one).
+import { randomUUID } from 'node:crypto'
+import { addDays, businessDay, demoOpeningHours } from '@/domain/opening-hours'
+
+export const nobody = randomUUID()
+export const tomorrow = () => addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 1)
+
+export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
+  '(account)/account/actions.ts#startOwnLunchAction': () => ({ minutes: 30 }),
+  '(account)/account/actions.ts#planOwnLunchAction': () => ({ startsAt: `${tomorrow()}T12:00`, endsAt: `${tomorrow()}T12:30` }),
+  '(account)/account/actions.ts#endOwnAbsenceAction': () => ({ absenceId: nobody }),
+  '(account)/account/actions.ts#handOffOwnOrdersAction': () => ({ toUserId: nobody }),
+
+  '(front)/front/actions.ts#createCustomerAction': () => ({ name: 'Khách ma trận', phone: '0909000111' }),
+  '(front)/front/actions.ts#createOrderAction': () => ({
+    idempotencyKey: randomUUID(),
+    customerId: nobody,
+    lines: [{ productId: nobody, quantity: 1 }],
+    dueDate: tomorrow(),
+    dueTime: '17:00',
+    mode: 'PICKUP',
+  }),
+  '(front)/front/actions.ts#handOverAction': () => ({ orderId: nobody, expectedVersion: 1 }),
+  '(front)/front/actions.ts#issueInvoiceAction': () => ({ orderId: nobody }),
+  '(front)/front/actions.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
+
+  '(back)/back/actions.ts#recordFulfillmentAction': () => ({ orderId: nobody, expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] }),
+  '(back)/back/actions.ts#assignOrderAction': () => ({ orderId: nobody, expectedVersion: 1, assigneeId: null }),
+  '(back)/back/actions.ts#holdOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'paper' }),
+  '(back)/back/actions.ts#releaseOrderAction': () => ({ orderId: nobody, expectedVersion: 1 }),
+  '(back)/back/actions.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
+  '(back)/back/actions.ts#issueInvoiceAction': () => ({ orderId: nobody }),
+  '(back)/back/actions.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
+  '(back)/back/actions.ts#issueCreditNoteAction': () => ({ invoiceId: nobody, reason: 'misprint', lines: [{ invoiceLineId: nobody, quantity: 1 }] }),
+  '(back)/back/actions.ts#recordRefundAction': () => ({ creditNoteId: nobody, method: 'CASH', amount: 1000 }),
+  '(back)/back/actions.ts#returnDepositAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
+
+  '(manager)/manager/actions.ts#setSkillLevelAction': () => ({ userId: nobody, task: 'INVOICE', level: 2 }),
+  '(manager)/manager/actions.ts#createTrainingGoalAction': () => ({ userId: nobody, task: 'INVOICE', targetLevel: 2 }),
+  '(manager)/manager/actions.ts#markTrainingGoalAchievedAction': () => ({ goalId: nobody }),
+  '(manager)/manager/actions.ts#recordAbsenceAction': () => ({ userId: nobody, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T12:00` }),
+  '(manager)/manager/actions.ts#endAbsenceAction': () => ({ absenceId: nobody }),
+  '(manager)/manager/actions.ts#getHandoffAction': () => ({ userId: nobody }),
+  '(manager)/manager/actions.ts#handOffOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
+  '(manager)/manager/actions.ts#createStaffAction': () => ({
+    name: 'Người Mới',
+    email: `matrix-${randomUUID().slice(0, 8)}@test.example`,
+    homeRole: 'MANAGER',
+    password: 'purple stapler moonlight',
+  }),
+  '(manager)/manager/actions.ts#setHomeRoleAction': () => ({ userId: nobody, homeRole: 'MANAGER' }),
+  '(manager)/manager/actions.ts#resetPasswordAction': () => ({ userId: nobody, password: 'purple stapler moonlight' }),
+  '(manager)/manager/actions.ts#setStaffActiveAction': () => ({ userId: nobody, active: false }),
+  '(manager)/manager/actions.ts#createProductAction': () => ({ sku: `M-${randomUUID().slice(0, 8)}`, name: 'Matrix card', price: '1000', taxRate: '8', unit: 'pcs', locale: 'en' }),
+  '(manager)/manager/actions.ts#updateProductAction': () => ({ productId: nobody, sku: 'MATRIX', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' }),
+  '(manager)/manager/actions.ts#setProductActiveAction': () => ({ productId: nobody, active: false }),
+  '(manager)/manager/actions.ts#updateSettingsAction': () => ({
+    name: 'In Nhanh Test',
+    address: '1 Lê Lợi',
+    phone: '',
+    taxId: '',
+    currency: 'VND',
+    defaultTaxRate: '8',
+    orderPrefix: 'DH',
+    invoicePrefix: 'HD',
+    creditNotePrefix: 'GG',
+    defaultDueTime: '17:00',
+    defaultLeadDays: 1,
+    paymentTermsDays: 14,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    openingHours: demoOpeningHours(),
+    locale: 'en',
+  }),
+  '(manager)/manager/api-tokens/actions.ts#createApiTokenAction': () => ({ userId: nobody, name: 'shop' }),
+  '(manager)/manager/api-tokens/actions.ts#revokeApiTokenAction': () => ({ tokenId: nobody }),
+
+  'actions/set-locale.ts#setLocaleAction': () => ({ locale: 'en' }),
+}
+
+/** How a route authenticates: an API token (Authorization: Bearer), the session cookie, or not at all. */
+export type Auth = 'bearer' | 'cookie' | 'public'
+export interface RouteRequest {
+  path: string
+  method: string
+  headers?: Record<string, string>
+  /** JSON body (sent with Content-Type: application/json) or a raw body. */
+  body?: unknown
+  rawBody?: string
+  params?: Record<string, string | string[]>
+}
+
+export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRequest }> = {
+  'GET /api/v1/health': { auth: 'public', request: () => ({ method: 'GET', path: '/api/v1/health' }) },
+  'GET /api/v1/openapi.json': { auth: 'public', request: () => ({ method: 'GET', path: '/api/v1/openapi.json' }) },
+  'GET /api/auth/[...nextauth]': { auth: 'public', request: () => ({ method: 'GET', path: '/api/auth/providers', params: { nextauth: ['providers'] } }) },
+  'POST /api/auth/[...nextauth]': {
+    auth: 'public',
+    request: () => ({
+      method: 'POST',
+      path: '/api/auth/callback/credentials',
+      params: { nextauth: ['callback', 'credentials'] },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: 'email=nobody%40test.example&password=x&csrfToken=x',
+    }),
+  },
+
+  'GET /api/v1/orders': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/orders?limit=5' }) },
+  'POST /api/v1/orders': {
+    auth: 'bearer',
+    request: () => ({
+      method: 'POST',
+      path: '/api/v1/orders',
+      headers: { 'idempotency-key': randomUUID() },
+      body: { customerId: nobody, lines: [{ productId: nobody, quantity: 1 }], dueDate: tomorrow(), dueTime: '17:00', mode: 'PICKUP' },
+    }),
+  },
+  'GET /api/v1/orders/[id]': { auth: 'bearer', request: () => ({ method: 'GET', path: `/api/v1/orders/${nobody}`, params: { id: nobody } }) },
+  'POST /api/v1/orders/[id]/fulfillment': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/fulfillment`, params: { id: nobody }, body: { expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] } }),
+  },
+  'POST /api/v1/orders/[id]/invoices': { auth: 'bearer', request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/invoices`, params: { id: nobody }, body: {} }) },
+  'POST /api/v1/orders/[id]/payments': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/payments`, params: { id: nobody }, body: { method: 'TRANSFER', amount: 1000 } }),
+  },
+  'GET /api/v1/customers': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/customers?limit=5' }) },
+  'POST /api/v1/customers': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/v1/customers', body: { name: 'Khách API ma trận', phone: '0909000222' } }) },
+  'GET /api/v1/invoices': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/invoices?limit=5' }) },
+
+  // Benchmark floors (bench/intake.ts): absent unless the server runs with HANDOFF_BENCH=1.
+  'POST /api/bench/echo': { auth: 'public', request: () => ({ method: 'POST', path: '/api/bench/echo', body: { lines: [1, 2, 3] } }) },
+  'POST /api/bench/echo/auth': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/bench/echo/auth', body: { lines: [1, 2, 3] } }) },
+  'POST /api/bench/echo/validate': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/bench/echo/validate', body: { lines: [1, 2, 3] } }) },
+  'POST /api/bench/echo/idempotent': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: '/api/bench/echo/idempotent', headers: { 'idempotency-key': randomUUID() }, body: { lines: [1, 2, 3] } }),
+  },
+
+  'GET /api/back/export': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }) },
+  'GET /api/back/queue': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/queue?status=todo' }) },
+  'GET /api/live/orders': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/live/orders' }) },
+}
