@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
           setupFiles: ['tests/support/fail-on-console-error.ts'],
+          // Property tests run hundreds of cases: on a busy 2-core CI machine the default 5 s is too tight.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
