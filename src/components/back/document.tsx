@@ -30,10 +30,12 @@ export function DocumentHeader({ seller, title, number, facts }: { seller: Party
         {seller.taxId && <p className="text-slate-700">{t('taxId', { taxId: seller.taxId })}</p>}
       </div>
       <div className="sm:text-right print:text-right">
-        <p className="text-2xl font-bold uppercase tracking-wide">{title}</p>
-        <p className="mt-1 font-mono text-lg font-semibold" data-testid="document-number">
-          {number}
-        </p>
+        <h1>
+          <span className="block text-2xl font-bold uppercase tracking-wide">{title}</span>
+          <span className="mt-1 block font-mono text-lg font-semibold" data-testid="document-number">
+            {number}
+          </span>
+        </h1>
         <dl className="mt-2 grid grid-cols-[auto_auto] justify-start gap-x-3 gap-y-0.5 sm:justify-end print:justify-end">
           {facts.map((f) => (
             <div key={f.label} className="contents">

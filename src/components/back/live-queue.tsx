@@ -89,7 +89,7 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
                     <DueLabel dueAt={o.dueAt} now={page.now} overdue={o.overdue} />
                   </td>
                   <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
-                    <Link href={`/back/orders/${o.id}`} prefetch={false} className="font-mono font-semibold text-brand-700 underline-offset-2 hover:underline">
+                    <Link href={`/back/orders/${o.id}`} prefetch={false} className="inline-flex min-h-8 items-center font-mono font-semibold text-brand-700 underline-offset-2 hover:underline lg:min-h-0">
                       {o.number}
                     </Link>
                     <span className="block text-xs text-slate-600">

@@ -101,12 +101,12 @@ export default async function TicketPage({
             {ticket.business.address && <p>{ticket.business.address}</p>}
             {ticket.business.phone && <p>{t('phone', { phone: ticket.business.phone })}</p>}
           </div>
-          <div className={receipt ? 'mt-2 border-y border-dashed border-black py-1' : 'text-right'}>
-            <p className="uppercase tracking-wide">{t('heading')}</p>
-            <p className={receipt ? 'text-lg font-bold' : 'font-mono text-3xl font-bold'} data-testid="ticket-number">
+          <h1 className={receipt ? 'mt-2 border-y border-dashed border-black py-1' : 'text-right'}>
+            <span className="block font-normal uppercase tracking-wide">{t('heading')}</span>
+            <span className={`block ${receipt ? 'text-lg font-bold' : 'font-mono text-3xl font-bold'}`} data-testid="ticket-number">
               {ticket.number}
-            </p>
-          </div>
+            </span>
+          </h1>
         </header>
 
         <dl className={receipt ? 'mt-2 space-y-0.5' : 'mt-6 grid grid-cols-2 gap-x-8 gap-y-2'}>
