@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
-import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction } from '@/app/(back)/back/actions'
+import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction, returnDepositAction } from '@/app/(back)/back/actions'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
@@ -359,14 +359,26 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
 
 /** Pay money back against a credit note (never more than refundable). */
 export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteId: string; refundable: number; currency: string }) {
-  const t = useTranslations('back.refund')
+  return <MoneyBackForm kind="refund" target={{ creditNoteId }} available={refundable} currency={currency} />
+}
+
+/** Hand back a deposit never applied to an invoice, on a cancelled order (never more than returnable). */
+export function ReturnDepositForm({ orderId, returnable, currency }: { orderId: string; returnable: number; currency: string }) {
+  return <MoneyBackForm kind="return" target={{ orderId }} available={returnable} currency={currency} />
+}
+
+type MoneyBack = { kind: 'refund'; target: { creditNoteId: string } } | { kind: 'return'; target: { orderId: string } }
+
+/** The one form for money going back to the customer: against a credit note, or a deposit on a cancelled order. */
+function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyBack & { available: number; currency: string }) {
+  const t = useTranslations(kind === 'refund' ? 'back.refund' : 'back.returnDeposit')
   const { locale } = useAmountText()
   const ids = { amount: useId(), reference: useId() }
   const [method, setMethod] = useState<PaymentMethodInput>('CASH')
   const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
   const [done, setDone] = useState(false)
-  const action = useServerAction(recordRefundAction, {
+  const action = useServerAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
     onSuccess: () => {
       setDone(true)
       setAmount('')
@@ -377,7 +389,7 @@ export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteI
   const invalid = amount.trim() !== '' && (minor === null || minor <= 0)
   if (refundable <= 0) {
     return (
-      <div className="space-y-2" data-testid="refund-form">
+      <div className="space-y-2" data-testid={`${kind}-form`}>
         {done && <FormMessage error={null} success={t('recorded')} />}
         <p className="text-sm text-slate-600">{t('nothing')}</p>
       </div>
@@ -389,10 +401,10 @@ export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteI
         e.preventDefault()
         if (minor === null || minor <= 0) return
         setDone(false)
-        void action.run({ creditNoteId, method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) })
+        void action.run({ ...target, method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) })
       }}
       className="space-y-3"
-      data-testid="refund-form"
+      data-testid={`${kind}-form`}
       noValidate
     >
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />

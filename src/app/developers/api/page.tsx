@@ -86,7 +86,9 @@ export default async function ApiDocsPage() {
             <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-sm uppercase text-white">{op.method}</span>
             {op.path}
           </h3>
-          <p className="mt-1">{op.summary}</p>
+          <p className="mt-1" lang="en">
+            {op.summary}
+          </p>
           <p className="mt-1 text-sm text-slate-600">
             {op.auth ? t('auth') : t('public')}
             {op.task ? ` · ${t('requires', { task: op.task })}` : ''}

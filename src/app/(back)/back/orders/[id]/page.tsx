@@ -4,7 +4,7 @@ import { can } from '@/domain/permissions'
 import { CancelDialog, AssignForm, HoldForm } from '@/components/back/order-controls'
 import { DueLabel, OverdueBadge } from '@/components/back/due-label'
 import { FulfillmentForm } from '@/components/back/fulfillment-form'
-import { IssueInvoiceButton, PaymentForm } from '@/components/back/billing-forms'
+import { IssueInvoiceButton, PaymentForm, ReturnDepositForm } from '@/components/back/billing-forms'
 import { LiveUpdates } from '@/components/back/live-updates'
 import { Money } from '@/components/money'
 import { OrderTimeline } from '@/components/order-timeline'
@@ -273,6 +273,16 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
                   ))}
                 </ul>
               </>
+            )}
+
+            {billing.canTakePayment && billing.returnable > 0 && (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <h3 className="mb-1 text-sm font-semibold">{t('returnDeposit')}</h3>
+                <p className="mb-2 text-sm text-slate-600">
+                  {t('returnDepositHint')} <Money amount={billing.returnable} currency={order.currency} className="font-medium" />
+                </p>
+                <ReturnDepositForm orderId={order.id} returnable={billing.returnable} currency={order.currency} />
+              </div>
             )}
 
             {billing.canTakePayment && (billing.maxPayable > 0 || billing.invoices.length > 0) && (
