@@ -11,7 +11,8 @@ const local = (ms: number, tz: string) => {
   return `${w.ymd}T${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`
 }
 
-/** The first stretch of up to an hour, inside opening hours, from the next whole minute, when Hùng is not already away. */
+/** The first stretch of up to an hour, inside opening hours, from the current minute, when Hùng is not already away
+ * (starting this minute, so during opening hours "cover now" sees him away at once). */
 async function freeHourForHung(userId: string) {
   const [settings] = await sql<{ openingHours: unknown; timeZone: string }>('SELECT "openingHours", "timeZone" FROM "BusinessSettings" WHERE id = 1')
   const hours = parseOpeningHours(settings!.openingHours)
@@ -23,7 +24,7 @@ async function freeHourForHung(userId: string) {
       [userId],
     )
   ).map((a) => ({ start: Date.parse(a.s), end: Date.parse(a.e) }))
-  const from = Math.ceil((Date.now() + MINUTE) / MINUTE) * MINUTE
+  const from = Math.floor(Date.now() / MINUTE) * MINUTE
   for (const open of openIntervals(hours, new Date(from), new Date(from + 8 * DAY_MS), tz)) {
     let t = open.start.getTime()
     while (t + 15 * MINUTE <= open.end.getTime()) {

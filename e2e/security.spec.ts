@@ -35,6 +35,8 @@ test.describe('the proxy is not the security boundary', () => {
   })
 
   test('server actions refuse cross-origin posts', async ({ page, login, playwright, baseURL }) => {
+    // Two replays that may each wait for the server's refusal: more than a minute on a loaded machine.
+    test.slow()
     // Minh Anh, so that switching her language does not disturb the specs that sign in as Hà.
     await login('minhanh@example.com')
     await page.goto('/front')
