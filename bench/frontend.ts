@@ -1,32 +1,40 @@
 // First-load JavaScript per route (gzip bytes actually transferred by `next start`), beside the framework's floor:
 // a page of the same build with no client component of its own (/developers/api).
-// Run: npm run bench:frontend   (builds the app; set BENCH_SKIP_BUILD=1 to reuse .next)
+// Run: npm run bench:frontend   (builds into .next-perf; BENCH_SKIP_BUILD=1 reuses it; BENCH_RUNS=3)
+// Budget: the intake page ≤ 60 kB gzip above the floor, every other page less than the intake page.
 import { chromium } from '@playwright/test'
-import { median, startAppServer } from './lib/app-server'
+import { startAppServer } from './lib/app-server'
+import { median, printTable, writeResult, type Row } from './lib/report'
+
+process.env.NEXT_DIST_DIR ??= '.next-perf'
+process.env.DATABASE_URL ??= 'postgresql://postgres@127.0.0.1:5432/postgres'
 
 const ROUTES: Array<{ path: string; as?: string; label: string }> = [
   { path: '/developers/api', label: 'floor: no client component' },
   { path: '/login', label: 'login' },
   { path: '/front', as: 'reception@example.com', label: 'counter: today' },
-  { path: '/front/new', as: 'reception@example.com', label: 'counter: intake' },
+  { path: '/front/orders/new', as: 'reception@example.com', label: 'counter: intake' },
   { path: '/front/desk', as: 'reception@example.com', label: 'counter: desk' },
   { path: '/back', as: 'backoffice@example.com', label: 'workshop: queue' },
   { path: '/back/billing', as: 'backoffice@example.com', label: 'workshop: billing' },
   { path: '/manager', as: 'manager@example.com', label: 'manager: overview' },
   { path: '/manager/kpis', as: 'manager@example.com', label: 'manager: KPIs' },
+  { path: '/manager/team', as: 'manager@example.com', label: 'manager: skills matrix' },
 ]
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const INTAKE_BUDGET_KB = 60
 
-const server = await startAppServer({ build: process.env.BENCH_SKIP_BUILD !== '1' })
+const server = await startAppServer({ port: Number(process.env.BENCH_PORT ?? 3350), build: process.env.BENCH_SKIP_BUILD !== '1' })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 })
 try {
-  const rows: Array<{ label: string; path: string; status: number; kb: number }> = []
+  const measured: Array<{ label: string; path: string; status: number; kb: number; scripts: number }> = []
   for (const route of ROUTES) {
     const samples: number[] = []
     let status = 0
+    let scripts = 0
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext()
       if (route.as) await context.addCookies([{ ...(await server.sessionCookie(route.as)), httpOnly: true, sameSite: 'Lax' }])
@@ -37,15 +45,32 @@ try {
       })
       const response = await page.goto(`${server.baseURL}${route.path}`, { waitUntil: 'networkidle' })
       status = response?.status() ?? 0
-      samples.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0))
+      const all = await Promise.all(sizes)
+      scripts = all.length
+      samples.push(all.reduce((a, b) => a + b, 0))
       await context.close()
     }
-    rows.push({ label: route.label, path: route.path, status, kb: median(samples) / 1024 })
+    measured.push({ label: route.label, path: route.path, status, kb: median(samples) / 1024, scripts })
   }
-  const floor = rows[0]!.kb
-  console.log(`\nFirst-load JS (gzip, median of ${RUNS}), floor = ${floor.toFixed(1)} kB\n`)
-  console.log('route'.padEnd(22), 'label'.padEnd(28), 'status', '   kB', ' +floor')
-  for (const r of rows) console.log(r.path.padEnd(22), r.label.padEnd(28), String(r.status).padStart(6), r.kb.toFixed(1).padStart(6), `${r.kb - floor >= 0 ? '+' : ''}${(r.kb - floor).toFixed(1)}`.padStart(7))
+  const floor = measured[0]!.kb
+  const intake = measured.find((r) => r.path === '/front/orders/new')!
+  const rows: Row[] = measured.map((r) => {
+    const above = r.kb - floor
+    const budget = r === measured[0] ? undefined : r === intake ? `≤ ${INTAKE_BUDGET_KB} kB above floor` : '< intake'
+    const pass = r === measured[0] ? undefined : r === intake ? above <= INTAKE_BUDGET_KB : above < intake.kb - floor
+    return {
+      metric: `${r.path} (${r.label}${r.status === 200 ? '' : `, HTTP ${r.status}`})`,
+      value: r.kb,
+      unit: 'kB',
+      baseline: { label: 'floor', value: floor },
+      ratio: r.kb / floor,
+      budget,
+      pass,
+      note: `${above >= 0 ? '+' : ''}${above.toFixed(1)} kB, ${r.scripts} scripts`,
+    }
+  })
+  printTable(`First-load JS (gzip, median of ${RUNS}), floor = ${floor.toFixed(1)} kB`, rows)
+  writeResult('frontend', { runs: RUNS, floorKb: floor, routes: measured, rows })
 } finally {
   await browser.close()
   await server.stop()

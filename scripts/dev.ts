@@ -1,17 +1,20 @@
 // `npm run dev`: with DATABASE_URL set, use that database; without it, start an embedded real PostgreSQL whose data
-// lives in .data/postgres (git-ignored). Then apply migrations, seed the demo shop on first run, print the demo
-// logins and run `next dev`. Ctrl-C stops Next and then the database, cleanly.
+// lives in .data/postgres (git-ignored; HANDOFF_DATA_DIR moves .data elsewhere, e.g. for bench/cold-start.ts). Then
+// apply migrations, seed the demo shop on first run, print the demo logins and run `next dev`. Ctrl-C stops Next and
+// then the database, cleanly.
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
 import { migrate } from './lib/migrate'
 
 const root = path.resolve(import.meta.dirname, '..')
-const dataDir = path.join(root, '.data')
+const dataDir = process.env.HANDOFF_DATA_DIR ? path.resolve(process.env.HANDOFF_DATA_DIR) : path.join(root, '.data')
 const started = Date.now()
 const say = (line: string) => console.log(`[handoff] ${line}`)
+const seconds = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)} s`
 
 function localSecret(): string {
   // A stable per-checkout secret so dev sessions survive restarts; production must set NEXTAUTH_SECRET itself.
@@ -23,46 +26,86 @@ function localSecret(): string {
   return readFileSync(file, 'utf8').trim()
 }
 
+/**
+ * `prisma migrate deploy` spends ~10 s of a cold start booting the CLI and its Wasm schema engine to run ~1 s of SQL.
+ * On a database with nothing pending or failed, apply the pending migration scripts directly, exactly as the CLI does
+ * (each script whole, in one transaction, under Prisma's advisory lock) and record them in _prisma_migrations the way
+ * it does (sha256 checksum of the file), so `prisma migrate deploy/status` later see them as applied. Anything
+ * unusual (a failed or rolled-back migration) goes to the CLI, which knows how to report it.
+ */
+async function migrateDirect(url: string): Promise<'applied' | 'up-to-date' | 'use-cli'> {
+  const dir = path.join(root, 'prisma/migrations')
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock(72707369)')
+    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
+    const rows = (await client.query('SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"')).rows as Array<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>
+    if (rows.some((r) => r.finished_at === null || r.rolled_back_at !== null)) return 'use-cli'
+    const applied = new Set(rows.map((r) => r.migration_name))
+    const pending = names.filter((n) => !applied.has(n))
+    for (const name of pending) {
+      const script = readFileSync(path.join(dir, name, 'migration.sql'))
+      const startedAt = new Date()
+      await client.query('BEGIN')
+      try {
+        await client.query(script.toString('utf8'))
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
+          [randomUUID(), createHash('sha256').update(script).digest('hex'), name, startedAt],
+        )
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK')
+        throw new Error(`migration ${name} failed: ${(error as Error).message}`)
+      }
+    }
+    return pending.length > 0 ? 'applied' : 'up-to-date'
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(72707369)').catch(() => undefined)
+    await client.end()
+  }
+}
+
 let embedded: RunningPostgres | undefined
 let stopping = false
 
 async function main() {
+  // Loading the Prisma client takes a second or two: do it while PostgreSQL starts (nothing connects before use).
+  const modules = Promise.all([import('../src/server/seed/demo'), import('../src/server/seed/demo-logins'), import('../src/server/db')])
+  modules.catch(() => undefined)
   if (!process.env.DATABASE_URL) {
-    say('No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…')
+    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, 'postgres')) || '.'})…`)
+    const t = Date.now()
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true })
     await embedded.createDatabase('handoff')
     process.env.DATABASE_URL = embedded.url('handoff')
-    say(`PostgreSQL is up on port ${embedded.port}.`)
+    say(`PostgreSQL is up on port ${embedded.port} (${seconds(t)}).`)
   }
   process.env.NEXTAUTH_SECRET ??= localSecret()
   const port = process.env.PORT ?? '3000'
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`
 
-  const migrated = await migrate(process.env.DATABASE_URL!)
-  say(migrated === 'applied' ? 'Migrations applied.' : 'Database schema is up to date.')
+  const tMigrate = Date.now()
+  const direct = await migrateDirect(process.env.DATABASE_URL!)
+  const migrated = direct === 'use-cli' ? await migrate(process.env.DATABASE_URL!) : direct
+  say(migrated === 'applied' ? `Migrations applied (${seconds(tMigrate)}).` : 'Database schema is up to date.')
 
-  // Imported only now: the server modules read DATABASE_URL when first used.
-  const { seedDemo, isSeeded } = await import('../src/server/seed/demo')
-  const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../src/server/seed/demo-logins')
-  const { db } = await import('../src/server/db')
-  const wasSeeded = await isSeeded()
-  if (!wasSeeded && !process.env.HANDOFF_NO_DEMO) {
-    say('First run: seeding the demo shop "In Nhanh Sài Gòn"…')
-    const summary = await seedDemo()
-    if (summary) say(`Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices.`)
-  }
-  const demo = (await db().user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0
-  await db().$disconnect()
-  if (demo) {
-    process.env.HANDOFF_DEMO = '1'
-    console.log('')
-    console.log(`  Handoff is starting on http://localhost:${port}`)
-    console.log(`  Demo logins (password: ${DEMO_PASSWORD})`)
-    for (const l of DEMO_LOGINS) console.log(`    ${l.homeRole.padEnd(13)} ${l.email}`)
-    console.log('')
-  }
-  say(`Ready to start Next after ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+  const [{ seedDemo, isSeeded }, { DEMO_LOGINS, DEMO_PASSWORD }, { db }] = await modules
+  const seed = !(await isSeeded()) && !process.env.HANDOFF_NO_DEMO
+  const demo = seed || (await db().user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0
+  if (demo) process.env.HANDOFF_DEMO = '1'
 
+  // Next boots and compiles its first page while the demo seed is written (one transaction: until it commits, a page
+  // sees an empty shop, never half of one).
+  say(`Starting Next after ${seconds(started)}.`)
   const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '--port', port], {
     cwd: root,
     stdio: 'inherit',
@@ -87,6 +130,25 @@ async function main() {
     if (embedded) await embedded.stop().catch(() => undefined)
     process.exit(code ?? 0)
   })
+
+  if (seed) {
+    say('First run: seeding the demo shop "In Nhanh Sài Gòn"…')
+    const tSeed = Date.now()
+    const summary = await seedDemo().catch((error: unknown) => {
+      next.kill('SIGTERM')
+      throw error
+    })
+    if (summary) say(`Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices (${seconds(tSeed)}).`)
+  }
+  await db().$disconnect()
+  if (demo) {
+    console.log('')
+    console.log(`  Handoff is starting on http://localhost:${port}`)
+    console.log(`  Demo logins (password: ${DEMO_PASSWORD})`)
+    for (const l of DEMO_LOGINS) console.log(`    ${l.homeRole.padEnd(13)} ${l.email}`)
+    console.log('')
+  }
+  say(`Database ready after ${seconds(started)}.`)
 }
 
 main().catch(async (error) => {

@@ -27,18 +27,27 @@ export async function startAppServer(options: { port?: number; build?: boolean }
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
-  const deadline = Date.now() + 300_000
+  // A production build takes minutes on a busy 2-core machine.
+  const deadline = Date.now() + Number(process.env.BENCH_START_TIMEOUT ?? 1_200_000)
   let runtime: { databaseUrl: string; secret: string; baseURL: string } | undefined
+  let up = false
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('the app server exited early')
     if (existsSync(runtimeFile)) {
       runtime ??= JSON.parse(readFileSync(runtimeFile, 'utf8'))
-      const ok = await fetch(`${runtime!.baseURL}/login`).then((r) => r.ok).catch(() => false)
-      if (ok) break
+      up = await fetch(`${runtime!.baseURL}/login`).then((r) => r.ok).catch(() => false)
+      if (up) break
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  if (!runtime) throw new Error('the app server did not start in time')
+  if (!runtime || !up) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      /* already gone */
+    }
+    throw new Error('the app server did not start in time')
+  }
   const { databaseUrl, secret, baseURL } = runtime
   const sql = async <T>(text: string, params: unknown[] = []) => {
     const client = new pg.Client({ connectionString: databaseUrl })

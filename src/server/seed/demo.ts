@@ -1,17 +1,19 @@
 import 'server-only'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { creditLineAmounts, documentTotals, lineAmounts, sumAmounts } from '@/domain/tax'
 import { billingStatus, fulfillmentStatus, isClosed, paymentStatus } from '@/domain/order-status'
 import { formatDocumentNumber } from '@/domain/numbering'
 import { addDays, businessDay, demoOpeningHours, zonedWallTimeToUtc, DEMO_TIME_ZONE } from '@/domain/opening-hours'
 import type { HomeRole, Task } from '@/domain/permissions'
-import { db } from '../db'
+import type { Prisma } from '@/generated/prisma/client'
+import { db, type Tx } from '../db'
 import { hashPassword } from '../auth/password'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
-import { createCustomerRow, createStaffRow } from './factories'
+import { customerRowData, staffRowData } from './factories'
 
 // The demo business: a Vietnamese print-and-copy shop. Deterministic for a given day (a seeded PRNG, times relative
-// to "today" so the demo always looks current) and idempotent (it does nothing when the shop already exists).
+// to "today" so the demo always looks current) and idempotent (it does nothing when the shop already exists). All of it
+// is written in one transaction, in a few multi-row INSERTs (see Plan below).
 
 function prng(seed: number) {
   let a = seed >>> 0
@@ -133,20 +135,89 @@ export interface SeedSummary {
   invoices: number
 }
 
+type Person = { id: string; email: string; name: string; homeRole: HomeRole }
+type Product = { id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }
+type Customer = { id: string; name: string }
+type LineRow = Prisma.OrderLineCreateManyInput & { id: string; orderId: string; position: number; quantity: number; qtyFulfilled: number; qtyInvoiced: number; unitPrice: number; taxRateBp: number; description: string }
+type OrderRow = Prisma.OrderCreateManyInput & { id: string; number: number; idempotencyKey: string }
+type PaymentRow = Prisma.PaymentCreateManyInput & { id: string; amount: number }
+type InvoiceRow = Prisma.InvoiceCreateManyInput & { id: string; number: string; total: number; issuedAt: Date }
+type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & { id: string; orderLineId: string; position: number; quantity: number; unitPrice: number; taxRateBp: number }
+type EventSeed = { at: Date; actorId: string; action: string; task: Task | null; crossRole: boolean; data?: object }
+
+/**
+ * Every row of the demo, planned in memory and then written table by table with one multi-row INSERT each
+ * (createMany) inside one transaction: a first `npm run dev` spends well under a second here instead of thousands of
+ * round trips (docs/performance.md, "Cold start"). The content is what the row-by-row version wrote, in the same order
+ * (same PRNG draws, order numbers in creation order, audit rows in the order they happened to be written).
+ */
+class Plan {
+  orders: OrderRow[] = []
+  lines: LineRow[] = []
+  fulfillments: Prisma.FulfillmentEventCreateManyInput[] = []
+  payments: PaymentRow[] = []
+  allocations: Prisma.PaymentAllocationCreateManyInput[] = []
+  invoices: InvoiceRow[] = []
+  invoiceLines: InvoiceLineRow[] = []
+  creditNotes: Prisma.CreditNoteCreateManyInput[] = []
+  creditNoteLines: Prisma.CreditNoteLineCreateManyInput[] = []
+  audit: Prisma.AuditEventCreateManyInput[] = []
+
+  addOrder(order: Omit<OrderRow, 'id' | 'number'>, lines: Array<Omit<LineRow, 'id' | 'orderId'>>): { order: OrderRow; lines: LineRow[] } {
+    const row: OrderRow = { ...order, id: randomUUID(), number: this.orders.length + 1 }
+    this.orders.push(row)
+    const lineRows = lines.map((l) => ({ ...l, id: randomUUID(), orderId: row.id }))
+    this.lines.push(...lineRows)
+    return { order: row, lines: lineRows }
+  }
+
+  addPayment(payment: Omit<PaymentRow, 'id'>): PaymentRow {
+    const row = { ...payment, id: randomUUID() }
+    this.payments.push(row)
+    return row
+  }
+
+  addEvents(orderId: string, events: readonly EventSeed[]): void {
+    this.audit.push(...events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: orderId, orderId, task: e.task, crossRole: e.crossRole, data: e.data })))
+  }
+
+  async write(tx: Tx): Promise<void> {
+    await tx.order.createMany({ data: this.orders })
+    // The rows above carry their numbers: the sequence continues after them for the orders taken from now on.
+    await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('"Order"', 'number'), ${this.orders.length})`
+    await tx.orderLine.createMany({ data: this.lines })
+    await tx.fulfillmentEvent.createMany({ data: this.fulfillments })
+    await tx.invoice.createMany({ data: this.invoices })
+    await tx.invoiceLine.createMany({ data: this.invoiceLines })
+    await tx.creditNote.createMany({ data: this.creditNotes })
+    await tx.creditNoteLine.createMany({ data: this.creditNoteLines })
+    await tx.payment.createMany({ data: this.payments })
+    await tx.paymentAllocation.createMany({ data: this.allocations })
+    await tx.auditEvent.createMany({ data: this.audit })
+  }
+}
+
 export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
   const prisma = db()
   if (await isSeeded()) return null
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  return prisma.$transaction((tx) => seedInto(tx, now, passwordHash), { maxWait: 10_000, timeout: 120_000 })
+}
+
+async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSummary> {
   const rand = prng(20261126)
   const tz = DEMO_TIME_ZONE
   const today = businessDay(now, tz)
   const at = (ymd: string, hhmm: string) => zonedWallTimeToUtc(ymd, hhmm, tz)
 
-  await prisma.businessSettings.create({ data: { id: 1, ...DEMO_BUSINESS, openingHours: demoOpeningHours() } })
+  await tx.businessSettings.create({ data: { id: 1, ...DEMO_BUSINESS, openingHours: demoOpeningHours() } })
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const manager = await createStaffRow({ ...DEMO_STAFF[0]!, passwordHash })
-  const staff = [manager]
-  for (const s of DEMO_STAFF.slice(1)) staff.push(await createStaffRow({ ...s, passwordHash, certifiedById: manager.id }))
+  const managerRows = staffRowData({ ...DEMO_STAFF[0]!, passwordHash })
+  const staffRows = [managerRows, ...DEMO_STAFF.slice(1).map((s) => staffRowData({ ...s, passwordHash, certifiedById: managerRows.user.id }))]
+  await tx.user.createMany({ data: staffRows.map((s) => s.user) })
+  await tx.skill.createMany({ data: staffRows.flatMap((s) => s.skills) })
+  const staff: Person[] = staffRows.map(({ user }) => ({ id: user.id, email: user.email, name: user.name, homeRole: user.homeRole }))
+  const manager = staff[0]!
   const byEmail = new Map(staff.map((s) => [s.email, s]))
   const person = (email: string) => byEmail.get(email)!
 
@@ -158,30 +229,32 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
     { email: 'backoffice@example.com', kind: 'LUNCH' as const, startsAt: at(today, '12:30'), endsAt: at(today, '13:30'), note: null },
     { email: 'minhanh@example.com', kind: 'LEAVE' as const, startsAt: at(addDays(today, 3), '00:00'), endsAt: at(addDays(today, 5), '00:00'), note: 'Đám cưới người thân' },
   ]
-  await prisma.absence.createMany({
+  await tx.absence.createMany({
     data: absences.map((a) => ({ userId: person(a.email).id, kind: a.kind, startsAt: a.startsAt, endsAt: a.endsAt, note: a.note, createdById: manager.id })),
   })
 
-  await prisma.product.createMany({
+  await tx.product.createMany({
     data: PRODUCTS.map(([sku, name, unitPrice, taxRateBp, unit]) => ({ sku, name, unitPrice, taxRateBp, unit })),
   })
-  const products = await prisma.product.findMany({ orderBy: { sku: 'asc' } })
+  const products = await tx.product.findMany({ orderBy: { sku: 'asc' } })
 
-  const customers: Array<{ id: string; name: string }> = []
+  const customerRows: Array<Prisma.CustomerCreateManyInput & { id: string }> = []
   for (let i = 0; i < 200; i++) {
     const company = i % 20 === 0 ? COMPANIES[(i / 20) % COMPANIES.length] : undefined
     const name = company ?? `${rand.pick(FAMILY)} ${rand.pick(MIDDLE)} ${rand.pick(GIVEN)}`
     const phone = `09${String(rand.int(0, 99_999_999)).padStart(8, '0')}`
     const email = rand.chance(0.4) || company ? `khach${i + 1}@example.vn` : null
-    customers.push(await createCustomerRow({ name, phone, email, notes: company ? 'Khách hàng doanh nghiệp — xuất hóa đơn VAT' : null }))
+    customerRows.push(customerRowData({ name, phone, email, notes: company ? 'Khách hàng doanh nghiệp — xuất hóa đơn VAT' : null }))
   }
+  await tx.customer.createMany({ data: customerRows })
+  const customers: Customer[] = customerRows.map((c) => ({ id: c.id, name: c.name }))
 
   const receptionists = staff.filter((s) => s.homeRole === 'RECEPTIONIST')
   const workshop = staff.filter((s) => s.homeRole === 'BACK_OFFICE')
   const hung = person('backoffice@example.com')
+  const plan = new Plan()
   // Invoices are written after all orders, in order of issue, so their gapless numbers also follow the calendar.
   const pendingInvoices: PendingInvoice[] = []
-  let orders = 0
 
   // ~10 orders per opening day over the last 30 days; the older an order, the further along it is.
   for (let daysAgo = 30; daysAgo >= 0; daysAgo--) {
@@ -235,8 +308,8 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
       const handover = handoverAt ? (mode === 'DELIVERY' ? ('DELIVERED' as const) : ('COLLECTED' as const)) : ('WAITING' as const)
       const closed = isClosed({ handover, billing, payment, cancelled })
 
-      const order = await prisma.order.create({
-        data: {
+      const { order, lines: orderLines } = plan.addOrder(
+        {
           customerId: customer.id,
           dueAt,
           mode,
@@ -265,26 +338,20 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
           taxTotal: totals.taxTotal,
           total: totals.total,
           createdAt,
-          lines: { create: lineState.map((l) => ({ ...l })) },
         },
-        include: { lines: true },
-      })
-      orders++
-      const events: Array<{ at: Date; actorId: string; action: string; task: Task | null; crossRole: boolean; data?: object }> = [
+        lineState,
+      )
+      const events: EventSeed[] = [
         { at: createdAt, actorId: takenBy.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: takenCovering, data: { total: totals.total } },
       ]
       if (deposit > 0) {
-        await prisma.payment.create({
-          data: { orderId: order.id, customerId: customer.id, kind: 'DEPOSIT', method: rand.pick(['CASH', 'TRANSFER'] as const), amount: Math.min(deposit, totals.total), receivedById: takenBy.id, crossRole: takenCovering, receivedAt: createdAt },
-        })
+        plan.addPayment({ orderId: order.id, customerId: customer.id, kind: 'DEPOSIT', method: rand.pick(['CASH', 'TRANSFER'] as const), amount: Math.min(deposit, totals.total), receivedById: takenBy.id, crossRole: takenCovering, receivedAt: createdAt })
         events.push({ at: createdAt, actorId: takenBy.id, action: 'payment.deposit', task: 'TAKE_ORDER', crossRole: takenCovering, data: { amount: deposit } })
       }
       if (fulfillment !== 'NOT_STARTED') {
         const fAt = readyAt ?? new Date(Math.min(createdAt.getTime() + 2 * 3600_000, now.getTime()))
-        for (const l of order.lines) {
-          if (l.qtyFulfilled > 0) {
-            await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt } })
-          }
+        for (const l of orderLines) {
+          if (l.qtyFulfilled > 0) plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt })
         }
         events.push({ at: fAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', crossRole: false, data: { status: fulfillment } })
       }
@@ -293,7 +360,7 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
       let deferEvents = false
       if (invoiced && readyAt) {
         const issuedAt = handoverAt ?? readyAt
-        // Its number is only known once every invoice's date is: the row is written later (pendingInvoices), and the
+        // Its number is only known once every invoice's date is: the row is planned later (pendingInvoices), and the
         // order's timeline with it, so the timeline stays in order.
         const invoiceEvent = { at: issuedAt, actorId: hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, crossRole: false, data: { number: '', total: totals.total } }
         events.push(invoiceEvent)
@@ -312,37 +379,32 @@ export async function seedDemo(now = new Date()): Promise<SeedSummary | null> {
           orderId: order.id,
           customer,
           totals,
-          lines: order.lines,
+          lines: orderLines,
           issuedById: hung.id,
           payment,
-          onNumber: async (number) => {
+          onNumber: (number) => {
             invoiceEvent.data.number = number
-            await prisma.auditEvent.createMany({
-              data: orderEvents.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
-            })
+            plan.addEvents(order.id, orderEvents)
           },
         })
       }
       if (handoverAt) {
         events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
       }
-      if (!deferEvents) {
-        await prisma.auditEvent.createMany({
-          data: events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: order.id, orderId: order.id, task: e.task, crossRole: e.crossRole, data: e.data })),
-        })
-      }
+      if (!deferEvents) plan.addEvents(order.id, events)
     }
   }
-  const back = await seedBackOffice({ now, today, pendingInvoices, customers, products, hung, receptionists, workshop })
-  orders += back.orders
+  const recentOrders = plan.orders.length
+  const back = planBackOffice(plan, { now, today, pendingInvoices, customers, products, hung, receptionists, workshop })
+  await plan.write(tx)
   // The gapless counters continue where the seeded invoices and credit notes stop.
-  await prisma.documentCounter.createMany({
+  await tx.documentCounter.createMany({
     data: [
       ...[...back.invoiceSeqByYear].map(([year, last]) => ({ kind: 'INVOICE' as const, year, last })),
       ...[...back.creditSeqByYear].map(([year, last]) => ({ kind: 'CREDIT_NOTE' as const, year, last })),
     ],
   })
-  return { staff: staff.length, products: products.length, customers: customers.length, orders, invoices: back.invoices }
+  return { staff: staff.length, products: products.length, customers: customers.length, orders: recentOrders + back.orders, invoices: back.invoices }
 }
 
 // ---- Back office history: old unpaid invoices (receivables ageing), credit notes and refunds ---------------------
@@ -357,74 +419,74 @@ const AGED_INVOICES: Array<{ daysAgo: number; paidShare: number }> = [
   { daysAgo: 131, paidShare: 0 },
 ]
 
-type Person = { id: string; email: string; name: string; homeRole: HomeRole }
-
-/** An invoice to write once every invoice's issue date is known (see writeInvoices). */
+/** An invoice to plan once every invoice's issue date is known (see planInvoices). */
 interface PendingInvoice {
   issuedAt: Date
   orderId: string
-  customer: { id: string; name: string }
+  customer: Customer
   totals: { subtotal: number; taxTotal: number; total: number }
-  lines: Array<{ id: string; position: number; description: string; quantity: number; unitPrice: number; taxRateBp: number }>
+  lines: LineRow[]
   issuedById: string
   /** The payment that settled it (beyond any deposit, which is applied automatically). */
   payment: { amount: number; receivedById: string; method: 'CASH' | 'CARD' | 'TRANSFER'; at: Date; reference?: string } | null
-  /** Called with the number once written (to complete and write the order's timeline). */
-  onNumber: (number: string) => Promise<void>
+  /** Called with the number once known (to complete and plan the order's timeline). */
+  onNumber: (number: string) => void
 }
 
-/** Writes the invoices in order of issue, so their gapless per-year numbers follow the calendar. */
-async function writeInvoices(pending: PendingInvoice[]): Promise<Map<number, number>> {
-  const prisma = db()
+/** Plans the invoices in order of issue, so their gapless per-year numbers follow the calendar. */
+function planInvoices(plan: Plan, pending: PendingInvoice[]): Map<number, number> {
   const seller = { name: DEMO_BUSINESS.name, address: DEMO_BUSINESS.address, taxId: DEMO_BUSINESS.taxId, phone: DEMO_BUSINESS.phone }
   const seqByYear = new Map<number, number>()
+  const deposits = new Map(plan.payments.filter((p) => p.kind === 'DEPOSIT').map((p) => [p.orderId, p]))
   for (const p of [...pending].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime())) {
     const year = Number(businessDay(p.issuedAt, DEMO_TIME_ZONE).slice(0, 4))
     const seq = (seqByYear.get(year) ?? 0) + 1
     seqByYear.set(year, seq)
-    const invoice = await prisma.invoice.create({
-      data: {
-        year,
-        seq,
-        number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, year, seq),
-        orderId: p.orderId,
-        customerId: p.customer.id,
-        currency: 'VND',
-        subtotal: p.totals.subtotal,
-        taxTotal: p.totals.taxTotal,
-        total: p.totals.total,
-        issuedAt: p.issuedAt,
-        dueAt: new Date(p.issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86_400_000),
-        issuedById: p.issuedById,
-        seller,
-        buyer: { name: p.customer.name },
-        lines: { create: p.lines.map((l) => ({ orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })) },
-      },
-    })
-    const depositRow = await prisma.payment.findFirst({ where: { orderId: p.orderId, kind: 'DEPOSIT' } })
-    if (depositRow) await prisma.paymentAllocation.create({ data: { paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt } })
-    if (p.payment) {
-      const pay = await prisma.payment.create({
-        data: { orderId: p.orderId, customerId: p.customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: p.payment.method, amount: p.payment.amount, reference: p.payment.reference ?? null, receivedById: p.payment.receivedById, receivedAt: p.payment.at },
-      })
-      await prisma.paymentAllocation.create({ data: { paymentId: pay.id, invoiceId: invoice.id, amount: p.payment.amount, createdAt: p.payment.at } })
+    const invoice: InvoiceRow = {
+      id: randomUUID(),
+      year,
+      seq,
+      number: formatDocumentNumber(DEMO_BUSINESS.invoicePrefix, year, seq),
+      orderId: p.orderId,
+      customerId: p.customer.id,
+      currency: 'VND',
+      subtotal: p.totals.subtotal,
+      taxTotal: p.totals.taxTotal,
+      total: p.totals.total,
+      issuedAt: p.issuedAt,
+      dueAt: new Date(p.issuedAt.getTime() + DEMO_BUSINESS.paymentTermsDays * 86_400_000),
+      issuedById: p.issuedById,
+      seller,
+      buyer: { name: p.customer.name },
     }
-    await p.onNumber(invoice.number)
+    plan.invoices.push(invoice)
+    plan.invoiceLines.push(
+      ...p.lines.map((l) => ({ id: randomUUID(), invoiceId: invoice.id, orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
+    )
+    const depositRow = deposits.get(p.orderId)
+    if (depositRow) plan.allocations.push({ paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt })
+    if (p.payment) {
+      const pay = plan.addPayment({ orderId: p.orderId, customerId: p.customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: p.payment.method, amount: p.payment.amount, reference: p.payment.reference ?? null, receivedById: p.payment.receivedById, receivedAt: p.payment.at })
+      plan.allocations.push({ paymentId: pay.id, invoiceId: invoice.id, amount: p.payment.amount, createdAt: p.payment.at })
+    }
+    p.onNumber(invoice.number)
   }
   return seqByYear
 }
 
-async function seedBackOffice(ctx: {
-  now: Date
-  today: string
-  pendingInvoices: PendingInvoice[]
-  customers: Array<{ id: string; name: string }>
-  products: Array<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>
-  hung: Person
-  receptionists: Person[]
-  workshop: Person[]
-}): Promise<{ orders: number; invoices: number; invoiceSeqByYear: Map<number, number>; creditSeqByYear: Map<number, number> }> {
-  const prisma = db()
+function planBackOffice(
+  plan: Plan,
+  ctx: {
+    now: Date
+    today: string
+    pendingInvoices: PendingInvoice[]
+    customers: Customer[]
+    products: Product[]
+    hung: Person
+    receptionists: Person[]
+    workshop: Person[]
+  },
+): { orders: number; invoices: number; invoiceSeqByYear: Map<number, number>; creditSeqByYear: Map<number, number> } {
   // Its own PRNG, so the recent orders above stay exactly what they were.
   const rand = prng(20261201)
   const companies = ctx.customers.filter((_, i) => i % 20 === 0)
@@ -440,8 +502,8 @@ async function seedBackOffice(ctx: {
     const fulfiller = rand.pick(ctx.workshop)
     const taker = rand.pick(ctx.receptionists)
     const handedOverAt = new Date(issuedAt.getTime() - 3_600_000)
-    const order = await prisma.order.create({
-      data: {
+    const { order, lines: orderLines } = plan.addOrder(
+      {
         customerId: customer.id,
         dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
         fulfillment: 'FULFILLED',
@@ -462,119 +524,107 @@ async function seedBackOffice(ctx: {
         taxTotal: totals.taxTotal,
         total: totals.total,
         createdAt,
-        lines: { create: lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })) },
       },
-      include: { lines: true },
-    })
+      lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })),
+    )
     orders++
     const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
-    for (const l of order.lines) {
-      await prisma.fulfillmentEvent.create({ data: { orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt } })
-    }
-    const invoiceEvent = { at: issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, data: { number: '', total: totals.total } }
-    const events: Array<{ at: Date; actorId: string; action: string; task: Task; data?: object }> = [
-      { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', data: { total: totals.total } },
-      { at: fulfilledAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', data: { status: 'FULFILLED' } },
-      { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP' },
+    for (const l of orderLines) plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
+    const invoiceEvent = { at: issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, crossRole: false, data: { number: '', total: totals.total } }
+    const events: EventSeed[] = [
+      { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: false, data: { total: totals.total } },
+      { at: fulfilledAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', crossRole: false, data: { status: 'FULFILLED' } },
+      { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP', crossRole: false },
       invoiceEvent,
     ]
     const receivedAt = new Date(issuedAt.getTime() + 7 * 86_400_000)
-    if (paid > 0) events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', data: { amount: paid } })
+    if (paid > 0) events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', crossRole: false, data: { amount: paid } })
     ctx.pendingInvoices.push({
       issuedAt,
       orderId: order.id,
       customer,
       totals,
-      lines: order.lines,
+      lines: orderLines,
       issuedById: ctx.hung.id,
       payment: paid > 0 ? { amount: paid, receivedById: ctx.hung.id, method: 'TRANSFER', at: receivedAt, reference: 'UNC' } : null,
-      onNumber: async (number) => {
+      onNumber: (number) => {
         invoiceEvent.data.number = number
-        await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, entityType: 'order', entityId: order.id, orderId: order.id, crossRole: false })) })
+        plan.addEvents(order.id, events)
       },
     })
   }
-  const invoiceSeqByYear = await writeInvoices(ctx.pendingInvoices)
+  const invoiceSeqByYear = planInvoices(plan, ctx.pendingInvoices)
 
   // Credit notes on recent invoices: a goodwill credit refunded in cash, one whose refund is still owed, and a billing
   // mistake credited in full for re-invoicing (its order shows up again under "To invoice").
   const creditSeqByYear = new Map<number, number>()
-  const paidOrders = await prisma.order.findMany({
-    where: { payment: 'PAID', cancelledAt: null, idempotencyKey: { startsWith: 'seed-2' } },
-    orderBy: { number: 'asc' },
-    select: { id: true, customerId: true, number: true },
-  })
-  const unpaidInvoiced = await prisma.order.findMany({
-    where: { billing: 'BILLED', payment: 'UNPAID', handover: 'WAITING', cancelledAt: null, idempotencyKey: { startsWith: 'seed-2' } },
-    orderBy: { number: 'asc' },
-    select: { id: true, customerId: true, number: true },
-  })
-  const scenarios: Array<{ order: { id: string; customerId: string } | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }> = [
+  const recent = plan.orders.filter((o) => o.cancelledAt == null && o.idempotencyKey.startsWith('seed-2'))
+  const paidOrders = recent.filter((o) => o.payment === 'PAID')
+  const unpaidInvoiced = recent.filter((o) => o.billing === 'BILLED' && o.payment === 'UNPAID' && o.handover === 'WAITING')
+  const scenarios: Array<{ order: OrderRow | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }> = [
     { order: paidOrders[Math.floor(paidOrders.length * 0.2)], kind: 'refunded', daysAgo: 6, reason: 'Một phần bản in bị lem mực — giảm giá cho khách' },
     { order: paidOrders[Math.floor(paidOrders.length * 0.6)], kind: 'owed', daysAgo: 2, reason: 'Khách trả lại 1 sản phẩm lỗi' },
     { order: unpaidInvoiced[Math.floor(unpaidInvoiced.length / 2)], kind: 'reinvoice', daysAgo: 1, reason: 'Xuất nhầm đơn giá — xuất lại hóa đơn đúng' },
   ]
   for (const sc of scenarios) {
-    if (!sc.order) continue
-    const invoice = await prisma.invoice.findFirst({ where: { orderId: sc.order.id }, include: { lines: { orderBy: { position: 'asc' } } } })
+    const order = sc.order
+    if (!order) continue
+    const invoice = plan.invoices.find((i) => i.orderId === order.id)
     if (!invoice) continue
+    const invoiceLines = plan.invoiceLines.filter((l) => l.invoiceId === invoice.id).sort((a, b) => a.position - b.position)
     // Planned a few days back, but never before its invoice (plus two hours) nor in the future.
     const latest = ctx.now.getTime() - 10 * 60_000
     const earliest = invoice.issuedAt.getTime() + 2 * 3_600_000
     if (earliest > latest) continue
     const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
     const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
-    const credited = sc.kind === 'reinvoice' ? invoice.lines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoice.lines[0]!, quantity: 1 }]
+    const credited = sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
     const creditLines = credited.map(({ l, quantity }) => ({ l, quantity, ...creditLineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, invoicedQuantity: l.quantity, alreadyCredited: 0 }) }))
     const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
     const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
     const seq = (creditSeqByYear.get(year) ?? 0) + 1
     creditSeqByYear.set(year, seq)
-    const note = await prisma.creditNote.create({
-      data: {
-        year,
-        seq,
-        number: formatDocumentNumber(DEMO_BUSINESS.creditNotePrefix, year, seq),
-        invoiceId: invoice.id,
-        orderId: sc.order.id,
-        customerId: sc.order.customerId,
-        currency: 'VND',
-        reason: sc.reason,
-        reinvoice: sc.kind === 'reinvoice',
-        subtotal: totals.subtotal,
-        taxTotal: totals.taxTotal,
-        total: totals.total,
-        issuedAt,
-        issuedById: ctx.hung.id,
-        lines: { create: creditLines.map((c) => ({ invoiceLineId: c.l.id, orderLineId: c.l.orderLineId, quantity: c.quantity, net: c.net, tax: c.tax, gross: c.gross })) },
-      },
-    })
-    const events: Array<{ at: Date; action: string; task: Task; data: object }> = [
-      { at: issuedAt, action: 'credit_note.issued', task: 'INVOICE', data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason } },
+    const note = {
+      id: randomUUID(),
+      year,
+      seq,
+      number: formatDocumentNumber(DEMO_BUSINESS.creditNotePrefix, year, seq),
+      invoiceId: invoice.id,
+      orderId: order.id,
+      customerId: order.customerId,
+      currency: 'VND',
+      reason: sc.reason,
+      reinvoice: sc.kind === 'reinvoice',
+      subtotal: totals.subtotal,
+      taxTotal: totals.taxTotal,
+      total: totals.total,
+      issuedAt,
+      issuedById: ctx.hung.id,
+    }
+    plan.creditNotes.push(note)
+    plan.creditNoteLines.push(...creditLines.map((c) => ({ creditNoteId: note.id, invoiceLineId: c.l.id, orderLineId: c.l.orderLineId, quantity: c.quantity, net: c.net, tax: c.tax, gross: c.gross })))
+    const events: EventSeed[] = [
+      { at: issuedAt, actorId: ctx.hung.id, action: 'credit_note.issued', task: 'INVOICE', crossRole: false, data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason } },
     ]
-    const payments = await prisma.payment.aggregate({ where: { orderId: sc.order.id }, _sum: { amount: true } })
-    let held = payments._sum.amount ?? 0
+    let held = plan.payments.filter((p) => p.orderId === order.id).reduce((s, p) => s + p.amount, 0)
     if (sc.kind === 'refunded') {
       const refundAt = new Date(issuedAt.getTime() + 30 * 60_000)
-      const refund = await prisma.payment.create({
-        data: { orderId: sc.order.id, customerId: sc.order.customerId, invoiceId: invoice.id, creditNoteId: note.id, kind: 'REFUND', method: 'CASH', amount: -note.total, receivedById: ctx.hung.id, receivedAt: refundAt },
-      })
-      await prisma.paymentAllocation.create({ data: { paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt } })
+      const refund = plan.addPayment({ orderId: order.id, customerId: order.customerId, invoiceId: invoice.id, creditNoteId: note.id, kind: 'REFUND', method: 'CASH', amount: -note.total, receivedById: ctx.hung.id, receivedAt: refundAt })
+      plan.allocations.push({ paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt })
       held -= note.total
-      events.push({ at: refundAt, action: 'payment.refunded', task: 'RECORD_PAYMENT', data: { amount: note.total, number: note.number } })
+      events.push({ at: refundAt, actorId: ctx.hung.id, action: 'payment.refunded', task: 'RECORD_PAYMENT', crossRole: false, data: { amount: note.total, number: note.number } })
     }
+    const lines = plan.lines.filter((l) => l.orderId === order.id)
     if (sc.kind === 'reinvoice') {
-      for (const c of creditLines) await prisma.orderLine.update({ where: { id: c.l.orderLineId }, data: { qtyInvoiced: { decrement: c.quantity } } })
+      for (const c of creditLines) lines.find((l) => l.id === c.l.orderLineId)!.qtyInvoiced -= c.quantity
     }
     // Statuses as refreshOrderState derives them.
-    const lines = await prisma.orderLine.findMany({ where: { orderId: sc.order.id } })
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: sc.order.id } })
     const invoicedNet = invoice.total - note.total
     const billing = billingStatus(lines)
     const payment = paymentStatus({ invoicedNet, paid: held + (sc.kind === 'refunded' ? note.total : 0), refunded: sc.kind === 'refunded' ? note.total : 0, invoiced: true })
-    const closed = isClosed({ handover: order.handover, billing, payment, cancelled: order.cancelledAt !== null })
-    await prisma.order.update({ where: { id: sc.order.id }, data: { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: { increment: 1 } } })
-    await prisma.auditEvent.createMany({ data: events.map((e) => ({ ...e, actorId: ctx.hung.id, entityType: 'order', entityId: sc.order!.id, orderId: sc.order!.id, crossRole: false })) })
+    const closed = isClosed({ handover: order.handover ?? 'WAITING', billing, payment, cancelled: order.cancelledAt != null })
+    Object.assign(order, { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: (order.version ?? 1) + 1 })
+    plan.addEvents(order.id, events)
   }
   return { orders, invoices: ctx.pendingInvoices.length, invoiceSeqByYear, creditSeqByYear }
 }

@@ -1,12 +1,15 @@
 import 'server-only'
+import { randomUUID } from 'node:crypto'
 import { customerSearchText, normalizeEmail, normalizePhone } from '@/domain/search'
 import type { HomeRole, Task } from '@/domain/permissions'
+import type { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 
 // Row factories shared by the demo seed and the tests: the one place that knows which columns are derived
-// (search text, normalised phone and email) when a row is written directly.
+// (search text, normalised phone and email) when a row is written directly. The `…RowData` functions build the rows
+// (with their ids) for bulk inserts (createMany); the `create…Row` functions write one row.
 
-export async function createStaffRow(input: {
+export interface StaffInput {
   email: string
   name: string
   homeRole: HomeRole
@@ -15,29 +18,52 @@ export async function createStaffRow(input: {
   active?: boolean
   locale?: 'en' | 'vi' | null
   certifiedById?: string
-}): Promise<{ id: string; email: string; name: string; homeRole: HomeRole }> {
-  const user = await db().user.create({
-    data: {
+}
+
+export function staffRowData(input: StaffInput & { id?: string }): { user: Prisma.UserCreateManyInput & { id: string }; skills: Prisma.SkillCreateManyInput[] } {
+  const id = input.id ?? randomUUID()
+  return {
+    user: {
+      id,
       email: input.email.toLowerCase(),
       name: input.name,
       homeRole: input.homeRole,
       passwordHash: input.passwordHash,
       active: input.active ?? true,
       locale: input.locale ?? null,
-      skills: {
-        create: Object.entries(input.skills ?? {}).map(([task, level]) => ({ task: task as Task, level: level ?? 0, certifiedById: input.certifiedById ?? null })),
-      },
     },
-    select: { id: true, email: true, name: true, homeRole: true },
-  })
-  return user
+    skills: Object.entries(input.skills ?? {}).map(([task, level]) => ({ userId: id, task: task as Task, level: level ?? 0, certifiedById: input.certifiedById ?? null })),
+  }
 }
 
-export async function createCustomerRow(input: { name: string; phone?: string | null; email?: string | null; notes?: string | null }): Promise<{ id: string; name: string }> {
+export async function createStaffRow(input: StaffInput): Promise<{ id: string; email: string; name: string; homeRole: HomeRole }> {
+  const { user, skills } = staffRowData(input)
+  return db().user.create({
+    data: { ...user, skills: { create: skills.map((s) => ({ task: s.task, level: s.level, certifiedById: s.certifiedById })) } },
+    select: { id: true, email: true, name: true, homeRole: true },
+  })
+}
+
+export interface CustomerInput {
+  name: string
+  phone?: string | null
+  email?: string | null
+  notes?: string | null
+}
+
+export function customerRowData(input: CustomerInput & { id?: string }): Prisma.CustomerCreateManyInput & { id: string } {
   const phone = input.phone ? normalizePhone(input.phone) : null
   const email = input.email ? normalizeEmail(input.email) : null
-  return db().customer.create({
-    data: { name: input.name.trim(), phone, email, notes: input.notes ?? null, searchText: customerSearchText({ name: input.name, phone, email }) },
-    select: { id: true, name: true },
-  })
+  return {
+    id: input.id ?? randomUUID(),
+    name: input.name.trim(),
+    phone,
+    email,
+    notes: input.notes ?? null,
+    searchText: customerSearchText({ name: input.name, phone, email }),
+  }
+}
+
+export async function createCustomerRow(input: CustomerInput): Promise<{ id: string; name: string }> {
+  return db().customer.create({ data: customerRowData(input), select: { id: true, name: true } })
 }
