@@ -46,7 +46,10 @@ test.describe('the proxy is not the security boundary', () => {
       page.getByRole('combobox').selectOption('vi'),
     ])
     const headers = { ...(await request.allHeaders()) }
-    const api = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() })
+    const storageState = await page.context().storageState()
+    // Leave the page before replaying, so no refresh or live stream of it is still open when the test ends.
+    await page.goto('about:blank')
+    const api = await playwright.request.newContext({ baseURL, storageState })
     for (const origin of ['https://evil.example', 'null']) {
       const replay = await api.post(request.url(), { headers: { ...headers, origin }, data: request.postData() ?? '', maxRedirects: 0, timeout: 15_000 })
       expect(replay.status(), `Origin ${origin}`).toBeGreaterThanOrEqual(400)
