@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { DESK_TASKS, toDeskRows, type DeskOrderRowDTO } from './search-orders'
+import { DESK_ROW_SELECT, DESK_TASKS, toDeskRows, type DeskOrderRowDTO } from './search-orders'
 
 export interface ReadyOrderRowDTO extends DeskOrderRowDTO {
   /** Minutes since the order became ready. */
@@ -27,20 +27,7 @@ export async function listReadyOrders(actor: Actor, now = new Date()): Promise<{
       where,
       orderBy: [{ readyAt: 'asc' }, { id: 'asc' }],
       take: READY_LIST_LIMIT,
-      select: {
-        id: true,
-        number: true,
-        mode: true,
-        dueAt: true,
-        readyAt: true,
-        handedOverAt: true,
-        fulfillment: true,
-        handover: true,
-        heldAt: true,
-        cancelledAt: true,
-        total: true,
-        customer: { select: { name: true, phone: true } },
-      },
+      select: DESK_ROW_SELECT,
     }),
     db().order.count({ where }),
   ])

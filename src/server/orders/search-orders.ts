@@ -35,7 +35,8 @@ export const ORDER_SEARCH_LIMIT = 25
 /** The desk: status enquiries and pickups; whoever takes orders answers "is it ready?" too. */
 export const DESK_TASKS = ['CUSTOMER_SERVICE', 'HANDLE_PICKUP', 'TAKE_ORDER'] as const
 
-const ROW_SELECT = {
+/** The fields a desk row needs (toDeskRows); shared by the desk search and the ready list. */
+export const DESK_ROW_SELECT = {
   id: true,
   number: true,
   mode: true,
@@ -117,7 +118,7 @@ export async function searchOrders(actor: Actor, input: OrderSearchInput, now = 
     ORDER BY (number = ${number ?? -1}::int) DESC, ("closedAt" IS NULL AND "cancelledAt" IS NULL) DESC, "createdAt" DESC
     LIMIT ${ORDER_SEARCH_LIMIT}`
   if (ids.length === 0) return []
-  const rows = await db().order.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: ROW_SELECT })
+  const rows = await db().order.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: DESK_ROW_SELECT })
   const rank = new Map(ids.map((r, i) => [r.id, i]))
   rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
   return toDeskRows(rows, settings.orderPrefix, now, number)
