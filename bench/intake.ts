@@ -7,18 +7,22 @@
 //   full           the real route: all of it plus createOrder's reads and transaction and the summary it returns,
 // and pgbench sending the order's SQL transaction (order + 3 lines + audit row) straight to PostgreSQL.
 // The share of time in each step comes from one connection's median latency per variant (no queueing), and the
-// database's share of the use case from the query durations Prisma reports when the same code runs in-process.
+// database's share of the use case from the query durations timed at the pool when the same code runs in-process.
+// Every run also reads the CPU it cost from /proc (bench/lib/cpu.ts): the app server's processes, the database's
+// backends and autocannon, per request — the figure that a busy machine does not distort.
 //
 // Run: npm run bench:intake   (builds into .next-perf; BENCH_SKIP_BUILD=1 reuses it; BENCH_DURATION=10 s per run,
 // BENCH_RUNS=3 rounds). The echo routes exist only with HANDOFF_BENCH=1 (set here for the server it starts).
 // Budget: full ≥ 0.7× the bare route's requests per second, p99 ≤ 100 ms.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import pg from 'pg'
 import { startAppServer } from './lib/app-server'
+import { cpuBetween, groupCpuMs, pidsCpuMs } from './lib/cpu'
 import { loadNote, median, percentile, printTable, writeResult, type Row } from './lib/report'
 
 const CONNECTIONS = 16
@@ -51,6 +55,69 @@ interface Run {
   errors: number
   non2xx: number
   load: string
+  /** CPU milliseconds per request (or transaction): the app server's processes, the database's backends, and this
+   * process (autocannon). Unlike requests per second, these do not depend on what else the machine is doing. */
+  cpu?: { app: number; db: number; client: number }
+}
+
+/** Samples the CPU used by the database's backends (new ones count from zero, ones that end keep their last
+ * reading), every 200 ms while running. */
+async function databaseCpu(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const baseline = new Map<number, number>()
+  const last = new Map<number, number>()
+  let measuring = false
+  const sample = async () => {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    for (const [pid, ms] of pidsCpuMs(rows.map((r) => r.pid))) {
+      if (!baseline.has(pid)) baseline.set(pid, measuring ? 0 : ms)
+      last.set(pid, ms)
+    }
+  }
+  let timer: NodeJS.Timeout | undefined
+  return {
+    async start() {
+      baseline.clear()
+      last.clear()
+      measuring = false
+      await sample()
+      measuring = true
+      timer = setInterval(() => void sample().catch(() => {}), 200)
+    },
+    async stop(): Promise<number> {
+      clearInterval(timer)
+      await sample()
+      return cpuBetween(baseline, last)
+    },
+    end: () => client.end(),
+  }
+}
+
+/** A command's exit status and output, without blocking this process (the CPU sampler keeps running). */
+function runCommand(command: string, args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+/** Runs `fn` and returns its result with the CPU it cost per `count(result)` units, split app / database / here. */
+async function withCpu<T>(server: { pgid: number }, dbCpu: Awaited<ReturnType<typeof databaseCpu>>, fn: () => Promise<T>, count: (r: T) => number) {
+  const app0 = groupCpuMs(server.pgid)
+  const here0 = process.cpuUsage()
+  await dbCpu.start()
+  const result = await fn()
+  const db = await dbCpu.stop()
+  const here = process.cpuUsage(here0)
+  const app = groupCpuMs(server.pgid) - app0
+  const n = Math.max(1, count(result))
+  return { result, cpu: { app: app / n, db: db / n, client: (here.user + here.system) / 1000 / n } }
 }
 
 function pgbenchBinary(): string | null {
@@ -125,15 +192,16 @@ try {
   }
 
   const runs: Run[] = []
+  const dbCpu = await databaseCpu(server.databaseUrl)
   console.log(`[bench:intake] warming up (${loadNote()})`)
   for (const v of variants) await cannon(v, 3)
   for (let round = 1; round <= RUNS; round++) {
     for (const v of variants) {
       const load = loadNote()
-      const r = await cannon(v, DURATION)
-      const run: Run = { variant: v, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, load }
+      const { result: r, cpu } = await withCpu(server, dbCpu, () => cannon(v, DURATION), (r) => r.requests.total)
+      const run: Run = { variant: v, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, load, cpu }
       runs.push(run)
-      console.log(`[bench:intake] round ${round} ${v.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}  (${load})`)
+      console.log(`[bench:intake] round ${round} ${v.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}  CPU/request app ${cpu.app.toFixed(2)} ms, db ${cpu.db.toFixed(2)} ms, autocannon ${cpu.client.toFixed(2)} ms  (${load})`)
     }
   }
 
@@ -161,7 +229,12 @@ COMMIT;
       for (let round = 1; round <= RUNS; round++) {
         for (const f of readdirSync(dir).filter((f) => f.startsWith('log'))) rmSync(path.join(dir, f))
         const load = loadNote()
-        const out = spawnSync(pgbench, ['-n', '-M', 'extended', '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION), '-f', 'order.sql', '-l', '--log-prefix=log', server.databaseUrl], { cwd: dir, encoding: 'utf8' })
+        const { result: out, cpu } = await withCpu(
+          server,
+          dbCpu,
+          () => runCommand(pgbench, ['-n', '-M', 'extended', '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION), '-f', 'order.sql', '-l', '--log-prefix=log', server.databaseUrl], dir),
+          (out) => Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? 1),
+        )
         if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr}`)
         const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1] ?? Number.NaN)
         // Per-transaction log lines: client_id transaction_no time(µs) script_no time_epoch time_us
@@ -170,9 +243,10 @@ COMMIT;
           .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n'))
           .map((l) => Number(l.split(' ')[2]) / 1000)
           .filter((n) => Number.isFinite(n))
-        const run: Run = { variant: 'pgbench', rps: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: 0, non2xx: 0, load }
+        // pgbench's own CPU is in a child process, not measured here.
+        const run: Run = { variant: 'pgbench', rps: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: 0, non2xx: 0, load, cpu: { ...cpu, client: Number.NaN } }
         runs.push(run)
-        console.log(`[bench:intake] round ${round} pgbench        ${tps.toFixed(0).padStart(6)} tx/s   p50 ${run.p50.toFixed(2)} ms  p99 ${run.p99.toFixed(2)} ms  (${load})`)
+        console.log(`[bench:intake] round ${round} pgbench        ${tps.toFixed(0).padStart(6)} tx/s   p50 ${run.p50.toFixed(2)} ms  p99 ${run.p99.toFixed(2)} ms  CPU/transaction db ${cpu.db.toFixed(2)} ms  (${load})`)
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -180,6 +254,8 @@ COMMIT;
   } else {
     console.log('[bench:intake] pgbench not found (PGBENCH=/path/to/pgbench): skipping the database floor')
   }
+
+  await dbCpu.end()
 
   // Shares: sequential median latency per variant.
   const seq: Record<string, number> = {}
@@ -209,7 +285,23 @@ COMMIT;
     })
     rows.push({ metric: `${v} p50 / p99 latency`, value: med(v, 'p99'), unit: 'ms (p99)', note: `p50 ${med(v, 'p50')} ms`, ...(v === 'full' ? { budget: 'p99 ≤ 100 ms', pass: med(v, 'p99') <= 100 } : {}) })
   }
+  // CPU per request: what each variant costs whatever else the machine does. On 2 cores shared by the server, the
+  // database and autocannon, requests per second on an idle machine follow from it: ratio ≈ echo's total ÷ this total.
+  const cpuOf = (v: Run['variant'], k: 'app' | 'db' | 'client') => median(runs.filter((r) => r.variant === v && r.cpu).map((r) => r.cpu![k]))
+  const echoCpu = cpuOf('echo', 'app') + cpuOf('echo', 'db') + cpuOf('echo', 'client')
+  for (const v of variants) {
+    const total = cpuOf(v, 'app') + cpuOf(v, 'db') + cpuOf(v, 'client')
+    rows.push({
+      metric: `${v} CPU per request (app + db + autocannon; ratio: bare ÷ this)`,
+      value: total,
+      unit: 'ms',
+      note: `app ${cpuOf(v, 'app').toFixed(2)}, db ${cpuOf(v, 'db').toFixed(2)}, autocannon ${cpuOf(v, 'client').toFixed(2)}`,
+      baseline: { label: 'bare route', value: echoCpu },
+      ratio: echoCpu / total,
+    })
+  }
   if (runs.some((r) => r.variant === 'pgbench')) {
+    rows.push({ metric: 'pgbench: database CPU per transaction', value: cpuOf('pgbench', 'db'), unit: 'ms' })
     rows.push({ metric: 'pgbench: order + 3 lines + audit, tx/s', value: med('pgbench', 'rps'), unit: 'tx/s', baseline: { label: 'bare route', value: echoRps }, ratio: med('pgbench', 'rps') / echoRps, note: `p50 ${med('pgbench', 'p50').toFixed(2)} ms, p99 ${med('pgbench', 'p99').toFixed(2)} ms` })
   }
   const shares: Record<string, number> = {}
@@ -236,29 +328,34 @@ COMMIT;
   await server.stop()
 }
 
-/** Runs the use case of POST /api/v1/orders (createOrder, then the summary it answers with) in this process, N times,
- * with a Prisma client that reports every query's duration. */
+/** Runs the use case of POST /api/v1/orders (createOrder, which also builds the summary it answers with) in this
+ * process, N times, over a pool that times every query sent through it (Prisma's and the plain SQL ones alike). */
 async function measureUseCaseInProcess(databaseUrl: string, userId: string, body: Record<string, unknown>): Promise<{ n: number; wallMs: number; dbMs: number; queries: number }> {
-  const { PrismaPg } = await import('@prisma/adapter-pg')
-  const { PrismaClient } = await import('../src/generated/prisma/client')
+  const { default: pg } = await import('pg')
   process.env.DATABASE_URL = databaseUrl
   let dbMs = 0
   let queries = 0
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }), log: [{ emit: 'event', level: 'query' }] })
-  prisma.$on('query', (e) => {
-    dbMs += e.duration
-    queries++
-  })
-  ;(globalThis as unknown as { handoffPrisma?: unknown }).handoffPrisma = prisma
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  const send = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>
+  pool.query = (async (...args: unknown[]) => {
+    const t0 = performance.now()
+    try {
+      return await send(...args)
+    } finally {
+      dbMs += performance.now() - t0
+      queries++
+    }
+  }) as typeof pool.query
+  // src/server/db.ts builds its Prisma client and sql() on this pool.
+  ;(globalThis as unknown as { handoffPool?: unknown }).handoffPool = pool
+  const { db } = await import('../src/server/db')
   const { createOrder } = await import('../src/server/orders/create-order')
-  const { getOrderSummary } = await import('../src/server/orders/get-order-summary')
   // As loadActor builds it (src/server/auth/actor.ts pulls in next-auth, which needs Next around it).
-  const u = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { skills: true } })
+  const u = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { skills: true } })
   const actor = { id: u.id, name: u.name, email: u.email, homeRole: u.homeRole, skills: Object.fromEntries(u.skills.map((k) => [k.task, k.level])), locale: null, sessionVersion: u.sessionVersion }
   const once = async () => {
     const input = { ...body, idempotencyKey: `bench-${randomUUID()}` } as never as Parameters<typeof createOrder>[1]
-    const created = await createOrder(actor, input)
-    await getOrderSummary(actor, created.id)
+    await createOrder(actor, input)
   }
   for (let i = 0; i < 20; i++) await once()
   const n = 200
@@ -274,6 +371,6 @@ async function measureUseCaseInProcess(databaseUrl: string, userId: string, body
     dbs.push(dbMs)
     counts.push(queries)
   }
-  await prisma.$disconnect()
+  await db().$disconnect()
   return { n, wallMs: median(walls), dbMs: median(dbs), queries: median(counts) }
 }

@@ -12,6 +12,8 @@ export interface AppServer {
   baseURL: string
   databaseUrl: string
   secret: string
+  /** The server's process group (tsx, Next and its workers): for CPU accounting (bench/lib/cpu.ts). */
+  pgid: number
   sessionCookie(email: string): Promise<{ name: string; value: string; url: string }>
   sql<T>(text: string, params?: unknown[]): Promise<T[]>
   stop(): Promise<void>
@@ -62,6 +64,7 @@ export async function startAppServer(options: { port?: number; build?: boolean }
     baseURL,
     databaseUrl,
     secret,
+    pgid: child.pid!,
     sql,
     async sessionCookie(email: string) {
       const [user] = await sql<{ id: string; sessionVersion: number }>('SELECT id, "sessionVersion" FROM "User" WHERE email = $1', [email])

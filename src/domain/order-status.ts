@@ -84,6 +84,20 @@ export function paymentStatus(figures: PaymentFigures): PaymentStatus {
   return 'UNPAID'
 }
 
+/** The derived statuses of an order as it is taken: nothing fulfilled or invoiced yet, and a deposit (money held
+ * before any invoice) makes it partly paid — the same rules as for any later change, applied to the new order. */
+export function newOrderStatuses(
+  lines: readonly { quantity: number }[],
+  deposit: number,
+): { fulfillment: FulfillmentStatus; billing: BillingStatus; payment: PaymentStatus } {
+  const untouched = lines.map((line) => ({ quantity: line.quantity, qtyFulfilled: 0, qtyInvoiced: 0 }))
+  return {
+    fulfillment: fulfillmentStatus(untouched),
+    billing: billingStatus(untouched),
+    payment: paymentStatus({ invoicedNet: 0, paid: deposit, refunded: 0, invoiced: false }),
+  }
+}
+
 /** What the customer still owes (negative: what the business owes back). */
 export function balanceDue(figures: Pick<PaymentFigures, 'invoicedNet' | 'paid' | 'refunded'>): number {
   return figures.invoicedNet - (figures.paid - figures.refunded)

@@ -1,21 +1,71 @@
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from '@/generated/prisma/client'
 import { databaseEnv } from './env'
 
 export type Db = PrismaClient
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
-const globalForPrisma = globalThis as unknown as { handoffPrisma?: PrismaClient }
+const globalForDb = globalThis as unknown as { handoffPrisma?: PrismaClient; handoffPool?: pg.Pool }
 
-function create(): PrismaClient {
+/**
+ * The process's one connection pool, shared by Prisma (through its pg adapter) and `sql()`. Created on first use, so
+ * tests can point DATABASE_URL at their own database before anything touches it; created again after
+ * `db().$disconnect()` ended it.
+ */
+export function pool(): pg.Pool {
+  const current = globalForDb.handoffPool
+  if (current && !current.ended) return current
   const { DATABASE_URL, DB_POOL_SIZE } = databaseEnv()
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DB_POOL_SIZE }) })
+  // allowExitOnIdle: scripts end when their work is done, without waiting for idle connections to time out.
+  const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_SIZE, allowExitOnIdle: true })
+  // A connection that dies while idle (server restart, a test database dropped WITH (FORCE)) is dropped from the
+  // pool; without a listener pg would throw it as an uncaught error.
+  created.on('error', (error) => console.error('[handoff] idle database connection failed', error.message))
+  globalForDb.handoffPool = created
+  return created
 }
 
-/** One client per process (Next's dev server reloads modules; the pool must survive that). Created on first use,
- * so tests can point DATABASE_URL at their own database before anything touches it. */
+/** One client per process (Next's dev server reloads modules; the pool must survive that). `$disconnect()` ends the
+ * shared pool too. */
 export function db(): PrismaClient {
-  globalForPrisma.handoffPrisma ??= create()
-  return globalForPrisma.handoffPrisma
+  globalForDb.handoffPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) })
+  return globalForDb.handoffPrisma
+}
+
+/**
+ * One SQL statement straight to the pool, for the few hot paths where Prisma's per-query cost dominates (API
+ * authentication, taking an order: see docs/decisions/007-hot-paths-in-sql.md). Parameters are always bound
+ * ($1, $2, …), never spliced into the text. Timestamps: the columns are `timestamp` in UTC, so write them with
+ * `utc($n)` and read them `AS TIME ZONE`-qualified (see `UTC_READ`), whatever the process's time zone.
+ */
+export async function sql<T extends object>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+  // Named, so each connection parses and plans a statement once and then only executes it (the texts are constants).
+  const result = await pool().query<T>({ name: statementName(text), text, values: values as unknown[] })
+  return result.rows
+}
+
+const statementNames = new Map<string, string>()
+function statementName(text: string): string {
+  let name = statementNames.get(text)
+  if (name === undefined) {
+    name = `handoff_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`
+    statementNames.set(text, name)
+  }
+  return name
+}
+
+/** `timestamp` column → a correctly parsed Date: `${utcRead('"createdAt"')} AS "createdAt"`. */
+export const utcRead = (column: string) => `(${column} AT TIME ZONE 'UTC')`
+
+/** A Date parameter → the UTC `timestamp` the columns hold: `${utcWrite('$3')}`. */
+export const utcWrite = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`
+
+/** PostgreSQL's unique_violation, optionally on one named constraint (pg's error carries it). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { code?: unknown; constraint?: unknown }
+  return e.code === '23505' && (constraint === undefined || e.constraint === constraint)
 }

@@ -8,7 +8,14 @@ const databaseSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 })
 
+/** How long the API keeps Idempotency-Key records, in hours (1 to 90 days; empty means the default, 24). */
+export const idempotencyTtlSchema = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.coerce.number().int().min(1).max(24 * 90).default(24),
+)
+
 const appSchema = databaseSchema.extend({
+  HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z
     .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })

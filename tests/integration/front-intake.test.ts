@@ -8,6 +8,7 @@ import { createOrderSchema, type CreateOrderInput } from '@/lib/schemas/order'
 import type { Actor } from '@/server/auth/actor'
 import { db } from '@/server/db'
 import { createOrder } from '@/server/orders/create-order'
+import { refreshOrderState } from '@/server/orders/order-state'
 import { makeActor, makeCustomer } from '../support/factories'
 
 async function makeProduct(overrides: { unitPrice?: number; taxRateBp?: number; active?: boolean } = {}) {
@@ -167,8 +168,42 @@ describe('createOrder computes every amount itself', () => {
   })
 })
 
+describe('the order as written', () => {
+  it('holds the statuses a full recompute gives, and answers with the summary the API lists', async () => {
+    for (const deposit of [undefined, { amount: 1_000, method: 'CARD' as const }]) {
+      const created = await createOrder(receptionist, input({ deposit }))
+      const before = await db().order.findUniqueOrThrow({ where: { id: created.id } })
+      const recomputed = await db().$transaction((tx) => refreshOrderState(tx, created.id))
+      expect({ fulfillment: before.fulfillment, billing: before.billing, payment: before.payment }).toEqual({
+        fulfillment: recomputed.fulfillment,
+        billing: recomputed.billing,
+        payment: recomputed.payment,
+      })
+      expect(created.summary).toMatchObject({ id: created.id, number: created.number, version: before.version, total: before.total, status: 'RECEIVED' })
+      expect(created.summary.createdAt).toBe(before.createdAt.toISOString())
+    }
+  })
+
+  it("stores the same instants whatever the server process's time zone", async () => {
+    const saved = process.env.TZ
+    const now = new Date()
+    try {
+      process.env.TZ = 'America/Los_Angeles'
+      const { id, summary } = await createOrder(receptionist, input(), now)
+      const row = await db().order.findUniqueOrThrow({ where: { id }, select: { createdAt: true, dueAt: true } })
+      expect(row.createdAt.getTime()).toBe(now.getTime())
+      expect(summary.dueAt).toBe(row.dueAt.toISOString())
+      const audit = await db().auditEvent.findFirstOrThrow({ where: { orderId: id, action: 'order.created' }, select: { at: true } })
+      expect(audit.at.getTime()).toBe(now.getTime())
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
+})
+
 describe('deposit', () => {
-  it('is a DEPOSIT payment taken in the same transaction, with its own timeline entry', async () => {
+  it('is a DEPOSIT payment written with the order, with its own timeline entry', async () => {
     const { id } = await createOrder(receptionist, input({ deposit: { amount: 50_000, method: 'CASH', tendered: 100_000 } }))
     const payments = await db().payment.findMany({ where: { orderId: id } })
     expect(payments).toHaveLength(1)

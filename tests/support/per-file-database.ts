@@ -33,8 +33,12 @@ process.env.DATABASE_URL = url.toString()
 process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123'
 
 afterAll(async () => {
-  const g = globalThis as unknown as { handoffPrisma?: { $disconnect(): Promise<void> } }
+  // src/server/db.ts: the Prisma client and the pool it shares with sql() (ended by $disconnect, or on its own when
+  // only sql() was used).
+  const g = globalThis as unknown as { handoffPrisma?: { $disconnect(): Promise<void> }; handoffPool?: { ended: boolean; end(): Promise<void> } }
   await g.handoffPrisma?.$disconnect()
   g.handoffPrisma = undefined
+  if (g.handoffPool && !g.handoffPool.ended) await g.handoffPool.end()
+  g.handoffPool = undefined
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
 })

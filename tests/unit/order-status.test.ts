@@ -27,6 +27,7 @@ import {
   fulfillmentStatus,
   invoiceableQuantity,
   isClosed,
+  newOrderStatuses,
   paymentStatus,
   transitionError,
 } from '@/domain/order-status'
@@ -215,6 +216,30 @@ const anyOrder: fc.Arbitrary<OrderState> = fc.record({
   handover: fc.constantFrom(...HANDOVERS),
   heldAt: fc.option(fc.constant(AT), { nil: null }),
   cancelledAt: fc.option(fc.constant(AT), { nil: null }),
+})
+
+describe('newOrderStatuses', () => {
+  it('is not started, unbilled and unpaid without a deposit', () => {
+    expect(newOrderStatuses([{ quantity: 2 }, { quantity: 1 }], 0)).toEqual({ fulfillment: 'NOT_STARTED', billing: 'UNBILLED', payment: 'UNPAID' })
+  })
+
+  it('is partly paid with a deposit, whatever its size', () => {
+    expect(newOrderStatuses([{ quantity: 1 }], 1).payment).toBe('PARTLY_PAID')
+    expect(newOrderStatuses([{ quantity: 1 }], 500_000).payment).toBe('PARTLY_PAID')
+  })
+
+  it('agrees with the general rules for any order as taken', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 60 }), fc.nat(10_000_000), (quantities, deposit) => {
+        const lines = quantities.map((quantity) => ({ quantity, qtyFulfilled: 0, qtyInvoiced: 0 }))
+        expect(newOrderStatuses(lines, deposit)).toEqual({
+          fulfillment: fulfillmentStatus(lines),
+          billing: billingStatus(lines),
+          payment: paymentStatus({ invoicedNet: 0, paid: deposit, refunded: 0 }),
+        })
+      }),
+    )
+  })
 })
 
 describe('customerStatus', () => {

@@ -1,9 +1,8 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
 import { DomainError, isDomainError } from '@/domain/errors'
-import { Prisma } from '@/generated/prisma/client'
-import { db } from '../db'
+import { sql, utcRead } from '../db'
+import { idempotencyTtlSchema } from '../env'
 
 // `Idempotency-Key` for the API's writes, stored in IdempotencyRecord (userId, key) — one mechanism for every route:
 // - the first request with a key binds the key to its request (sha256 of method + path + canonical body) in a
@@ -66,11 +65,10 @@ const LEASE_MS = 120_000
 const PURGE_EVERY_MS = 10 * 60_000
 const PURGE_BATCH = 1_000
 
-const ttlSchema = z.coerce.number().int().min(1).max(24 * 90).default(24)
-
-/** How long idempotency records are kept (hours): HANDOFF_IDEMPOTENCY_TTL_HOURS, 1 to 2160, default 24. */
+/** How long idempotency records are kept (hours): HANDOFF_IDEMPOTENCY_TTL_HOURS, 1 to 2160, default 24 — validated
+ * with the rest of the environment at start-up (src/server/env.ts), read per request so tests can change it. */
 export function idempotencyTtlHours(source: Record<string, string | undefined> = process.env): number {
-  const parsed = ttlSchema.safeParse(source.HANDOFF_IDEMPOTENCY_TTL_HOURS || undefined)
+  const parsed = idempotencyTtlSchema.safeParse(source.HANDOFF_IDEMPOTENCY_TTL_HOURS)
   if (!parsed.success) throw new Error('Invalid environment: HANDOFF_IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 2160')
   return parsed.data
 }
@@ -100,12 +98,19 @@ const mismatch = () => new DomainError('CONFLICT', 'api.errors.idempotencyMismat
 const replay = (row: RecordRow): StoredResponse => ({ status: row.status, json: String(row.response), replayed: true })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-const COLUMNS = Prisma.raw('route, "requestHash", status, response, "createdAt", (extract(epoch FROM now() - "createdAt") * 1000)::float8 AS "ageMs"')
-const expiredBefore = (ttlHours: number) => Prisma.sql`now() - make_interval(hours => ${ttlHours}::int)`
+// Plain SQL over the shared pool (sql()): every API write runs these, and Prisma's per-query cost would be most of
+// their time (docs/decisions/007-hot-paths-in-sql.md). "createdAt" is written and compared by the database's clock
+// (now()), one for every instance.
+const COLUMNS = `route, "requestHash", status, response, ${utcRead('"createdAt"')} AS "createdAt",
+  (extract(epoch FROM now() - "createdAt") * 1000)::float8 AS "ageMs"`
+/** SQL for "older than the TTL", the hours being parameter `$n`. */
+const expiredBefore = (n: number) => `now() - make_interval(hours => $${n}::int)`
 
 async function readRecord(userId: string, key: string, ttlHours: number): Promise<RecordRow | null> {
-  const rows = await db().$queryRaw<RecordRow[]>`
-    SELECT ${COLUMNS} FROM "IdempotencyRecord" WHERE "userId" = ${userId}::uuid AND key = ${key} AND "createdAt" >= ${expiredBefore(ttlHours)}`
+  const rows = await sql<RecordRow>(
+    `SELECT ${COLUMNS} FROM "IdempotencyRecord" WHERE "userId" = $1::uuid AND key = $2 AND "createdAt" >= ${expiredBefore(3)}`,
+    [userId, key, ttlHours],
+  )
   return rows[0] ?? null
 }
 
@@ -114,13 +119,15 @@ async function readRecord(userId: string, key: string, ttlHours: number): Promis
 async function bind(scope: IdempotencyScope, hash: string, ttlHours: number): Promise<{ row: RecordRow; claimed: boolean }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     // An expired record is taken over as if it were not there.
-    const written = await db().$queryRaw<RecordRow[]>`
-      INSERT INTO "IdempotencyRecord" AS r (key, "userId", route, "requestHash", status, response)
-      VALUES (${scope.key}, ${scope.userId}::uuid, ${scope.route}, ${hash}, 0, 'null'::jsonb)
+    const written = await sql<RecordRow>(
+      `INSERT INTO "IdempotencyRecord" AS r (key, "userId", route, "requestHash", status, response)
+      VALUES ($1, $2::uuid, $3, $4, 0, 'null'::jsonb)
       ON CONFLICT ("userId", key) DO UPDATE
         SET route = excluded.route, "requestHash" = excluded."requestHash", status = 0, response = 'null'::jsonb, "createdAt" = now()
-        WHERE r."createdAt" < ${expiredBefore(ttlHours)}
-      RETURNING ${COLUMNS}`
+        WHERE r."createdAt" < ${expiredBefore(5)}
+      RETURNING ${COLUMNS}`,
+      [scope.key, scope.userId, scope.route, hash, ttlHours],
+    )
     if (written[0]) {
       await purgeOccasionally(ttlHours)
       return { row: written[0], claimed: true }
@@ -136,10 +143,12 @@ async function bind(scope: IdempotencyScope, hash: string, ttlHours: number): Pr
 async function complete(scope: IdempotencyScope, hash: string, ttlHours: number, status: number, json: string): Promise<StoredResponse> {
   const { userId, key } = scope
   for (let attempt = 0; attempt < 5; attempt++) {
-    const updated = await db().$queryRaw<Array<{ status: number }>>`
-      UPDATE "IdempotencyRecord" SET status = ${status}, response = to_jsonb(${json}::text)
-      WHERE "userId" = ${userId}::uuid AND key = ${key} AND "requestHash" = ${hash} AND status = 0
-      RETURNING status`
+    const updated = await sql<{ status: number }>(
+      `UPDATE "IdempotencyRecord" SET status = $1, response = to_jsonb($2::text)
+      WHERE "userId" = $3::uuid AND key = $4 AND "requestHash" = $5 AND status = 0
+      RETURNING status`,
+      [status, json, userId, key, hash],
+    )
     if (updated.length > 0) return { status, json, replayed: false }
     const row = await readRecord(userId, key, ttlHours)
     if (row) {
@@ -148,10 +157,12 @@ async function complete(scope: IdempotencyScope, hash: string, ttlHours: number,
       continue
     }
     // Released by a refused twin meanwhile (rerunnable operations only): store it outright.
-    await db().$executeRaw`
-      INSERT INTO "IdempotencyRecord" (key, "userId", route, "requestHash", status, response)
-      VALUES (${key}, ${userId}::uuid, ${scope.route}, ${hash}, ${status}, to_jsonb(${json}::text))
-      ON CONFLICT ("userId", key) DO NOTHING`
+    await sql(
+      `INSERT INTO "IdempotencyRecord" (key, "userId", route, "requestHash", status, response)
+      VALUES ($1, $2::uuid, $3, $4, $5, to_jsonb($6::text))
+      ON CONFLICT ("userId", key) DO NOTHING`,
+      [key, userId, scope.route, hash, status, json],
+    )
   }
   throw new Error('idempotency record could not be completed')
 }
@@ -194,9 +205,11 @@ export async function idempotent(scope: IdempotencyScope, operation: Operation, 
       result = await operation({ operationKey: derivedKey(scope.userId, scope.key, row.createdAt) })
     } catch (error) {
       if (isDomainError(error)) {
-        await db().$executeRaw`
-          DELETE FROM "IdempotencyRecord"
-          WHERE "userId" = ${scope.userId}::uuid AND key = ${scope.key} AND "requestHash" = ${hash} AND status = 0`
+        await sql(`DELETE FROM "IdempotencyRecord" WHERE "userId" = $1::uuid AND key = $2 AND "requestHash" = $3 AND status = 0`, [
+          scope.userId,
+          scope.key,
+          hash,
+        ])
       }
       throw error
     }
@@ -206,9 +219,13 @@ export async function idempotent(scope: IdempotencyScope, operation: Operation, 
 
 /** Delete up to PURGE_BATCH expired records (oldest first); returns how many. */
 export async function purgeExpiredIdempotencyRecords(ttlHours = idempotencyTtlHours()): Promise<number> {
-  return db().$executeRaw`
-    DELETE FROM "IdempotencyRecord" WHERE ("userId", key) IN (
-      SELECT "userId", key FROM "IdempotencyRecord" WHERE "createdAt" < ${expiredBefore(ttlHours)} ORDER BY "createdAt" LIMIT ${PURGE_BATCH})`
+  const deleted = await sql<{ key: string }>(
+    `DELETE FROM "IdempotencyRecord" WHERE ("userId", key) IN (
+      SELECT "userId", key FROM "IdempotencyRecord" WHERE "createdAt" < ${expiredBefore(1)} ORDER BY "createdAt" LIMIT $2)
+    RETURNING key`,
+    [ttlHours, PURGE_BATCH],
+  )
+  return deleted.length
 }
 
 const purgeState = globalThis as unknown as { handoffIdempotencyPurgedAt?: number }

@@ -3,7 +3,7 @@ import { cache } from 'react'
 import { getServerSession } from 'next-auth'
 import { DomainError } from '@/domain/errors'
 import type { HomeRole, Skills, Task } from '@/domain/permissions'
-import { db } from '../db'
+import { sql } from '../db'
 import { authOptions } from './options'
 
 /** The signed-in staff member as every use case sees them: no password hash, no counters. */
@@ -17,35 +17,48 @@ export interface Actor {
   sessionVersion: number
 }
 
+export interface ActorRow {
+  id: string
+  name: string
+  email: string
+  homeRole: HomeRole
+  active: boolean
+  locale: string | null
+  sessionVersion: number
+  /** [task, level] pairs. */
+  skills: Array<[Task, number]>
+}
+
+/** The person and their skills in one row (one round trip; this runs on every request). By default `$1` is the
+ * user's id; `from`/`where` reach the user through another row (an API token), `columns` adds that row's own. */
+export function actorQuery({ columns = '', from = '"User" u', where = 'u.id = $1::uuid' } = {}): string {
+  return `SELECT ${columns}u.id, u.name, u.email, u."homeRole", u.active, u.locale, u."sessionVersion",
+    COALESCE((SELECT json_agg(json_build_array(s.task, s.level)) FROM "Skill" s WHERE s."userId" = u.id), '[]'::json) AS skills
+  FROM ${from} WHERE ${where}`
+}
+
+/** The Actor of a row of `actorQuery`, or null when the person was deactivated or their session version moved on. */
+export function toActor(row: ActorRow | undefined, sessionVersion: number | null): Actor | null {
+  if (!row || !row.active) return null
+  if (sessionVersion !== null && row.sessionVersion !== sessionVersion) return null
+  const skills: Skills = {}
+  for (const [task, level] of row.skills) skills[task] = level
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    homeRole: row.homeRole,
+    skills,
+    locale: row.locale === 'en' || row.locale === 'vi' ? row.locale : null,
+    sessionVersion: row.sessionVersion,
+  }
+}
+
 /** Load the person behind a session or token. Null when they no longer exist, were deactivated, or their session
  * version moved on (role, skill or password change, logout): such sessions end on their next request. */
 export async function loadActor(userId: string, sessionVersion: number | null): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      homeRole: true,
-      active: true,
-      locale: true,
-      sessionVersion: true,
-      skills: { select: { task: true, level: true } },
-    },
-  })
-  if (!user || !user.active) return null
-  if (sessionVersion !== null && user.sessionVersion !== sessionVersion) return null
-  const skills: Skills = {}
-  for (const s of user.skills) skills[s.task as Task] = s.level
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    homeRole: user.homeRole,
-    skills,
-    locale: user.locale === 'en' || user.locale === 'vi' ? user.locale : null,
-    sessionVersion: user.sessionVersion,
-  }
+  const [row] = await sql<ActorRow>(actorQuery(), [userId])
+  return toActor(row, sessionVersion)
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -1,66 +1,104 @@
 import 'server-only'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { DomainError } from '@/domain/errors'
 import { TRACKING_TOKEN_BYTES } from '@/domain/intake'
 import { formatOrderNumber } from '@/domain/numbering'
 import { zonedWallTimeToUtc } from '@/domain/opening-hours'
+import { newOrderStatuses } from '@/domain/order-status'
 import { canOverridePrice } from '@/domain/permissions'
 import { documentTotals } from '@/domain/tax'
+import type { OrderSummaryDTO } from '@/lib/schemas/api'
 import type { CreateOrderInput } from '@/lib/schemas/order'
 import type { Actor } from '../auth/actor'
-import { audit } from '../audit'
+import { auditRow } from '../audit'
 import { authorize } from '../authz'
-import { db } from '../db'
+import { db, isUniqueViolation, sql, utcRead, utcWrite } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { refreshOrderState } from './order-state'
+import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './get-order-summary'
 
 export interface CreatedOrderDTO {
   id: string
   number: string
   /** False when the idempotency key had already created this order (a double click, a retry, a resubmitted form). */
   created: boolean
+  /** The order as GET /api/v1/orders lists it (what the API answers with). */
+  summary: OrderSummaryDTO
 }
 
 /** A due date more than this far back is a typing mistake, not an order (a few minutes of slack for a slow form). */
 const DUE_PAST_SLACK_MS = 10 * 60_000
 const DUE_MAX_AHEAD_MS = 366 * 24 * 3600_000
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
-}
-
 async function existingOrder(actor: Actor, idempotencyKey: string, orderPrefix: string): Promise<CreatedOrderDTO | null> {
-  const order = await db().order.findUnique({ where: { idempotencyKey }, select: { id: true, number: true, takenById: true } })
+  const order = await db().order.findUnique({ where: { idempotencyKey }, select: { ...ORDER_SUMMARY_SELECT, takenById: true } })
   if (!order) return null
   // Keys are random per form, so another person's key means a forged or leaked one: do not reveal their order.
   if (order.takenById !== actor.id) throw new DomainError('CONFLICT', 'front.errors.idempotencyKeyTaken')
-  return { id: order.id, number: formatOrderNumber(orderPrefix, order.number), created: false }
+  return { id: order.id, number: formatOrderNumber(orderPrefix, order.number), created: false, summary: toOrderSummary(order, orderPrefix) }
 }
+
+interface Inputs {
+  replay: boolean
+  customer: { id: string; name: string } | null
+  products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number }>
+}
+
+// Everything the order is checked against, in one round trip: whether the key was used, the customer, the products.
+const READ_INPUTS = `SELECT
+  EXISTS (SELECT 1 FROM "Order" WHERE "idempotencyKey" = $1) AS replay,
+  (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice", 'taxRateBp', p."taxRateBp"))
+            FROM "Product" p WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
+
+// The order, its lines, the deposit and the audit rows in one statement: atomic without a transaction around it, one
+// round trip, one commit. The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
+const INSERT_ORDER = `WITH o AS (
+  INSERT INTO "Order" (id, "customerId", "dueAt", mode, "deliveryAddress", notes, "takenById", "takenCovering", "idempotencyKey",
+                       "trackingToken", subtotal, "taxTotal", total, fulfillment, billing, payment, "createdAt", "updatedAt")
+  VALUES ($1::uuid, $2::uuid, ${utcWrite('$3')}, $4::"DeliveryMode", $5, $6, $7::uuid, $8, $9,
+          $10, $11, $12, $13, $14::"FulfillmentStatus", $15::"BillingStatus", $16::"PaymentStatus", ${utcWrite('$17')}, ${utcWrite('$17')})
+  RETURNING id, number, version, fulfillment, billing, payment, handover, total, "dueAt", "heldAt", "cancelledAt", "createdAt", "closedAt"
+), lines AS (
+  INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp")
+  SELECT gen_random_uuid(), o.id, l.position, l."productId", l.sku, l.description, l.note, l.quantity, l."unitPrice", l."taxRateBp"
+  FROM o, unnest($18::int[], $19::uuid[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::int[])
+    AS l(position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp")
+), deposit AS (
+  INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt")
+  SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}
+  FROM o WHERE $26::uuid IS NOT NULL
+), trail AS (
+  INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", data)
+  SELECT ${utcWrite('$17')}, a."actorId", a.action, a."entityType", a."entityId", o.id, a.task::"Task", a."crossRole", a.data
+  FROM o, ROWS FROM (jsonb_to_recordset($30::jsonb)
+      AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, data jsonb)) WITH ORDINALITY
+    AS a("actorId", action, "entityType", "entityId", task, "crossRole", data, n)
+  ORDER BY a.n
+)
+SELECT id, number, version, fulfillment, billing, payment, handover, total, ${utcRead('"dueAt"')} AS "dueAt",
+       ${utcRead('"heldAt"')} AS "heldAt", ${utcRead('"cancelledAt"')} AS "cancelledAt", ${utcRead('"createdAt"')} AS "createdAt",
+       ${utcRead('"closedAt"')} AS "closedAt"
+FROM o`
 
 /**
  * Take an order at the counter. Idempotent on `idempotencyKey` (unique in the database): the same key always yields
  * the same order, even for 20 concurrent submissions — the losers of the insert race hit the unique key and return
  * the winner's order. Prices and tax rates are read from the catalog here and every total is computed here; a price
  * differing from the catalog is accepted only from someone allowed to override prices, and inactive products cannot
- * be ordered. A deposit taken now is a DEPOSIT payment in the same transaction.
+ * be ordered. A deposit taken now is a DEPOSIT payment written in the same statement as the order.
  */
 export async function createOrder(actor: Actor, input: CreateOrderInput, now = new Date()): Promise<CreatedOrderDTO> {
   const { crossRole } = authorize(actor, 'TAKE_ORDER')
-  const settings = await getSettings()
-  const replay = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
-  if (replay) return replay
-
-  const mayOverride = canOverridePrice(actor)
   const productIds = [...new Set(input.lines.map((l) => l.productId))]
-  const [customer, products] = await Promise.all([
-    db().customer.findUnique({ where: { id: input.customerId }, select: { id: true } }),
-    db().product.findMany({
-      where: { id: { in: productIds }, active: true },
-      select: { id: true, sku: true, name: true, unitPrice: true, taxRateBp: true },
-    }),
-  ])
+  const [settings, [inputs]] = await Promise.all([getSettings(), sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds])])
+  if (inputs!.replay) {
+    const replay = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
+    if (replay) return replay
+  }
+  const { customer, products } = inputs!
   if (!customer) throw new DomainError('INVALID', 'front.errors.customerMissing', {}, 'customerId')
   const byId = new Map(products.map((p) => [p.id, p]))
+  const mayOverride = canOverridePrice(actor)
 
   const lines = input.lines.map((line, index) => {
     const product = byId.get(line.productId)
@@ -98,70 +136,64 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
     throw new DomainError('INVALID', 'front.errors.depositTooLarge', { total: totals.total }, 'deposit.amount')
   }
 
+  const orderId = randomUUID()
+  const paymentId = deposit ? randomUUID() : null
+  const overrides = lines
+    .filter((l) => l.unitPrice !== l.catalogPrice)
+    .map((l) => ({ position: l.position, sku: l.sku, catalogPrice: l.catalogPrice, unitPrice: l.unitPrice }))
+  const trail = [
+    auditRow(actor, {
+      action: 'order.created',
+      entityType: 'order',
+      entityId: orderId,
+      task: 'TAKE_ORDER',
+      data: { total: totals.total, lines: lines.length, ...(overrides.length > 0 ? { priceOverrides: overrides } : {}) },
+    }),
+    ...(deposit && paymentId
+      ? [auditRow(actor, { action: 'payment.deposit', entityType: 'payment', entityId: paymentId, task: 'TAKE_ORDER', data: { amount: deposit.amount, method: deposit.method } })]
+      : []),
+  ]
+  const statuses = newOrderStatuses(lines, deposit?.amount ?? 0)
+  const column = <K extends keyof (typeof lines)[number]>(key: K) => lines.map((l) => l[key])
+
   try {
-    const created = await db().$transaction(
-      async (tx) => {
-        const order = await tx.order.create({
-          data: {
-            customerId: customer.id,
-            dueAt,
-            mode: input.mode,
-            deliveryAddress: input.mode === 'DELIVERY' ? (input.deliveryAddress ?? null) : null,
-            notes: input.notes ?? null,
-            takenById: actor.id,
-            takenCovering: crossRole,
-            idempotencyKey: input.idempotencyKey,
-            trackingToken: randomBytes(TRACKING_TOKEN_BYTES).toString('base64url'),
-            subtotal: totals.subtotal,
-            taxTotal: totals.taxTotal,
-            total: totals.total,
-            lines: { create: lines.map(({ catalogPrice: _catalogPrice, ...line }) => line) },
-          },
-          select: { id: true, number: true },
-        })
-        const overrides = lines
-          .filter((l) => l.unitPrice !== l.catalogPrice)
-          .map((l) => ({ position: l.position, sku: l.sku, catalogPrice: l.catalogPrice, unitPrice: l.unitPrice }))
-        await audit(tx, actor, {
-          action: 'order.created',
-          entityType: 'order',
-          entityId: order.id,
-          orderId: order.id,
-          task: 'TAKE_ORDER',
-          data: { total: totals.total, lines: lines.length, ...(overrides.length > 0 ? { priceOverrides: overrides } : {}) },
-        })
-        if (deposit) {
-          const payment = await tx.payment.create({
-            data: {
-              orderId: order.id,
-              customerId: customer.id,
-              kind: 'DEPOSIT',
-              method: deposit.method,
-              amount: deposit.amount,
-              tendered: deposit.method === 'CASH' ? (deposit.tendered ?? null) : null,
-              receivedById: actor.id,
-              crossRole,
-            },
-            select: { id: true },
-          })
-          await audit(tx, actor, {
-            action: 'payment.deposit',
-            entityType: 'payment',
-            entityId: payment.id,
-            orderId: order.id,
-            task: 'TAKE_ORDER',
-            data: { amount: deposit.amount, method: deposit.method },
-          })
-        }
-        await refreshOrderState(tx, order.id, now)
-        return order
-      },
-      // Twenty submissions of one key queue behind the first insert's unique-index lock; give them time to.
-      { maxWait: 10_000, timeout: 15_000 },
-    )
-    return { id: created.id, number: formatOrderNumber(settings.orderPrefix, created.number), created: true }
+    const [row] = await sql<Omit<OrderSummaryRow, 'customer'>>(INSERT_ORDER, [
+      orderId,
+      customer.id,
+      dueAt,
+      input.mode,
+      input.mode === 'DELIVERY' ? (input.deliveryAddress ?? null) : null,
+      input.notes ?? null,
+      actor.id,
+      crossRole,
+      input.idempotencyKey,
+      randomBytes(TRACKING_TOKEN_BYTES).toString('base64url'),
+      totals.subtotal,
+      totals.taxTotal,
+      totals.total,
+      statuses.fulfillment,
+      statuses.billing,
+      statuses.payment,
+      now,
+      column('position'),
+      column('productId'),
+      column('sku'),
+      column('description'),
+      column('note'),
+      column('quantity'),
+      column('unitPrice'),
+      column('taxRateBp'),
+      paymentId,
+      deposit?.method ?? null,
+      deposit?.amount ?? null,
+      deposit?.method === 'CASH' ? (deposit.tendered ?? null) : null,
+      JSON.stringify(trail),
+    ])
+    const summary = toOrderSummary({ ...row!, customer }, settings.orderPrefix)
+    return { id: row!.id, number: summary.number, created: true, summary }
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    // The same key submitted twice at once: the loser of the insert race returns the winner's order.
+    if (isUniqueViolation(error, 'Order_idempotencyKey_key')) {
       const winner = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
       if (winner) return winner
     }

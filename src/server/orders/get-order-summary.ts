@@ -1,14 +1,8 @@
 import 'server-only'
-import { DomainError } from '@/domain/errors'
 import { formatOrderNumber } from '@/domain/numbering'
 import { customerStatus } from '@/domain/order-status'
 import type { Prisma } from '@/generated/prisma/client'
 import type { OrderSummaryDTO } from '@/lib/schemas/api'
-import type { Actor } from '../auth/actor'
-import { authorizeAny } from '../authz'
-import { db } from '../db'
-import { getSettings } from '../settings/get-settings'
-import { ORDER_READERS } from './get-order'
 
 /** What an order summary is made of (GET /api/v1/orders rows, POST /api/v1/orders answers). */
 export const ORDER_SUMMARY_SELECT = {
@@ -46,13 +40,4 @@ export function toOrderSummary(o: OrderSummaryRow, orderPrefix: string): OrderSu
     createdAt: o.createdAt.toISOString(),
     closedAt: o.closedAt?.toISOString() ?? null,
   }
-}
-
-/** One order as a row of GET /api/v1/orders (what POST /api/v1/orders answers with): one query, no timeline. */
-export async function getOrderSummary(actor: Actor, orderId: string): Promise<OrderSummaryDTO> {
-  authorizeAny(actor, ORDER_READERS)
-  const settings = await getSettings()
-  const o = await db().order.findUnique({ where: { id: orderId }, select: ORDER_SUMMARY_SELECT })
-  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
-  return toOrderSummary(o, settings.orderPrefix)
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { cache } from 'react'
-import { db } from '../db'
+import { sql } from '../db'
 
 export interface SettingsDTO {
   name: string
@@ -36,10 +36,13 @@ const FALLBACK: SettingsDTO = {
   paymentTermsDays: 14,
 }
 
-/** Business settings, read once per request. Everyone may read them (they are printed on tickets). */
+const COLUMNS = Object.keys(FALLBACK)
+  .map((key) => `"${key}"`)
+  .join(', ')
+
+/** Business settings, read once per request. Everyone may read them (they are printed on tickets). Plain SQL (one
+ * round trip, no Prisma): every page and every order reads them. */
 export const getSettings = cache(async (): Promise<SettingsDTO> => {
-  const row = await db().businessSettings.findUnique({ where: { id: 1 } })
-  if (!row) return FALLBACK
-  const { id: _id, updatedAt: _u, ...rest } = row
-  return rest
+  const [row] = await sql<SettingsDTO>(`SELECT ${COLUMNS} FROM "BusinessSettings" WHERE id = 1`)
+  return row ?? FALLBACK
 })

@@ -2,7 +2,6 @@ import { createOrderBody, listOrdersQuery } from '@/lib/schemas/api'
 import { apiRoute } from '@/server/api/handler'
 import { createOrder } from '@/server/orders/create-order'
 import { ORDER_READERS } from '@/server/orders/get-order'
-import { getOrderSummary } from '@/server/orders/get-order-summary'
 import { listOrders } from '@/server/orders/list-orders'
 
 export const GET = apiRoute({ tasks: ORDER_READERS, query: listOrdersQuery }, ({ actor, query }) => listOrders(actor, query))
@@ -12,8 +11,5 @@ export const GET = apiRoute({ tasks: ORDER_READERS, query: listOrdersQuery }, ({
 // makes concurrent duplicates, and a retry after a crash, one order.
 export const POST = apiRoute(
   { tasks: ['TAKE_ORDER'], idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201, headers: (order: { id: string }) => ({ Location: `/api/v1/orders/${order.id}` }) },
-  async ({ actor, body, operationKey }) => {
-    const created = await createOrder(actor, { ...body, idempotencyKey: operationKey })
-    return getOrderSummary(actor, created.id)
-  },
+  async ({ actor, body, operationKey }) => (await createOrder(actor, { ...body, idempotencyKey: operationKey })).summary,
 )
