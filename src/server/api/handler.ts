@@ -208,9 +208,9 @@ function operationName(request: Request): string {
   return `${request.method} ${path}`.slice(0, 100)
 }
 
-/** The error contract for anything a route threw; an unexpected error is logged and shown as `internalKey` with its
- * reference id. */
-async function failureResponse(error: unknown, request: Request, internalKey = 'errors.internal'): Promise<Response> {
+/** The error contract for anything a route threw (the API's, and the session-authenticated JSON routes behind the
+ * live screens); an unexpected error is logged and shown as `internalKey` with its reference id. */
+export async function failureResponse(error: unknown, request: Request, internalKey = 'errors.internal'): Promise<Response> {
   const failure = toKnownFailure(error, `api ${request.method} ${new URL(request.url).pathname}`)
   const t = await english()
   const message = t(failure.code === 'INTERNAL' ? internalKey : failure.messageKey, failure.params)

@@ -1,4 +1,6 @@
+import { DomainError } from '@/domain/errors'
 import { can, type Task } from '@/domain/permissions'
+import { failureResponse } from '@/server/api/handler'
 import { currentActor, loadActor, type Actor } from '@/server/auth/actor'
 import { orderEvents, type OrderEvent } from '@/server/live/order-events'
 import { DESK_TASKS } from '@/server/orders/search-orders'
@@ -24,8 +26,9 @@ function allowed(actor: Actor | null): actor is Actor {
 
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor()
-  if (!actor) return Response.json({ error: 'unauthenticated' }, { status: 401 })
-  if (!allowed(actor)) return Response.json({ error: 'forbidden' }, { status: 403 })
+  // The API's error contract, as for every JSON route.
+  if (!actor) return failureResponse(new DomainError('UNAUTHENTICATED', 'errors.unauthenticated'), request)
+  if (!allowed(actor)) return failureResponse(new DomainError('FORBIDDEN', 'errors.forbidden'), request)
 
   const encoder = new TextEncoder()
   let cleanup: (() => void) | undefined
