@@ -2,12 +2,12 @@
 // lives in .data/postgres (git-ignored; HANDOFF_DATA_DIR moves .data elsewhere, e.g. for bench/cold-start.ts). Then
 // apply migrations, seed the demo shop on first run, print the demo logins and run `next dev`. Ctrl-C stops Next and
 // then the database, cleanly.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
+import { embeddedUrl, freePort, startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
 import { migrate } from './lib/migrate'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -75,23 +75,74 @@ async function migrateDirect(url: string): Promise<'applied' | 'up-to-date' | 'u
 }
 
 let embedded: RunningPostgres | undefined
+let next: ChildProcess | undefined
 let stopping = false
 
+/** `next dev` on PORT with the environment as it is now (DATABASE_URL, NEXTAUTH_*, HANDOFF_DEMO). */
+function startNext(port: string): ChildProcess {
+  say(`Starting Next after ${seconds(started)}.`)
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '--port', port], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  })
+  child.on('exit', async (code) => {
+    if (stopping) return
+    if (embedded) await embedded.stop().catch(() => undefined)
+    process.exit(code ?? 0)
+  })
+  return child
+}
+
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return
+  stopping = true
+  say(`${signal}: stopping…`)
+  if (next && next.exitCode === null) {
+    const exited = new Promise((resolve) => next!.once('exit', resolve))
+    next.kill('SIGTERM')
+    await exited
+  }
+  if (embedded) {
+    await embedded.stop().catch(() => undefined)
+    say('Embedded PostgreSQL stopped.')
+  }
+  process.exit(0)
+}
+
 async function main() {
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
   // Loading the Prisma client takes a second or two: do it while PostgreSQL starts (nothing connects before use).
   const modules = Promise.all([import('../src/server/seed/demo'), import('../src/server/seed/demo-logins'), import('../src/server/db')])
   modules.catch(() => undefined)
-  if (!process.env.DATABASE_URL) {
-    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, 'postgres')) || '.'})…`)
+  process.env.NEXTAUTH_SECRET ??= localSecret()
+  const port = process.env.PORT ?? '3000'
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`
+
+  const pgDir = path.join(dataDir, 'postgres')
+  // A first run (no database yet): everything about the database is known in advance — its port, and that the demo
+  // shop will be seeded — so Next starts at once and compiles its first page while PostgreSQL is initialised,
+  // migrated and seeded (that compile is most of a cold start). Pages asked for before the database is ready fail
+  // to render rather than show anything wrong; the compile alone outlasts the database's preparation.
+  if (!process.env.DATABASE_URL && !existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    const pgPort = await freePort(54329)
+    process.env.DATABASE_URL = embeddedUrl(pgPort, 'handoff')
+    if (!process.env.HANDOFF_NO_DEMO) process.env.HANDOFF_DEMO = '1'
+    next = startNext(port)
+    say(`First run: initialising the embedded PostgreSQL in ${path.relative(root, pgDir) || '.'} (port ${pgPort})…`)
     const t = Date.now()
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true })
+    embedded = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, port: pgPort })
+    await embedded.createDatabase('handoff')
+    say(`PostgreSQL is up on port ${embedded.port} (${seconds(t)}).`)
+  } else if (!process.env.DATABASE_URL) {
+    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, pgDir) || '.'})…`)
+    const t = Date.now()
+    embedded = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true })
     await embedded.createDatabase('handoff')
     process.env.DATABASE_URL = embedded.url('handoff')
     say(`PostgreSQL is up on port ${embedded.port} (${seconds(t)}).`)
   }
-  process.env.NEXTAUTH_SECRET ??= localSecret()
-  const port = process.env.PORT ?? '3000'
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`
 
   const tMigrate = Date.now()
   const direct = await migrateDirect(process.env.DATABASE_URL!)
@@ -103,39 +154,15 @@ async function main() {
   const demo = seed || (await db().user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0
   if (demo) process.env.HANDOFF_DEMO = '1'
 
-  // Next boots and compiles its first page while the demo seed is written (one transaction: until it commits, a page
-  // sees an empty shop, never half of one).
-  say(`Starting Next after ${seconds(started)}.`)
-  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '--port', port], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  })
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return
-    stopping = true
-    say(`${signal}: stopping…`)
-    next.kill('SIGTERM')
-    await new Promise((resolve) => (next.exitCode !== null ? resolve(null) : next.once('exit', resolve)))
-    if (embedded) {
-      await embedded.stop().catch(() => undefined)
-      say('Embedded PostgreSQL stopped.')
-    }
-    process.exit(0)
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
-  next.on('exit', async (code) => {
-    if (stopping) return
-    if (embedded) await embedded.stop().catch(() => undefined)
-    process.exit(code ?? 0)
-  })
+  // Otherwise Next boots and compiles its first page while the demo seed is written (one transaction: until it
+  // commits, a page sees an empty shop, never half of one).
+  next ??= startNext(port)
 
   if (seed) {
     say('First run: seeding the demo shop "In Nhanh Sài Gòn"…')
     const tSeed = Date.now()
     const summary = await seedDemo().catch((error: unknown) => {
-      next.kill('SIGTERM')
+      next?.kill('SIGTERM')
       throw error
     })
     if (summary) say(`Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices (${seconds(tSeed)}).`)
@@ -153,6 +180,8 @@ async function main() {
 
 main().catch(async (error) => {
   console.error(`[handoff] Could not start: ${(error as Error).message}`)
+  stopping = true
+  next?.kill('SIGTERM')
   if (embedded) await embedded.stop().catch(() => undefined)
   process.exit(1)
 })

@@ -71,6 +71,9 @@ function hydrateLibrarySymlinks(packageRoot: string): void {
 const USER = 'handoff'
 const PASSWORD = 'handoff-local'
 
+/** The URL of a database on the embedded server at `port`, known before the server is even started. */
+export const embeddedUrl = (port: number, database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
 export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; port?: number; quiet?: boolean }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await freePort(54329))
@@ -102,7 +105,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start: ${(error as Error).message}\n${logs.slice(-20).join('')}`)
   }
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+  const url = (database: string) => embeddedUrl(port, database)
   return {
     port,
     url,

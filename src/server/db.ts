@@ -23,7 +23,10 @@ export function pool(): pg.Pool {
   const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_SIZE, allowExitOnIdle: true })
   // A connection that dies while idle (server restart, a test database dropped WITH (FORCE)) is dropped from the
   // pool; without a listener pg would throw it as an uncaught error.
-  created.on('error', (error) => console.error('[handoff] idle database connection failed', error.message))
+  created.on('error', (error: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (Ctrl-C on `npm run dev` stops the database too) — not worth a line.
+    if (error.code !== '57P01') console.error('[handoff] idle database connection failed', error.message)
+  })
   globalForDb.handoffPool = created
   return created
 }
