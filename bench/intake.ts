@@ -6,10 +6,11 @@
 //   echo+idem      the above plus the Idempotency-Key record (bound, then completed), with a use case doing nothing,
 //   full           the real route: all of it plus createOrder's reads and transaction and the summary it returns,
 // and pgbench sending the order's SQL transaction (order + 3 lines + audit row) straight to PostgreSQL.
-// The share of time in each step comes from one connection's median latency per variant (no queueing), and the
-// database's share of the use case from the query durations timed at the pool when the same code runs in-process.
 // Every run also reads the CPU it cost from /proc (bench/lib/cpu.ts): the app server's processes, the database's
-// backends and autocannon, per request — the figure that a busy machine does not distort.
+// backends and autocannon, per request — the figure that a busy machine does not distort. The share of each step
+// (framework, auth, validation, idempotency record, the use case's database work and its code) is the difference of
+// server CPU between variants that differ by that step; one connection's median latency per variant (no queueing)
+// and the use case run in-process (queries timed at the pool) are reported beside.
 //
 // Run: npm run bench:intake   (builds into .next-perf; BENCH_SKIP_BUILD=1 reuses it; BENCH_DURATION=10 s per run,
 // BENCH_RUNS=3 rounds). The echo routes exist only with HANDOFF_BENCH=1 (set here for the server it starts).
@@ -304,23 +305,22 @@ COMMIT;
     rows.push({ metric: 'pgbench: database CPU per transaction', value: cpuOf('pgbench', 'db'), unit: 'ms' })
     rows.push({ metric: 'pgbench: order + 3 lines + audit, tx/s', value: med('pgbench', 'rps'), unit: 'tx/s', baseline: { label: 'bare route', value: echoRps }, ratio: med('pgbench', 'rps') / echoRps, note: `p50 ${med('pgbench', 'p50').toFixed(2)} ms, p99 ${med('pgbench', 'p99').toFixed(2)} ms` })
   }
+  // Shares of one request's server CPU (app + database; autocannon left out): each step is the difference between
+  // two variants that differ by that step alone. The use case's part is split into the app's CPU (its code, the
+  // driver, rendering the JSON) and the database's (its statements and commits).
   const shares: Record<string, number> = {}
   if (fullAvailable) {
-    const total = seq.full!
-    shares.framework = seq.echo! / total
-    shares.auth = (seq['echo+auth']! - seq.echo!) / total
-    shares.validation = (seq['echo+validate']! - seq['echo+auth']!) / total
-    shares.idempotencyRecord = (seq['echo+idem']! - seq['echo+validate']!) / total
-    const useCase = total - seq['echo+idem']!
-    if (inProcess) {
-      // The in-process use case's database share applied to what the route spends in it.
-      const db = Math.min(useCase, useCase * (inProcess.dbMs / inProcess.wallMs))
-      shares.useCaseDatabaseRoundTrips = db / total
-      shares.useCaseCodeAndRendering = (useCase - db) / total
-    } else {
-      shares.useCaseAndRendering = useCase / total
-    }
-    for (const [k, v] of Object.entries(shares)) rows.push({ metric: `share of one request (${total.toFixed(1)} ms alone): ${k}`, value: v * 100, unit: '%' })
+    const serverCpu = (v: Variant) => cpuOf(v, 'app') + cpuOf(v, 'db')
+    const total = serverCpu('full')
+    shares.framework = serverCpu('echo') / total
+    shares.auth = (serverCpu('echo+auth') - serverCpu('echo')) / total
+    shares.validation = (serverCpu('echo+validate') - serverCpu('echo+auth')) / total
+    shares.idempotencyRecord = (serverCpu('echo+idem') - serverCpu('echo+validate')) / total
+    shares.useCaseDatabase = (cpuOf('full', 'db') - cpuOf('echo+idem', 'db')) / total
+    shares.useCaseCodeAndRendering = (cpuOf('full', 'app') - cpuOf('echo+idem', 'app')) / total
+    for (const [k, v] of Object.entries(shares)) rows.push({ metric: `share of one request's server CPU (${total.toFixed(2)} ms): ${k}`, value: v * 100, unit: '%' })
+    // One request alone (no queueing): latency, where commits' waits for the disk show and CPU does not.
+    for (const v of variants) rows.push({ metric: `one request alone, median of ${SEQUENTIAL}: ${v}`, value: seq[v]!, unit: 'ms' })
   }
   printTable(`Intake throughput, autocannon ${CONNECTIONS} connections × ${DURATION} s, median of ${RUNS} rounds`, rows)
   writeResult('intake', { connections: CONNECTIONS, durationSeconds: DURATION, rounds: RUNS, fullAvailable, inProcess, probe: { status: probe.status, body: probeText.slice(0, 500) }, sequentialMedianMs: seq, shares, rows, runs })
