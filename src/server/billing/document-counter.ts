@@ -1,6 +1,6 @@
 import 'server-only'
 import { businessDay } from '@/domain/opening-hours'
-import { nextSeq } from '@/domain/numbering'
+import { formatDocumentNumber, nextSeq } from '@/domain/numbering'
 import type { Tx } from '../db'
 
 export type DocumentKind = 'INVOICE' | 'CREDIT_NOTE'
@@ -28,4 +28,18 @@ export async function takeDocumentSeq(tx: Tx, kind: DocumentKind, year: number):
   // nextSeq validates the range; the counter already holds the new value.
   nextSeq(last - 1)
   return last
+}
+
+/** Everything that numbers a document issued now: its moment, business year, gapless sequence and printed number
+ * (`prefix` is the settings' invoice or credit-note prefix). Takes the counter's lock: call it last before the
+ * document is written. */
+export async function takeDocumentNumber(
+  tx: Tx,
+  kind: DocumentKind,
+  settings: { timeZone: string; invoicePrefix: string; creditNotePrefix: string },
+): Promise<{ issuedAt: Date; year: number; seq: number; number: string }> {
+  const issuedAt = new Date()
+  const year = businessYear(issuedAt, settings.timeZone)
+  const seq = await takeDocumentSeq(tx, kind, year)
+  return { issuedAt, year, seq, number: formatDocumentNumber(kind === 'INVOICE' ? settings.invoicePrefix : settings.creditNotePrefix, year, seq) }
 }

@@ -1,6 +1,5 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
-import { formatDocumentNumber } from '@/domain/numbering'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import type { CreditNoteInput } from '@/lib/schemas/billing'
@@ -10,7 +9,7 @@ import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
-import { businessYear, takeDocumentSeq } from './document-counter'
+import { takeDocumentNumber } from './document-counter'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { BILLING_TX } from './tx-options'
 
@@ -73,10 +72,7 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
       }
     }
 
-    const issuedAt = new Date()
-    const year = businessYear(issuedAt, settings.timeZone)
-    const seq = await takeDocumentSeq(tx, 'CREDIT_NOTE', year)
-    const number = formatDocumentNumber(settings.creditNotePrefix, year, seq)
+    const { issuedAt, year, seq, number } = await takeDocumentNumber(tx, 'CREDIT_NOTE', settings)
     const creditNote = await tx.creditNote.create({
       data: {
         year,

@@ -1,6 +1,5 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
-import { formatDocumentNumber } from '@/domain/numbering'
 import { invoiceableQuantity, transitionError } from '@/domain/order-status'
 import { lineAmounts, sumAmounts } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
@@ -9,7 +8,7 @@ import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
-import { businessYear, takeDocumentSeq } from './document-counter'
+import { takeDocumentNumber } from './document-counter'
 import { settleLedger } from './ledger'
 import { BILLING_TX } from './tx-options'
 
@@ -53,11 +52,8 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
     if (lines.length === 0) throw new DomainError('CONFLICT', 'back.errors.nothingToInvoice')
     const totals = sumAmounts(lines.map((l) => ({ taxRateBp: l.line.taxRateBp, net: l.net, tax: l.tax })))
 
-    const issuedAt = new Date()
-    const year = businessYear(issuedAt, settings.timeZone)
     // Taken last before the insert: the counter row stays locked until commit, so hold it as briefly as possible.
-    const seq = await takeDocumentSeq(tx, 'INVOICE', year)
-    const number = formatDocumentNumber(settings.invoicePrefix, year, seq)
+    const { issuedAt, year, seq, number } = await takeDocumentNumber(tx, 'INVOICE', settings)
     const invoice = await tx.invoice.create({
       data: {
         year,
