@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
-import { CUSTOMER_READERS, likeEscape } from './search-customers'
+import { CUSTOMER_READERS, customerMatchSql } from './search-customers'
 
 /**
  * Customers newest first, a page at a time (keyset on createdAt, id — never OFFSET), optionally only those matching
@@ -18,15 +18,9 @@ export async function listCustomers(actor: Actor, query: ListCustomersQuery): Pr
   authorizeAny(actor, CUSTOMER_READERS)
   const conditions: Prisma.Sql[] = []
   const terms = query.q ? searchTerms(query.q).slice(0, 6) : []
-  if (query.q && terms.length > 0) {
-    const patterns = terms.map((t) => `%${likeEscape(t)}%`)
-    const phone = normalizePhone(query.q)
-    conditions.push(
-      phone
-        ? Prisma.sql`(c."searchText" LIKE ALL (${patterns}::text[]) OR c.phone LIKE ${`%${likeEscape(phone)}%`})`
-        : Prisma.sql`c."searchText" LIKE ALL (${patterns}::text[])`,
-    )
-  }
+  // The counter's match, which the trigram index answers (`LIKE ALL` and an OR on the phone column read every
+  // customer); searchText holds the phone as stored, so the phone typed with separators is still found.
+  if (query.q && terms.length > 0) conditions.push(customerMatchSql('c', terms, normalizePhone(query.q)))
   if (query.cursor) {
     const after = decodeKeyset(query.cursor)
     conditions.push(Prisma.sql`(c."createdAt", c.id) < (${after.at}::timestamp, ${after.id}::uuid)`)
