@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useId, useImperativeHandle, useRef, useState, useTransition, type Ref } from 'react'
+import { memo, useId, useImperativeHandle, useRef, useState, useTransition, type Ref } from 'react'
 import { createCustomerAction } from '@/app/(front)/front/actions'
 import { createCustomerSchema } from '@/lib/schemas/customer'
 import { fieldIssues } from '@/lib/validation'
@@ -33,7 +33,8 @@ function draftFrom(query: string): Draft {
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
-export function CustomerPicker({
+/** Memoized: the intake re-renders on every line added or typed in, and none of that concerns the customer. */
+export const CustomerPicker = memo(function CustomerPicker({
   ref,
   value,
   onChange,
@@ -369,4 +370,4 @@ export function CustomerPicker({
       </p>
     </div>
   )
-}
+})

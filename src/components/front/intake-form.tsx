@@ -100,6 +100,15 @@ export function IntakeForm({
     } else quantityInputs.current.delete(key)
   }, [])
 
+  const pickCustomer = useCallback((c: CustomerHitDTO | null, advance: boolean, ahead?: readonly string[]) => {
+    // Rendered at once, so the product search has focus before the next key arrives.
+    flushSync(() => {
+      setCustomer(c)
+      if (c) setErrors(({ customerId: _dropped, ...rest }) => rest)
+    })
+    if (c && advance) productRef.current?.replay(ahead ?? [])
+  }, [])
+
   const addProduct = useCallback((p: ProductHitDTO, keys: readonly string[]) => {
     const key = `l${++lineSeq}`
     // Keys typed while the product was still being looked up were its quantity (and, after Enter, the next search).
@@ -299,261 +308,260 @@ export function IntakeForm({
       </p>
     ) : null
 
+  const lineFormId = (key: string) => `${id}-form-${key}`
+
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault()
-        void submit()
-      }}
-      onKeyDown={(e) => {
-        // Enter in a text field never submits the whole order by accident; Ctrl+Enter does, on purpose.
-        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault()
-      }}
-    >
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <h1 id={`${id}-title`} className="text-2xl font-bold">
-          {t('title')}
-        </h1>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('shortcuts.title')} data-testid="shortcuts">
-          <li className="flex items-center gap-1">
-            <Kbd keys={['Alt', 'C']} /> {t('shortcuts.customer')}
-          </li>
-          <li className="flex items-center gap-1">
-            <Kbd keys={['Alt', 'N']} /> {t('shortcuts.newCustomer')}
-          </li>
-          <li className="flex items-center gap-1">
-            <Kbd keys={['Alt', 'P']} /> {t('shortcuts.product')}
-          </li>
-          <li className="flex items-center gap-1">
-            <Kbd keys={['↑', '↓', 'Enter']} /> {t('shortcuts.choose')}
-          </li>
-          <li className="flex items-center gap-1">
-            <Kbd keys={['Ctrl', 'Enter']} /> {t('shortcuts.submit')}
-          </li>
-        </ul>
-      </div>
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="min-w-0 space-y-6">
-          <section aria-labelledby={`${id}-customer`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-            <h2 id={`${id}-customer`} className="mb-3 text-lg font-semibold">
-              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">1</span>
-              {t('customer.title')}
-            </h2>
-            <CustomerPicker
-              ref={customerRef}
-              value={customer}
-              error={err('customerId')}
-              onChange={(c, advance, ahead) => {
-                // Rendered at once, so the product search has focus before the next key arrives.
-                flushSync(() => {
-                  setCustomer(c)
-                  if (c) setErrors(({ customerId: _dropped, ...rest }) => rest)
-                })
-                if (c && advance) productRef.current?.replay(ahead ?? [])
-              }}
-            />
-          </section>
-
-          <section aria-labelledby={`${id}-lines`} className="rounded-lg bg-white ring-1 ring-slate-200">
-            <div className="p-4 pb-3">
-              <h2 id={`${id}-lines`} className="mb-3 text-lg font-semibold">
-                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">2</span>
-                {t('lines.title')}
-                {lines.length > 0 && <span className="ml-2 text-sm font-normal text-slate-500">{t('lines.count', { count: lines.length })}</span>}
-              </h2>
-              <ProductPicker ref={productRef} currency={currency} onAdd={addProduct} error={err('lines')} />
-            </div>
-            {lines.length === 0 ? (
-              <p className="border-t border-slate-100 px-4 py-6 text-center text-sm text-slate-500">{t('lines.empty')}</p>
-            ) : (
-              <>
-                <div className="hidden border-y border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 md:grid md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem] md:gap-x-2" aria-hidden>
-                  <span />
-                  <span>{t('lines.product')}</span>
-                  <span className="text-right">{t('lines.quantity')}</span>
-                  <span className="text-right">{t('lines.unitPrice')}</span>
-                  <span className="text-right">{t('lines.total')}</span>
-                  <span />
-                </div>
-                <ol className="pb-1" aria-label={t('lines.title')}>
-                  {lines.map((line, i) => (
-                    <LineRow
-                      key={line.key}
-                      line={line}
-                      index={i}
-                      currency={currency}
-                      locale={locale}
-                      canOverride={canOverride}
-                      errors={lineErrors[i]}
-                      onPatch={patchLine}
-                      onRemove={removeLine}
-                      onDone={backToProducts}
-                      registerQuantity={registerQuantity}
-                    />
-                  ))}
-                </ol>
-              </>
-            )}
-          </section>
+    <>
+      <form
+        ref={formRef}
+        noValidate
+        aria-labelledby={`${id}-title`}
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+        onKeyDown={(e) => {
+          // Enter in a text field never submits the whole order by accident; Ctrl+Enter does, on purpose.
+          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault()
+        }}
+      >
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+          <h1 id={`${id}-title`} className="text-2xl font-bold">
+            {t('title')}
+          </h1>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('shortcuts.title')} data-testid="shortcuts">
+            <li className="flex items-center gap-1">
+              <Kbd keys={['Alt', 'C']} /> {t('shortcuts.customer')}
+            </li>
+            <li className="flex items-center gap-1">
+              <Kbd keys={['Alt', 'N']} /> {t('shortcuts.newCustomer')}
+            </li>
+            <li className="flex items-center gap-1">
+              <Kbd keys={['Alt', 'P']} /> {t('shortcuts.product')}
+            </li>
+            <li className="flex items-center gap-1">
+              <Kbd keys={['↑', '↓', 'Enter']} /> {t('shortcuts.choose')}
+            </li>
+            <li className="flex items-center gap-1">
+              <Kbd keys={['Ctrl', 'Enter']} /> {t('shortcuts.submit')}
+            </li>
+          </ul>
         </div>
 
-        <aside className="grid content-start gap-4 md:grid-cols-2 lg:sticky lg:top-4 lg:grid-cols-1 lg:self-start" aria-label={t('details')}>
-          <section aria-labelledby={`${id}-when`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-            <h2 id={`${id}-when`} className="text-lg font-semibold">
-              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">3</span>
-              {t('due.title')}
-            </h2>
-            <div className="grid grid-cols-[minmax(0,1fr)_8.5rem] gap-2">
-              <div>
-                <label htmlFor={`${id}-dueDate`} className="block text-sm font-medium text-slate-700">
-                  {t('due.date')}
-                </label>
-                <input id={`${id}-dueDate`} type="date" required min={minDate} value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-invalid={!!err('dueDate') || undefined} aria-describedby={describedBy('dueDate')} className={field} />
-              </div>
-              <div>
-                <label htmlFor={`${id}-dueTime`} className="block text-sm font-medium text-slate-700">
-                  {t('due.time')}
-                </label>
-                <input id={`${id}-dueTime`} type="time" required step={300} value={dueTime} onChange={(e) => setDueTime(e.target.value)} aria-invalid={!!err('dueTime') || undefined} aria-describedby={describedBy('dueTime')} className={field} />
-              </div>
-            </div>
-            {errorText('dueDate')}
-            {errorText('dueTime')}
-            <fieldset>
-              <legend className="text-sm font-medium text-slate-700">{t('mode.title')}</legend>
-              <div className="mt-1 grid grid-cols-2 gap-2">
-                {(['PICKUP', 'DELIVERY'] as const).map((m) => (
-                  <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${mode === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
-                    <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="accent-brand-600" />
-                    {t(`mode.${m}`)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            {mode === 'DELIVERY' && (
-              <div>
-                <label htmlFor={`${id}-deliveryAddress`} className="block text-sm font-medium text-slate-700">
-                  {t('mode.address')}
-                </label>
-                <textarea id={`${id}-deliveryAddress`} rows={2} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={!!err('deliveryAddress') || undefined} aria-describedby={describedBy('deliveryAddress')} className={field} />
-                {errorText('deliveryAddress')}
-              </div>
-            )}
-            <div>
-              <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-700">
-                {t('notes')}
-              </label>
-              <textarea id={`${id}-notes`} rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy('notes')} className={field} />
-              {errorText('notes')}
-            </div>
-          </section>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="min-w-0 space-y-6">
+            <section aria-labelledby={`${id}-customer`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id={`${id}-customer`} className="mb-3 text-lg font-semibold">
+                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">1</span>
+                {t('customer.title')}
+              </h2>
+              <CustomerPicker ref={customerRef} value={customer} error={err('customerId')} onChange={pickCustomer} />
+            </section>
 
-          <section aria-labelledby={`${id}-money`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-            <h2 id={`${id}-money`} className="text-lg font-semibold">
-              <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">4</span>
-              {t('totals.title')}
-            </h2>
-            <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
-              <div className="flex justify-between">
-                <dt className="text-slate-600">{t('totals.subtotal')}</dt>
-                <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
+            <section aria-labelledby={`${id}-lines`} className="rounded-lg bg-white ring-1 ring-slate-200">
+              <div className="p-4 pb-3">
+                <h2 id={`${id}-lines`} className="mb-3 text-lg font-semibold">
+                  <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">2</span>
+                  {t('lines.title')}
+                  {lines.length > 0 && <span className="ml-2 text-sm font-normal text-slate-500">{t('lines.count', { count: lines.length })}</span>}
+                </h2>
+                <ProductPicker ref={productRef} currency={currency} onAdd={addProduct} error={err('lines')} />
               </div>
-              {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
-                <div key={r.taxRateBp} className="flex justify-between">
-                  <dt className="text-slate-600">{totals?.byRate.length ? t('totals.taxAt', { rate: r.taxRateBp / 100 }) : t('totals.tax')}</dt>
-                  <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
+              {lines.length === 0 ? (
+                <p className="border-t border-slate-100 px-4 py-6 text-center text-sm text-slate-500">{t('lines.empty')}</p>
+              ) : (
+                <>
+                  <div className="hidden border-y border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 md:grid md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem] md:gap-x-2" aria-hidden>
+                    <span />
+                    <span>{t('lines.product')}</span>
+                    <span className="text-right">{t('lines.quantity')}</span>
+                    <span className="text-right">{t('lines.unitPrice')}</span>
+                    <span className="text-right">{t('lines.total')}</span>
+                    <span />
+                  </div>
+                  <ol className="pb-1" aria-label={t('lines.title')}>
+                    {lines.map((line, i) => (
+                      <LineRow
+                        key={line.key}
+                        line={line}
+                        index={i}
+                        formId={lineFormId(line.key)}
+                        currency={currency}
+                        locale={locale}
+                        canOverride={canOverride}
+                        errors={lineErrors[i]}
+                        onPatch={patchLine}
+                        onRemove={removeLine}
+                        onDone={backToProducts}
+                        registerQuantity={registerQuantity}
+                      />
+                    ))}
+                  </ol>
+                </>
+              )}
+            </section>
+          </div>
+
+          <aside className="grid content-start gap-4 md:grid-cols-2 lg:sticky lg:top-4 lg:grid-cols-1 lg:self-start" aria-label={t('details')}>
+            <section aria-labelledby={`${id}-when`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id={`${id}-when`} className="text-lg font-semibold">
+                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">3</span>
+                {t('due.title')}
+              </h2>
+              <div className="grid grid-cols-[minmax(0,1fr)_8.5rem] gap-2">
+                <div>
+                  <label htmlFor={`${id}-dueDate`} className="block text-sm font-medium text-slate-700">
+                    {t('due.date')}
+                  </label>
+                  <input id={`${id}-dueDate`} type="date" required min={minDate} value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-invalid={!!err('dueDate') || undefined} aria-describedby={describedBy('dueDate')} className={field} />
                 </div>
-              ))}
-              <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
-                <dt>{t('totals.total')}</dt>
-                <dd className="tabular-nums" data-testid="intake-total">
-                  {totals ? money(totals.total) : t('totals.tooLarge')}
-                </dd>
+                <div>
+                  <label htmlFor={`${id}-dueTime`} className="block text-sm font-medium text-slate-700">
+                    {t('due.time')}
+                  </label>
+                  <input id={`${id}-dueTime`} type="time" required step={300} value={dueTime} onChange={(e) => setDueTime(e.target.value)} aria-invalid={!!err('dueTime') || undefined} aria-describedby={describedBy('dueTime')} className={field} />
+                </div>
               </div>
-            </dl>
-            <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-2">
-              <div>
-                <label htmlFor={`${id}-deposit-amount`} className="block text-sm font-medium text-slate-700">
-                  {t('deposit.amount')}
-                </label>
-                <input
-                  id={`${id}-deposit-amount`}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder={t('deposit.none')}
-                  value={depositText}
-                  onChange={(e) => setDepositText(e.target.value)}
-                  aria-invalid={!!err('deposit.amount') || undefined}
-                  aria-describedby={describedBy('deposit.amount')}
-                  className={`${field} text-right tabular-nums`}
-                />
-              </div>
-              <div>
-                <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
-                  {t('deposit.method')}
-                </label>
-                <select id={`${id}-deposit-method`} value={depositMethod} onChange={(e) => setDepositMethod(e.target.value as PaymentMethodInput)} className={field}>
-                  {PAYMENT_METHODS.map((m) => (
-                    <option key={m} value={m}>
-                      {tRoot(`common.paymentMethod.${m}`)}
-                    </option>
+              {errorText('dueDate')}
+              {errorText('dueTime')}
+              <fieldset>
+                <legend className="text-sm font-medium text-slate-700">{t('mode.title')}</legend>
+                <div className="mt-1 grid grid-cols-2 gap-2">
+                  {(['PICKUP', 'DELIVERY'] as const).map((m) => (
+                    <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${mode === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
+                      <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="accent-brand-600" />
+                      {t(`mode.${m}`)}
+                    </label>
                   ))}
-                </select>
-              </div>
-            </div>
-            {errorText('deposit.amount')}
-            {depositMethod === 'CASH' && depositText.trim() !== '' && (
+                </div>
+              </fieldset>
+              {mode === 'DELIVERY' && (
+                <div>
+                  <label htmlFor={`${id}-deliveryAddress`} className="block text-sm font-medium text-slate-700">
+                    {t('mode.address')}
+                  </label>
+                  <textarea id={`${id}-deliveryAddress`} rows={2} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={!!err('deliveryAddress') || undefined} aria-describedby={describedBy('deliveryAddress')} className={field} />
+                  {errorText('deliveryAddress')}
+                </div>
+              )}
               <div>
-                <label htmlFor={`${id}-deposit-tendered`} className="block text-sm font-medium text-slate-700">
-                  {t('deposit.tendered')}
+                <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-700">
+                  {t('notes')}
                 </label>
-                <input
-                  id={`${id}-deposit-tendered`}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={tenderedText}
-                  onChange={(e) => setTenderedText(e.target.value)}
-                  aria-invalid={!!err('deposit.tendered') || undefined}
-                  aria-describedby={describedBy('deposit.tendered')}
-                  className={`${field} text-right tabular-nums`}
-                />
-                {errorText('deposit.tendered')}
-                {change !== null && (
-                  <p className="mt-1 text-sm font-semibold text-emerald-800" role="status">
-                    {t('deposit.change', { amount: money(change) })}
-                  </p>
-                )}
+                <textarea id={`${id}-notes`} rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy('notes')} className={field} />
+                {errorText('notes')}
               </div>
-            )}
-            {totals && deposit !== null && deposit > 0 && (
-              <p className="flex justify-between text-sm">
-                <span className="text-slate-600">{t('totals.leftAfterDeposit')}</span>
-                <span className="font-semibold tabular-nums">{money(totals.total - deposit)}</span>
+            </section>
+
+            <section aria-labelledby={`${id}-money`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <h2 id={`${id}-money`} className="text-lg font-semibold">
+                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">4</span>
+                {t('totals.title')}
+              </h2>
+              <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
+                <div className="flex justify-between">
+                  <dt className="text-slate-600">{t('totals.subtotal')}</dt>
+                  <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
+                </div>
+                {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
+                  <div key={r.taxRateBp} className="flex justify-between">
+                    <dt className="text-slate-600">{totals?.byRate.length ? t('totals.taxAt', { rate: r.taxRateBp / 100 }) : t('totals.tax')}</dt>
+                    <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
+                  </div>
+                ))}
+                <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
+                  <dt>{t('totals.total')}</dt>
+                  <dd className="tabular-nums" data-testid="intake-total">
+                    {totals ? money(totals.total) : t('totals.tooLarge')}
+                  </dd>
+                </div>
+              </dl>
+              <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-2">
+                <div>
+                  <label htmlFor={`${id}-deposit-amount`} className="block text-sm font-medium text-slate-700">
+                    {t('deposit.amount')}
+                  </label>
+                  <input
+                    id={`${id}-deposit-amount`}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder={t('deposit.none')}
+                    value={depositText}
+                    onChange={(e) => setDepositText(e.target.value)}
+                    aria-invalid={!!err('deposit.amount') || undefined}
+                    aria-describedby={describedBy('deposit.amount')}
+                    className={`${field} text-right tabular-nums`}
+                  />
+                </div>
+                <div>
+                  <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
+                    {t('deposit.method')}
+                  </label>
+                  <select id={`${id}-deposit-method`} value={depositMethod} onChange={(e) => setDepositMethod(e.target.value as PaymentMethodInput)} className={field}>
+                    {PAYMENT_METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {tRoot(`common.paymentMethod.${m}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              {errorText('deposit.amount')}
+              {depositMethod === 'CASH' && depositText.trim() !== '' && (
+                <div>
+                  <label htmlFor={`${id}-deposit-tendered`} className="block text-sm font-medium text-slate-700">
+                    {t('deposit.tendered')}
+                  </label>
+                  <input
+                    id={`${id}-deposit-tendered`}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={tenderedText}
+                    onChange={(e) => setTenderedText(e.target.value)}
+                    aria-invalid={!!err('deposit.tendered') || undefined}
+                    aria-describedby={describedBy('deposit.tendered')}
+                    className={`${field} text-right tabular-nums`}
+                  />
+                  {errorText('deposit.tendered')}
+                  {change !== null && (
+                    <p className="mt-1 text-sm font-semibold text-emerald-800" role="status">
+                      {t('deposit.change', { amount: money(change) })}
+                    </p>
+                  )}
+                </div>
+              )}
+              {totals && deposit !== null && deposit > 0 && (
+                <p className="flex justify-between text-sm">
+                  <span className="text-slate-600">{t('totals.leftAfterDeposit')}</span>
+                  <span className="font-semibold tabular-nums">{money(totals.total - deposit)}</span>
+                </p>
+              )}
+            </section>
+
+            {formError && (
+              <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1" role="alert" data-testid="intake-error">
+                {formError}
               </p>
             )}
-          </section>
-
-          {formError && (
-            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1" role="alert" data-testid="intake-error">
-              {formError}
-            </p>
-          )}
-          <button
-            type="submit"
-            disabled={pending}
-            className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 md:col-span-2 lg:col-span-1"
-          >
-            {pending ? t('submitting') : t('submit')}
-            {!pending && <Kbd keys={['Ctrl', 'Enter']} className="opacity-90" />}
-          </button>
-        </aside>
+            <button
+              type="submit"
+              disabled={pending}
+              className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 md:col-span-2 lg:col-span-1"
+            >
+              {pending ? t('submitting') : t('submit')}
+              {!pending && <Kbd keys={['Ctrl', 'Enter']} className="opacity-90" />}
+            </button>
+          </aside>
+        </div>
+      </form>
+      {/* Each line's own empty form (see LineRow's formId): outside the order's form, since forms cannot nest. */}
+      <div hidden>
+        {lines.map((line) => (
+          <form key={line.key} id={lineFormId(line.key)} onSubmit={(e) => e.preventDefault()} />
+        ))}
       </div>
-    </form>
+    </>
   )
 }

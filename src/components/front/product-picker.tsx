@@ -1,7 +1,7 @@
 'use client'
 
 import { useLocale, useTranslations } from 'next-intl'
-import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { memo, useId, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { formatMoney } from '@/domain/money'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
 import { useListbox } from '../use-listbox'
@@ -18,8 +18,11 @@ export interface ProductPickerHandle {
   settled(): Promise<void>
 }
 
-/** Type a product's name or SKU, arrows to choose, Enter adds it as a new line. */
-export function ProductPicker({
+/**
+ * Type a product's name or SKU, arrows to choose, Enter adds it as a new line. Memoized: typing in a line re-renders
+ * the intake, not this search (`onAdd` is stable).
+ */
+export const ProductPicker = memo(function ProductPicker({
   ref,
   currency,
   onAdd,
@@ -152,4 +155,4 @@ export function ProductPicker({
       )}
     </div>
   )
-}
+})
