@@ -69,7 +69,14 @@ try {
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic',
         ...(process.env.BENCH_LH_MOBILE === '1' ? [] : ['--preset=desktop']),
       ]
-      const result = spawnSync('npm', args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 })
+      const lighthouse = () => spawnSync('npm', args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 })
+      let result = lighthouse()
+      // Lighthouse 12.8 with Debian's Chromium sometimes loses the trace (NO_NAVSTART, "Please run Lighthouse again", about
+      // one run in ten here): that run measured nothing, so it is run again (twice at most) instead of ending the bench.
+      for (let retry = 0; retry < 2 && result.status !== 0 && result.stderr.includes('Please run Lighthouse again'); retry++) {
+        console.log(`[bench:lighthouse] ${p.path} run ${run + 1}: Lighthouse lost the trace, running it again`)
+        result = lighthouse()
+      }
       if (result.status !== 0) throw new Error(`lighthouse failed on ${p.path}: ${result.stderr.slice(-2000)}`)
       last = JSON.parse(readFileSync(out, 'utf8')) as Report
       runs.push({ performance: Math.round(last.categories.performance!.score * 100), accessibility: Math.round(last.categories.accessibility!.score * 100) })

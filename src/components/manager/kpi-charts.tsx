@@ -1,20 +1,18 @@
-'use client'
-
-import { useFormatter, useLocale, useTranslations } from 'next-intl'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMoney } from '@/domain/money'
 import { seriesSummary } from '@/domain/kpis'
+import { formatMoney } from '@/domain/money'
 import type { KpisDTO } from '@/server/kpis/get-kpis'
+import { KpiChart, type KpiChartSpec } from './kpi-chart'
 
 // The KPI charts. Every chart is a picture with a one-sentence summary as its accessible name and the numbers behind
-// it in a data table under "Show the data", so nothing is only in the picture.
+// it in a data table under "Show the data", so nothing is only in the picture. All of that is rendered here, on the
+// server; only the picture itself is a client component, loaded after the page (./kpi-chart.tsx).
 
 const COLORS = { regular: '#2f6fde', covering: '#7c3aed', onTime: '#10b981', readyLate: '#d97706', overdue: '#dc2626', neutral: '#64748b' }
-const HEIGHT = 240
 
-function ChartFigure({ id, title, summary, children, table }: { id: string; title: string; summary: string; children: ReactNode; table: ReactNode }) {
-  const t = useTranslations('manager.kpis')
+async function ChartFigure({ id, title, summary, chart, children, table }: { id: string; title: string; summary: string; chart: KpiChartSpec; children?: ReactNode; table: ReactNode }) {
+  const t = await getTranslations('manager.kpis')
   return (
     <figure className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -22,8 +20,9 @@ function ChartFigure({ id, title, summary, children, table }: { id: string; titl
       </h2>
       <figcaption className="mt-1 text-sm text-slate-600">{summary}</figcaption>
       <div role="img" aria-label={summary} className="mt-3">
-        {children}
+        <KpiChart {...chart} />
       </div>
+      {children}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">{t('showData')}</summary>
         <div className="mt-2 max-h-72 overflow-auto">{table}</div>
@@ -68,10 +67,8 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
 
 const shortDay = (ymd: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`))
 
-export function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'] }) {
-  const t = useTranslations('manager.kpis')
-  const locale = useLocale()
-  const format = useFormatter()
+export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'] }) {
+  const [t, locale, format] = await Promise.all([getTranslations('manager.kpis'), getLocale(), getFormatter()])
   const rows = data.map((d) => ({ label: shortDay(d.day, locale), regular: d.regular, covering: d.covering }))
   const all = seriesSummary(rows.map((r) => ({ label: r.label, value: r.regular + r.covering })))
   const covering = rows.reduce((s, r) => s + r.covering, 0)
@@ -84,23 +81,24 @@ export function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'] }) {
       title={t('ordersTitle', { days: data.length })}
       summary={summary}
       table={<DataTable caption={t('ordersTitle', { days: data.length })} head={[t('day'), t('regular'), t('covering')]} rows={rows.map((r) => [r.label, r.regular, r.covering])} />}
-    >
-      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="regular" name={t('regular')} stackId="a" fill={COLORS.regular} isAnimationActive={false} />
-        <Bar dataKey="covering" name={t('covering')} stackId="a" fill={COLORS.covering} isAnimationActive={false} />
-      </BarChart>
-    </ChartFigure>
+      chart={{
+        rows,
+        series: [
+          { key: 'regular', name: t('regular'), color: COLORS.regular },
+          { key: 'covering', name: t('covering'), color: COLORS.covering },
+        ],
+        stacked: true,
+        dense: true,
+        format: 'count',
+        locale,
+        legend: true,
+      }}
+    />
   )
 }
 
-export function StageMedianChart({ data }: { data: KpisDTO['stageMedians'] }) {
-  const t = useTranslations('manager.kpis')
-  const format = useFormatter()
+export async function StageMedianChart({ data }: { data: KpisDTO['stageMedians'] }) {
+  const [t, locale, format] = await Promise.all([getTranslations('manager.kpis'), getLocale(), getFormatter()])
   const hours = (h: number | null) => (h === null ? '–' : format.number(h, { maximumFractionDigits: 1 }))
   const regular = data.find((d) => d.group === 'regular')!
   const covering = data.find((d) => d.group === 'covering')!
@@ -126,25 +124,24 @@ export function StageMedianChart({ data }: { data: KpisDTO['stageMedians'] }) {
           rows={rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering])}
         />
       }
+      chart={{
+        rows: rows.map((r) => ({ label: r.label, regular: r.regular, covering: r.covering })),
+        series: [
+          { key: 'regular', name: t('regular'), color: COLORS.regular },
+          { key: 'covering', name: t('covering'), color: COLORS.covering },
+        ],
+        format: 'hours',
+        locale,
+        legend: true,
+      }}
     >
-      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-        <YAxis tick={{ fontSize: 11 }} unit="h" />
-        <Tooltip formatter={(v) => `${hours(typeof v === 'number' ? v : null)} h`} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="regular" name={t('regular')} fill={COLORS.regular} isAnimationActive={false} />
-        <Bar dataKey="covering" name={t('covering')} fill={COLORS.covering} isAnimationActive={false} />
-      </BarChart>
       <p className="mt-1 text-xs text-slate-500">{t('stageExplain')}</p>
     </ChartFigure>
   )
 }
 
-export function LateChart({ data }: { data: KpisDTO['late'] }) {
-  const t = useTranslations('manager.kpis')
-  const locale = useLocale()
-  const format = useFormatter()
+export async function LateChart({ data }: { data: KpisDTO['late'] }) {
+  const [t, locale, format] = await Promise.all([getTranslations('manager.kpis'), getLocale(), getFormatter()])
   const rows = data.perDay.map((d) => ({ label: shortDay(d.day, locale), onTime: d.onTime, readyLate: d.readyLate, overdue: d.overdue }))
   const late = data.totals.readyLate + data.totals.overdue
   const summary =
@@ -157,34 +154,33 @@ export function LateChart({ data }: { data: KpisDTO['late'] }) {
       title={t('lateTitle')}
       summary={summary}
       table={<DataTable caption={t('lateTitle')} head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]} rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])} />}
-    >
-      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: -20 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="onTime" name={t('onTime')} stackId="a" fill={COLORS.onTime} isAnimationActive={false} />
-        <Bar dataKey="readyLate" name={t('readyLate')} stackId="a" fill={COLORS.readyLate} isAnimationActive={false} />
-        <Bar dataKey="overdue" name={t('overdue')} stackId="a" fill={COLORS.overdue} isAnimationActive={false} />
-      </BarChart>
-    </ChartFigure>
+      chart={{
+        rows,
+        series: [
+          { key: 'onTime', name: t('onTime'), color: COLORS.onTime },
+          { key: 'readyLate', name: t('readyLate'), color: COLORS.readyLate },
+          { key: 'overdue', name: t('overdue'), color: COLORS.overdue },
+        ],
+        stacked: true,
+        dense: true,
+        format: 'count',
+        locale,
+        legend: true,
+      }}
+    />
   )
 }
 
-export function BucketChart({ id, title, currency, rows, countLabel, valueLabel, summary }: { id: string; title: string; currency: string; rows: Array<{ label: string; count: number; value: number }>; countLabel: string; valueLabel: string; summary: string }) {
-  const t = useTranslations('manager.kpis')
-  const locale = useLocale()
+export async function BucketChart({ id, title, currency, rows, countLabel, valueLabel, summary }: { id: string; title: string; currency: string; rows: Array<{ label: string; count: number; value: number }>; countLabel: string; valueLabel: string; summary: string }) {
+  const [t, locale] = await Promise.all([getTranslations('manager.kpis'), getLocale()])
   const money = (v: number) => formatMoney(v, currency, locale)
   return (
-    <ChartFigure id={id} title={title} summary={summary} table={<DataTable caption={title} head={[t('bucket'), countLabel, valueLabel]} rows={rows.map((r) => [r.label, r.count, money(r.value)])} />}>
-      <BarChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} accessibilityLayer={false} margin={{ top: 5, right: 5, bottom: 5, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-        <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(v)} />
-        <Tooltip formatter={(v, name) => (name === valueLabel && typeof v === 'number' ? money(v) : String(v))} />
-        <Bar dataKey="value" name={valueLabel} fill={COLORS.neutral} isAnimationActive={false} />
-      </BarChart>
-    </ChartFigure>
+    <ChartFigure
+      id={id}
+      title={title}
+      summary={summary}
+      table={<DataTable caption={title} head={[t('bucket'), countLabel, valueLabel]} rows={rows.map((r) => [r.label, r.count, money(r.value)])} />}
+      chart={{ rows: rows.map((r) => ({ label: r.label, value: r.value })), series: [{ key: 'value', name: valueLabel, color: COLORS.neutral }], format: 'money', currency, locale }}
+    />
   )
 }

@@ -13,16 +13,25 @@ import { LevelMark, LevelSwatch, levelLook } from './visuals'
 
 type Row = SkillsMatrixDTO['staff'][number]
 const COLUMNS: Task[] = AREAS.flatMap((a) => [...AREA_TASKS[a]])
+const EDITOR_ID = 'skill-cell-editor'
 
 /**
  * The skills matrix as a picture: people × tasks, each cell a coloured, patterned, numbered swatch. Every cell is a
  * button (arrow keys move between them, Enter opens it) with a small form to change the level.
+ *
+ * The cells are plain buttons and there is one editor for the whole grid, anchored to the cell it edits, mounted only
+ * while a cell is open: the page hydrates a button per person and task, not a popover and a server-action hook each.
  */
 export function SkillsMatrix({ staff }: { staff: Row[] }) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
+  const format = useFormatter()
   const [status, setStatus] = useState<string | null>(null)
+  const [editing, setEditing] = useState<{ personId: string; task: Task } | null>(null)
   const gridRef = useRef<HTMLTableSectionElement>(null)
+  const anchorRef = useRef<HTMLButtonElement | null>(null)
+
+  const editingPerson = editing ? staff.find((p) => p.id === editing.personId) : undefined
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTableSectionElement>) {
     const target = event.target as HTMLElement
@@ -44,6 +53,21 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
       event.preventDefault()
       button.focus()
     }
+  }
+
+  function certifiedText(person: Row, task: Task, cell: SkillCellDTO): string {
+    if (cell.recorded) {
+      if (cell.certifiedBy && cell.certifiedAt) return t('certifiedBy', { name: cell.certifiedBy, date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
+      if (cell.certifiedAt) return t('recordedOn', { date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
+      return t('recorded')
+    }
+    return ownsTask(person.homeRole as HomeRole, task) ? t('fromHomeRole') : t('neverRecorded')
+  }
+
+  function toggle(person: Row, task: Task, button: HTMLButtonElement) {
+    if (editing?.personId === person.id && editing.task === task) return setEditing(null)
+    anchorRef.current = button
+    setEditing({ personId: person.id, task })
   }
 
   return (
@@ -70,76 +94,130 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
       <div className="mt-3">
         <StatusMessage message={status} />
       </div>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full min-w-[640px] border-separate border-spacing-1 text-sm">
-          <caption className="sr-only">{t('caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600">
-                {t('person')}
-              </th>
-              {AREAS.map((area) => (
-                <th key={area} scope="colgroup" colSpan={AREA_TASKS[area].length} className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500">
-                  {common(`nav.${area}`)}
+      <Popover.Root open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <Popover.Anchor virtualRef={anchorRef as React.RefObject<HTMLButtonElement>} />
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full min-w-[640px] border-separate border-spacing-1 text-sm">
+            <caption className="sr-only">{t('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600">
+                  {t('person')}
                 </th>
-              ))}
-            </tr>
-            <tr>
-              {COLUMNS.map((task) => (
-                <th key={task} scope="col" className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700">
-                  {common(`tasks.${task}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody ref={gridRef} onKeyDown={onKeyDown}>
-            {staff.map((person, r) => (
-              <tr key={person.id} data-testid={`matrix-row-${person.id}`}>
-                <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left align-middle font-normal">
-                  <span className="block font-medium leading-tight">{person.name}</span>
-                  <span className="text-xs text-slate-500">{common(`roles.${person.homeRole}`)}</span>
-                </th>
-                {COLUMNS.map((task, c) => (
-                  <td key={task} className="p-0 text-center">
-                    <SkillCell person={person} task={task} cell={person.cells[task]} r={r} c={c} onSaved={setStatus} />
-                  </td>
+                {AREAS.map((area) => (
+                  <th key={area} scope="colgroup" colSpan={AREA_TASKS[area].length} className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {common(`nav.${area}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              <tr>
+                {COLUMNS.map((task) => (
+                  <th key={task} scope="col" className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700">
+                    {common(`tasks.${task}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody ref={gridRef} onKeyDown={onKeyDown}>
+              {staff.map((person, r) => (
+                <tr key={person.id} data-testid={`matrix-row-${person.id}`}>
+                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left align-middle font-normal">
+                    <span className="block font-medium leading-tight">{person.name}</span>
+                    <span className="text-xs text-slate-500">{common(`roles.${person.homeRole}`)}</span>
+                  </th>
+                  {COLUMNS.map((task, c) => {
+                    const cell = person.cells[task]
+                    const home = ownsTask(person.homeRole as HomeRole, task)
+                    const look = levelLook(cell.level)
+                    const open = editing?.personId === person.id && editing.task === task
+                    const certified = certifiedText(person, task, cell)
+                    return (
+                      <td key={task} className="p-0 text-center">
+                        <button
+                          type="button"
+                          data-r={r}
+                          data-c={c}
+                          data-level={cell.level}
+                          data-testid={`cell-${person.id}-${task}`}
+                          aria-haspopup="dialog"
+                          aria-expanded={open}
+                          aria-controls={open ? EDITOR_ID : undefined}
+                          data-state={open ? 'open' : 'closed'}
+                          aria-label={
+                            t('cellLabel', { name: person.name, task: common(`tasks.${task}`), level: cell.level, label: common(`levels.${cell.level}`) }) + (home ? `, ${t('homeRoleTask')}` : '') + `. ${certified}`
+                          }
+                          className={`relative flex h-10 w-full min-w-12 items-center justify-center rounded-md text-sm ring-1 ring-inset transition hover:brightness-95 ${look.className}`}
+                          style={look.style}
+                          title={`${common(`levels.${cell.level}`)} — ${certified}`}
+                          onClick={(event) => toggle(person, task, event.currentTarget)}
+                        >
+                          <LevelMark level={cell.level} />
+                          {home && <House className="absolute right-0.5 top-0.5 size-3 opacity-70" aria-hidden />}
+                        </button>
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Popover.Portal>
+          <Popover.Content
+            id={EDITOR_ID}
+            sideOffset={4}
+            collisionPadding={8}
+            className="z-50 max-h-[var(--radix-popover-content-available-height)] w-72 overflow-y-auto rounded-lg bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200"
+            onOpenAutoFocus={(event) => {
+              // Start on the current level, so arrow keys move up or down from it.
+              event.preventDefault()
+              ;(event.currentTarget as HTMLElement).querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus()
+            }}
+            onCloseAutoFocus={(event) => {
+              // Back to the cell that was edited (the popover has no trigger of its own).
+              event.preventDefault()
+              anchorRef.current?.focus()
+            }}
+            onInteractOutside={(event) => {
+              // A click on the open cell itself closes it through its own click (as a trigger would), not twice.
+              if (anchorRef.current?.contains(event.target as Node)) event.preventDefault()
+            }}
+          >
+            {editing && editingPerson && (
+              <CellEditor
+                key={`${editing.personId}-${editing.task}`}
+                person={editingPerson}
+                task={editing.task}
+                cell={editingPerson.cells[editing.task]}
+                certified={certifiedText(editingPerson, editing.task, editingPerson.cells[editing.task])}
+                onSaved={(message) => {
+                  setEditing(null)
+                  setStatus(message)
+                }}
+              />
+            )}
+            <Popover.Arrow className="fill-white" />
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
       {staff.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('empty')}</p>}
     </section>
   )
 }
 
-function SkillCell({ person, task, cell, r, c, onSaved }: { person: Row; task: Task; cell: SkillCellDTO; r: number; c: number; onSaved: (message: string) => void }) {
+/** The form for one cell: choose a level, say why, save. Mounted only while that cell is open. */
+function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; task: Task; cell: SkillCellDTO; certified: string; onSaved: (message: string) => void }) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
-  const format = useFormatter()
-  const [open, setOpen] = useState(false)
   const [level, setLevel] = useState(cell.level)
-  const home = ownsTask(person.homeRole as HomeRole, task)
-  const { run, pending, formError, reset } = useAction(setSkillLevelAction)
-  const look = levelLook(cell.level)
+  const { run, pending, formError } = useAction(setSkillLevelAction)
   const taskName = common(`tasks.${task}`)
-  const certified = cell.recorded
-    ? cell.certifiedBy && cell.certifiedAt
-      ? t('certifiedBy', { name: cell.certifiedBy, date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
-      : cell.certifiedAt
-        ? t('recordedOn', { date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
-        : t('recorded')
-    : home
-      ? t('fromHomeRole')
-      : t('neverRecorded')
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const note = String(new FormData(event.currentTarget).get('note') ?? '')
     const result = await run({ userId: person.id, task, level, note })
     if (result.ok) {
-      setOpen(false)
       onSaved(
         result.data.changed
           ? t('saved', { name: person.name, task: taskName, level, label: common(`levels.${level}`) }) + (result.data.sessionEnded ? ` ${person.isSelf ? t('youSignedOut') : t('signedOut', { name: person.name })}` : '')
@@ -149,80 +227,39 @@ function SkillCell({ person, task, cell, r, c, onSaved }: { person: Row; task: T
   }
 
   return (
-    <Popover.Root
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o)
-        if (o) {
-          setLevel(cell.level)
-          reset()
-        }
-      }}
-    >
-      <Popover.Trigger asChild>
-        <button
-          type="button"
-          data-r={r}
-          data-c={c}
-          data-level={cell.level}
-          data-testid={`cell-${person.id}-${task}`}
-          aria-label={t('cellLabel', { name: person.name, task: taskName, level: cell.level, label: common(`levels.${cell.level}`) }) + (home ? `, ${t('homeRoleTask')}` : '') + `. ${certified}`}
-          className={`relative flex h-10 w-full min-w-12 items-center justify-center rounded-md text-sm ring-1 ring-inset transition hover:brightness-95 ${look.className}`}
-          style={look.style}
-          title={`${common(`levels.${cell.level}`)} — ${certified}`}
-        >
-          <LevelMark level={cell.level} />
-          {home && <House className="absolute right-0.5 top-0.5 size-3 opacity-70" aria-hidden />}
-        </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-50 max-h-[var(--radix-popover-content-available-height)] w-72 overflow-y-auto rounded-lg bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200"
-          onOpenAutoFocus={(event) => {
-            // Start on the current level, so arrow keys move up or down from it.
-            event.preventDefault()
-            ;(event.currentTarget as HTMLElement).querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus()
-          }}
-        >
-          <form onSubmit={save} className="space-y-2">
-            <p className="font-semibold">
-              {person.name} · {taskName}
-            </p>
-            <p className="text-xs text-slate-600">{certified}</p>
-            <fieldset>
-              <legend className="sr-only">{t('chooseLevel')}</legend>
-              <div className="space-y-1">
-                {SKILL_LEVELS.map((l) => (
-                  <label key={l} className={`flex cursor-pointer items-start gap-2 rounded-md p-1.5 ${level === l ? 'bg-brand-50 ring-1 ring-brand-500' : 'hover:bg-slate-50'}`}>
-                    <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className="mt-1" />
-                    <span>
-                      <span className="font-medium">
-                        {l} — {common(`levels.${l}`)}
-                      </span>
-                      <span className="block text-xs text-slate-600">{t(`levelHelp.${l}`)}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <label className="block text-xs font-medium text-slate-700">
-              {t('note')}
-              <input name="note" maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />
+    <form onSubmit={save} className="space-y-2">
+      <p className="font-semibold">
+        {person.name} · {taskName}
+      </p>
+      <p className="text-xs text-slate-600">{certified}</p>
+      <fieldset>
+        <legend className="sr-only">{t('chooseLevel')}</legend>
+        <div className="space-y-1">
+          {SKILL_LEVELS.map((l) => (
+            <label key={l} className={`flex cursor-pointer items-start gap-2 rounded-md p-1.5 ${level === l ? 'bg-brand-50 ring-1 ring-brand-500' : 'hover:bg-slate-50'}`}>
+              <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className="mt-1" />
+              <span>
+                <span className="font-medium">
+                  {l} — {common(`levels.${l}`)}
+                </span>
+                <span className="block text-xs text-slate-600">{t(`levelHelp.${l}`)}</span>
+              </span>
             </label>
-            {level !== cell.level && <p className="text-xs text-amber-800">{person.isSelf ? t('warnSelf') : t('warnOther', { name: person.name })}</p>}
-            <FormError message={formError} />
-            <div className="flex justify-end gap-2">
-              <Popover.Close className={secondaryButtonClass}>{common('actions.cancel')}</Popover.Close>
-              <button type="submit" className={buttonClass} disabled={pending || level === cell.level}>
-                {pending ? t('saving') : common('actions.save')}
-              </button>
-            </div>
-          </form>
-          <Popover.Arrow className="fill-white" />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+          ))}
+        </div>
+      </fieldset>
+      <label className="block text-xs font-medium text-slate-700">
+        {t('note')}
+        <input name="note" maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />
+      </label>
+      {level !== cell.level && <p className="text-xs text-amber-800">{person.isSelf ? t('warnSelf') : t('warnOther', { name: person.name })}</p>}
+      <FormError message={formError} />
+      <div className="flex justify-end gap-2">
+        <Popover.Close className={secondaryButtonClass}>{common('actions.cancel')}</Popover.Close>
+        <button type="submit" className={buttonClass} disabled={pending || level === cell.level}>
+          {pending ? t('saving') : common('actions.save')}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -6,14 +6,17 @@ import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { createStaffAction, resetPasswordAction, setHomeRoleAction, setStaffActiveAction } from '@/app/(manager)/manager/actions'
 import { HOME_ROLES, type HomeRole } from '@/domain/permissions'
-import { PASSWORD_MIN } from '@/lib/schemas/team'
 import type { TeamMemberDTO } from '@/server/team/list-team'
 import { ConfirmDialog, DataTable, DialogButtons, Field, IconButton, InlineError, InputField, StatusMessage, inputClass, secondaryButtonClass, useDialog } from './form-bits'
 import { Modal } from './modal'
 import { useAction } from './use-action'
 
-/** The staff list: add people, change home roles, reset passwords, deactivate and reactivate. */
-export function TeamTable({ team }: { team: TeamMemberDTO[] }) {
+/**
+ * The staff list: add people, change home roles, reset passwords, deactivate and reactivate. `passwordMin` comes from
+ * the server page: importing the policy here would ship zod and the common-password list to the browser (~35 kB gzip)
+ * for one number; the server checks the password anyway.
+ */
+export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwordMin: number }) {
   const t = useTranslations('manager.team')
   const format = useFormatter()
   const [status, setStatus] = useState<string | null>(null)
@@ -21,7 +24,7 @@ export function TeamTable({ team }: { team: TeamMemberDTO[] }) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <StatusMessage message={status} />
-        <CreateStaffDialog onDone={setStatus} />
+        <CreateStaffDialog onDone={setStatus} passwordMin={passwordMin} />
       </div>
       <DataTable
         caption={t('caption')}
@@ -57,7 +60,7 @@ export function TeamTable({ team }: { team: TeamMemberDTO[] }) {
             <td className="px-3 py-2 text-xs" suppressHydrationWarning>{m.lastLoginAt ? format.relativeTime(new Date(m.lastLoginAt), new Date()) : t('never')}</td>
             <td className="px-3 py-2">
               <div className="flex justify-end gap-2">
-                <ResetPasswordDialog member={m} onDone={setStatus} />
+                <ResetPasswordDialog member={m} onDone={setStatus} passwordMin={passwordMin} />
                 {!m.isSelf && <ActiveToggle member={m} onDone={setStatus} />}
               </div>
             </td>
@@ -127,7 +130,7 @@ function ActiveToggle({ member, onDone }: { member: TeamMemberDTO; onDone: (m: s
   )
 }
 
-function ResetPasswordDialog({ member, onDone }: { member: TeamMemberDTO; onDone: (m: string) => void }) {
+function ResetPasswordDialog({ member, onDone, passwordMin }: { member: TeamMemberDTO; onDone: (m: string) => void; passwordMin: number }) {
   const t = useTranslations('manager.team')
   const { run, pending, fieldErrors, formError, reset } = useAction(resetPasswordAction, { refresh: false })
   const dialog = useDialog(reset)
@@ -151,14 +154,14 @@ function ResetPasswordDialog({ member, onDone }: { member: TeamMemberDTO; onDone
           }
         }}
       >
-        <InputField label={t('newPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: PASSWORD_MIN })} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} required />
+        <InputField label={t('newPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: passwordMin })} name="password" type="password" autoComplete="new-password" minLength={passwordMin} required />
         <DialogButtons error={formError} label={t('setPassword')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>
   )
 }
 
-function CreateStaffDialog({ onDone }: { onDone: (m: string) => void }) {
+function CreateStaffDialog({ onDone, passwordMin }: { onDone: (m: string) => void; passwordMin: number }) {
   const t = useTranslations('manager.team')
   const common = useTranslations('common')
   const { run, pending, fieldErrors, formError, reset } = useAction(createStaffAction)
@@ -196,7 +199,7 @@ function CreateStaffDialog({ onDone }: { onDone: (m: string) => void }) {
             </select>
           )}
         </Field>
-        <InputField label={t('initialPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: PASSWORD_MIN })} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} required />
+        <InputField label={t('initialPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: passwordMin })} name="password" type="password" autoComplete="new-password" minLength={passwordMin} required />
         <DialogButtons error={formError} label={pending ? t('adding') : t('add')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>

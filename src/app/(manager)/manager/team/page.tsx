@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { TeamTable } from '@/components/manager/team-table'
+import { PASSWORD_MIN } from '@/domain/password-policy'
 import { requirePageTask } from '@/server/auth/guard'
 import { listTeam } from '@/server/team/list-team'
 
@@ -18,7 +19,7 @@ export default async function TeamPage() {
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-sm text-slate-600">{t('subtitle', { active: team.filter((m) => m.active).length, inactive: team.filter((m) => !m.active).length })}</p>
       </header>
-      <TeamTable team={team} />
+      <TeamTable team={team} passwordMin={PASSWORD_MIN} />
     </div>
   )
 }
