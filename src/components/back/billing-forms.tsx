@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction, returnDepositAction } from '@/app/(back)/back/actions'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
@@ -19,9 +19,9 @@ const label = 'block text-sm font-medium text-slate-700'
 const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 /** The document just issued, linked, with the amount it moved (deposit applied, refundable) when there is one. */
-function IssuedNote({ text, href, number, amountLabel, amount, currency }: { text: string; href: string; number: string; amountLabel: string; amount: number; currency: string }) {
+function IssuedNote({ text, href, number, amountLabel, amount, currency, live = true }: { text: string; href: string; number: string; amountLabel: string; amount: number; currency: string; live?: boolean }) {
   return (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+    <p role={live ? 'status' : undefined} className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
       {text}{' '}
       <Link href={href} className="font-mono font-semibold underline">
         {number}
@@ -37,10 +37,22 @@ function IssuedNote({ text, href, number, amountLabel, amount, currency }: { tex
 }
 
 /** Issue the invoice for everything done and not yet invoiced, on the version the person saw. */
-export function IssueInvoiceButton({ orderId, version, value, currency, compact }: { orderId: string; version: number; value: number; currency: string; compact?: boolean }) {
+type IssuedInvoice = { invoiceId: string; number: string; applied: number }
+
+/** Sent on the window by an IssueInvoiceButton whose row leaves the page once its order is invoiced. */
+const INVOICE_ISSUED_EVENT = 'handoff:invoice-issued'
+
+/**
+ * `rowLeaves`: the button sits in a list row that disappears as soon as the order is invoiced (the billing desk's
+ * list refreshes live on the order's change, possibly before this action's answer arrives), so the confirmation is
+ * shown by the page's IssuedInvoices instead of inside the row, where it would vanish with it.
+ */
+export function IssueInvoiceButton({ orderId, version, value, currency, compact, rowLeaves }: { orderId: string; version: number; value: number; currency: string; compact?: boolean; rowLeaves?: boolean }) {
   const t = useTranslations('back.invoice')
-  const [issued, setIssued] = useState<{ invoiceId: string; number: string; applied: number } | null>(null)
-  const action = useServerAction(issueInvoiceAction, { onSuccess: (data) => setIssued(data) })
+  const [issued, setIssued] = useState<IssuedInvoice | null>(null)
+  const action = useServerAction(issueInvoiceAction, {
+    onSuccess: (data) => (rowLeaves ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
+  })
   return (
     <div className={compact ? 'space-y-1' : 'space-y-2'} data-testid="issue-invoice">
       <button type="button" onClick={() => void action.run({ orderId, expectedVersion: version })} disabled={action.pending || value <= 0} className={compact ? `${primary} px-3 py-1.5` : primary}>
@@ -53,6 +65,28 @@ export function IssueInvoiceButton({ orderId, version, value, currency, compact 
       )}
       {issued && <IssuedNote text={t('issued')} href={`/back/invoices/${issued.invoiceId}`} number={issued.number} amountLabel={t('applied')} amount={issued.applied} currency={currency} />}
       <FormMessage error={action.formError} stale={action.stale} />
+    </div>
+  )
+}
+
+/** The invoices just issued from this page's rows (`IssueInvoiceButton rowLeaves`), newest first, in one live region
+ * that is on the page from the start so that screen readers announce what is added to it. */
+export function IssuedInvoices({ currency }: { currency: string }) {
+  const t = useTranslations('back.invoice')
+  const [items, setItems] = useState<IssuedInvoice[]>([])
+  useEffect(() => {
+    const onIssued = (event: Event) => {
+      const issued = (event as CustomEvent<IssuedInvoice>).detail
+      setItems((previous) => [issued, ...previous.filter((i) => i.invoiceId !== issued.invoiceId)].slice(0, 3))
+    }
+    window.addEventListener(INVOICE_ISSUED_EVENT, onIssued)
+    return () => window.removeEventListener(INVOICE_ISSUED_EVENT, onIssued)
+  }, [])
+  return (
+    <div role="status" data-testid="issued-invoices" className={items.length > 0 ? 'space-y-1' : undefined}>
+      {items.map((i) => (
+        <IssuedNote key={i.invoiceId} live={false} text={t('issued')} href={`/back/invoices/${i.invoiceId}`} number={i.number} amountLabel={t('applied')} amount={i.applied} currency={currency} />
+      ))}
     </div>
   )
 }

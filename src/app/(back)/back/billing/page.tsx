@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { IssueInvoiceButton } from '@/components/back/billing-forms'
+import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing-forms'
 import { LiveUpdates } from '@/components/back/live-updates'
 import { Money } from '@/components/money'
 import { requirePageTask } from '@/server/auth/guard'
@@ -48,6 +48,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             </p>
           )}
         </div>
+        <IssuedInvoices currency={toInvoice.currency} />
         {toInvoice.rows.length === 0 ? (
           <div className="rounded-lg bg-white p-8 text-center ring-1 ring-slate-200" data-testid="to-invoice-empty">
             <p className="text-lg font-medium">{t('empty')}</p>
@@ -89,7 +90,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-3 py-2 text-right align-top text-slate-700">{r.held > 0 ? <Money amount={r.held} currency={toInvoice.currency} /> : '—'}</td>
                     <td className="px-3 py-2 align-top">
-                      <IssueInvoiceButton orderId={r.orderId} version={r.version} value={r.value} currency={toInvoice.currency} compact />
+                      <IssueInvoiceButton orderId={r.orderId} version={r.version} value={r.value} currency={toInvoice.currency} compact rowLeaves />
                     </td>
                   </tr>
                 ))}
