@@ -110,6 +110,19 @@ async function shutdown(signal: NodeJS.Signals) {
   process.exit(0)
 }
 
+let bannerShown = false
+/** Where the app is and the demo logins (constants: they exist once the demo seed has committed). */
+async function banner(port: string) {
+  if (bannerShown) return
+  bannerShown = true
+  const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../src/server/seed/demo-logins')
+  console.log('')
+  console.log(`  Handoff is starting on http://localhost:${port}`)
+  console.log(`  Demo logins (password: ${DEMO_PASSWORD})`)
+  for (const l of DEMO_LOGINS) console.log(`    ${l.homeRole.padEnd(13)} ${l.email}`)
+  console.log('')
+}
+
 async function main() {
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
@@ -130,6 +143,8 @@ async function main() {
     process.env.DATABASE_URL = embeddedUrl(pgPort, 'handoff')
     if (!process.env.HANDOFF_NO_DEMO) process.env.HANDOFF_DEMO = '1'
     next = startNext(port)
+    // Said now, not after the seed: the login page may be served before the seed has committed (it needs no database).
+    if (process.env.HANDOFF_DEMO) await banner(port)
     say(`First run: initialising the embedded PostgreSQL in ${path.relative(root, pgDir) || '.'} (port ${pgPort})…`)
     const t = Date.now()
     embedded = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true, port: pgPort })
@@ -149,7 +164,7 @@ async function main() {
   const migrated = direct === 'use-cli' ? await migrate(process.env.DATABASE_URL!) : direct
   say(migrated === 'applied' ? `Migrations applied (${seconds(tMigrate)}).` : 'Database schema is up to date.')
 
-  const [{ seedDemo, isSeeded }, { DEMO_LOGINS, DEMO_PASSWORD }, { db }] = await modules
+  const [{ seedDemo, isSeeded }, { DEMO_LOGINS }, { db }] = await modules
   const seed = !(await isSeeded()) && !process.env.HANDOFF_NO_DEMO
   const demo = seed || (await db().user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0
   if (demo) process.env.HANDOFF_DEMO = '1'
@@ -168,13 +183,7 @@ async function main() {
     if (summary) say(`Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices (${seconds(tSeed)}).`)
   }
   await db().$disconnect()
-  if (demo) {
-    console.log('')
-    console.log(`  Handoff is starting on http://localhost:${port}`)
-    console.log(`  Demo logins (password: ${DEMO_PASSWORD})`)
-    for (const l of DEMO_LOGINS) console.log(`    ${l.homeRole.padEnd(13)} ${l.email}`)
-    console.log('')
-  }
+  if (demo) await banner(port)
   say(`Database ready after ${seconds(started)}.`)
 }
 
