@@ -172,6 +172,7 @@ test.describe('from the workshop to the books', () => {
     // The row leaves the list as soon as the order is invoiced (the list is live); the confirmation stays on the page.
     await expect(page.getByTestId('issued-invoices')).toContainText('Invoice issued:')
     await expect(page.getByTestId('to-invoice-row').filter({ hasText: order.number })).toHaveCount(0)
+    await page.screenshot({ path: screenshotPath('back-billing-issued') })
 
     await page.goto('/back/receivables')
     await expect(page.getByTestId('aging-summary')).toContainText('Over 90 days')

@@ -70,9 +70,11 @@ export function IssueInvoiceButton({ orderId, version, value, currency, compact,
 }
 
 /** The invoices just issued from this page's rows (`IssueInvoiceButton rowLeaves`), newest first, in one live region
- * that is on the page from the start so that screen readers announce what is added to it. */
+ * that is on the page from the start (so that screen readers announce what is added to it), pinned to the bottom of
+ * the window: the row clicked may be far down a long list, and it is gone by the time the answer comes. */
 export function IssuedInvoices({ currency }: { currency: string }) {
   const t = useTranslations('back.invoice')
+  const common = useTranslations('common.actions')
   const [items, setItems] = useState<IssuedInvoice[]>([])
   useEffect(() => {
     const onIssued = (event: Event) => {
@@ -83,9 +85,20 @@ export function IssuedInvoices({ currency }: { currency: string }) {
     return () => window.removeEventListener(INVOICE_ISSUED_EVENT, onIssued)
   }, [])
   return (
-    <div role="status" data-testid="issued-invoices" className={items.length > 0 ? 'space-y-1' : undefined}>
+    <div role="status" data-testid="issued-invoices" className="fixed inset-x-4 bottom-4 z-30 ml-auto max-w-md space-y-2 sm:left-auto">
       {items.map((i) => (
-        <IssuedNote key={i.invoiceId} live={false} text={t('issued')} href={`/back/invoices/${i.invoiceId}`} number={i.number} amountLabel={t('applied')} amount={i.applied} currency={currency} />
+        <div key={i.invoiceId} className="flex items-start gap-2 rounded-md bg-white shadow-lg">
+          <div className="min-w-0 flex-1">
+            <IssuedNote live={false} text={t('issued')} href={`/back/invoices/${i.invoiceId}`} number={i.number} amountLabel={t('applied')} amount={i.applied} currency={currency} />
+          </div>
+          <button
+            type="button"
+            onClick={() => setItems((previous) => previous.filter((p) => p.invoiceId !== i.invoiceId))}
+            className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 underline-offset-2 hover:underline"
+          >
+            {common('close')}
+          </button>
+        </div>
       ))}
     </div>
   )
