@@ -29,9 +29,9 @@ import { setStaffActive } from '@/server/team/set-staff-active'
 import { db } from '@/server/db'
 import { makeActor } from '../support/factories'
 import { ensureManagerSettings } from './manager-support'
+import { ACTION_INPUTS } from './security-inputs'
 
 const id = randomUUID()
-const days = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [] as Array<[string, string]>])) as Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Array<[string, string]>>
 
 // Every manager use case, with a well-formed input: the refusal must come from the permission check, first.
 const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
@@ -55,32 +55,13 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['recordAbsence', (a) => recordAbsence(a, { userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00', endsAt: '2026-11-27T12:00' })],
   ['endAbsence', (a) => endAbsence(a, { absenceId: id })],
   ['getKpis', (a) => getKpis(a)],
-  [
-    'updateSettings',
-    (a) =>
-      updateSettings(a, {
-        name: 'Hacked',
-        address: '',
-        phone: '',
-        taxId: '',
-        currency: 'VND',
-        defaultTaxRate: '8',
-        orderPrefix: 'DH',
-        invoicePrefix: 'HD',
-        creditNotePrefix: 'GG',
-        defaultDueTime: '17:00',
-        defaultLeadDays: 1,
-        paymentTermsDays: 14,
-        timeZone: 'Asia/Ho_Chi_Minh',
-        openingHours: days,
-        locale: 'en',
-      }),
-  ],
+  // The same valid settings the authorization matrix sends (security-inputs.ts), so only the actor decides.
+  ['updateSettings', (a) => updateSettings(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#updateSettingsAction']!(), name: 'Hacked' } as never)],
 ]
 const CATALOG_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['listProducts', (a) => listProducts(a)],
-  ['createProduct', (a) => createProduct(a, { sku: 'HACK', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' })],
-  ['updateProduct', (a) => updateProduct(a, { productId: id, sku: 'HACK', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' })],
+  ['createProduct', (a) => createProduct(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#createProductAction']!(), sku: 'HACK' } as never)],
+  ['updateProduct', (a) => updateProduct(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never)],
   ['setProductActive', (a) => setProductActive(a, { productId: id, active: false })],
 ]
 
