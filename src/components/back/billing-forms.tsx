@@ -39,19 +39,20 @@ function IssuedNote({ text, href, number, amountLabel, amount, currency, live = 
 /** Issue the invoice for everything done and not yet invoiced, on the version the person saw. */
 type IssuedInvoice = { invoiceId: string; number: string; applied: number }
 
-/** Sent on the window by an IssueInvoiceButton whose row leaves the page once its order is invoiced. */
+/** Sent on the window by an IssueInvoiceButton that leaves the page once its order is invoiced. */
 const INVOICE_ISSUED_EVENT = 'handoff:invoice-issued'
 
 /**
- * `rowLeaves`: the button sits in a list row that disappears as soon as the order is invoiced (the billing desk's
- * list refreshes live on the order's change, possibly before this action's answer arrives), so the confirmation is
- * shown by the page's IssuedInvoices instead of inside the row, where it would vanish with it.
+ * `goneWhenIssued`: the button sits in something that disappears as soon as the order is invoiced — a row of the
+ * billing desk's live list, the order page's "to invoice" box once nothing is left to invoice — and the page's
+ * refresh may land before this action's answer. The confirmation is then shown by the page's IssuedInvoices
+ * instead of next to the button, where it would vanish with it.
  */
-export function IssueInvoiceButton({ orderId, version, value, currency, compact, rowLeaves }: { orderId: string; version: number; value: number; currency: string; compact?: boolean; rowLeaves?: boolean }) {
+export function IssueInvoiceButton({ orderId, version, value, currency, compact, goneWhenIssued }: { orderId: string; version: number; value: number; currency: string; compact?: boolean; goneWhenIssued?: boolean }) {
   const t = useTranslations('back.invoice')
   const [issued, setIssued] = useState<IssuedInvoice | null>(null)
   const action = useServerAction(issueInvoiceAction, {
-    onSuccess: (data) => (rowLeaves ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
+    onSuccess: (data) => (goneWhenIssued ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
   })
   return (
     <div className={compact ? 'space-y-1' : 'space-y-2'} data-testid="issue-invoice">
@@ -69,9 +70,9 @@ export function IssueInvoiceButton({ orderId, version, value, currency, compact,
   )
 }
 
-/** The invoices just issued from this page's rows (`IssueInvoiceButton rowLeaves`), newest first, in one live region
+/** The invoices just issued from this page (`IssueInvoiceButton goneWhenIssued`), newest first, in one live region
  * that is on the page from the start (so that screen readers announce what is added to it), pinned to the bottom of
- * the window: the row clicked may be far down a long list, and it is gone by the time the answer comes. */
+ * the window: the button clicked may be far down a long list, and it is gone by the time the answer comes. */
 export function IssuedInvoices({ currency }: { currency: string }) {
   const t = useTranslations('back.invoice')
   const common = useTranslations('common.actions')

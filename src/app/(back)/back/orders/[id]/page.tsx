@@ -4,7 +4,7 @@ import { can } from '@/domain/permissions'
 import { CancelDialog, AssignForm, HoldForm } from '@/components/back/order-controls'
 import { DueLabel, OverdueBadge } from '@/components/back/due-label'
 import { FulfillmentForm } from '@/components/back/fulfillment-form'
-import { IssueInvoiceButton, PaymentForm, ReturnDepositForm } from '@/components/back/billing-forms'
+import { IssuedInvoices, IssueInvoiceButton, PaymentForm, ReturnDepositForm } from '@/components/back/billing-forms'
 import { LiveUpdates } from '@/components/back/live-updates'
 import { Money } from '@/components/money'
 import { OrderTimeline } from '@/components/order-timeline'
@@ -60,6 +60,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
         </span>
         <div className="ml-auto">
           <LiveUpdates mode="watch" orderId={order.id} version={order.version} />
+          <IssuedInvoices currency={order.currency} />
         </div>
       </div>
 
@@ -187,7 +188,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
                 </p>
                 {billing.canInvoice ? (
                   <div className="mt-2">
-                    <IssueInvoiceButton orderId={order.id} version={order.version} value={billing.toInvoice} currency={order.currency} compact />
+                    <IssueInvoiceButton orderId={order.id} version={order.version} value={billing.toInvoice} currency={order.currency} compact goneWhenIssued />
                   </div>
                 ) : (
                   <p className="mt-1 text-xs text-slate-600">{t('cannotInvoice')}</p>
