@@ -65,10 +65,3 @@ export const utcRead = (column: string) => `(${column} AT TIME ZONE 'UTC')`
 
 /** A Date parameter → the UTC `timestamp` the columns hold: `${utcWrite('$3')}`. */
 export const utcWrite = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`
-
-/** PostgreSQL's unique_violation, optionally on one named constraint (pg's error carries it). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as { code?: unknown; constraint?: unknown }
-  return e.code === '23505' && (constraint === undefined || e.constraint === constraint)
-}

@@ -6,7 +6,7 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { isUniqueViolation } from '../team/unique'
+import { isUniqueViolation } from '../errors'
 import { parsePrice, parseTaxRate, PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
 
 /** Add a product to the catalog; the price is typed in major units of the business currency. */

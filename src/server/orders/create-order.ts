@@ -12,9 +12,10 @@ import type { CreateOrderInput } from '@/lib/schemas/order'
 import type { Actor } from '../auth/actor'
 import { auditRow } from '../audit'
 import { authorize } from '../authz'
-import { db, isUniqueViolation, sql, utcRead, utcWrite } from '../db'
+import { db, sql, utcRead, utcWrite } from '../db'
+import { isUniqueViolation } from '../errors'
 import { getSettings } from '../settings/get-settings'
-import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './get-order-summary'
+import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
 
 export interface CreatedOrderDTO {
   id: string

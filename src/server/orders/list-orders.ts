@@ -7,7 +7,7 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_READERS } from './get-order'
-import { ORDER_SUMMARY_SELECT, toOrderSummary } from './get-order-summary'
+import { ORDER_SUMMARY_SELECT, toOrderSummary } from './order-summary'
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
-import { isUniqueViolation } from './unique'
+import { isUniqueViolation } from '../errors'
 
 /** Add someone to the staff with an initial password (hashed; never stored or returned in clear). */
 export async function createStaff(actor: Actor, input: CreateStaffInput): Promise<{ id: string; name: string; email: string }> {
