@@ -7,7 +7,7 @@ export type DocumentKind = 'INVOICE' | 'CREDIT_NOTE'
 
 /** The business year of a moment (a document issued at 00:30 on 1 January in Ho Chi Minh City belongs to the new
  * year even though it is still 31 December in UTC). */
-export function businessYear(at: Date, timeZone: string): number {
+function businessYear(at: Date, timeZone: string): number {
   return Number(businessDay(at, timeZone).slice(0, 4))
 }
 
@@ -17,7 +17,7 @@ export function businessYear(at: Date, timeZone: string): number {
  * number back (a sequence would leave a gap). Call it as late as possible in the transaction to hold the lock
  * briefly.
  */
-export async function takeDocumentSeq(tx: Tx, kind: DocumentKind, year: number): Promise<number> {
+async function takeDocumentSeq(tx: Tx, kind: DocumentKind, year: number): Promise<number> {
   const rows = await tx.$queryRaw<Array<{ last: number }>>`
     INSERT INTO "DocumentCounter" (kind, year, last)
     VALUES (${kind}::"DocumentKind", ${year}, 1)

@@ -44,7 +44,7 @@ export function customerMatchSql(alias: string, terms: readonly string[], phone:
  * answers it with a range scan, where the trigram index reads the posting lists of every trigram of every word —
  * tens of thousands of entries each for common names ("nguyen", "xuan", "hanh": 5–10 ms among 200,000 customers,
  * more on a busy machine). */
-export function customerPrefixPattern(terms: readonly string[]): string {
+function customerPrefixPattern(terms: readonly string[]): string {
   return `${likeEscape(terms.join(' '))}%`
 }
 
@@ -76,7 +76,7 @@ export function matchingCustomersSql(terms: readonly string[], phone: string | n
 
 /** Matches ranked per keystroke at most: beyond it (a family name that a third of a big customer list shares) the
  * ranking would cost a similarity per match (1.3 s for 76,000 "nguyen" among 200,000 customers). */
-export const CUSTOMER_SEARCH_POOL = 200
+const CUSTOMER_SEARCH_POOL = 200
 
 /**
  * As-you-type customer search over name, phone and email, ignoring case and diacritics ("nguyen" finds "Nguyễn"):
