@@ -11,6 +11,12 @@ import { KpiChart, type KpiChartSpec } from './kpi-chart'
 
 const COLORS = { regular: '#2f6fde', covering: '#7c3aed', onTime: '#10b981', readyLate: '#d97706', overdue: '#dc2626', neutral: '#64748b' }
 
+/** The two bars of the charts split by who took the order: regular staff, and someone covering the counter. */
+const byWhoTookIt = (regular: string, covering: string): KpiChartSpec['series'] => [
+  { key: 'regular', name: regular, color: COLORS.regular },
+  { key: 'covering', name: covering, color: COLORS.covering },
+]
+
 async function ChartFigure({ id, title, summary, chart, children, table }: { id: string; title: string; summary: string; chart: KpiChartSpec; children?: ReactNode; table: ReactNode }) {
   const t = await getTranslations('manager.kpis')
   return (
@@ -83,10 +89,7 @@ export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'
       table={<DataTable caption={t('ordersTitle', { days: data.length })} head={[t('day'), t('regular'), t('covering')]} rows={rows.map((r) => [r.label, r.regular, r.covering])} />}
       chart={{
         rows,
-        series: [
-          { key: 'regular', name: t('regular'), color: COLORS.regular },
-          { key: 'covering', name: t('covering'), color: COLORS.covering },
-        ],
+        series: byWhoTookIt(t('regular'), t('covering')),
         stacked: true,
         dense: true,
         format: 'count',
@@ -126,10 +129,7 @@ export async function StageMedianChart({ data }: { data: KpisDTO['stageMedians']
       }
       chart={{
         rows: rows.map((r) => ({ label: r.label, regular: r.regular, covering: r.covering })),
-        series: [
-          { key: 'regular', name: t('regular'), color: COLORS.regular },
-          { key: 'covering', name: t('covering'), color: COLORS.covering },
-        ],
+        series: byWhoTookIt(t('regular'), t('covering')),
         format: 'hours',
         locale,
         legend: true,
