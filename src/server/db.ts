@@ -2,7 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaClient } from '@/generated/prisma/client'
+import { Prisma, PrismaClient } from '@/generated/prisma/client'
 import { databaseEnv } from './env'
 
 export type Db = PrismaClient
@@ -65,3 +65,7 @@ export const utcRead = (column: string) => `(${column} AT TIME ZONE 'UTC')`
 
 /** A Date parameter → the UTC `timestamp` the columns hold: `${utcWrite('$3')}`. */
 export const utcWrite = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`
+
+/** The same in Prisma's tagged SQL: a moment (a Date, or an ISO string with its offset) as the UTC `timestamp` the
+ * columns hold (Prisma's convention for DateTime), whatever the session's time zone. */
+export const utcValue = (at: Date | string): Prisma.Sql => Prisma.sql`(${typeof at === 'string' ? at : at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`

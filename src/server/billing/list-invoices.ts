@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client'
 import type { InvoicePageDTO, ListInvoicesQuery } from '@/lib/schemas/api'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
-import { db } from '../db'
+import { db, utcValue } from '../db'
 import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
 import { getSettings } from '../settings/get-settings'
 
@@ -37,9 +37,8 @@ export async function listInvoices(actor: Actor, query: ListInvoicesQuery): Prom
   const conditions: Prisma.Sql[] = []
   if (query.customerId) conditions.push(Prisma.sql`i."customerId" = ${query.customerId}::uuid`)
   if (query.orderId) conditions.push(Prisma.sql`i."orderId" = ${query.orderId}::uuid`)
-  // The columns hold UTC wall time (Prisma's convention for DateTime).
-  if (query.issuedFrom) conditions.push(Prisma.sql`i."issuedAt" >= (${query.issuedFrom}::timestamptz AT TIME ZONE 'UTC')`)
-  if (query.issuedTo) conditions.push(Prisma.sql`i."issuedAt" < (${query.issuedTo}::timestamptz AT TIME ZONE 'UTC')`)
+  if (query.issuedFrom) conditions.push(Prisma.sql`i."issuedAt" >= ${utcValue(query.issuedFrom)}`)
+  if (query.issuedTo) conditions.push(Prisma.sql`i."issuedAt" < ${utcValue(query.issuedTo)}`)
   if (query.status === 'open') conditions.push(Prisma.sql`i.total - cr.credited - al.paid > 0`)
   if (query.status === 'settled') conditions.push(Prisma.sql`i.total - cr.credited - al.paid <= 0`)
   if (query.cursor) {

@@ -14,7 +14,7 @@ import type { FulfillmentStatus } from '@/domain/order-status'
 import { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
-import { db } from '../db'
+import { db, utcValue as utc } from '../db'
 import { getSettings } from '../settings/get-settings'
 
 export const KPI_DAYS = 30
@@ -55,8 +55,6 @@ export interface KpisDTO {
   receivables: { buckets: Array<{ bucket: ReceivableBucket; count: number; amount: number }>; total: number; count: number }
 }
 
-/** Timestamps are stored as UTC wall times (timestamp without time zone); compare them with UTC wall times too. */
-const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
 /** The business day of a stored timestamp. */
 const localDay = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`
 
