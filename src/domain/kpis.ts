@@ -3,6 +3,7 @@
 
 import { coverIndex, type AbsencePeriod, type StaffMember } from './coverage'
 import { DAY_MS, addDays, dayBounds, isoWeekday, type OpeningHours } from './opening-hours'
+import { isOverdue, type FulfillmentStatus, type Handover } from './order-status'
 
 export const HOUR_MS = 3_600_000
 
@@ -61,13 +62,16 @@ export function waitingBucket(hours: number): WaitingBucket {
 export type Lateness = 'readyLate' | 'overdue'
 
 /**
- * An order is late when it became ready after its due time, or when it is still not ready (and not cancelled) at a
- * moment past its due time. Null when on time (or not due yet).
+ * An order is late when it became ready after its due time, or when it is overdue now (isOverdue: the one
+ * definition). Null when on time (or not due yet).
  */
-export function lateness(order: { dueAt: Date; readyAt: Date | null; cancelled: boolean }, now: Date): Lateness | null {
+export function lateness(
+  order: { dueAt: Date; readyAt: Date | null; fulfillment: FulfillmentStatus; handover: Handover; cancelled: boolean },
+  now: Date,
+): Lateness | null {
   if (order.cancelled) return null
   if (order.readyAt) return order.readyAt.getTime() > order.dueAt.getTime() ? 'readyLate' : null
-  return now.getTime() > order.dueAt.getTime() ? 'overdue' : null
+  return isOverdue(order, now) ? 'overdue' : null
 }
 
 // ---------------------------------------------------------------------------------------------------------------

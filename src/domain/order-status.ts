@@ -121,6 +121,16 @@ export function customerStatus(order: OrderState): CustomerStatus {
   return 'RECEIVED'
 }
 
+/**
+ * Overdue: the due time has passed and the shop has not finished the order — not ready (fulfilled), not handed over,
+ * not cancelled. On hold counts (a hold does not move the due date). Once ready it is no longer the shop that is late:
+ * a ready order waiting for its customer is "waiting", not overdue. The one definition: the queue, the desk, the order
+ * pages and the KPIs use it (SQL through overdueWhere in src/server/orders/overdue-sql.ts, tested against this).
+ */
+export function isOverdue(order: { dueAt: Date; fulfillment: FulfillmentStatus; handover: Handover; cancelled: boolean }, now: Date): boolean {
+  return !order.cancelled && order.handover === 'WAITING' && order.fulfillment !== 'FULFILLED' && order.dueAt.getTime() < now.getTime()
+}
+
 /** Collected or delivered, fully billed and fully paid, and not cancelled. */
 export function isClosed(order: {
   handover: Handover
@@ -195,55 +205,65 @@ export function checkCredit(invoicedQty: number, alreadyCredited: number, quanti
 export const ORDER_ACTIONS = ['FULFILL', 'HAND_OVER', 'HOLD', 'RELEASE', 'CANCEL', 'INVOICE'] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]
 
-function conflict(messageKey: string): DomainError {
-  return new DomainError('CONFLICT', messageKey)
-}
+/** Why an order action is not allowed now: one code per rule, shown by pages in their own words. */
+export const BLOCK_REASONS = ['orderCancelled', 'orderHandedOver', 'orderOnHold', 'orderNotOnHold', 'orderNotFulfilled'] as const
+export type BlockReason = (typeof BLOCK_REASONS)[number]
 
 /**
- * Why `action` is not allowed on the order now, or null when it is. Rules:
+ * Why `action` is not allowed on the order now, or null when it is — the one definition; transitionError (use cases)
+ * and the pages (through the order's DTO, `blocked`) both read it. Rules:
  *  - nothing happens to a cancelled order (refunds of its payments are payments, not order actions);
  *  - FULFILL (including corrections): not on hold, not after handover (handover froze what the customer took);
  *  - HAND_OVER: requires FULFILLED, not on hold, only once. There is no partial handover: a customer who takes
  *    part of an order takes it after the rest is corrected down or split off;
  *  - HOLD: not after handover, not twice; RELEASE: only when held;
- *  - CANCEL: not after handover, requires a non-blank reason. Cancelling does not touch invoices; issued ones are
- *    credited separately;
+ *  - CANCEL: not after handover (a blank reason is an input error, checked by transitionError);
  *  - INVOICE: anything not cancelled, held or not (a hold stops the work, not the paperwork).
+ */
+export function transitionBlock(order: OrderState, action: OrderAction): BlockReason | null {
+  if (order.cancelledAt !== null) return 'orderCancelled'
+  const handedOver = order.handover !== 'WAITING'
+  const held = order.heldAt !== null
+  switch (action) {
+    case 'FULFILL':
+    case 'HOLD':
+      if (handedOver) return 'orderHandedOver'
+      if (held) return 'orderOnHold'
+      return null
+    case 'HAND_OVER':
+      if (handedOver) return 'orderHandedOver'
+      if (held) return 'orderOnHold'
+      if (order.fulfillment !== 'FULFILLED') return 'orderNotFulfilled'
+      return null
+    case 'RELEASE':
+      return held ? null : 'orderNotOnHold'
+    case 'CANCEL':
+      return handedOver ? 'orderHandedOver' : null
+    case 'INVOICE':
+      return null
+  }
+}
+
+/** transitionBlock for every action: what an order's DTO carries so pages never re-derive it. */
+export function transitionBlocks(order: OrderState): Record<OrderAction, BlockReason | null> {
+  return Object.fromEntries(ORDER_ACTIONS.map((action) => [action, transitionBlock(order, action)])) as Record<OrderAction, BlockReason | null>
+}
+
+/**
+ * transitionBlock as the error a use case throws (CONFLICT, message `errors.<reason>`), or null when allowed.
+ * CANCEL also requires a non-blank reason. Cancelling does not touch invoices; issued ones are credited separately.
  */
 export function transitionError(
   order: OrderState,
   action: OrderAction,
   options: { reason?: string | null } = {},
 ): DomainError | null {
-  if (order.cancelledAt !== null) return conflict('errors.orderCancelled')
-  const handedOver = order.handover !== 'WAITING'
-  const held = order.heldAt !== null
-  switch (action) {
-    case 'FULFILL':
-      if (handedOver) return conflict('errors.orderHandedOver')
-      if (held) return conflict('errors.orderOnHold')
-      return null
-    case 'HAND_OVER':
-      if (handedOver) return conflict('errors.orderHandedOver')
-      if (held) return conflict('errors.orderOnHold')
-      if (order.fulfillment !== 'FULFILLED') return conflict('errors.orderNotFulfilled')
-      return null
-    case 'HOLD':
-      if (handedOver) return conflict('errors.orderHandedOver')
-      if (held) return conflict('errors.orderOnHold')
-      return null
-    case 'RELEASE':
-      if (!held) return conflict('errors.orderNotOnHold')
-      return null
-    case 'CANCEL':
-      if (handedOver) return conflict('errors.orderHandedOver')
-      if ((options.reason ?? '').trim() === '') {
-        return new DomainError('INVALID', 'errors.reasonRequired', {}, 'reason')
-      }
-      return null
-    case 'INVOICE':
-      return null
+  const block = transitionBlock(order, action)
+  if (block !== null) return new DomainError('CONFLICT', `errors.${block}`)
+  if (action === 'CANCEL' && (options.reason ?? '').trim() === '') {
+    return new DomainError('INVALID', 'errors.reasonRequired', {}, 'reason')
   }
+  return null
 }
 
 export function canTransition(order: OrderState, action: OrderAction, options: { reason?: string | null } = {}): boolean {

@@ -1,5 +1,6 @@
 // Prices are net (excluding tax); tax is computed and rounded per line, and document totals are plain sums of the
-// line amounts, so a document's lines always add up to its total to the last minor unit.
+// line amounts, so a document's lines always add up to its total to the last minor unit. A line billed in parts is
+// billed in slices of one cumulative scale (lineToInvoice, creditLineAmounts): see decision 008.
 //
 // Invalid inputs throw DomainError('INVALID') rather than RangeError: a huge quantity typed at the counter must
 // reach the user as a validation message, not as a 500.
@@ -91,24 +92,82 @@ export function lineSliceAmounts(slice: TaxableLine & { from: number }): LineAmo
   return { net: after.net - before.net, tax: after.tax - before.tax, gross: after.gross - before.gross }
 }
 
+// ---- The amount still to invoice (docs/decisions/008-amount-still-to-invoice.md) --------------------------------
+//
+// One scale per order line: the cumulative amounts of its first q units, lineAmounts(q). An invoice charges the units
+// (qtyInvoiced, qtyFulfilled] as the difference of two points on that scale, and a credit note takes units back as the
+// same kind of difference, from the top of the invoice line's own stretch of the scale. So however a line is split
+// into invoices, its invoices add up to lineAmounts of the invoiced quantity, to the last minor unit, and what a
+// screen shows as still to invoice is what the next invoice charges — both come from lineToInvoice.
+
+/** What an order line needs for its amount still to invoice. */
+export interface InvoiceableLine {
+  unitPrice: number
+  taxRateBp: number
+  qtyFulfilled: number
+  /** Net of credit notes that gave quantities back to "to invoice". */
+  qtyInvoiced: number
+}
+
+export interface LineToInvoice extends LineAmounts {
+  /** Position on the line's scale of the first unit to invoice (the line's qtyInvoiced). */
+  from: number
+  /** Units to invoice: done and not invoiced yet (0 when none). */
+  quantity: number
+}
+
 /**
- * Amounts of a credit-note line taking `quantity` units back from an invoice line of `invoicedQuantity` units of
- * which `alreadyCredited` were credited before. All credits of one invoice line together never exceed it, to the
- * last minor unit of tax. Credits take their slice from the top, so what stays invoiced is always exactly
- * lineAmounts of the remaining quantity. Throws INVALID ('errors.overCredited') when more is credited than remains.
+ * The slice of one order line the next invoice charges: units (qtyInvoiced, qtyFulfilled] on the line's cumulative
+ * scale. The one rule for "still to invoice": every screen, the API, the KPIs and issueInvoice use it.
+ */
+export function lineToInvoice(line: InvoiceableLine): LineToInvoice {
+  const from = line.qtyInvoiced
+  const quantity = Math.max(0, line.qtyFulfilled - line.qtyInvoiced)
+  if (quantity === 0) {
+    checkQuantity(from, 'from')
+    return { from, quantity: 0, net: 0, tax: 0, gross: 0 }
+  }
+  return { from, quantity, ...lineSliceAmounts({ from, quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp }) }
+}
+
+/**
+ * What is still to invoice on an order: the sum of lineToInvoice over its lines, and nothing on a cancelled order
+ * (no invoice can be issued on one: transitionBlock).
+ */
+export function orderToInvoice(order: { cancelled: boolean; lines: readonly InvoiceableLine[] }): LineAmounts {
+  let net = 0
+  let tax = 0
+  if (!order.cancelled) {
+    for (const line of order.lines) {
+      const slice = lineToInvoice(line)
+      net += slice.net
+      tax += slice.tax
+    }
+  }
+  return { net, tax, gross: net + tax }
+}
+
+/**
+ * Amounts of a credit-note line taking `quantity` units back from an invoice line of `invoicedQuantity` units that
+ * started at unit `invoicedFrom` of its order line's scale, of which `alreadyCredited` were credited before. Credits
+ * take their slice from the top of the invoice line's stretch, so all credits of one invoice line together are
+ * exactly that line when it is fully credited, and never more. Invoice lines issued before decision 008 were rounded
+ * on their own: they start at 0 (invoicedFrom 0), which is exactly how they were computed, so their credits do not
+ * change. Throws INVALID ('errors.overCredited') when more is credited than remains.
  */
 export function creditLineAmounts(
-  credit: TaxableLine & { invoicedQuantity: number; alreadyCredited: number },
+  credit: TaxableLine & { invoicedQuantity: number; alreadyCredited: number; invoicedFrom: number },
 ): LineAmounts {
   checkQuantity(credit.invoicedQuantity, 'invoicedQuantity')
   checkQuantity(credit.alreadyCredited, 'alreadyCredited')
+  checkQuantity(credit.invoicedFrom, 'invoicedFrom')
   checkQuantity(credit.quantity)
   const remaining = credit.invoicedQuantity - credit.alreadyCredited
   if (remaining < 0 || credit.quantity > remaining) {
     throw invalid('errors.overCredited', 'quantity', { max: Math.max(0, remaining) })
   }
   return lineSliceAmounts({
-    from: remaining - credit.quantity,
+    from: credit.invoicedFrom + remaining - credit.quantity,
     quantity: credit.quantity,
     unitPrice: credit.unitPrice,
     taxRateBp: credit.taxRateBp,

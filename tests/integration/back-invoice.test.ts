@@ -4,10 +4,14 @@ import { isGapless } from '@/domain/numbering'
 import { businessDay } from '@/domain/opening-hours'
 import type { Actor } from '@/server/auth/actor'
 import { getInvoice } from '@/server/billing/get-invoice'
+import { getOrderBilling } from '@/server/billing/get-order-billing'
+import { issueCreditNote } from '@/server/billing/issue-credit-note'
 import { issueInvoice } from '@/server/billing/issue-invoice'
 import { listToInvoice } from '@/server/billing/list-to-invoice'
 import { db } from '@/server/db'
 import { cancelOrder } from '@/server/fulfillment/cancel-order'
+import { getKpis } from '@/server/kpis/get-kpis'
+import { getOrder } from '@/server/orders/get-order'
 import { makeActor } from '../support/factories'
 import { ensureSettings, makeOrder, orderRow, settleAll } from './back-support'
 
@@ -195,5 +199,83 @@ describe('who may invoice', () => {
     const { invoiceId } = await issueInvoice(covering, { orderId: order.id })
     expect((await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).crossRole).toBe(true)
     expect((await db().auditEvent.findFirstOrThrow({ where: { orderId: order.id, action: 'invoice.issued' } })).crossRole).toBe(true)
+  })
+})
+
+describe('the amount still to invoice: one rule (decision 008)', () => {
+  /** Everything that shows "still to invoice" for one order: the order pages (counter and back office, and the API's
+   * order), the back office's billing box, the billing desk's to-invoice list. */
+  async function shown(orderId: string) {
+    const row = (await listToInvoice(clerk)).rows.find((r) => r.orderId === orderId)
+    return {
+      order: (await getOrder(clerk, orderId)).toInvoice,
+      billing: (await getOrderBilling(clerk, orderId)).toInvoice,
+      list: row?.value ?? 0,
+    }
+  }
+
+  async function fulfil(lineId: string, qtyFulfilled: number) {
+    await db().orderLine.update({ where: { id: lineId }, data: { qtyFulfilled } })
+  }
+
+  it('5 units at 10 %, 2 done, 1 invoiced: every screen shows what the next invoice then charges (5, not 6)', async () => {
+    const order = await makeOrder({ lines: [{ quantity: 5, unitPrice: 5, taxRateBp: 1000, qtyFulfilled: 1 }] })
+    const first = await issueInvoice(clerk, { orderId: order.id })
+    expect(first.total).toBe(6) // 5 + 0.5 rounded away from zero
+    await fulfil(order.lines[0]!.id, 2)
+
+    expect(await shown(order.id)).toEqual({ order: 5, billing: 5, list: 5 })
+    const second = await issueInvoice(clerk, { orderId: order.id })
+    expect(second.total).toBe(5)
+    expect(await shown(order.id)).toEqual({ order: 0, billing: 0, list: 0 })
+    // The stored line says where it starts on the order line's scale.
+    const line = await db().invoiceLine.findFirstOrThrow({ where: { invoiceId: second.invoiceId } })
+    expect([line.qtyFrom, line.quantity, line.net, line.tax, line.gross]).toEqual([1, 1, 5, 0, 5])
+  })
+
+  it('a line invoiced in three parts totals the line (17), not each part rounded (18)', async () => {
+    const order = await makeOrder({ lines: [{ quantity: 3, unitPrice: 5, taxRateBp: 1000 }] })
+    const totals: number[] = []
+    for (const done of [1, 2, 3]) {
+      await fulfil(order.lines[0]!.id, done)
+      const before = await shown(order.id)
+      const invoice = await issueInvoice(clerk, { orderId: order.id })
+      expect(before).toEqual({ order: invoice.total, billing: invoice.total, list: invoice.total })
+      totals.push(invoice.total)
+    }
+    expect(totals).toEqual([6, 5, 6])
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(17)
+  })
+
+  it('credit notes are slices of the same scale: crediting an invoice back in full leaves it at 0, and re-invoicing charges the same', async () => {
+    const order = await makeOrder({ lines: [{ quantity: 3, unitPrice: 5, taxRateBp: 1000, qtyFulfilled: 1 }] })
+    await issueInvoice(clerk, { orderId: order.id })
+    await fulfil(order.lines[0]!.id, 3)
+    const second = await issueInvoice(clerk, { orderId: order.id }) // units 2..3: 17 - 6 = 11
+    expect(second.total).toBe(11)
+    const lines = await db().invoiceLine.findMany({ where: { invoiceId: second.invoiceId } })
+    // One unit at a time, from the top: 6 (unit 3) then 5 (unit 2) — never more than the invoice line.
+    const a = await issueCreditNote(clerk, { invoiceId: second.invoiceId, reason: 'Sai số lượng', reinvoice: true, lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }] })
+    expect(a.total).toBe(6)
+    expect(await shown(order.id)).toEqual({ order: 6, billing: 6, list: 6 })
+    const b = await issueCreditNote(clerk, { invoiceId: second.invoiceId, reason: 'Sai số lượng', reinvoice: true, lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }] })
+    expect(a.total + b.total).toBe(second.total)
+    expect((await getInvoice(clerk, second.invoiceId)).credited).toBe(second.total)
+    expect(await shown(order.id)).toEqual({ order: 11, billing: 11, list: 11 })
+    const again = await issueInvoice(clerk, { orderId: order.id })
+    expect(again.total).toBe(11)
+  })
+
+  it('the KPIs count work done but not invoiced by the same rule', async () => {
+    const order = await makeOrder({ lines: [{ quantity: 5, unitPrice: 5, taxRateBp: 1000, qtyFulfilled: 1 }] })
+    await issueInvoice(clerk, { orderId: order.id })
+    await fulfil(order.lines[0]!.id, 2)
+    const manager = await makeActor({ homeRole: 'MANAGER' })
+    const list = await listToInvoice(clerk)
+    const kpis = await getKpis(manager)
+    // Every open order of this file's database with something to invoice is on the list (far fewer than its limit).
+    expect(list.truncated).toBe(false)
+    expect(kpis.unbilled.gross).toBe(list.total)
+    expect(kpis.unbilled.orders).toBe(list.rows.length)
   })
 })

@@ -65,15 +65,15 @@ describe('lateness', () => {
   const dueAt = new Date('2026-11-20T10:00:00Z')
   const now = new Date('2026-11-21T00:00:00Z')
   it('is late when ready after due, on time when ready before or at due', () => {
-    expect(lateness({ dueAt, readyAt: new Date(dueAt.getTime() + 1), cancelled: false }, now)).toBe('readyLate')
-    expect(lateness({ dueAt, readyAt: dueAt, cancelled: false }, now)).toBeNull()
+    expect(lateness({ dueAt, readyAt: new Date(dueAt.getTime() + 1), fulfillment: 'FULFILLED', handover: 'WAITING', cancelled: false }, now)).toBe('readyLate')
+    expect(lateness({ dueAt, readyAt: dueAt, fulfillment: 'FULFILLED', handover: 'WAITING', cancelled: false }, now)).toBeNull()
   })
   it('is overdue when not ready past due, not before', () => {
-    expect(lateness({ dueAt, readyAt: null, cancelled: false }, now)).toBe('overdue')
-    expect(lateness({ dueAt, readyAt: null, cancelled: false }, dueAt)).toBeNull()
+    expect(lateness({ dueAt, readyAt: null, fulfillment: 'PARTLY_FULFILLED', handover: 'WAITING', cancelled: false }, now)).toBe('overdue')
+    expect(lateness({ dueAt, readyAt: null, fulfillment: 'PARTLY_FULFILLED', handover: 'WAITING', cancelled: false }, dueAt)).toBeNull()
   })
   it('never counts cancelled orders', () => {
-    expect(lateness({ dueAt, readyAt: null, cancelled: true }, now)).toBeNull()
+    expect(lateness({ dueAt, readyAt: null, fulfillment: 'PARTLY_FULFILLED', handover: 'WAITING', cancelled: true }, now)).toBeNull()
   })
 })
 

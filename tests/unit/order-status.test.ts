@@ -27,8 +27,11 @@ import {
   fulfillmentStatus,
   invoiceableQuantity,
   isClosed,
+  isOverdue,
   newOrderStatuses,
   paymentStatus,
+  transitionBlock,
+  transitionBlocks,
   transitionError,
 } from '@/domain/order-status'
 
@@ -520,6 +523,72 @@ describe('transitionError / canTransition', () => {
         const expected = o.fulfillment === 'FULFILLED' && o.handover === 'WAITING' && !o.heldAt && !o.cancelledAt
         expect(canTransition(o, 'HAND_OVER')).toBe(expected)
       }),
+    )
+  })
+})
+
+describe('transitionBlock: the one reason an action is refused', () => {
+  it('is what transitionError throws, for every order and action (a reason given)', () => {
+    fc.assert(
+      fc.property(anyOrder, fc.constantFrom(...ORDER_ACTIONS), (o, action) => {
+        const block = transitionBlock(o, action)
+        const error = transitionError(o, action, { reason: 'Customer changed their mind' })
+        if (block === null) expect(error).toBeNull()
+        else expectError(error, 'CONFLICT', `errors.${block}`)
+      }),
+    )
+  })
+
+  it('transitionBlocks carries it for every action', () => {
+    fc.assert(
+      fc.property(anyOrder, (o) => {
+        const blocks = transitionBlocks(o)
+        expect(Object.keys(blocks).sort()).toEqual([...ORDER_ACTIONS].sort())
+        for (const action of ORDER_ACTIONS) expect(blocks[action]).toBe(transitionBlock(o, action))
+      }),
+    )
+  })
+
+  it('names the first rule that stops the action', () => {
+    expect(transitionBlock(order({ cancelledAt: AT, heldAt: AT }), 'FULFILL')).toBe('orderCancelled')
+    expect(transitionBlock(order({ heldAt: AT }), 'FULFILL')).toBe('orderOnHold')
+    expect(transitionBlock(order({ heldAt: AT }), 'HAND_OVER')).toBe('orderOnHold')
+    expect(transitionBlock(order({ fulfillment: 'PARTLY_FULFILLED' }), 'HAND_OVER')).toBe('orderNotFulfilled')
+    expect(transitionBlock(order({ fulfillment: 'FULFILLED', handover: 'COLLECTED' }), 'HAND_OVER')).toBe('orderHandedOver')
+    expect(transitionBlock(order({ heldAt: AT }), 'INVOICE')).toBeNull()
+  })
+})
+
+describe('isOverdue: the one definition', () => {
+  const dueAt = new Date('2026-03-01T10:00:00Z')
+  const later = new Date(dueAt.getTime() + 1)
+  const base = { dueAt, fulfillment: 'PARTLY_FULFILLED' as FulfillmentStatus, handover: 'WAITING' as const, cancelled: false }
+
+  it('is past due and not finished', () => {
+    expect(isOverdue(base, later)).toBe(true)
+    expect(isOverdue({ ...base, fulfillment: 'NOT_STARTED' }, later)).toBe(true)
+    expect(isOverdue(base, dueAt)).toBe(false)
+  })
+
+  it('a ready order waiting for its customer is not overdue; nor a cancelled or handed-over one', () => {
+    expect(isOverdue({ ...base, fulfillment: 'FULFILLED' }, later)).toBe(false)
+    expect(isOverdue({ ...base, cancelled: true }, later)).toBe(false)
+    expect(isOverdue({ ...base, fulfillment: 'FULFILLED', handover: 'COLLECTED' }, later)).toBe(false)
+  })
+
+  it('is exactly: due passed, not cancelled, waiting and not fulfilled', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FULFILLMENT_STATUSES),
+        fc.constantFrom(...HANDOVERS),
+        fc.boolean(),
+        fc.integer({ min: -5, max: 5 }),
+        (fulfillment, handover, cancelled, offset) => {
+          const now = new Date(dueAt.getTime() + offset)
+          const expected = offset > 0 && !cancelled && handover === 'WAITING' && fulfillment !== 'FULFILLED'
+          expect(isOverdue({ dueAt, fulfillment, handover, cancelled }, now)).toBe(expected)
+        },
+      ),
     )
   })
 })

@@ -9,6 +9,8 @@ import {
   documentTotals,
   lineAmounts,
   lineSliceAmounts,
+  lineToInvoice,
+  orderToInvoice,
   sumAmounts,
   taxOn,
 } from '@/domain/tax'
@@ -308,7 +310,8 @@ describe('lineSliceAmounts', () => {
 })
 
 describe('creditLineAmounts', () => {
-  const invoiceLine = { invoicedQuantity: 3, unitPrice: 5, taxRateBp: 1000 }
+  // An invoice line from before decision 008 (each invoice rounded on its own) starts at 0 on its line's scale.
+  const invoiceLine = { invoicedQuantity: 3, invoicedFrom: 0, unitPrice: 5, taxRateBp: 1000 }
 
   it('credits one unit at a time without ever crediting more tax than was invoiced', () => {
     const first = creditLineAmounts({ ...invoiceLine, alreadyCredited: 0, quantity: 1 })
@@ -320,7 +323,7 @@ describe('creditLineAmounts', () => {
 
   it('leaves exactly a line of the remaining units invoiced', () => {
     // 2 x 5 at 10 %: tax 1. Crediting 1 leaves 1 x 5 (tax 0.5 -> 1), so the credit carries no tax.
-    const line2 = { invoicedQuantity: 2, unitPrice: 5, taxRateBp: 1000 }
+    const line2 = { invoicedQuantity: 2, invoicedFrom: 0, unitPrice: 5, taxRateBp: 1000 }
     expect(creditLineAmounts({ ...line2, alreadyCredited: 0, quantity: 1 })).toEqual({ net: 5, tax: 0, gross: 5 })
     expect(creditLineAmounts({ ...line2, alreadyCredited: 1, quantity: 1 })).toEqual({ net: 5, tax: 1, gross: 6 })
   })
@@ -359,7 +362,7 @@ describe('creditLineAmounts', () => {
           for (const requested of requests) {
             const quantity = Math.min(requested, invoicedQuantity - alreadyCredited)
             if (quantity === 0) break
-            const credit = creditLineAmounts({ invoicedQuantity, alreadyCredited, quantity, unitPrice, taxRateBp })
+            const credit = creditLineAmounts({ invoicedQuantity, invoicedFrom: 0, alreadyCredited, quantity, unitPrice, taxRateBp })
             expect(credit.tax).toBeGreaterThanOrEqual(0)
             tax += credit.tax
             gross += credit.gross
@@ -374,6 +377,74 @@ describe('creditLineAmounts', () => {
           if (alreadyCredited === invoicedQuantity) {
             expect(tax).toBe(invoiced.tax)
             expect(gross).toBe(invoiced.gross)
+          }
+        },
+      ),
+    )
+  })
+})
+
+describe('the amount still to invoice (decision 008)', () => {
+  it('is the next slice of the line: 5 x 5 at 10 %, 2 done, 1 invoiced -> 5, not 6', () => {
+    const line = { unitPrice: 5, taxRateBp: 1000, qtyFulfilled: 2, qtyInvoiced: 1 }
+    expect(lineToInvoice(line)).toEqual({ from: 1, quantity: 1, net: 5, tax: 0, gross: 5 })
+    expect(orderToInvoice({ cancelled: false, lines: [line] })).toEqual({ net: 5, tax: 0, gross: 5 })
+  })
+
+  it('is nothing when nothing is done beyond what is invoiced, and nothing on a cancelled order', () => {
+    const line = { unitPrice: 5, taxRateBp: 1000, qtyFulfilled: 2, qtyInvoiced: 2 }
+    expect(lineToInvoice(line)).toEqual({ from: 2, quantity: 0, net: 0, tax: 0, gross: 0 })
+    expect(orderToInvoice({ cancelled: true, lines: [{ ...line, qtyInvoiced: 0 }] }).gross).toBe(0)
+  })
+
+  it('a line invoiced in three parts totals 17, not 18', () => {
+    let qtyInvoiced = 0
+    let total = 0
+    for (const qtyFulfilled of [1, 2, 3]) {
+      const slice = lineToInvoice({ unitPrice: 5, taxRateBp: 1000, qtyFulfilled, qtyInvoiced })
+      total += slice.gross
+      qtyInvoiced += slice.quantity
+    }
+    expect(total).toBe(17)
+  })
+
+  it('any split of a line into invoices and credit notes: invoices add up to the line, credits never exceed their invoice line', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        rate,
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.tuple(fc.nat(9), fc.integer({ min: 1, max: 20 })), { maxLength: 10 }),
+        (unitPrice, taxRateBp, parts, credits) => {
+          // Invoice the line in parts, each invoice charging what was shown as still to invoice just before.
+          let qtyInvoiced = 0
+          const invoiced: Array<{ from: number; quantity: number; tax: number; gross: number; credited: number; creditedTax: number; creditedGross: number }> = []
+          for (const part of parts) {
+            const line = { unitPrice, taxRateBp, qtyFulfilled: qtyInvoiced + part, qtyInvoiced }
+            const shown = orderToInvoice({ cancelled: false, lines: [line] })
+            const slice = lineToInvoice(line)
+            expect(slice.gross).toBe(shown.gross)
+            invoiced.push({ from: slice.from, quantity: slice.quantity, tax: slice.tax, gross: slice.gross, credited: 0, creditedTax: 0, creditedGross: 0 })
+            qtyInvoiced += slice.quantity
+          }
+          const whole = lineAmounts({ quantity: qtyInvoiced, unitPrice, taxRateBp })
+          expect(invoiced.reduce((s, i) => s + i.gross, 0)).toBe(whole.gross)
+          expect(invoiced.reduce((s, i) => s + i.tax, 0)).toBe(whole.tax)
+          // Credit notes are negative slices of the same scale, from the top of each invoice line's stretch.
+          for (const [which, requested] of credits) {
+            const inv = invoiced[which % invoiced.length]!
+            const quantity = Math.min(requested, inv.quantity - inv.credited)
+            if (quantity === 0) continue
+            const credit = creditLineAmounts({ quantity, unitPrice, taxRateBp, invoicedQuantity: inv.quantity, invoicedFrom: inv.from, alreadyCredited: inv.credited })
+            expect(credit.tax).toBeGreaterThanOrEqual(0)
+            inv.credited += quantity
+            inv.creditedTax += credit.tax
+            inv.creditedGross += credit.gross
+            expect(inv.creditedGross).toBeLessThanOrEqual(inv.gross)
+            expect(inv.creditedTax).toBeLessThanOrEqual(inv.tax)
+            // What stays on the invoice line is exactly the slice of its units still invoiced.
+            const left = lineSliceAmounts({ from: inv.from, quantity: inv.quantity - inv.credited, unitPrice, taxRateBp })
+            expect(inv.gross - inv.creditedGross).toBe(left.gross)
           }
         },
       ),

@@ -280,6 +280,8 @@ export interface CreditableLine {
   id: string
   description: string
   quantity: number
+  /** Where the line starts on its order line's scale (credits are slices of that scale). */
+  qtyFrom: number
   unitPrice: number
   taxRateBp: number
   credited: number
@@ -313,7 +315,7 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
   const preview = (() => {
     try {
       return sumAmounts(
-        chosen.filter((c) => !lineErrors.has(c.line.id)).map((c) => ({ taxRateBp: c.line.taxRateBp, ...creditLineAmounts({ quantity: c.quantity, unitPrice: c.line.unitPrice, taxRateBp: c.line.taxRateBp, invoicedQuantity: c.line.quantity, alreadyCredited: c.line.credited }) })),
+        chosen.filter((c) => !lineErrors.has(c.line.id)).map((c) => ({ taxRateBp: c.line.taxRateBp, ...creditLineAmounts({ quantity: c.quantity, unitPrice: c.line.unitPrice, taxRateBp: c.line.taxRateBp, invoicedQuantity: c.line.quantity, invoicedFrom: c.line.qtyFrom, alreadyCredited: c.line.credited }) })),
       ).total
     } catch {
       return null

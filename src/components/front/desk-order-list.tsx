@@ -63,7 +63,7 @@ export function DeskOrderList({ rows, currency, testId }: { rows: Array<DeskOrde
                 ) : (
                   <>
                     {t('due', { at: format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' }) })}
-                    {o.overdue && o.status !== 'READY' && <span className="ml-1 font-medium text-red-700">({t('overdue')})</span>}
+                    {o.overdue && <span className="ml-1 font-medium text-red-700">({t('overdue')})</span>}
                   </>
                 )}
               </span>

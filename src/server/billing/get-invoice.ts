@@ -28,7 +28,7 @@ export interface InvoiceDocumentDTO {
   order: { id: string; number: string; version: number }
   issuedBy: string
   crossRole: boolean
-  lines: Array<{ id: string; position: number; description: string; quantity: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; credited: number }>
+  lines: Array<{ id: string; position: number; description: string; quantity: number; qtyFrom: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; credited: number }>
   subtotal: number
   taxTotal: number
   total: number
@@ -69,7 +69,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       crossRole: true,
       issuedBy: { select: { name: true } },
       order: { select: { id: true, number: true, version: true } },
-      lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, unitPrice: true, taxRateBp: true, net: true, tax: true, gross: true, creditLines: { select: { quantity: true } } } },
+      lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, qtyFrom: true, unitPrice: true, taxRateBp: true, net: true, tax: true, gross: true, creditLines: { select: { quantity: true } } } },
       creditNotes: { orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, issuedAt: true, total: true, reason: true } },
       allocations: { orderBy: { createdAt: 'asc' }, select: { amount: true, payment: { select: { id: true, kind: true, method: true, receivedAt: true, reference: true } } } },
     },

@@ -1,8 +1,7 @@
 import 'server-only'
 import { invoiceOpen, maxPayable, maxRefund, maxReturn, paymentUnallocated } from '@/domain/billing'
-import { invoiceableQuantity } from '@/domain/order-status'
 import { can } from '@/domain/permissions'
-import { lineAmounts } from '@/domain/tax'
+import { orderToInvoice } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
@@ -12,7 +11,7 @@ import { loadLedger } from './ledger'
 export interface OrderBillingDTO {
   invoices: Array<{ id: string; number: string; issuedAt: string; dueAt: string; total: number; credited: number; paid: number; open: number }>
   creditNotes: Array<{ id: string; number: string; invoiceId: string; issuedAt: string; total: number; reinvoice: boolean; reason: string; refunded: number; refundable: number }>
-  /** Gross value of what is done but not invoiced yet (as it would be invoiced now). */
+  /** Gross value of what is done but not invoiced yet: exactly what the next invoice charges (orderToInvoice). */
   toInvoice: number
   /** Money held on the order not applied to any invoice (deposit before the first invoice, prepayments). */
   unallocated: number
@@ -29,13 +28,13 @@ export interface OrderBillingDTO {
 export async function getOrderBilling(actor: Actor, orderId: string): Promise<OrderBillingDTO> {
   authorizeAny(actor, ORDER_READERS)
   // One snapshot for all the reads, so the figures agree with each other even while a payment is being recorded.
-  const [ledger, invoices, notes, lines] = await db().$transaction(async (tx) => {
+  const [ledger, invoices, notes, order] = await db().$transaction(async (tx) => {
     const books = await loadLedger(tx, orderId)
     return Promise.all([
       books,
       tx.invoice.findMany({ where: { orderId }, orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, issuedAt: true, dueAt: true } }),
       tx.creditNote.findMany({ where: { orderId }, orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, invoiceId: true, issuedAt: true, total: true, reinvoice: true, reason: true, refunds: { select: { amount: true } } } }),
-      tx.orderLine.findMany({ where: { orderId }, select: { quantity: true, qtyFulfilled: true, qtyInvoiced: true, unitPrice: true, taxRateBp: true } }),
+      tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { cancelledAt: true, lines: { select: { qtyFulfilled: true, qtyInvoiced: true, unitPrice: true, taxRateBp: true } } } }),
     ])
   }, { isolationLevel: 'RepeatableRead' })
   const unallocated = ledger.payments.reduce((s, p) => s + Math.max(0, paymentUnallocated(p, ledger.allocations)), 0)
@@ -63,10 +62,7 @@ export async function getOrderBilling(actor: Actor, orderId: string): Promise<Or
         refundable: maxRefund({ creditTotal: n.total, refundedOnCredit: refunded, invoiceOpen: openById.get(n.invoiceId) ?? 0, held: ledger.money.held }),
       }
     }),
-    toInvoice: lines.reduce((s, l) => {
-      const quantity = invoiceableQuantity(l)
-      return quantity > 0 ? s + lineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp }).gross : s
-    }, 0),
+    toInvoice: orderToInvoice({ cancelled: order.cancelledAt !== null, lines: order.lines }).gross,
     unallocated,
     returnable: maxReturn(ledger.money, unallocated),
     maxPayable: maxPayable(ledger.money),

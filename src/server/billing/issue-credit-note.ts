@@ -43,7 +43,7 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
         customerId: true,
         currency: true,
         lines: {
-          select: { id: true, orderLineId: true, description: true, quantity: true, unitPrice: true, taxRateBp: true, creditLines: { select: { quantity: true } } },
+          select: { id: true, orderLineId: true, description: true, quantity: true, qtyFrom: true, unitPrice: true, taxRateBp: true, creditLines: { select: { quantity: true } } },
         },
       },
     })
@@ -56,7 +56,7 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
       const alreadyCredited = line.creditLines.reduce((s, c) => s + c.quantity, 0)
       const refusal = checkCredit(line.quantity, alreadyCredited, requested.quantity)
       if (refusal) throw new DomainError(refusal.code, refusal.messageKey, refusal.params, `lines.${index}.quantity`)
-      const amounts = creditLineAmounts({ quantity: requested.quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp, invoicedQuantity: line.quantity, alreadyCredited })
+      const amounts = creditLineAmounts({ quantity: requested.quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp, invoicedQuantity: line.quantity, invoicedFrom: line.qtyFrom, alreadyCredited })
       return { line, quantity: requested.quantity, ...amounts }
     })
     if (lines.length === 0) throw new DomainError('INVALID', 'back.errors.nothingToCredit')

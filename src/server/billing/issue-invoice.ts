@@ -1,7 +1,7 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
-import { invoiceableQuantity, transitionError } from '@/domain/order-status'
-import { lineAmounts, sumAmounts } from '@/domain/tax'
+import { transitionError } from '@/domain/order-status'
+import { lineToInvoice, sumAmounts } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
@@ -21,7 +21,8 @@ export interface IssueInvoiceResult {
 }
 
 /**
- * Invoice everything done on an order that is not invoiced yet, exactly those quantities. Runs under the order's row
+ * Invoice everything done on an order that is not invoiced yet, exactly those quantities, each line charged its
+ * slice of the line's cumulative scale (lineToInvoice). Runs under the order's row
  * lock, so concurrent calls for one order issue one invoice and the others find nothing left to invoice; the number
  * comes from the gapless (INVOICE, business year) counter bumped in the same transaction.
  */
@@ -45,10 +46,8 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
     const refusal = transitionError(order, 'INVOICE')
     if (refusal) throw refusal
 
-    const lines = order.lines
-      .map((line) => ({ line, quantity: invoiceableQuantity(line) }))
-      .filter((x) => x.quantity > 0)
-      .map(({ line, quantity }) => ({ line, quantity, ...lineAmounts({ quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp }) }))
+    // Exactly what the screens showed as still to invoice: the same function over the same rows (decision 008).
+    const lines = order.lines.map((line) => ({ line, ...lineToInvoice(line) })).filter((x) => x.quantity > 0)
     if (lines.length === 0) throw new DomainError('CONFLICT', 'back.errors.nothingToInvoice')
     const totals = sumAmounts(lines.map((l) => ({ taxRateBp: l.line.taxRateBp, net: l.net, tax: l.tax })))
 
@@ -77,6 +76,7 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
             position: l.line.position,
             description: l.line.description,
             quantity: l.quantity,
+            qtyFrom: l.from,
             unitPrice: l.line.unitPrice,
             taxRateBp: l.line.taxRateBp,
             net: l.net,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { formatOrderNumber } from '@/domain/numbering'
-import { invoiceableQuantity, type FulfillmentStatus } from '@/domain/order-status'
-import { lineAmounts } from '@/domain/tax'
+import type { FulfillmentStatus } from '@/domain/order-status'
+import { lineToInvoice, orderToInvoice } from '@/domain/tax'
 import { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
@@ -16,7 +16,7 @@ export interface ToInvoiceRowDTO {
   dueAt: string
   fulfillment: FulfillmentStatus
   handedOver: boolean
-  /** Lines with something done and not invoiced, and their value as it would be invoiced now (gross). */
+  /** Lines with something done and not invoiced, and their value: exactly what the next invoice charges (gross). */
   lines: number
   value: number
   /** Money held on the order that the invoice will absorb (deposit, prepayments). */
@@ -49,14 +49,15 @@ export async function listToInvoice(actor: Actor): Promise<{ rows: ToInvoiceRowD
       dueAt: true,
       fulfillment: true,
       handover: true,
+      cancelledAt: true,
       customer: { select: { name: true } },
       lines: { select: { quantity: true, qtyFulfilled: true, qtyInvoiced: true, unitPrice: true, taxRateBp: true } },
       payments: { select: { amount: true, allocations: { select: { amount: true } } } },
     },
   })
   const result = rows.map((o) => {
-    const open = o.lines.filter((l) => invoiceableQuantity(l) > 0)
-    const value = open.reduce((s, l) => s + lineAmounts({ quantity: invoiceableQuantity(l), unitPrice: l.unitPrice, taxRateBp: l.taxRateBp }).gross, 0)
+    const open = o.lines.filter((l) => lineToInvoice(l).quantity > 0)
+    const value = orderToInvoice({ cancelled: o.cancelledAt !== null, lines: o.lines }).gross
     const held = o.payments.filter((p) => p.amount > 0).reduce((s, p) => s + p.amount - p.allocations.reduce((a, x) => a + x.amount, 0), 0)
     return {
       orderId: o.id,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { formatOrderNumber, parseOrderNumberQuery } from '@/domain/numbering'
 import { addDays, businessDay, dayBounds } from '@/domain/opening-hours'
-import { customerStatus, type CustomerStatus, type FulfillmentStatus } from '@/domain/order-status'
+import { customerStatus, isOverdue, type CustomerStatus, type FulfillmentStatus } from '@/domain/order-status'
 import { searchTerms } from '@/domain/search'
 import type { QueueFilter } from '@/lib/schemas/fulfillment'
 import type { Actor } from '../auth/actor'
@@ -53,7 +53,7 @@ export async function listQueue(actor: Actor, filter: QueueFilter, now = new Dat
   const settings = await getSettings()
   const today = businessDay(now, settings.timeZone)
   const sqlFilter: QueueSqlFilter = { status: filter.status, take: filter.limit + 1 }
-  if (filter.due === 'overdue') sqlFilter.dueTo = now
+  if (filter.due === 'overdue') sqlFilter.overdueAt = now
   else if (filter.due === 'today' || filter.due === 'tomorrow' || (filter.due === 'day' && filter.day)) {
     const ymd = filter.due === 'today' ? today : filter.due === 'tomorrow' ? addDays(today, 1) : (filter.day as string)
     const { start, end } = dayBounds(ymd, settings.timeZone)
@@ -89,7 +89,7 @@ export async function listQueue(actor: Actor, filter: QueueFilter, now = new Dat
       number: formatOrderNumber(settings.orderPrefix, o.number),
       customerName: o.customerName,
       dueAt: o.dueAt.toISOString(),
-      overdue: o.dueAt < now && o.fulfillment !== 'FULFILLED',
+      overdue: isOverdue({ dueAt: o.dueAt, fulfillment: o.fulfillment, handover: o.handover, cancelled: false }, now),
       status: customerStatus({ fulfillment: o.fulfillment, handover: o.handover, heldAt: o.heldAt, cancelledAt: null }),
       fulfillment: o.fulfillment,
       onHold: o.heldAt !== null,

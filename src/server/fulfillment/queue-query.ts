@@ -1,5 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
+import { overdueWhere } from '../orders/overdue-sql'
 
 // The workshop queue's SQL, shared by listQueue and bench/queue.ts (which measures exactly this query at 10 k and
 // 1 M orders). It walks the partial index "Order_open_due" (dueAt, id) WHERE closedAt IS NULL AND cancelledAt IS
@@ -16,6 +17,8 @@ export interface QueueSqlFilter {
   /** [from, to) on dueAt. */
   dueFrom?: Date
   dueTo?: Date
+  /** Only orders overdue at this moment (overdueWhere). */
+  overdueAt?: Date
   /** A user id, or null for "nobody"; undefined for anyone. */
   assigneeId?: string | null
   /** Folded search words, all of which must occur in the customer's search text. */
@@ -73,6 +76,7 @@ export function queueWhere(filter: Omit<QueueSqlFilter, 'after' | 'before' | 'ta
   }
   if (filter.dueFrom) parts.push(Prisma.sql`o."dueAt" >= ${filter.dueFrom}`)
   if (filter.dueTo) parts.push(Prisma.sql`o."dueAt" < ${filter.dueTo}`)
+  if (filter.overdueAt) parts.push(overdueWhere('o', filter.overdueAt))
   if (filter.assigneeId === null) parts.push(Prisma.sql`o."assigneeId" IS NULL`)
   else if (filter.assigneeId !== undefined) parts.push(Prisma.sql`o."assigneeId" = ${filter.assigneeId}::uuid`)
   const terms = filter.terms ?? []
@@ -115,12 +119,16 @@ export function queueSql(filter: QueueSqlFilter): Prisma.Sql {
     LIMIT ${filter.take}`
 }
 
-/** How many open, unfinished orders are overdue, counted up to `cap` (a bounded count: never the whole table). */
+/**
+ * How many orders are overdue (overdueWhere: the one definition), counted up to `cap` (a bounded count: never the
+ * whole table). "closedAt" IS NULL changes nothing (an overdue order is not handed over, so not closed); it is the
+ * open-orders partial index's predicate, which lets the planner walk that index.
+ */
 export function overdueCountSql(now: Date, cap: number): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS n FROM (
       SELECT 1 FROM "Order" o
-      WHERE o."closedAt" IS NULL AND o."cancelledAt" IS NULL AND o."dueAt" < ${now} AND o.fulfillment <> 'FULFILLED'
+      WHERE o."closedAt" IS NULL AND ${overdueWhere('o', now)}
       LIMIT ${cap}
     ) s`
 }

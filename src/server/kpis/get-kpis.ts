@@ -11,10 +11,12 @@ import {
 } from '@/domain/kpis'
 import { DAY_MS, businessDay, dayBounds } from '@/domain/opening-hours'
 import type { FulfillmentStatus } from '@/domain/order-status'
+import { orderToInvoice } from '@/domain/tax'
 import { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db, utcValue as utc } from '../db'
+import { overdueWhere } from '../orders/overdue-sql'
 import { getSettings } from '../settings/get-settings'
 
 export const KPI_DAYS = 30
@@ -103,23 +105,24 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
       SELECT ${localDay(Prisma.sql`"dueAt"`, timeZone)} AS day,
              count(*) FILTER (WHERE "readyAt" IS NOT NULL AND "readyAt" <= "dueAt")::int AS on_time,
              count(*) FILTER (WHERE "readyAt" > "dueAt")::int AS ready_late,
-             count(*) FILTER (WHERE "readyAt" IS NULL)::int AS overdue
+             count(*) FILTER (WHERE ${overdueWhere('Order', now)})::int AS overdue
         FROM "Order"
        WHERE "cancelledAt" IS NULL AND "dueAt" >= ${utc(from)} AND "dueAt" < ${utc(now)}
        GROUP BY 1`,
     // The next three repeat the partial indexes' predicates with literals (a bound enum parameter would hide them
-    // from the planner): see prisma/migrations/*_manager_open_slices.
+    // from the planner): see prisma/migrations/*_manager_open_slices. Overdue is overdueWhere (the domain's
+    // isOverdue); "readyAt" IS NULL is implied by it (readyAt is set exactly when fulfilled) and names the index.
     prisma.$queryRaw<Array<{ id: string; number: number; dueAt: Date; fulfillment: FulfillmentStatus; customer: string; assignee: string | null }>>`
       SELECT o.id, o.number, o."dueAt", o.fulfillment::text AS fulfillment, c.name AS customer, u.name AS assignee
         FROM "Order" o
         JOIN "Customer" c ON c.id = o."customerId"
         LEFT JOIN "User" u ON u.id = o."assigneeId"
-       WHERE o."readyAt" IS NULL AND o."cancelledAt" IS NULL AND o.handover = 'WAITING' AND o."dueAt" < ${utc(now)}
+       WHERE o."readyAt" IS NULL AND ${overdueWhere('o', now)}
        ORDER BY o."dueAt", o.id
        LIMIT ${LIST_SHOWN}`,
     prisma.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM "Order"
-       WHERE "readyAt" IS NULL AND "cancelledAt" IS NULL AND handover = 'WAITING' AND "dueAt" < ${utc(now)}`,
+       WHERE "readyAt" IS NULL AND ${overdueWhere('Order', now)}`,
     prisma.$queryRaw<Array<{ bucket: WaitingBucket; count: number; value: number }>>`
       SELECT ${caseBuckets(
         Prisma.sql`EXTRACT(EPOCH FROM (${utc(now)} - "readyAt")) / 3600`,
@@ -137,23 +140,22 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
        WHERE o.handover = 'WAITING' AND o."cancelledAt" IS NULL AND o."readyAt" IS NOT NULL
        ORDER BY o."readyAt", o.id
        LIMIT ${LIST_SHOWN}`,
-    // Work done but not yet invoiced: the fulfilled-not-invoiced slice of each line, with tax rounded the way
-    // tax.lineSliceAmounts does (per line, cumulative, halves away from zero as PostgreSQL's numeric round()). Driven
-    // by the partial index on such lines (in order id order), summed per order, and then each order looked up once
-    // for its cancellation — not once per line (~7,000 lookups in a primary key that grows with the history), and
-    // not by a join (which made the planner scan every order). Exact sums, so the totals are the same either way.
-    prisma.$queryRaw<Array<{ orders: number; net: number; tax: number }>>`
-      SELECT count(*)::int AS orders, COALESCE(sum(per_order.net), 0)::float8 AS net, COALESCE(sum(per_order.tax), 0)::float8 AS tax
-        FROM (
-          SELECT l."orderId",
-                 sum((l."qtyFulfilled" - l."qtyInvoiced")::bigint * l."unitPrice") AS net,
-                 sum(round(l."qtyFulfilled"::numeric * l."unitPrice" * l."taxRateBp" / 10000)
-                     - round(l."qtyInvoiced"::numeric * l."unitPrice" * l."taxRateBp" / 10000)) AS tax
-            FROM "OrderLine" l
-           WHERE (l."qtyFulfilled" - l."qtyInvoiced") > 0
-           GROUP BY l."orderId"
-        ) per_order
-       WHERE (SELECT o."cancelledAt" FROM "Order" o WHERE o.id = per_order."orderId") IS NULL`,
+    // Work done but not yet invoiced: the lines with fulfilled units not invoiced (read through the partial index on
+    // such lines, in order id order), of orders not cancelled — each order looked up once for its cancellation, not
+    // once per line, and not by a join (which made the planner scan every order). The amount is summed below by
+    // orderToInvoice, the rule every screen and the invoice use, so the KPI cannot drift from them.
+    prisma.$queryRaw<Array<{ orderId: string; qtyFulfilled: number; qtyInvoiced: number; unitPrice: number; taxRateBp: number }>>`
+      WITH open_lines AS (
+        SELECT l."orderId", l."qtyFulfilled", l."qtyInvoiced", l."unitPrice", l."taxRateBp"
+          FROM "OrderLine" l
+         WHERE (l."qtyFulfilled" - l."qtyInvoiced") > 0
+      )
+      SELECT ol."orderId", ol."qtyFulfilled", ol."qtyInvoiced", ol."unitPrice", ol."taxRateBp"
+        FROM open_lines ol
+       WHERE ol."orderId" IN (
+         SELECT per_order."orderId" FROM (SELECT DISTINCT "orderId" FROM open_lines) per_order
+          WHERE (SELECT o."cancelledAt" FROM "Order" o WHERE o.id = per_order."orderId") IS NULL
+       )`,
     // Open balance per invoice = total - credit notes - payments allocated to it, over the invoices of orders not
     // fully paid (an order whose payments cover everything invoiced owes nothing, whichever invoice a payment was
     // allocated to). Cancelled orders never invoiced (UNBILLED: any invoice of theirs was credited back in full) are
@@ -205,7 +207,14 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
     (day) => ({ day, onTime: 0, readyLate: 0, overdue: 0 }),
   )
   const sum = (k: 'onTime' | 'readyLate' | 'overdue') => lateDays.reduce((s, d) => s + d[k], 0)
-  const unbilledRow = unbilled[0] ?? { orders: 0, net: 0, tax: 0 }
+  const unbilledByOrder = new Map<string, typeof unbilled>()
+  for (const line of unbilled) unbilledByOrder.set(line.orderId, [...(unbilledByOrder.get(line.orderId) ?? []), line])
+  const unbilledTotal = { net: 0, tax: 0 }
+  for (const lines of unbilledByOrder.values()) {
+    const amount = orderToInvoice({ cancelled: false, lines })
+    unbilledTotal.net += amount.net
+    unbilledTotal.tax += amount.tax
+  }
   const receivableBuckets = RECEIVABLE_BUCKETS.map((b) => {
     const row = receivables.find((r) => r.bucket === b.key)
     return { bucket: b.key, count: row?.count ?? 0, amount: Number(row?.amount ?? 0) }
@@ -238,7 +247,7 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
       }),
       oldest: oldest.map((o) => ({ id: o.id, number: formatOrderNumber(orderPrefix, o.number), customerName: o.customer, readyAt: o.readyAt.toISOString(), total: o.total })),
     },
-    unbilled: { orders: unbilledRow.orders, net: Number(unbilledRow.net), tax: Number(unbilledRow.tax), gross: Number(unbilledRow.net) + Number(unbilledRow.tax) },
+    unbilled: { orders: unbilledByOrder.size, net: unbilledTotal.net, tax: unbilledTotal.tax, gross: unbilledTotal.net + unbilledTotal.tax },
     receivables: {
       buckets: receivableBuckets,
       total: receivableBuckets.reduce((s, b) => s + b.amount, 0),

@@ -1,8 +1,20 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
 import { formatOrderNumber } from '@/domain/numbering'
-import { balanceDue, customerStatus, type BillingStatus, type CustomerStatus, type FulfillmentStatus, type Handover, type PaymentStatus } from '@/domain/order-status'
-import { lineAmounts } from '@/domain/tax'
+import {
+  balanceDue,
+  customerStatus,
+  isOverdue,
+  transitionBlocks,
+  type BillingStatus,
+  type BlockReason,
+  type CustomerStatus,
+  type FulfillmentStatus,
+  type Handover,
+  type OrderAction,
+  type PaymentStatus,
+} from '@/domain/order-status'
+import { lineAmounts, orderToInvoice } from '@/domain/tax'
 import type { Task } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
@@ -80,11 +92,17 @@ export interface OrderDetailDTO {
   balance: number
   /** What the customer will owe in all once everything ordered is invoiced: order total minus money held. */
   outstanding: number
+  /** Done and not invoiced yet (gross): exactly what the next invoice charges (orderToInvoice). */
+  toInvoice: number
+  /** Past due and not finished (isOverdue), at the moment the order was read. */
+  overdue: boolean
+  /** Why each action is not allowed now (transitionBlock), null when it is; pages show it, never re-derive it. */
+  blocked: Record<OrderAction, BlockReason | null>
   timeline: TimelineEventDTO[]
 }
 
 /** One order with its lines, documents, payments and timeline, for anyone who works with orders. */
-export async function getOrder(actor: Actor, orderId: string): Promise<OrderDetailDTO> {
+export async function getOrder(actor: Actor, orderId: string, now = new Date()): Promise<OrderDetailDTO> {
   authorizeAny(actor, ORDER_READERS)
   const settings = await getSettings()
   const o = await db().order.findUnique({
@@ -179,6 +197,9 @@ export async function getOrder(actor: Actor, orderId: string): Promise<OrderDeta
     paidNet: paid - refunded,
     balance: balanceDue({ invoicedNet, paid, refunded }),
     outstanding: o.cancelledAt ? invoicedNet - (paid - refunded) : Math.max(o.total, invoicedNet) - (paid - refunded),
+    toInvoice: orderToInvoice({ cancelled: o.cancelledAt !== null, lines: o.lines }).gross,
+    overdue: isOverdue({ dueAt: o.dueAt, fulfillment: o.fulfillment, handover: o.handover, cancelled: o.cancelledAt !== null }, now),
+    blocked: transitionBlocks(o),
     timeline: o.events.map((e) => ({
       id: String(e.id),
       at: e.at.toISOString(),

@@ -1,7 +1,7 @@
 import 'server-only'
 import { leftToPay } from '@/domain/intake'
 import { formatOrderNumber, parseOrderNumberQuery } from '@/domain/numbering'
-import { customerStatus, type CustomerStatus } from '@/domain/order-status'
+import { customerStatus, isOverdue, type CustomerStatus } from '@/domain/order-status'
 import { normalizePhone, searchTerms } from '@/domain/search'
 import { Prisma } from '@/generated/prisma/client'
 import type { OrderSearchInput } from '@/lib/schemas/order'
@@ -20,7 +20,7 @@ export interface DeskOrderRowDTO {
   status: CustomerStatus
   mode: 'PICKUP' | 'DELIVERY'
   dueAt: string
-  /** Due date passed and not handed over yet. */
+  /** Past due and not finished (isOverdue). */
   overdue: boolean
   readyAt: string | null
   handedOverAt: string | null
@@ -81,7 +81,7 @@ export async function toDeskRows(rows: readonly RowInput[], orderPrefix: string,
       status: customerStatus(o),
       mode: o.mode,
       dueAt: o.dueAt.toISOString(),
-      overdue: o.handover === 'WAITING' && o.cancelledAt === null && o.dueAt < now,
+      overdue: isOverdue({ dueAt: o.dueAt, fulfillment: o.fulfillment, handover: o.handover, cancelled: o.cancelledAt !== null }, now),
       readyAt: o.readyAt?.toISOString() ?? null,
       handedOverAt: o.handedOverAt?.toISOString() ?? null,
       total: o.total,

@@ -142,7 +142,7 @@ type LineRow = Prisma.OrderLineCreateManyInput & { id: string; orderId: string; 
 type OrderRow = Prisma.OrderCreateManyInput & { id: string; number: number; idempotencyKey: string }
 type PaymentRow = Prisma.PaymentCreateManyInput & { id: string; amount: number }
 type InvoiceRow = Prisma.InvoiceCreateManyInput & { id: string; number: string; total: number; issuedAt: Date }
-type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & { id: string; orderLineId: string; position: number; quantity: number; unitPrice: number; taxRateBp: number }
+type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & { id: string; orderLineId: string; position: number; quantity: number; qtyFrom: number; unitPrice: number; taxRateBp: number }
 type EventSeed = { at: Date; actorId: string; action: string; task: Task | null; crossRole: boolean; data?: object }
 
 /**
@@ -461,7 +461,7 @@ function planInvoices(plan: Plan, pending: PendingInvoice[]): Map<number, number
     }
     plan.invoices.push(invoice)
     plan.invoiceLines.push(
-      ...p.lines.map((l) => ({ id: randomUUID(), invoiceId: invoice.id, orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
+      ...p.lines.map((l) => ({ id: randomUUID(), invoiceId: invoice.id, orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, qtyFrom: 0, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
     )
     const depositRow = deposits.get(p.orderId)
     if (depositRow) plan.allocations.push({ paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt })
@@ -579,7 +579,7 @@ function planBackOffice(
     const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
     const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
     const credited = sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
-    const creditLines = credited.map(({ l, quantity }) => ({ l, quantity, ...creditLineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, invoicedQuantity: l.quantity, alreadyCredited: 0 }) }))
+    const creditLines = credited.map(({ l, quantity }) => ({ l, quantity, ...creditLineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, invoicedQuantity: l.quantity, invoicedFrom: l.qtyFrom, alreadyCredited: 0 }) }))
     const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
     const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
     const seq = (creditSeqByYear.get(year) ?? 0) + 1

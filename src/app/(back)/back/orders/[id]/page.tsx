@@ -30,18 +30,9 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
   ])
   const now = new Date()
   const cancelled = order.status === 'CANCELLED'
-  const handedOver = order.handover !== 'WAITING'
-  const overdue = !cancelled && order.fulfillment !== 'FULFILLED' && new Date(order.dueAt) < now
+  const overdue = order.overdue
   const canFulfil = can(actor, 'FULFILL')
-  const blockedReason = !canFulfil
-    ? t('blocked.permission')
-    : cancelled
-      ? t('blocked.cancelled')
-      : handedOver
-        ? t('blocked.handedOver')
-        : order.holdReason !== null
-          ? t('blocked.held')
-          : null
+  const blockedReason = !canFulfil ? t('blocked.permission') : order.blocked.FULFILL ? t(`blocked.${order.blocked.FULFILL}`) : null
   const card = 'rounded-lg bg-white p-4 ring-1 ring-slate-200'
   const h2 = 'mb-3 text-lg font-semibold'
   return (
@@ -176,7 +167,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
               </div>
             </dl>
 
-            {billing.toInvoice > 0 && !cancelled && (
+            {billing.toInvoice > 0 && (
               <div className="mt-4 rounded-md bg-brand-50 p-3 ring-1 ring-brand-100">
                 <p className="text-sm font-medium">
                   {t('toInvoice')} <Money amount={billing.toInvoice} currency={order.currency} className="font-semibold" />
@@ -309,7 +300,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
             </h2>
             <AssignForm orderId={order.id} version={order.version} assignee={order.assignee} people={people.map((p) => ({ id: p.id, name: p.name }))} meId={actor.id} disabled={!canFulfil || cancelled} />
           </section>
-          {!cancelled && !handedOver && canFulfil && (
+          {(order.blocked.HOLD === null || order.blocked.RELEASE === null) && canFulfil && (
             <section aria-labelledby="hold-title" className={card}>
               <h2 id="hold-title" className={h2}>
                 {t('holdTitle')}
@@ -317,7 +308,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
               <HoldForm orderId={order.id} version={order.version} holdReason={order.holdReason} disabled={!canFulfil} />
             </section>
           )}
-          {!cancelled && !handedOver && canFulfil && (
+          {order.blocked.CANCEL === null && canFulfil && (
             <section aria-labelledby="cancel-title" className={card}>
               <h2 id="cancel-title" className={h2}>
                 {t('cancelTitle')}

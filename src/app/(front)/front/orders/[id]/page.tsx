@@ -10,7 +10,6 @@ import { StatusBadge } from '@/components/status-badge'
 import { isDomainError } from '@/domain/errors'
 import { leftToPay } from '@/domain/intake'
 import { can } from '@/domain/permissions'
-import { lineSliceAmounts } from '@/domain/tax'
 import { requireArea } from '@/server/auth/guard'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
 
@@ -45,18 +44,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { order, actor } = await load(id)
   const [t, tp, common, format] = await Promise.all([getTranslations('front.order'), getTranslations('front.pickup'), getTranslations('common'), getFormatter()])
   const cancelled = order.status === 'CANCELLED'
-  const uninvoiced = order.lines.reduce(
-    (s, l) => s + (l.qtyFulfilled > l.qtyInvoiced ? lineSliceAmounts({ from: l.qtyInvoiced, quantity: l.qtyFulfilled - l.qtyInvoiced, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp }).gross : 0),
-    0,
-  )
   const left = leftToPay({ total: order.total, invoicedNet: order.invoicedNet, paidNet: order.paidNet, cancelled })
-  const handOverBlocked = cancelled
-    ? tp('blocked.cancelled')
-    : order.status === 'ON_HOLD'
-      ? tp('blocked.onHold', { reason: order.holdReason ?? '' })
-      : order.fulfillment !== 'FULFILLED'
-        ? tp('blocked.notReady', { status: common(`status.${order.status}`) })
-        : null
+  const handOverBlocked = order.blocked.HAND_OVER ? tp(`blocked.${order.blocked.HAND_OVER}`, { reason: order.holdReason ?? '', status: common(`status.${order.status}`) }) : null
   const facts: PickupFacts = {
     orderId: order.id,
     version: order.version,
@@ -69,7 +58,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     deposit: order.deposit,
     otherPaid: order.paidNet - order.deposit,
     leftToPay: left,
-    uninvoiced,
+    uninvoiced: order.toInvoice,
     invoices: order.invoices.map((i) => ({ id: i.id, number: i.number, total: i.total })),
     canInvoice: can(actor, 'INVOICE'),
     canHandOver: can(actor, 'HANDLE_PICKUP'),
