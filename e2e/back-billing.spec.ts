@@ -191,4 +191,40 @@ test.describe('from the workshop to the books', () => {
     expect(text.split('\r\n')[0]).toBe('\uFEFFnumber,issued_at,due_at,order,customer,currency,subtotal,tax,total,credited,paid,open,issued_by')
     expect(text).toContain(`${order.number},${customer.name},VND,650000,52000,702000,0,0,702000,`)
   })
+
+  test('still to invoice: the counter, the order page and the billing desk show what the next invoice charges', async ({ page, login }) => {
+    test.slow()
+    await login(DEMO.backoffice)
+    const customer = await makeCustomer('Cửa hàng')
+    // 5 x 25,005 at 10 %: one unit is 25,005 + 2,500.5 -> 27,506; two are 50,010 + 5,001 = 55,011, so the second unit,
+    // invoiced on its own after the first, is 55,011 - 27,506 = 27,505 (decision 008), not 27,506 again.
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp hộp', quantity: 5, unitPrice: 25_005, taxRateBp: 1000 }] })
+    await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = 1 WHERE "orderId" = $1`, [order.id])
+    await sql(`UPDATE "Order" SET fulfillment = 'PARTLY_FULFILLED', version = version + 1 WHERE id = $1`, [order.id])
+    await page.goto(`/back/orders/${order.id}`)
+    const billing = page.getByTestId('order-billing')
+    await expect(billing).toContainText('₫27,506')
+    await billing.getByRole('button', { name: 'Invoice' }).click()
+    await expect(page.getByTestId('issued-invoices')).toContainText('Invoice issued:')
+
+    // A second unit done: every screen says 27,505.
+    const work = page.getByTestId('fulfillment-form')
+    await work.getByLabel('Done of 5: Danh thiếp hộp').fill('2')
+    await work.getByRole('button', { name: 'Save 1 change' }).click()
+    await expect(page.getByText('Work recorded.')).toBeVisible()
+    await expect(billing).toContainText('₫27,505')
+
+    await page.goto(`/front/orders/${order.id}`)
+    await expect(page.getByTestId('pickup-panel')).toContainText('27,505')
+    await page.screenshot({ path: screenshotPath('front-order-to-invoice'), fullPage: true })
+
+    await page.goto('/back/billing')
+    const row = page.getByTestId('to-invoice-row').filter({ hasText: order.number })
+    await expect(row).toContainText('₫27,505')
+    await page.screenshot({ path: screenshotPath('back-billing-to-invoice'), fullPage: true })
+    await row.getByRole('button', { name: 'Invoice' }).click()
+    await expect(page.getByTestId('to-invoice-row').filter({ hasText: order.number })).toHaveCount(0)
+    const totals = await sql<{ total: number }>(`SELECT total FROM "Invoice" WHERE "orderId" = $1 ORDER BY seq`, [order.id])
+    expect(totals.map((t) => t.total)).toEqual([27_506, 27_505])
+  })
 })
