@@ -206,6 +206,8 @@ test.describe('from the workshop to the books', () => {
     await expect(billing).toContainText('₫27,506')
     await billing.getByRole('button', { name: 'Invoice' }).click()
     await expect(page.getByTestId('issued-invoices')).toContainText('Invoice issued:')
+    // The page has reloaded the order (its new version) once the invoice is listed.
+    await expect(billing.getByTestId('order-invoices').getByRole('row')).toHaveCount(2)
 
     // A second unit done: every screen says 27,505.
     const work = page.getByTestId('fulfillment-form')
