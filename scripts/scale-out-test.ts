@@ -286,8 +286,12 @@ async function main() {
     mode: 'PICKUP' as const,
   })
   const created: string[] = []
+  /** Orders per way in and instance ("api app1"), from haproxy's X-Served-By. */
   const servedBy = new Map<string, number>()
-  const served = (res: Response) => servedBy.set(res.headers.get('x-served-by') ?? '?', (servedBy.get(res.headers.get('x-served-by') ?? '?') ?? 0) + 1)
+  const served = (way: 'api' | 'action', res: Response) => {
+    const key = `${way} ${res.headers.get('x-served-by') ?? '?'}`
+    servedBy.set(key, (servedBy.get(key) ?? 0) + 1)
+  }
 
   // API intake (the sql() hot path) through the proxy, four at a time: more clients than the bouncer has connections.
   let next = 0
@@ -300,7 +304,7 @@ async function main() {
           headers: { authorization: `Bearer ${shop.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
           body: JSON.stringify(orderBody(i)),
         })
-        served(res)
+        served('api', res)
         if (res.status !== 201) failures.push(`API order ${i} answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
         else created.push(((await res.json()) as { id: string }).id)
       }
@@ -316,7 +320,7 @@ async function main() {
       headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: proxy, cookie },
       body: JSON.stringify([{ ...orderBody(API_ORDERS + i), idempotencyKey: `scale-${randomUUID()}` }]),
     })
-    served(res)
+    served('action', res)
     const text = await res.text()
     const result = text
       .split('\n')
@@ -326,8 +330,9 @@ async function main() {
     if (res.status !== 200 || !parsed?.ok || !parsed.data) failures.push(`server action order ${i} on ${res.headers.get('x-served-by')}: HTTP ${res.status} ${text.slice(0, 200)}`)
     else created.push(parsed.data.id)
   }
-  say(`${created.length} orders taken through the proxy (${API_ORDERS} API, ${ACTION_ORDERS} server action); served by ${[...servedBy].map(([k, v]) => `${k}: ${v}`).join(', ')}`)
-  for (const name of instancePorts.map((_, i) => `app${i + 1}`)) if (!servedBy.get(name)) failures.push(`${name} served no order`)
+  say(`${created.length} orders taken through the proxy (${API_ORDERS} API, ${ACTION_ORDERS} server action); by way and instance: ${[...servedBy].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  for (const way of ['api', 'action'])
+    for (const name of instancePorts.map((_, i) => `app${i + 1}`)) if (!servedBy.get(`${way} ${name}`)) failures.push(`${name} took no order through the ${way === 'api' ? 'API' : 'server action'}`)
 
   // Every order on both live streams (an INSERT event each), whichever instance took it.
   await until('every order on both live streams', async () => streams.every((s) => created.every((id) => s.seen.has(id))), 20_000).catch(() => undefined)
