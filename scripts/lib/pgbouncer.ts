@@ -2,6 +2,7 @@
 // (trust auth, every database name passed through), in the foreground with its config in a temp dir of its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -26,6 +27,8 @@ export function pgBouncerBinary(): string | undefined {
 export async function startPgBouncer({ databaseUrl, port, poolSize, output }: { databaseUrl: string; port: number; poolSize: number; output?: number }): Promise<RunningBouncer> {
   const binary = pgBouncerBinary()
   if (!binary) throw new Error('pgbouncer is not installed (Debian: apt-get install pgbouncer)')
+  // Another bouncer already on the port would answer the readiness check below in this one's place.
+  if (!(await portFree(port))) throw new Error(`port ${port} is in use: PgBouncer cannot listen there`)
   const server = new URL(databaseUrl)
   const dir = mkdtempSync(path.join(tmpdir(), 'handoff-pgbouncer-'))
   chmodSync(dir, 0o755)
@@ -75,4 +78,12 @@ export async function startPgBouncer({ databaseUrl, port, poolSize, output }: { 
   }
   const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? 'PgBouncer'
   return { url: url.toString(), version, process: child, stop }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+  })
 }
