@@ -395,6 +395,14 @@ function finish(): never {
   process.exit(failures.length > 0 ? 1 : 0)
 }
 
+// Ctrl-C or a CI timeout: stop the instances, haproxy and PgBouncer too, and drop the database.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    failures.push(`stopped by ${signal}`)
+    void cleanup().finally(() => finish())
+  })
+}
+
 main()
   .catch((error) => failures.push((error as Error).message))
   .finally(async () => {
