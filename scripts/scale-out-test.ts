@@ -404,7 +404,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main()
-  .catch((error) => failures.push((error as Error).message))
+  .catch((error) => failures.push(String((error as Error).message).trim()))
   .finally(async () => {
     clearTimeout(overall)
     await cleanup()
