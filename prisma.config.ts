@@ -77,6 +77,7 @@ export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
   engine: 'js',
   async adapter() {
-    return new MigratePg(process.env.DATABASE_URL!)
+    // Migrations take a session-level advisory lock: straight to PostgreSQL, never through a transaction-mode bouncer.
+    return new MigratePg(process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL!)
   },
 })

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
+import { seedDemoShop } from './lib/demo-shop'
 import { migrate } from './lib/migrate'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -73,17 +74,7 @@ async function main() {
   const url = await freshDatabase()
   process.env.DATABASE_URL = url
   await migrate(url, { force: true })
-  const { seedDemo } = await import('../src/server/seed/demo')
-  const { db } = await import('../src/server/db')
-  const { newTokenSecret } = await import('../src/server/api-tokens/token-secret')
-  await seedDemo()
-  const prisma = db()
-  const reception = await prisma.user.findUniqueOrThrow({ where: { email: 'reception@example.com' } })
-  const secret = newTokenSecret()
-  await prisma.apiToken.create({ data: { userId: reception.id, name: 'crash test', tokenHash: secret.hash, prefix: secret.prefix } })
-  const customers = await prisma.customer.findMany({ take: 20, select: { id: true } })
-  const products = await prisma.product.findMany({ where: { active: true }, take: 10, select: { id: true } })
-  await prisma.$disconnect()
+  const shop = await seedDemoShop('crash test')
 
   const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1', API_RATE_BURST: '100000', API_RATE_PER_SECOND: '100000' }
   server = startServer(env)
@@ -95,8 +86,8 @@ async function main() {
   const sent: Sent[] = []
   let stop = false
   const body = (i: number) => ({
-    customerId: customers[i % customers.length]!.id,
-    lines: [0, 1, 2].map((k) => ({ productId: products[(i + k) % products.length]!.id, quantity: 1 + ((i + k) % 5) })),
+    customerId: shop.customerIds[i % shop.customerIds.length]!,
+    lines: [0, 1, 2].map((k) => ({ productId: shop.productIds[(i + k) % shop.productIds.length]!, quantity: 1 + ((i + k) % 5) })),
     dueDate: tomorrow,
     dueTime: '17:00',
     mode: 'PICKUP',
@@ -105,7 +96,7 @@ async function main() {
   const post = (key: string, i: number) =>
     fetch(`${base}/api/v1/orders`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${secret.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { authorization: `Bearer ${shop.token}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body(i)),
     })
   const client = async () => {

@@ -34,7 +34,8 @@ export async function migrate(url: string, { force = false } = {}): Promise<'app
   }
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
+    // This database, whatever direct URL the caller's environment names (prisma.config.ts prefers that one).
+    env: { ...process.env, DATABASE_URL: url, DATABASE_DIRECT_URL: url },
     encoding: 'utf8',
   })
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`)

@@ -8,7 +8,7 @@ import { databaseEnv } from './env'
 export type Db = PrismaClient
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
-const globalForDb = globalThis as unknown as { handoffPrisma?: PrismaClient; handoffPool?: pg.Pool }
+const globalForDb = globalThis as unknown as { handoffPrisma?: PrismaClient; handoffPool?: pg.Pool; handoffNamedStatements?: boolean }
 
 /**
  * The process's one connection pool, shared by Prisma (through its pg adapter) and `sql()`. Created on first use, so
@@ -18,7 +18,7 @@ const globalForDb = globalThis as unknown as { handoffPrisma?: PrismaClient; han
 export function pool(): pg.Pool {
   const current = globalForDb.handoffPool
   if (current && !current.ended) return current
-  const { DATABASE_URL, DB_POOL_SIZE } = databaseEnv()
+  const { DATABASE_URL, DB_POOL_SIZE, DB_PREPARED_STATEMENTS } = databaseEnv()
   // allowExitOnIdle: scripts end when their work is done, without waiting for idle connections to time out.
   const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_SIZE, allowExitOnIdle: true })
   // A connection that dies while idle (server restart, a test database dropped WITH (FORCE)) is dropped from the
@@ -28,6 +28,7 @@ export function pool(): pg.Pool {
     if (error.code !== '57P01') console.error('[handoff] idle database connection failed', error.message)
   })
   globalForDb.handoffPool = created
+  globalForDb.handoffNamedStatements = DB_PREPARED_STATEMENTS === 'named'
   return created
 }
 
@@ -45,9 +46,30 @@ export function db(): PrismaClient {
  * `utc($n)` and read them `AS TIME ZONE`-qualified (see `UTC_READ`), whatever the process's time zone.
  */
 export async function sql<T extends object>(text: string, values: readonly unknown[] = []): Promise<T[]> {
-  // Named, so each connection parses and plans a statement once and then only executes it (the texts are constants).
-  const result = await pool().query<T>({ name: statementName(text), text, values: values as unknown[] })
-  return result.rows
+  const connections = pool()
+  if (globalForDb.handoffNamedStatements) {
+    try {
+      // Named, so each connection parses and plans a statement once and then only executes it (the texts are constants).
+      return (await connections.query<T>({ name: statementName(text), text, values: values as unknown[] })).rows
+    } catch (error) {
+      if (!lostPreparedStatement(error)) throw error
+      // Nothing ran (the statement failed at Parse or Bind), so running it again unnamed is safe. Said once, though
+      // the statements in flight at that moment all fail alike.
+      if (globalForDb.handoffNamedStatements)
+        console.warn('[handoff] named prepared statements fail through this pool (a transaction-mode PgBouncer before 1.21?): using unnamed ones from now on; set DB_PREPARED_STATEMENTS=unnamed (docs/deployment.md)')
+      globalForDb.handoffNamedStatements = false
+    }
+  }
+  // Unnamed (DB_PREPARED_STATEMENTS=unnamed): parsed and planned on every call, but valid on whichever server
+  // connection a transaction-mode bouncer hands out.
+  return (await connections.query<T>({ text, values: values as unknown[] })).rows
+}
+
+/** What a transaction-mode bouncer does to named statements: the connection that prepared one is not the one that
+ * runs it (26000 "does not exist"), or another client prepared the same name there first (42P05 "already exists"). */
+function lostPreparedStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '26000' || code === '42P05'
 }
 
 const statementNames = new Map<string, string>()

@@ -1,11 +1,22 @@
 import { z } from 'zod'
 
 // Validated once; a missing or malformed variable stops the start-up with one readable line (instrumentation.ts).
+// Several instances, PgBouncer, sizing: docs/deployment.md.
 const databaseSchema = z.object({
+  /** The pool's connections (through PgBouncer when there is one). */
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is not set (use `npm run dev` for the embedded database, or set it to a postgresql:// URL)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
+  /** Straight to PostgreSQL, for what needs a session of its own: the live LISTEN connection and migrations. Empty
+   * means DATABASE_URL (no bouncer in between). */
+  DATABASE_DIRECT_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL must be a postgresql:// URL').optional(),
+  ),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** `unnamed` when the pool goes through a transaction-mode PgBouncer that cannot keep prepared statements (before
+   * 1.21, or max_prepared_statements = 0): a named statement prepared on one server connection is missing on the next. */
+  DB_PREPARED_STATEMENTS: z.enum(['named', 'unnamed'], { error: 'DB_PREPARED_STATEMENTS must be named or unnamed' }).default('named'),
 })
 
 /** How long the API keeps Idempotency-Key records, in hours (1 to 90 days; empty means the default, 24). */
@@ -21,6 +32,10 @@ const appSchema = databaseSchema.extend({
     .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
     .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
   NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional(),
+}).refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
+  // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
+  path: ['DATABASE_DIRECT_URL'],
+  message: 'DATABASE_DIRECT_URL is not set: behind a transaction-mode bouncer (DB_PREPARED_STATEMENTS=unnamed) the live updates need a direct connection to PostgreSQL',
 })
 
 export type Env = z.infer<typeof appSchema>
@@ -43,4 +58,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 /** What scripts and tests that only touch the database need. */
 export function databaseEnv(source: Record<string, string | undefined> = process.env): DatabaseEnv {
   return parse(databaseSchema, source)
+}
+
+/** For a connection that must be a PostgreSQL session of its own (LISTEN): never through a transaction-mode bouncer. */
+export function directDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
+  const { DATABASE_DIRECT_URL, DATABASE_URL } = databaseEnv(source)
+  return DATABASE_DIRECT_URL ?? DATABASE_URL
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { databaseEnv, readEnv } from '@/server/env'
+import { databaseEnv, directDatabaseUrl, readEnv } from '@/server/env'
 
 const valid = { DATABASE_URL: 'postgresql://u@localhost:5432/db', NEXTAUTH_SECRET: 'x'.repeat(32) }
 
@@ -20,6 +20,10 @@ describe('the environment, checked once at start-up', () => {
       [{ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '1.5' }, /HANDOFF_IDEMPOTENCY_TTL_HOURS/],
       [{ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: 'a day' }, /HANDOFF_IDEMPOTENCY_TTL_HOURS/],
       [{ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '2161' }, /HANDOFF_IDEMPOTENCY_TTL_HOURS/],
+      [{ ...valid, DATABASE_DIRECT_URL: 'localhost:5432' }, /DATABASE_DIRECT_URL/],
+      [{ ...valid, DB_PREPARED_STATEMENTS: 'off' }, /DB_PREPARED_STATEMENTS/],
+      // Behind a transaction-mode bouncer the live LISTEN needs its own way to PostgreSQL.
+      [{ ...valid, DB_PREPARED_STATEMENTS: 'unnamed' }, /DATABASE_DIRECT_URL/],
     ]
     for (const [source, message] of cases) {
       expect(() => readEnv(source), JSON.stringify(source)).toThrow(message)
@@ -28,6 +32,14 @@ describe('the environment, checked once at start-up', () => {
   })
 
   it('asks scripts that only touch the database for the database alone', () => {
-    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ DATABASE_URL: valid.DATABASE_URL, DB_POOL_SIZE: 10 })
+    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ DATABASE_URL: valid.DATABASE_URL, DB_POOL_SIZE: 10, DB_PREPARED_STATEMENTS: 'named' })
+  })
+
+  it('sends the live LISTEN straight to PostgreSQL when a direct URL is given, else to the pool\'s server', () => {
+    const direct = 'postgresql://u@db.internal:5432/db'
+    expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL })).toBe(valid.DATABASE_URL)
+    expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: '' })).toBe(valid.DATABASE_URL)
+    expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: direct })).toBe(direct)
+    expect(readEnv({ ...valid, DATABASE_DIRECT_URL: direct, DB_PREPARED_STATEMENTS: 'unnamed' })).toMatchObject({ DB_PREPARED_STATEMENTS: 'unnamed' })
   })
 })

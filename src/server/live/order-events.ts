@@ -1,12 +1,14 @@
 import 'server-only'
 import pg from 'pg'
-import { databaseEnv } from '../env'
+import { directDatabaseUrl } from '../env'
 
 // Live order changes for this server process. The trigger "Order_notify" announces every Order insert/update on the
 // channel handoff_orders, from whichever app instance (or script) wrote it; each process keeps ONE dedicated LISTEN
-// connection (outside the Prisma pool, which would hand it back with the LISTEN still on it) and fans the
-// notifications out to its SSE subscribers. The connection opens with the first subscriber, reconnects with backoff
-// when the database goes away, and closes a while after the last subscriber leaves.
+// connection and fans the notifications out to its SSE subscribers. It is outside the Prisma pool (which would hand
+// it back with the LISTEN still on it) and goes to DATABASE_DIRECT_URL: through a transaction-mode PgBouncer the
+// LISTEN would stay on a server connection that other clients borrow. The connection opens with the first
+// subscriber, reconnects with backoff when the database goes away, and closes a while after the last subscriber
+// leaves.
 
 export const ORDERS_CHANNEL = 'handoff_orders'
 
@@ -87,7 +89,7 @@ class OrderEventHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL, application_name: 'handoff-live', keepAlive: true })
+    const client = new pg.Client({ connectionString: directDatabaseUrl(), application_name: 'handoff-live', keepAlive: true })
     client.on('notification', (message) => {
       if (message.channel !== ORDERS_CHANNEL) return
       const event = parseOrderEvent(message.payload)
