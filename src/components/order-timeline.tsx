@@ -20,6 +20,17 @@ const KNOWN = new Set([
   'payment.returned',
 ])
 
+/** The lines of a "Work recorded" entry: which line, how many more (or taken back), from how many to how many. */
+function workLines(data: Record<string, unknown> | null): Array<{ line: string; from: number; to: number }> {
+  const lines = data?.lines
+  if (!Array.isArray(lines)) return []
+  return lines.flatMap((l: unknown) => {
+    const { description, position, from, to } = (l ?? {}) as Record<string, unknown>
+    if (typeof description !== 'string' || typeof from !== 'number' || typeof to !== 'number' || from === to) return []
+    return [{ line: typeof position === 'number' ? `${position + 1}. ${description}` : description, from, to }]
+  })
+}
+
 /** The order's story: who did what and when, and whether they were covering another role. */
 export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
@@ -39,6 +50,12 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
           </time>
           <span className="font-medium">{what(e)}</span>
+          {e.action === 'order.fulfilled' &&
+            workLines(e.data).map((w, i) => (
+              <span key={i} className="text-slate-700" data-testid="timeline-work-line">
+                — {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', { line: w.line, delta: Math.abs(w.to - w.from), from: w.from, to: w.to })}
+              </span>
+            ))}
           {typeof e.data?.reason === 'string' && <span className="text-slate-600">— {e.data.reason}</span>}
           {typeof e.data?.note === 'string' && <span className="text-slate-600">— {e.data.note}</span>}
           {typeof e.data?.number === 'string' && <span className="font-mono text-slate-600">{e.data.number}</span>}
