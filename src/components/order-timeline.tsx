@@ -50,12 +50,6 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
           </time>
           <span className="font-medium">{what(e)}</span>
-          {e.action === 'order.fulfilled' &&
-            workLines(e.data).map((w, i) => (
-              <span key={i} className="text-slate-700" data-testid="timeline-work-line">
-                — {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', { line: w.line, delta: Math.abs(w.to - w.from), from: w.from, to: w.to })}
-              </span>
-            ))}
           {typeof e.data?.reason === 'string' && <span className="text-slate-600">— {e.data.reason}</span>}
           {typeof e.data?.note === 'string' && <span className="text-slate-600">— {e.data.note}</span>}
           {typeof e.data?.number === 'string' && <span className="font-mono text-slate-600">{e.data.number}</span>}
@@ -64,6 +58,15 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             <span className="rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800" title={t('crossRoleLong')}>
               {t('crossRole')}
             </span>
+          )}
+          {e.action === 'order.fulfilled' && workLines(e.data).length > 0 && (
+            <ul className="basis-full text-slate-700 sm:pl-38">
+              {workLines(e.data).map((w, i) => (
+                <li key={i} data-testid="timeline-work-line">
+                  {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', { line: w.line, delta: Math.abs(w.to - w.from), from: w.from, to: w.to })}
+                </li>
+              ))}
+            </ul>
           )}
         </li>
       ))}
