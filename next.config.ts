@@ -1,10 +1,13 @@
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { devOrigins } from './src/lib/dev-origins'
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `next dev` opened at 127.0.0.1 (or NEXTAUTH_URL's host) works like at localhost: src/lib/dev-origins.ts.
+  allowedDevOrigins: devOrigins(),
   // Lets two production builds live side by side (e2e runs and benchmarks in parallel); default `.next`.
   ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   // argon2 and pg are native/Node-only; keep them out of the server bundle.

@@ -32,6 +32,29 @@ test.describe('sign-in through the form', () => {
   })
 })
 
+test.describe('sign-in never fails in silence', () => {
+  test("when the page's scripts cannot run, the form says so and never sends the password in the address", async ({ page }) => {
+    // What `next dev` did to a page opened at 127.0.0.1: it refused the page's scripts.
+    await page.route('**/_next/static/**/*.js', (route) => route.abort())
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(DEMO.reception)
+    await page.getByLabel('Password').fill('handoff-demo')
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled()
+    await expect(page.getByTestId('login-not-ready')).toBeVisible()
+    await expect(page.getByTestId('login-not-ready')).toContainText('has not finished loading')
+    await page.getByLabel('Password').press('Enter')
+    await page.waitForLoadState()
+    expect(page.url()).not.toContain('handoff-demo')
+    await page.screenshot({ path: screenshotPath('login-not-ready') })
+  })
+
+  test('once the page runs, the note is gone and the button works', async ({ page }) => {
+    await page.goto('/login')
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+    await expect(page.getByTestId('login-not-ready')).toHaveCount(0)
+  })
+})
+
 test.describe('areas follow skills', () => {
   test('a receptionist cannot open the manager area', async ({ page, login }) => {
     await login(DEMO.reception)

@@ -24,8 +24,28 @@ test.describe('from the workshop to the books', () => {
     await work.getByLabel('Done of 10: Tờ rơi A5 (100 tờ)').fill('6')
     await work.getByRole('button', { name: 'One more done: Poster A2' }).click()
     await expect(work.getByText('not saved yet (was 0)')).toHaveCount(2)
+    // Every frame from "Work recorded" on, what the flyers' field shows (the page refreshes a moment later).
+    await page.evaluate(() => {
+      const seen: string[] = []
+      ;(window as unknown as { seenAfterSave: string[] }).seenAfterSave = seen
+      const frame = () => {
+        const saved = [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Work recorded.'))
+        const input = document.querySelector<HTMLInputElement>('input[aria-label="Done of 10: Tờ rơi A5 (100 tờ)"]')
+        if (saved && input) seen.push(input.value)
+        if (seen.length < 120) requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
     await work.getByRole('button', { name: 'Save 2 changes' }).click()
     await expect(page.getByText('Work recorded.')).toBeVisible()
+    // The saved quantities are shown as soon as "Work recorded" is, never the old ones while the page refreshes.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { seenAfterSave: string[] }).seenAfterSave.length)).toBeGreaterThan(30)
+    expect(new Set(await page.evaluate(() => (window as unknown as { seenAfterSave: string[] }).seenAfterSave))).toEqual(new Set(['6']))
+    await expect(work.getByLabel('Done of 10: Tờ rơi A5 (100 tờ)')).toHaveValue('6')
+    await expect(work.getByLabel('Done of 4: Poster A2')).toHaveValue('1')
+    // The timeline says which line and how many.
+    await expect(page.getByTestId('timeline-work-line').filter({ hasText: '1. Tờ rơi A5 (100 tờ): 6 more done (0 → 6 done)' })).toBeVisible()
+    await expect(page.getByTestId('timeline-work-line').filter({ hasText: '2. Poster A2: 1 more done (0 → 1 done)' })).toBeVisible()
     await expect(page.locator('header, article').getByText('In progress').first()).toBeVisible()
     await page.screenshot({ path: screenshotPath('back-order'), fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
@@ -36,6 +56,11 @@ test.describe('from the workshop to the books', () => {
     const billing = page.getByTestId('order-billing')
     await expect(billing).toContainText('₫217,000')
     await billing.getByRole('button', { name: 'Invoice' }).click()
+    // An invoice takes a number for good: the dialog names the customer and the amount first.
+    const confirm = page.getByRole('dialog', { name: 'Issue this invoice?' })
+    await expect(confirm).toContainText(customer.name)
+    await expect(confirm).toContainText('₫217,000')
+    await confirm.getByRole('button', { name: 'Issue invoice' }).click()
     // The "to invoice" box leaves once nothing is left to invoice; the confirmation stays, pinned to the window.
     const issued = page.getByTestId('issued-invoices')
     await expect(issued).toContainText('Invoice issued:')
@@ -49,6 +74,8 @@ test.describe('from the workshop to the books', () => {
     await expect(page.getByText('Work recorded.')).toBeVisible()
     await expect(billing).toContainText('₫273,000')
     await billing.getByRole('button', { name: 'Invoice' }).click()
+    await expect(confirm).toContainText('₫273,000')
+    await confirm.getByRole('button', { name: 'Issue invoice' }).click()
     await expect(billing.getByTestId('order-invoices').getByRole('row')).toHaveCount(3)
     await expect(page.getByTestId('order-balance')).toHaveText('₫390,000')
 
@@ -56,7 +83,7 @@ test.describe('from the workshop to the books', () => {
     const pay = billing.getByTestId('payment-form')
     await pay.getByLabel('Amount').fill('400000')
     await pay.getByRole('button', { name: 'Record payment' }).click()
-    await expect(pay).toContainText('Overpayment refused: at most 390,000 VND can still be paid.')
+    await expect(pay).toContainText('Overpayment refused: at most ₫390,000 can still be paid.')
     await expect(pay.getByLabel('Amount')).toHaveValue('400000')
     // Cash with change.
     await pay.getByLabel('Amount').fill('390000')
@@ -106,7 +133,7 @@ test.describe('from the workshop to the books', () => {
     const refund = page.getByTestId('refund-form')
     await refund.getByLabel('Amount to refund').fill('60000')
     await refund.getByRole('button', { name: 'Record refund' }).click()
-    await expect(refund).toContainText('At most 55,000 VND can be refunded against this credit note.')
+    await expect(refund).toContainText('At most ₫55,000 can be refunded against this credit note.')
     await refund.getByRole('button', { name: /Fill in/ }).click()
     await refund.getByRole('button', { name: 'Record refund' }).click()
     await expect(refund.getByRole('status')).toContainText('Refund recorded.')
@@ -161,6 +188,35 @@ test.describe('from the workshop to the books', () => {
     await ngoc.context().close()
   })
 
+  test('invoice page: after a cash overpayment the change to give back stays until dismissed', async ({ page, login }) => {
+    await login(DEMO.backoffice)
+    const customer = await makeCustomer('Hồ Thị')
+    // 1 x 502,000 at 0 %: 502,000 owed; the customer hands over 600,000 in cash.
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Băng rôn 3 m', quantity: 1, unitPrice: 502_000, taxRateBp: 0 }] })
+    await page.goto(`/back/orders/${order.id}`)
+    await page.getByTestId('fulfillment-form').getByRole('button', { name: 'Mark everything done' }).click()
+    await expect(page.getByText('Work recorded.')).toBeVisible()
+    await page.getByTestId('order-billing').getByRole('button', { name: 'Invoice' }).click()
+    await page.getByRole('dialog', { name: 'Issue this invoice?' }).getByRole('button', { name: 'Issue invoice' }).click()
+    await page.getByTestId('issued-invoices').getByRole('link').click()
+    await expect(page.getByTestId('invoice-document')).toContainText('₫502,000')
+
+    const pay = page.getByTestId('payment-form')
+    await pay.getByLabel('Amount').fill('502000')
+    await pay.getByLabel('Cash given (optional)').fill('600000')
+    await pay.getByRole('button', { name: 'Record payment' }).click()
+    const done = page.getByTestId('payment-done')
+    await expect(done).toContainText('Give back: ₫98,000')
+    // The page has refreshed (the invoice is paid) and the change is still there, until the cashier closes it.
+    await expect(page.getByText('Paid', { exact: true })).toBeVisible()
+    await expect(page.getByTestId('document-balance')).toHaveText('₫0')
+    await expect(done).toContainText('Give back: ₫98,000')
+    await expect(pay).toContainText('Nothing left to pay on this invoice.')
+    await page.screenshot({ path: screenshotPath('back-invoice-change'), fullPage: true })
+    await done.getByRole('button', { name: 'Close' }).click()
+    await expect(done).toHaveCount(0)
+  })
+
   test('billing desk: the to-invoice list, receivables ageing and the CSV export', async ({ page, login }) => {
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Văn phòng')
@@ -172,6 +228,18 @@ test.describe('from the workshop to the books', () => {
     await expect(row).toContainText('₫702,000')
     await page.screenshot({ path: screenshotPath('back-billing'), fullPage: true })
     await row.getByRole('button', { name: 'Invoice' }).click()
+    // Nothing is numbered before the confirmation: Cancel leaves the order to invoice; Issue invoice takes the number.
+    const confirm = page.getByRole('dialog', { name: 'Issue this invoice?' })
+    await expect(confirm).toContainText(customer.name)
+    await expect(confirm).toContainText(order.number)
+    await expect(confirm).toContainText('₫702,000')
+    await page.screenshot({ path: screenshotPath('back-billing-confirm') })
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    await expect(confirm).toBeHidden()
+    expect(await sql(`SELECT 1 FROM "Invoice" WHERE "orderId" = $1`, [order.id])).toHaveLength(0)
+    await expect(row).toBeVisible()
+    await row.getByRole('button', { name: 'Invoice' }).click()
+    await confirm.getByRole('button', { name: 'Issue invoice' }).click()
     // The row leaves the list as soon as the order is invoiced (the list is live); the confirmation stays on the page.
     await expect(page.getByTestId('issued-invoices')).toContainText('Invoice issued:')
     await expect(page.getByTestId('to-invoice-row').filter({ hasText: order.number })).toHaveCount(0)

@@ -64,6 +64,13 @@ test.describe('the desk', () => {
     await panel.getByRole('button', { name: /Issue the invoice/ }).click()
     await expect(page.getByTestId('pickup-invoice-notice')).toContainText('₫50,000 already paid was applied')
     await expect(panel.getByLabel('Amount paid')).toHaveValue('122800')
+    // Too much is refused once, under the amount, in the reader's currency format.
+    await panel.getByLabel('Amount paid').fill('146600')
+    await panel.getByRole('button', { name: 'Record payment' }).click()
+    await expect(panel.getByTestId('amount-error')).toHaveText('Overpayment refused: at most ₫122,800 can still be paid.')
+    await expect(page.getByText(/Overpayment refused/)).toHaveCount(1)
+    await expect(page.getByTestId('pickup-payment-notice')).toHaveCount(0)
+    await panel.getByLabel('Amount paid').fill('122800')
     await panel.getByLabel('Cash given').fill('200000')
     await expect(panel.getByTestId('change-due')).toHaveText('Change to give: ₫77,200')
     await panel.getByRole('button', { name: 'Record payment' }).click()
@@ -106,12 +113,22 @@ test.describe('the desk', () => {
     await login(DEMO.reception)
     // Ready for a year: longer than anything in the demo data, so it heads the list.
     const order = await readyOrder(page, 365 * 24 * 60 + 3 * 60)
+    // Finished too, but not for collection now: a delivery, and a pickup on hold (waiting even longer).
+    const delivery = await readyOrder(page, 366 * 24 * 60)
+    await sql(`UPDATE "Order" SET mode = 'DELIVERY', "deliveryAddress" = '12 Nguyễn Huệ, Quận 1' WHERE id = $1`, [delivery.id])
+    const held = await readyOrder(page, 366 * 24 * 60)
+    await sql(`UPDATE "Order" SET "heldAt" = now(), "holdReason" = 'Khách chưa duyệt bản in' WHERE id = $1`, [held.id])
     await page.goto('/front/ready')
     await expect(page.getByRole('heading', { level: 1, name: 'Ready for pickup' })).toBeVisible()
     const list = page.getByTestId('ready-list').getByRole('link')
     await expect(list.filter({ hasText: order.number })).toContainText('Waiting 365 days 3 h')
     // Oldest first: nothing waited less than a year ahead of it (a retry's twin may share the top).
     await expect(list.first()).toContainText('Waiting 365 days')
+    await expect(list.filter({ hasText: delivery.number })).toHaveCount(0)
+    await expect(list.filter({ hasText: held.number })).toHaveCount(0)
+    await expect(page.getByTestId('ready-deliveries-list').getByRole('link').filter({ hasText: delivery.number })).toBeVisible()
+    await expect(page.getByTestId('ready-on-hold-list').getByRole('link').filter({ hasText: held.number })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: /Finished but on hold/ })).toBeVisible()
     await page.screenshot({ path: screenshotPath('front-ready'), fullPage: true })
   })
 

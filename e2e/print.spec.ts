@@ -116,6 +116,13 @@ for (const lang of LANGS) {
           expect(text).toContain(norm('In Nhanh Sài Gòn'))
           expect(words).toContain(norm('In Nhanh Sài Gòn'))
           if (doc.name.startsWith('ticket')) {
+            // Printed in the app's own monospace face, which has every precomposed Vietnamese letter (src/app/fonts.ts),
+            // never in whatever the machine has: no letter comes out as a base letter plus a loose accent ("Hô`").
+            if (doc.name === 'ticket-80mm') expect(execFileSync('pdffonts', [file]).toString(), 'the receipt font is embedded').toMatch(/IBMPlexMono/i)
+            const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
+            expect(raw, `${doc.name}: no combining accents in the printed text`).not.toMatch(/[\u0300-\u036f]/)
+            if (lang === 'vi') expect(raw).toMatch(/[\u1ea0-\u1ef9]/)
+            execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, file.replace(/\.pdf$/, '-pdf')])
             // A receipt is one long page, not several cut ones.
             const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1])
             if (doc.name === 'ticket-80mm') expect(pages).toBe(1)

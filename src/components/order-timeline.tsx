@@ -20,6 +20,17 @@ const KNOWN = new Set([
   'payment.returned',
 ])
 
+/** The lines of a "Work recorded" entry: which line, how many more (or taken back), from how many to how many. */
+function workLines(data: Record<string, unknown> | null): Array<{ line: string; from: number; to: number }> {
+  const lines = data?.lines
+  if (!Array.isArray(lines)) return []
+  return lines.flatMap((l: unknown) => {
+    const { description, position, from, to } = (l ?? {}) as Record<string, unknown>
+    if (typeof description !== 'string' || typeof from !== 'number' || typeof to !== 'number' || from === to) return []
+    return [{ line: typeof position === 'number' ? `${position + 1}. ${description}` : description, from, to }]
+  })
+}
+
 /** The order's story: who did what and when, and whether they were covering another role. */
 export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
@@ -47,6 +58,15 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             <span className="rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800" title={t('crossRoleLong')}>
               {t('crossRole')}
             </span>
+          )}
+          {e.action === 'order.fulfilled' && workLines(e.data).length > 0 && (
+            <ul className="basis-full text-slate-700 sm:pl-38">
+              {workLines(e.data).map((w, i) => (
+                <li key={i} data-testid="timeline-work-line">
+                  {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', { line: w.line, delta: Math.abs(w.to - w.from), from: w.from, to: w.to })}
+                </li>
+              ))}
+            </ul>
           )}
         </li>
       ))}

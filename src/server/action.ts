@@ -6,7 +6,7 @@ import type { ActionResult, FieldErrors } from '@/lib/action-result'
 import { unstorableTextPath } from '@/lib/safe-input'
 import { fieldIssues } from '@/lib/validation'
 import { currentActor, type Actor } from './auth/actor'
-import { toKnownFailure } from './errors'
+import { messageFormats, toKnownFailure } from './errors'
 
 /**
  * Who may call a server action, declared where the action is defined: one task, any one of several tasks (an action
@@ -59,7 +59,7 @@ export async function runAction<S extends z.ZodType, R>(
     return { ok: true, data: await execute(actor, parsed.data) }
   } catch (error) {
     const failure = toKnownFailure(error, name)
-    const message = t(failure.messageKey, failure.params)
+    const message = t(failure.messageKey, failure.params, messageFormats(failure.params))
     return {
       ok: false,
       code: failure.code,

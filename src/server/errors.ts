@@ -2,6 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { isDomainError } from '@/domain/errors'
 import type { ErrorCode } from '@/domain/errors'
+import type { Formats } from 'next-intl'
 
 export type KnownFailure = { code: ErrorCode | 'INTERNAL'; messageKey: string; params: Record<string, string | number>; field?: string; ref?: string }
 
@@ -34,4 +35,12 @@ export function toKnownFailure(error: unknown, context: string): KnownFailure {
   const ref = randomBytes(4).toString('hex')
   console.error(`[handoff] ${context} failed (ref ${ref})`, error)
   return { code: 'INTERNAL', messageKey: 'errors.internal', params: { ref }, ref }
+}
+
+/**
+ * ICU formats for a failure's message: a refusal that names an amount (`withMoneyParams` adds the currency) writes it
+ * `{max, number, money}`, shown in the reader's own currency format ("146.600 ₫" in vi, "₫146,600" in en).
+ */
+export function messageFormats(params: Record<string, string | number>): Formats | undefined {
+  return typeof params.currency === 'string' ? { number: { money: { style: 'currency', currency: params.currency } } } : undefined
 }

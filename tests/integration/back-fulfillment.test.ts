@@ -40,6 +40,9 @@ describe('recordFulfillment', () => {
     const audits = await db().auditEvent.findMany({ where: { orderId: order.id, action: 'order.fulfilled' } })
     expect(audits).toHaveLength(2)
     expect(audits[1]).toMatchObject({ task: 'FULFILL', crossRole: false })
+    // The timeline names each line (its place on the order and its text) and how many were done.
+    const both = audits.map((e) => (e.data as { lines: Array<Record<string, unknown>> }).lines).find((lines) => lines.length === 2)
+    expect(both).toEqual([expect.objectContaining({ position: 0, description: expect.any(String), from: 4, to: 10 }), expect.objectContaining({ position: 1, from: 0, to: 2 })])
     // A correction down reopens the order.
     const third = await recordFulfillment(worker, { orderId: order.id, expectedVersion: second.version, lines: [{ lineId: b!.id, add: -1 }] })
     expect(third.fulfillment).toBe('PARTLY_FULFILLED')

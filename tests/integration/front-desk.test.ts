@@ -9,6 +9,7 @@ import { db } from '@/server/db'
 import { createOrder } from '@/server/orders/create-order'
 import { getOrder } from '@/server/orders/get-order'
 import { getTicket } from '@/server/orders/get-ticket'
+import { holdOrder } from '@/server/fulfillment/hold-order'
 import { handOverOrder } from '@/server/orders/hand-over-order'
 import { listReadyOrders } from '@/server/orders/list-ready-orders'
 import { refreshOrderState } from '@/server/orders/order-state'
@@ -111,6 +112,29 @@ describe('listReadyOrders', () => {
     expect(ids).not.toContain(collected.id)
     expect(rows.find((r) => r.id === older.id)).toMatchObject({ status: 'READY', waitingMinutes: 180 })
     expect(rows.find((r) => r.id === newer.id)?.waitingMinutes).toBe(20)
+  })
+})
+
+describe('listReadyOrders groups', () => {
+  it('lists only what a customer can collect now; finished deliveries and orders on hold come apart', async () => {
+    const manager = await makeActor({ homeRole: 'MANAGER' })
+    const pickup = await order()
+    const delivery = await order({ mode: 'DELIVERY' })
+    const held = await order()
+    const heldDelivery = await order({ mode: 'DELIVERY' })
+    for (const o of [pickup, delivery, held, heldDelivery]) await fulfil(o.id)
+    for (const o of [held, heldDelivery]) await holdOrder(manager, { orderId: o.id, expectedVersion: await version(o.id), reason: 'Waiting for the customer to approve' })
+
+    const ready = await listReadyOrders(receptionist)
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id)
+    expect(ids(ready.rows)).toContain(pickup.id)
+    for (const other of [delivery, held, heldDelivery]) expect(ids(ready.rows)).not.toContain(other.id)
+    expect(ids(ready.deliveries.rows)).toContain(delivery.id)
+    expect(ids(ready.deliveries.rows)).not.toContain(heldDelivery.id)
+    expect(ids(ready.onHold.rows)).toEqual(expect.arrayContaining([held.id, heldDelivery.id]))
+    expect(ids(ready.onHold.rows)).not.toContain(pickup.id)
+    expect(ready.rows.every((r) => r.mode === 'PICKUP' && !r.onHold)).toBe(true)
+    expect(ready.total).toBe(ready.rows.length)
   })
 })
 

@@ -2,17 +2,31 @@
 
 import { signIn } from 'next-auth/react'
 import { useTranslations } from 'next-intl'
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 
 /** Only same-site paths: an attacker's ?callbackUrl=https://evil must not become a redirect. */
 function safeNext(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
 }
 
+const subscribeNever = () => () => {}
+
+/** True once React runs this page in the browser (false in the server's HTML and before hydration). */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  )
+}
+
 export function LoginForm({ next }: { next: string | null }) {
   const t = useTranslations('auth')
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
+  // Signing in needs this page's scripts. Until they run the button stays disabled, and if they never do (blocked,
+  // offline, a host the development server refuses) a note says so after a moment instead of failing in silence.
+  const hydrated = useHydrated()
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -33,7 +47,8 @@ export function LoginForm({ next }: { next: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": a submit before the scripts run must never put the password into the address.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           {t('email')}
@@ -66,9 +81,14 @@ export function LoginForm({ next }: { next: string | null }) {
           {error}
         </p>
       )}
+      {!hydrated && (
+        <p role="status" className="animate-[login-not-ready_0s_4s_both] rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="login-not-ready">
+          {t('notReady')}
+        </p>
+      )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {pending ? t('submitting') : t('submit')}

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction, returnDepositAction } from '@/app/(back)/back/actions'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
@@ -43,22 +43,56 @@ type IssuedInvoice = { invoiceId: string; number: string; applied: number }
 const INVOICE_ISSUED_EVENT = 'handoff:invoice-issued'
 
 /**
+ * An invoice takes the next number and can never be changed (only credited), so the button asks first: a dialog names
+ * the customer and the amount, and only "Issue invoice" there takes the number; Cancel or Escape leaves nothing behind.
+ *
  * `goneWhenIssued`: the button sits in something that disappears as soon as the order is invoiced — a row of the
  * billing desk's live list, the order page's "to invoice" box once nothing is left to invoice — and the page's
  * refresh may land before this action's answer. The confirmation is then shown by the page's IssuedInvoices
  * instead of next to the button, where it would vanish with it.
  */
-export function IssueInvoiceButton({ orderId, version, value, currency, compact, goneWhenIssued }: { orderId: string; version: number; value: number; currency: string; compact?: boolean; goneWhenIssued?: boolean }) {
+export function IssueInvoiceButton({ orderId, version, value, currency, customer, orderNumber, compact, goneWhenIssued }: { orderId: string; version: number; value: number; currency: string; customer: string; orderNumber: string; compact?: boolean; goneWhenIssued?: boolean }) {
   const t = useTranslations('back.invoice')
+  const common = useTranslations('common.actions')
   const [issued, setIssued] = useState<IssuedInvoice | null>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
   const action = useServerAction(issueInvoiceAction, {
     onSuccess: (data) => (goneWhenIssued ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
   })
+  const confirm = () => {
+    dialog.current?.close()
+    void action.run({ orderId, expectedVersion: version })
+  }
   return (
     <div className={compact ? 'space-y-1' : 'space-y-2'} data-testid="issue-invoice">
-      <button type="button" onClick={() => void action.run({ orderId, expectedVersion: version })} disabled={action.pending || value <= 0} className={compact ? `${primary} px-3 py-1.5` : primary}>
+      <button type="button" onClick={() => dialog.current?.showModal()} disabled={action.pending || value <= 0} aria-haspopup="dialog" className={compact ? `${primary} px-3 py-1.5` : primary}>
         {action.pending ? t('issuing') : compact ? t('issueShort') : t('issue')}
       </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-5 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40" data-testid="issue-invoice-confirm">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {t('confirmTitle')}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-600">{t('confirmCustomer')}</dt>
+          <dd className="font-medium">{customer}</dd>
+          <dt className="text-slate-600">{t('confirmOrder')}</dt>
+          <dd className="font-mono">{orderNumber}</dd>
+          <dt className="text-slate-600">{t('confirmAmount')}</dt>
+          <dd>
+            <Money amount={value} currency={currency} className="font-semibold" />
+          </dd>
+        </dl>
+        <p className="mt-3 text-sm text-slate-700">{t('confirmFinal')}</p>
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          <button type="button" autoFocus onClick={() => dialog.current?.close()} className={`${button} bg-white ring-1 ring-slate-300 hover:bg-slate-50`}>
+            {common('cancel')}
+          </button>
+          <button type="button" onClick={confirm} className={primary}>
+            {t('confirm')}
+          </button>
+        </div>
+      </dialog>
       {!compact && value > 0 && (
         <p className="text-sm text-slate-600">
           {t('value')} <Money amount={value} currency={currency} className="font-semibold text-slate-900" />
@@ -149,6 +183,7 @@ function ReferenceField({ id, label: text, value, onChange, errors }: { id: stri
  */
 export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvoiceId }: { orderId: string; invoices: Array<{ id: string; number: string; open: number }>; maxPayable: number; currency: string; fixedInvoiceId?: string }) {
   const t = useTranslations('back.payment')
+  const common = useTranslations('common.actions')
   const { locale } = useAmountText()
   const ids = { amount: useId(), tendered: useId(), reference: useId(), invoice: useId() }
   const [method, setMethod] = useState<PaymentMethodInput>('CASH')
@@ -167,7 +202,8 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
   })
   const open = invoices.filter((i) => i.open > 0)
   const chosen = open.find((i) => i.id === invoiceId)
-  const max = chosen ? Math.min(chosen.open, maxPayable) : maxPayable
+  // Against one invoice (its own page), nothing more is payable once that invoice is paid, whatever else is open.
+  const max = chosen ? Math.min(chosen.open, maxPayable) : fixedInvoiceId ? 0 : maxPayable
   const minor = parseTypedAmount(amount, currency, locale)
   const tenderedMinor = tendered.trim() === '' ? undefined : parseTypedAmount(tendered, currency, locale)
   const localErrors: Record<string, string[]> = {}
@@ -176,8 +212,12 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
   const errors = { ...action.fieldErrors, ...localErrors }
   const change = method === 'CASH' && minor !== null && typeof tenderedMinor === 'number' && tenderedMinor >= minor ? tenderedMinor - minor : null
 
+  // Stays until dismissed (or the next payment): the change to give back must not vanish with the refreshed page.
   const doneBox = done && (
-    <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="payment-done">
+    <div role="status" className="relative rounded-md bg-emerald-50 px-3 py-2 pr-16 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="payment-done">
+      <button type="button" onClick={() => setDone(null)} className="absolute right-2 top-2 rounded px-1 text-sm font-medium underline-offset-2 hover:underline">
+        {common('close')}
+      </button>
       <p className="font-semibold">{t('recorded')}</p>
       {done.change > 0 && (
         <p>
@@ -193,11 +233,11 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
       ) : null}
     </div>
   )
-  if (maxPayable <= 0) {
+  if (max <= 0) {
     return (
       <div className="space-y-2" data-testid="payment-form">
         {doneBox}
-        <p className="text-sm text-slate-600">{t('nothingToPay')}</p>
+        <p className="text-sm text-slate-600">{fixedInvoiceId ? t('invoicePaid') : t('nothingToPay')}</p>
       </div>
     )
   }

@@ -21,16 +21,23 @@ export interface FulfillmentLine {
  * Record work per line: type the new fulfilled quantity, or step it with -1 / +1 / "all". Only changed lines are
  * sent, with the order version the page was loaded with; on a conflict the typed values stay and the person reloads.
  */
-export function FulfillmentForm({ orderId, version, lines, blockedReason }: { orderId: string; version: number; lines: FulfillmentLine[]; blockedReason: string | null }) {
+export function FulfillmentForm({ orderId, version: loadedVersion, lines: loadedLines, blockedReason }: { orderId: string; version: number; lines: FulfillmentLine[]; blockedReason: string | null }) {
   const t = useTranslations('back.work')
   const [edits, setEdits] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState<string | null>(null)
+  // What the server answered on the last save: shown at once, until the page's refreshed data (a version at least as
+  // new) arrives, so the old quantities never reappear in between.
+  const [confirmed, setConfirmed] = useState<{ version: number; quantities: Record<string, number> } | null>(null)
   const action = useServerAction(recordFulfillmentAction, {
-    onSuccess: () => {
+    onSuccess: (data) => {
+      setConfirmed({ version: data.version, quantities: Object.fromEntries(data.changed.map((c) => [c.lineId, c.to])) })
       setEdits({})
       setSaved(t('saved'))
     },
   })
+  const ahead = confirmed !== null && confirmed.version > loadedVersion ? confirmed : null
+  const version = ahead ? ahead.version : loadedVersion
+  const lines = ahead ? loadedLines.map((l) => (ahead.quantities[l.id] === undefined ? l : { ...l, qtyFulfilled: ahead.quantities[l.id]! })) : loadedLines
   const valueOf = (line: FulfillmentLine) => edits[line.id] ?? String(line.qtyFulfilled)
   const setValue = (line: FulfillmentLine, value: string) => {
     setSaved(null)

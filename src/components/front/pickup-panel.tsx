@@ -42,6 +42,8 @@ export function amountForInput(minor: number, currency: string, locale: string):
 }
 
 type Step = 'invoice' | 'payment' | 'handover'
+/** The payment step's fields that show their own error under them. */
+const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
@@ -81,7 +83,11 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
     const errors: Record<string, string> = {}
     for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
     setFieldErrors(errors)
-    setNotices((n) => ({ ...n, [step]: { kind: 'error', text: result.formError ?? Object.values(errors)[0] ?? tRoot('errors.checkFields'), stale: result.code === 'STALE' } }))
+    // A refusal shown under its own field (an overpayment under the amount) is not repeated in the step's notice.
+    const shownInline = step === 'payment' ? INLINE_PAYMENT_FIELDS : []
+    const elsewhere = Object.entries(errors).find(([path]) => !shownInline.includes(path))?.[1]
+    const text = result.formError ?? elsewhere ?? (Object.keys(errors).length === 0 ? tRoot('errors.checkFields') : null)
+    setNotices((n) => ({ ...n, [step]: text === null ? undefined : { kind: 'error', text, stale: result.code === 'STALE' } }))
   }
 
   function run(step: Step, action: () => Promise<{ ok: true; text: string } | ActionFailure>) {
@@ -258,7 +264,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
               <div className="grid gap-3 sm:grid-cols-2">
                 <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={amountText} onChange={setAmountText} invalid={!!fieldErrors.amount} describedBy={fieldErrors.amount ? `${id}-amount-error` : undefined}>
                   {fieldErrors.amount && (
-                    <p id={`${id}-amount-error`} className="mt-1 text-xs text-red-700">
+                    <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
                       {fieldErrors.amount}
                     </p>
                   )}

@@ -9,7 +9,7 @@ import { unstorableTextPath } from '@/lib/safe-input'
 import { fieldIssues } from '@/lib/validation'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
-import { toKnownFailure } from '../errors'
+import { messageFormats, toKnownFailure } from '../errors'
 import { authenticateBearer } from './authenticate'
 import { idempotent, type StoredResponse } from './idempotency'
 import { apiLimiter } from './rate-limit'
@@ -19,13 +19,13 @@ export const MAX_BODY_BYTES = 64 * 1024
 export type ApiErrorCode = ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'UNAVAILABLE'
 const STATUS: Record<ApiErrorCode, number> = { ...HTTP_STATUS, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, INTERNAL: 500, UNAVAILABLE: 503 }
 
-let translator: Promise<(key: string, params?: Record<string, string | number>) => string> | undefined
+let translator: Promise<(key: string, params?: Record<string, string | number>, formats?: ReturnType<typeof messageFormats>) => string> | undefined
 async function english() {
   translator ??= loadMessages('en').then((messages) => {
     const t = createTranslator({ locale: 'en', messages })
-    return (key: string, params?: Record<string, string | number>) => {
+    return (key: string, params?: Record<string, string | number>, formats?: ReturnType<typeof messageFormats>) => {
       try {
-        return t(key as never, params as never)
+        return t(key as never, params as never, formats)
       } catch {
         return key
       }
@@ -213,6 +213,6 @@ function operationName(request: Request): string {
 export async function failureResponse(error: unknown, request: Request, internalKey = 'errors.internal'): Promise<Response> {
   const failure = toKnownFailure(error, `api ${request.method} ${new URL(request.url).pathname}`)
   const t = await english()
-  const message = t(failure.code === 'INTERNAL' ? internalKey : failure.messageKey, failure.params)
+  const message = t(failure.code === 'INTERNAL' ? internalKey : failure.messageKey, failure.params, messageFormats(failure.params))
   return apiError(failure.code, message, { fields: failure.field ? { [failure.field]: [message] } : undefined, ref: failure.ref })
 }

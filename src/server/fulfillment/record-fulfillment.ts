@@ -37,7 +37,7 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
     if (refusal) throw refusal
     const byId = new Map(order.lines.map((l) => [l.id, l]))
     const seen = new Set<string>()
-    const changed: Array<{ lineId: string; description: string; from: number; to: number; delta: number }> = []
+    const changed: Array<{ lineId: string; position: number; description: string; from: number; to: number; delta: number }> = []
     for (const [index, change] of input.lines.entries()) {
       const line = byId.get(change.lineId)
       if (!line || seen.has(change.lineId)) throw new DomainError('INVALID', 'back.errors.lineNotOnOrder', {}, `lines.${index}`)
@@ -46,7 +46,7 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
       if (delta === 0) continue
       const error = checkFulfill(line, delta)
       if (error) throw new DomainError(error.code, error.messageKey, error.params, `lines.${index}`)
-      changed.push({ lineId: line.id, description: line.description, from: line.qtyFulfilled, to: line.qtyFulfilled + delta, delta })
+      changed.push({ lineId: line.id, position: line.position, description: line.description, from: line.qtyFulfilled, to: line.qtyFulfilled + delta, delta })
     }
     if (changed.length === 0) throw new DomainError('INVALID', 'back.errors.nothingChanged')
     for (const c of changed) {
@@ -61,7 +61,8 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
       entityId: input.orderId,
       orderId: input.orderId,
       task: 'FULFILL',
-      data: { status: state.fulfillment, lines: changed.map(({ description, from, to }) => ({ description, from, to })) },
+      // Which line (its number on the order and its text) and how many: what the timeline shows for this entry.
+      data: { status: state.fulfillment, lines: changed.map(({ position, description, from, to }) => ({ position, description, from, to })) },
     })
     return {
       version: state.version,

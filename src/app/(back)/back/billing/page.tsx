@@ -90,7 +90,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-3 py-2 text-right align-top text-slate-700">{r.held > 0 ? <Money amount={r.held} currency={toInvoice.currency} /> : '—'}</td>
                     <td className="px-3 py-2 align-top">
-                      <IssueInvoiceButton orderId={r.orderId} version={r.version} value={r.value} currency={toInvoice.currency} compact goneWhenIssued />
+                      <IssueInvoiceButton orderId={r.orderId} version={r.version} value={r.value} currency={toInvoice.currency} customer={r.customerName} orderNumber={r.number} compact goneWhenIssued />
                     </td>
                   </tr>
                 ))}

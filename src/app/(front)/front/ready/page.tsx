@@ -12,27 +12,51 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-/** Everything finished and waiting for its customer, longest wait first; live (an order finished meanwhile appears). */
+/**
+ * What a customer can collect now, longest wait first; below it, apart, finished deliveries (they go out, not over the
+ * counter) and finished orders on hold (not to be handed over until released). Live: an order finished meanwhile
+ * appears.
+ */
 export default async function ReadyPage() {
   const actor = await requireArea('front')
   const [ready, settings, t] = await Promise.all([listReadyOrders(actor), getSettings(), getTranslations('front.ready')])
+  const others = [
+    { key: 'deliveries', group: ready.deliveries, title: t('deliveriesTitle'), hint: t('deliveriesHint') },
+    { key: 'on-hold', group: ready.onHold, title: t('onHoldTitle'), hint: t('onHoldHint') },
+  ].filter((o) => o.group.total > 0)
   return (
-    <section aria-labelledby="ready-title" className="space-y-3">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h1 id="ready-title" className="text-2xl font-bold">
-          {t('title')}
-        </h1>
-        <ReadyLive />
-      </div>
-      <p className="text-sm text-slate-600">{t('count', { count: ready.total })}</p>
-      {ready.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t('empty')}</p>
-      ) : (
-        <ArrowNav id="ready-list">
-          <DeskOrderList rows={ready.rows} currency={settings.currency} testId="ready-list" />
-        </ArrowNav>
-      )}
-      {ready.total > ready.rows.length && <p className="text-sm text-slate-600">{t('more', { count: ready.total - ready.rows.length })}</p>}
-    </section>
+    <div className="space-y-8">
+      <section aria-labelledby="ready-title" className="space-y-3">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 id="ready-title" className="text-2xl font-bold">
+            {t('title')}
+          </h1>
+          <ReadyLive />
+        </div>
+        <p className="text-sm text-slate-600">{t('count', { count: ready.total })}</p>
+        {ready.rows.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t('empty')}</p>
+        ) : (
+          <ArrowNav id="ready-list">
+            <DeskOrderList rows={ready.rows} currency={settings.currency} testId="ready-list" />
+          </ArrowNav>
+        )}
+        {ready.total > ready.rows.length && <p className="text-sm text-slate-600">{t('more', { count: ready.total - ready.rows.length })}</p>}
+      </section>
+      {others.map((o) => (
+        <section key={o.key} aria-labelledby={`ready-${o.key}-title`} className="space-y-3">
+          <div>
+            <h2 id={`ready-${o.key}-title`} className="text-lg font-semibold">
+              {o.title} <span className="font-normal text-slate-600">({o.group.total})</span>
+            </h2>
+            <p className="text-sm text-slate-600">{o.hint}</p>
+          </div>
+          <ArrowNav id={`ready-${o.key}`}>
+            <DeskOrderList rows={o.group.rows} currency={settings.currency} testId={`ready-${o.key}-list`} />
+          </ArrowNav>
+          {o.group.total > o.group.rows.length && <p className="text-sm text-slate-600">{t('more', { count: o.group.total - o.group.rows.length })}</p>}
+        </section>
+      ))}
+    </div>
   )
 }

@@ -24,7 +24,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const invoice = await orNotFound(getInvoice(actor, id))
   const [billing, t, common, format] = await Promise.all([getOrderBilling(actor, invoice.order.id), getTranslations('back.document'), getTranslations('common'), getFormatter()])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
-  const canPay = (can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP')) && invoice.balance > 0
+  // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
+  // cashier dismisses it (the refresh after the payment would otherwise remove it within a moment).
+  const canPay = can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP')
   const canCredit = can(actor, 'INVOICE')
   return (
     <div className="space-y-4">

@@ -179,7 +179,7 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
                 </p>
                 {billing.canInvoice ? (
                   <div className="mt-2">
-                    <IssueInvoiceButton orderId={order.id} version={order.version} value={billing.toInvoice} currency={order.currency} compact goneWhenIssued />
+                    <IssueInvoiceButton orderId={order.id} version={order.version} value={billing.toInvoice} currency={order.currency} customer={order.customer.name} orderNumber={order.number} compact goneWhenIssued />
                   </div>
                 ) : (
                   <p className="mt-1 text-xs text-slate-600">{t('cannotInvoice')}</p>
