@@ -4,12 +4,13 @@ import { z } from 'zod'
 import { issueInvoiceSchema, recordPaymentSchema } from './billing'
 import { createCustomerSchema } from './customer'
 import { recordFulfillmentSchema } from './fulfillment'
+import { formNumber, integer } from './fields'
 import { createOrderBodySchema } from './order'
 
 const isoDate = z.iso.datetime({ offset: true })
 
 export const cursorQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: formNumber(integer(1, 100)).default(25),
   cursor: z.string().max(200).optional(),
 }
 
