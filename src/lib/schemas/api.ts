@@ -2,7 +2,7 @@
 // /api/v1/openapi.json, so the documentation cannot drift from what the routes accept.
 import { z } from 'zod'
 import { issueInvoiceSchema, recordPaymentSchema } from './billing'
-import { createCustomerSchema } from './customer'
+import { createCustomerSchema, searchQuery } from './customer'
 import { recordFulfillmentSchema } from './fulfillment'
 import { formNumber, integer } from './fields'
 import { createOrderBodySchema } from './order'
@@ -77,7 +77,9 @@ export const createCustomerBody = createCustomerSchema
 export const listCustomersQuery = z.strictObject({
   ...cursorQuery,
   /** Words to find in the name, phone or email (case and diacritics ignored: "nguyen" finds "Nguyễn"). */
-  q: z.string().trim().max(100).optional(),
+  q: searchQuery()
+    .transform((s) => s.trim())
+    .optional(),
 })
 export type ListCustomersQuery = z.infer<typeof listCustomersQuery>
 

@@ -1,5 +1,6 @@
 // Workshop inputs shared by forms and server actions: the queue's filters, recording work, assignment, hold, cancel.
 import { z } from 'zod'
+import { searchQuery } from './customer'
 import { formNumber, integer, version } from './fields'
 
 const id = z.uuid()
@@ -27,13 +28,11 @@ export const queueFilterSchema = z.object({
     .union([z.literal('me'), z.literal('none'), z.uuid()])
     .optional()
     .catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
+  // Control characters (NUL, which PostgreSQL cannot take in text) read as spaces, as in every search box.
+  q: searchQuery()
     .optional()
     .catch(undefined)
-    .transform((s) => (s === '' ? undefined : s)),
+    .transform((s) => s?.trim() || undefined),
   after: z.string().max(200).optional().catch(undefined),
   before: z.string().max(200).optional().catch(undefined),
   limit: formNumber(integer(1, 200)).catch(QUEUE_PAGE_SIZE).default(QUEUE_PAGE_SIZE),
