@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl'
 import type { z } from 'zod'
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/domain/errors'
 import type { Task } from '@/domain/permissions'
+import { apiErrorBody, type ApiErrorExtra } from '@/lib/api-error'
 import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
 import { unstorableTextPath } from '@/lib/safe-input'
@@ -37,10 +38,9 @@ async function english() {
 export function apiError(
   code: ApiErrorCode,
   message: string,
-  extra: { fields?: Record<string, string[]>; ref?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+  extra: ApiErrorExtra & { headers?: Record<string, string> } = {},
 ): Response {
-  const body = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}), ...extra.details } }
-  return Response.json(body, { status: STATUS[code], headers: extra.headers })
+  return Response.json(apiErrorBody(code, message, extra), { status: STATUS[code], headers: extra.headers })
 }
 
 /** A response remembered under an Idempotency-Key, sent again exactly (same status, same bytes). */
