@@ -87,6 +87,19 @@ describe('list cursors', () => {
   })
 })
 
+describe('numbers in a query string', () => {
+  it('limit is read as a plain numeral only: hex, exponents, blanks and booleans are 422, not 16, 10 or 0', async () => {
+    for (const limit of ['0x10', '1e1', '%20', '', 'true', '2.5', '-1']) {
+      const res = await call(listCustomersRoute, { token, path: `/api/v1/customers?limit=${limit}` })
+      expect([res.status, errorFields(res)], `limit=${limit} -> ${res.text.slice(0, 200)}`).toEqual([422, ['limit']])
+    }
+    for (const limit of ['2', '%202%20']) {
+      const res = await call(listCustomersRoute, { token, path: `/api/v1/customers?limit=${limit}` })
+      expect(res.status, `limit=${limit}`).toBe(200)
+    }
+  })
+})
+
 describe('a NUL in a search', () => {
   it('GET /api/v1/customers?q=%00 searches (control characters read as spaces), not a 500', async () => {
     const name = `Khách ${randomUUID().slice(0, 8)}`
