@@ -86,6 +86,9 @@ test.describe('requests the app cannot route', () => {
       expect(response.status(), path).toBe(400)
       HARDENED(response.headers(), path)
     }
+    // A router prefetch skips the proxy's page work, but not this check.
+    const prefetch = await request.get('/track/%FF', { headers: { 'next-router-prefetch': '1', rsc: '1' }, maxRedirects: 0 })
+    expect(prefetch.status()).toBe(400)
     // Signed in, the page itself would be reached: still 400, not Next's bare 500.
     await login(DEMO.backoffice)
     const signedIn = await page.request.get('/back/orders/%FF', { maxRedirects: 0 })

@@ -114,8 +114,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // API routes only when their address holds an escape (the check above); the rest of /api never runs the proxy.
-    '/api/:path(.*%.*)',
+    // Any address holding an escape, prefetch or not, for the decoding check above; the rest of /api never runs it.
+    '/:path(.*%.*)',
     {
       source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
       missing: [
