@@ -1,9 +1,15 @@
 import { getToken } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
+import { apiErrorBody } from '@/lib/api-error'
 
 // Two conveniences, never the security boundary (every page, action and route handler authorizes itself in
 // src/server): a per-request CSP nonce for every page, and a redirect of signed-out visitors of staff areas to
-// the login page.
+// the login page. And two refusals that can only happen here, before Next's own request handling (docs/security.md):
+//  - an address that is not valid percent-encoding (`/track/%FF`, `/api/v1/orders/%`): Next fails decoding it into
+//    route parameters after this point and answers a bare 500 without the security headers;
+//  - a cross-origin POST to a page (a server action): Next's action handler refuses a foreign Origin with a 500 and
+//    ignores the scheme (`https://host` passed for an `http://host` deployment). Actions still authenticate and
+//    authorize themselves (src/server/action.ts); this only keeps other sites from posting them.
 
 const STAFF_AREA = /^\/(front|back|manager|account)(\/|$)/
 
@@ -26,8 +32,67 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ')
 }
 
+const API = /^\/api(\/|$)/
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const PLAIN_CSP = "default-src 'none'; frame-ancestors 'none'"
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function firstValue(header: string | null): string | undefined {
+  return header?.split(',')[0]?.trim() || undefined
+}
+
+/** Where this deployment is reached: NEXTAUTH_URL, and the address this request was sent to (the Host, or the
+ * forwarded host and scheme of the reverse proxy in front, as Next itself reads them), scheme and port included. */
+function ownOrigins(request: NextRequest): Set<string> {
+  const origins = new Set<string>()
+  try {
+    if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin)
+  } catch {
+    // A malformed NEXTAUTH_URL is refused at start-up (src/server/env.ts).
+  }
+  const host = firstValue(request.headers.get('x-forwarded-host')) ?? request.headers.get('host')
+  const forwarded = firstValue(request.headers.get('x-forwarded-proto'))
+  const scheme = forwarded === 'http' || forwarded === 'https' ? forwarded : request.nextUrl.protocol.replace(':', '')
+  if (host) {
+    try {
+      origins.add(new URL(`${scheme}://${host}`).origin)
+    } catch {
+      // A Host header that is no host: nothing is the same origin as it.
+    }
+  }
+  return origins
+}
+
+/** A browser's POST from another origin (or an opaque one, `Origin: null`). Without an Origin header it is not a
+ * browser's cross-site request (browsers send one with every POST), and Next's own checks apply. */
+function crossOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin')
+  if (origin === null) return false
+  return !ownOrigins(request).has(origin)
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
+  if (!decodable(pathname)) {
+    return API.test(pathname)
+      ? Response.json(apiErrorBody('BAD_REQUEST', 'The address is not valid percent-encoded UTF-8.'), { status: 400 })
+      : new Response('400 Bad Request: this address is not valid. / Địa chỉ này không hợp lệ.', {
+          status: 400,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': PLAIN_CSP },
+        })
+  }
+  if (API.test(pathname)) return NextResponse.next()
+  if (UNSAFE_METHODS.has(request.method) && crossOrigin(request)) {
+    return Response.json(apiErrorBody('FORBIDDEN', 'Requests from another site are refused.'), { status: 403, headers: { 'content-security-policy': PLAIN_CSP } })
+  }
   if (STAFF_AREA.test(pathname)) {
     const token = await getToken({ req: request })
     if (!token) {
@@ -49,6 +114,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // Any address holding an escape, prefetch or not, for the decoding check above; the rest of /api never runs it.
+    '/:path(.*%.*)',
     {
       source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
       missing: [

@@ -1,5 +1,6 @@
 // Absences (lunch, sick, leave, other): shared by the manager's form, the "my account" page and the server.
 import { z } from 'zod'
+import { formNumber, integer } from './fields'
 
 export const ABSENCE_KINDS = ['LUNCH', 'SICK', 'LEAVE', 'OTHER'] as const
 export type AbsenceKindInput = (typeof ABSENCE_KINDS)[number]
@@ -37,7 +38,7 @@ export type RecordAbsenceInput = z.infer<typeof recordAbsenceSchema>
 export const LUNCH_PRESETS = [30, 45, 60, 90] as const
 
 export const startOwnLunchSchema = z.strictObject({
-  minutes: z.coerce.number().int().min(ABSENCE_MIN_MINUTES).max(ABSENCE_MAX_MINUTES.LUNCH),
+  minutes: formNumber(integer(ABSENCE_MIN_MINUTES, ABSENCE_MAX_MINUTES.LUNCH)),
 })
 export type StartOwnLunchInput = z.infer<typeof startOwnLunchSchema>
 

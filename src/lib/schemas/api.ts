@@ -2,14 +2,15 @@
 // /api/v1/openapi.json, so the documentation cannot drift from what the routes accept.
 import { z } from 'zod'
 import { issueInvoiceSchema, recordPaymentSchema } from './billing'
-import { createCustomerSchema } from './customer'
+import { createCustomerSchema, searchQuery } from './customer'
 import { recordFulfillmentSchema } from './fulfillment'
+import { formNumber, integer } from './fields'
 import { createOrderBodySchema } from './order'
 
 const isoDate = z.iso.datetime({ offset: true })
 
 export const cursorQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: formNumber(integer(1, 100)).default(25),
   cursor: z.string().max(200).optional(),
 }
 
@@ -76,7 +77,9 @@ export const createCustomerBody = createCustomerSchema
 export const listCustomersQuery = z.strictObject({
   ...cursorQuery,
   /** Words to find in the name, phone or email (case and diacritics ignored: "nguyen" finds "Nguyễn"). */
-  q: z.string().trim().max(100).optional(),
+  q: searchQuery()
+    .transform((s) => s.trim())
+    .optional(),
 })
 export type ListCustomersQuery = z.infer<typeof listCustomersQuery>
 

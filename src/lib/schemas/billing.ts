@@ -1,11 +1,8 @@
 // Billing inputs shared by forms and server actions: invoices, payments, credit notes, refunds, exports.
 import { z } from 'zod'
-import { MAX_AMOUNT } from '@/domain/money'
+import { amount, integer, version } from './fields'
 
 const id = z.uuid()
-/** An amount in minor units, typed or posted as a form field. */
-const amount = z.coerce.number().int().min(1).max(MAX_AMOUNT)
-const version = z.coerce.number().int().min(1).max(2_147_483_647)
 const optionalText = (max: number) =>
   z
     .string()
@@ -38,7 +35,7 @@ export const creditNoteSchema = z.strictObject({
   reason: z.string().trim().min(1).max(500),
   reinvoice: z.boolean().default(false),
   lines: z
-    .array(z.strictObject({ invoiceLineId: id, quantity: z.coerce.number().int().min(1).max(1_000_000) }))
+    .array(z.strictObject({ invoiceLineId: id, quantity: integer(1, 1_000_000) }))
     .min(1)
     .max(200),
 })

@@ -1,11 +1,12 @@
 // Workshop inputs shared by forms and server actions: the queue's filters, recording work, assignment, hold, cancel.
 import { z } from 'zod'
+import { searchQuery } from './customer'
+import { formNumber, integer, version } from './fields'
 
 const id = z.uuid()
-const version = z.coerce.number().int().min(1).max(2_147_483_647)
 const reason = z.string().trim().min(1).max(500)
 /** A line quantity (the database caps nothing lower; this keeps typing mistakes like 1e12 out). */
-const quantity = z.coerce.number().int().min(0).max(1_000_000)
+const quantity = integer(0, 1_000_000)
 
 export const QUEUE_STATUSES = ['todo', 'all', 'NOT_STARTED', 'PARTLY_FULFILLED', 'READY', 'ON_HOLD'] as const
 export type QueueStatus = (typeof QUEUE_STATUSES)[number]
@@ -27,16 +28,14 @@ export const queueFilterSchema = z.object({
     .union([z.literal('me'), z.literal('none'), z.uuid()])
     .optional()
     .catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
+  // Control characters (NUL, which PostgreSQL cannot take in text) read as spaces, as in every search box.
+  q: searchQuery()
     .optional()
     .catch(undefined)
-    .transform((s) => (s === '' ? undefined : s)),
+    .transform((s) => s?.trim() || undefined),
   after: z.string().max(200).optional().catch(undefined),
   before: z.string().max(200).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(200).catch(QUEUE_PAGE_SIZE).default(QUEUE_PAGE_SIZE),
+  limit: formNumber(integer(1, 200)).catch(QUEUE_PAGE_SIZE).default(QUEUE_PAGE_SIZE),
 })
 export type QueueFilter = z.infer<typeof queueFilterSchema>
 
@@ -47,7 +46,7 @@ export const recordFulfillmentSchema = z.strictObject({
     .array(
       z.union([
         z.strictObject({ lineId: id, set: quantity }),
-        z.strictObject({ lineId: id, add: z.coerce.number().int().min(-1_000_000).max(1_000_000) }),
+        z.strictObject({ lineId: id, add: integer(-1_000_000, 1_000_000) }),
       ]),
     )
     .min(1)

@@ -2,6 +2,7 @@
 // opening hours that do not overlap, number prefixes) are checked again on the server with the domain's parsers.
 import { z } from 'zod'
 import { ISO_WEEKDAYS } from '@/domain/opening-hours'
+import { formNumber, integer } from './fields'
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'validation.format' })
 const prefix = z.string().trim().min(1).max(10)
@@ -29,8 +30,8 @@ export const updateSettingsSchema = z.strictObject({
   invoicePrefix: prefix,
   creditNotePrefix: prefix,
   defaultDueTime: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.format' }),
-  defaultLeadDays: z.coerce.number().int().min(0).max(60),
-  paymentTermsDays: z.coerce.number().int().min(0).max(365),
+  defaultLeadDays: formNumber(integer(0, 60)),
+  paymentTermsDays: formNumber(integer(0, 365)),
   timeZone: z.string().trim().min(1).max(64),
   openingHours: openingHoursSchema,
   locale: z.enum(['en', 'vi']),

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password-policy'
 import { HOME_ROLES, TASKS } from '@/domain/permissions'
+import { formNumber, integer } from './fields'
 
 // The policy lives in src/domain/password-policy.ts; the forms import these from here.
 export { isWeakPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password-policy'
@@ -14,7 +15,7 @@ const note = z.string().trim().max(500).optional()
 export const setSkillLevelSchema = z.strictObject({
   userId: id,
   task: z.enum(TASKS),
-  level: z.coerce.number().int().min(0).max(3),
+  level: formNumber(integer(0, 3)),
   note,
 })
 export type SetSkillLevelInput = z.infer<typeof setSkillLevelSchema>
@@ -50,7 +51,7 @@ const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.forma
 export const createTrainingGoalSchema = z.strictObject({
   userId: chosenPerson,
   task: z.enum(TASKS),
-  targetLevel: z.coerce.number().int().min(2).max(3),
+  targetLevel: formNumber(integer(2, 3)),
   dueOn: ymd.optional().or(z.literal('').transform(() => undefined)),
   note,
 })

@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl'
 import type { z } from 'zod'
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/domain/errors'
 import type { Task } from '@/domain/permissions'
+import { apiErrorBody, type ApiErrorExtra } from '@/lib/api-error'
 import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
 import { unstorableTextPath } from '@/lib/safe-input'
@@ -37,10 +38,9 @@ async function english() {
 export function apiError(
   code: ApiErrorCode,
   message: string,
-  extra: { fields?: Record<string, string[]>; ref?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+  extra: ApiErrorExtra & { headers?: Record<string, string> } = {},
 ): Response {
-  const body = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}), ...extra.details } }
-  return Response.json(body, { status: STATUS[code], headers: extra.headers })
+  return Response.json(apiErrorBody(code, message, extra), { status: STATUS[code], headers: extra.headers })
 }
 
 /** A response remembered under an Idempotency-Key, sent again exactly (same status, same bytes). */
@@ -70,7 +70,14 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> }
 async function readJson(request: Request, optional: boolean): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get('content-length') ?? '0')
   if (length > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
-  const text = await request.text()
+  let text: string
+  try {
+    text = await request.text()
+  } catch {
+    // Reading the body fails only when the client hangs up mid-request (ECONNRESET, "aborted"): its mistake or its
+    // network's, and nobody is left to read the answer — not an internal failure to log and investigate.
+    return { ok: false, response: apiError('BAD_REQUEST', 'The request body could not be read: the connection closed before it was complete.') }
+  }
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
   // An operation whose body fields are all optional may be sent without a body at all.
   if (optional && text.trim() === '') return { ok: true, value: {} }

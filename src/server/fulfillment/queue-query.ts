@@ -1,5 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
+import { encodeMomentCursor, readMomentCursor } from '../keyset-cursor'
 import { overdueWhere } from '../orders/overdue-sql'
 
 // The workshop queue's SQL, shared by listQueue and bench/queue.ts (which measures exactly this query at 10 k and
@@ -134,18 +135,11 @@ export function overdueCountSql(now: Date, cap: number): Prisma.Sql {
 }
 
 export function encodeCursor(c: QueueCursor): string {
-  return Buffer.from(`${c.dueAt.toISOString()}|${c.id}`).toString('base64url')
+  return encodeMomentCursor(c.dueAt, c.id)
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Null for anything that is not a cursor this module wrote (a tampered link shows the first page). */
 export function decodeCursor(s: string | undefined): QueueCursor | null {
-  if (!s) return null
-  const text = Buffer.from(s, 'base64url').toString('utf8')
-  const [iso, id] = text.split('|')
-  if (!iso || !id || !UUID.test(id)) return null
-  const dueAt = new Date(iso)
-  if (Number.isNaN(dueAt.getTime())) return null
-  return { dueAt, id }
+  const found = s ? readMomentCursor(s) : null
+  return found && { dueAt: found.at, id: found.id }
 }

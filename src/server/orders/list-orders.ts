@@ -1,22 +1,13 @@
 import 'server-only'
-import { DomainError } from '@/domain/errors'
 import type { ListOrdersQuery, OrderPageDTO } from '@/lib/schemas/api'
 import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
+import { decodeMomentCursor, encodeMomentCursor } from '../keyset-cursor'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_READERS } from './get-order'
 import { ORDER_SUMMARY_SELECT, toOrderSummary } from './order-summary'
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const createdAt = new Date(at ?? '')
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('INVALID', 'validation.invalid', {}, 'cursor')
-  return { createdAt, id }
-}
-
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url')
 
 /** Orders newest first, filtered, with keyset pagination (a cursor, never OFFSET), for integrations. */
 export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<OrderPageDTO> {
@@ -31,8 +22,8 @@ export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<
   if (query.status === 'cancelled') where.cancelledAt = { not: null }
   const and: Prisma.OrderWhereInput[] = [where]
   if (query.cursor) {
-    const c = decodeCursor(query.cursor)
-    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] })
+    const c = decodeMomentCursor(query.cursor)
+    and.push({ OR: [{ createdAt: { lt: c.at } }, { createdAt: c.at, id: { lt: c.id } }] })
   }
   const rows = await db().order.findMany({
     where: { AND: and },
@@ -44,6 +35,6 @@ export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<
   const last = page[page.length - 1]
   return {
     data: page.map((o) => toOrderSummary(o, settings.orderPrefix)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeMomentCursor(last.createdAt, last.id) : null,
   }
 }

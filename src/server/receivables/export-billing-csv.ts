@@ -14,10 +14,13 @@ export const MAX_EXPORT_DAYS = 366
 
 type Cell = string | number | null
 
+/** Who may download the bookkeeper's export (the route checks it before reading the query, the use case again). */
+export const BILLING_EXPORTERS = ['INVOICE', 'RECORD_PAYMENT'] as const
+
 /** The bookkeeper's export: invoices, payments (refunds negative) or credit notes issued in [from, to] (business
  * days, both included), as CSV that spreadsheets open safely (no formula injection, UTF-8 with BOM). */
 export async function exportBillingCsv(actor: Actor, input: BillingExportInput): Promise<{ filename: string; body: string; rows: number }> {
-  authorizeAny(actor, ['INVOICE', 'RECORD_PAYMENT'])
+  authorizeAny(actor, BILLING_EXPORTERS)
   if (daysBetween(input.from, input.to) + 1 > MAX_EXPORT_DAYS) throw new DomainError('INVALID', 'back.errors.exportRange', { max: MAX_EXPORT_DAYS }, 'to')
   const settings = await getSettings()
   const tz = settings.timeZone

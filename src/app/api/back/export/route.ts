@@ -2,11 +2,13 @@ import { getTranslations } from 'next-intl/server'
 import { HTTP_STATUS } from '@/domain/errors'
 import { billingExportSchema } from '@/lib/schemas/billing'
 import { currentActor } from '@/server/auth/actor'
+import { authorizeAny } from '@/server/authz'
 import { toKnownFailure } from '@/server/errors'
-import { exportBillingCsv } from '@/server/receivables/export-billing-csv'
+import { BILLING_EXPORTERS, exportBillingCsv } from '@/server/receivables/export-billing-csv'
 
 // GET /api/back/export?kind=invoices|payments|credit-notes&from=YYYY-MM-DD&to=YYYY-MM-DD -> CSV download.
-// Authenticated by the session cookie; the use case authorizes (INVOICE or RECORD_PAYMENT).
+// Authenticated by the session cookie; permission first (someone who may not export learns nothing about the query's
+// rules), then the query, then the use case (which authorizes again).
 
 export const dynamic = 'force-dynamic'
 
@@ -14,10 +16,10 @@ export async function GET(request: Request): Promise<Response> {
   const t = await getTranslations()
   const actor = await currentActor()
   if (!actor) return Response.json({ error: t('errors.unauthenticated') }, { status: 401 })
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  const parsed = billingExportSchema.safeParse(params)
-  if (!parsed.success) return Response.json({ error: t('errors.checkFields') }, { status: 422 })
   try {
+    authorizeAny(actor, BILLING_EXPORTERS)
+    const parsed = billingExportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+    if (!parsed.success) return Response.json({ error: t('errors.checkFields') }, { status: 422 })
     const { filename, body } = await exportBillingCsv(actor, parsed.data)
     return new Response(body, {
       headers: {
