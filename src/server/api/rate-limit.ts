@@ -34,9 +34,12 @@ export class RateLimiter {
     sweepThrottles(now)
     const interval = 1 / this.perSecond
     const tolerance = (this.capacity - 1) * interval
-    const rows = await this.query<{ until: Date }>(TAKE, [`api:${key}`, now, interval, tolerance])
+    // A stored arrival time means something only under the budget that wrote it, so the key names the budget: every
+    // instance with the same settings shares one state, and a change of settings starts afresh.
+    const stateKey = `api:${this.capacity}/${this.perSecond}:${key}`
+    const rows = await this.query<{ until: Date }>(TAKE, [stateKey, now, interval, tolerance])
     if (rows.length > 0) return null
-    const [row] = await this.query<{ until: Date }>(`SELECT until FROM "Throttle" WHERE key = $1`, [`api:${key}`])
+    const [row] = await this.query<{ until: Date }>(`SELECT until FROM "Throttle" WHERE key = $1`, [stateKey])
     const allowedAt = (row?.until.getTime() ?? now.getTime()) - tolerance * 1000
     return Math.max(1, Math.ceil((allowedAt - now.getTime()) / 1000))
   }
