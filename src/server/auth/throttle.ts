@@ -105,12 +105,14 @@ export async function claimAttempt(keys: ThrottleKey[], now = new Date()): Promi
   }
 }
 
+/** A released key's count: 0 for a streak a success ends, one less otherwise. */
+const LEFT = `(CASE WHEN k.reset THEN 0 ELSE GREATEST(t.count - 1, 0) END)`
+
 /**
  * Give a claim back: after a success (the account+address streak starts again; the other keys drop this attempt), or
  * when the password was never checked (the server was busy; every key drops it). A key whose count falls below its
  * free attempts no longer waits.
  */
-const LEFT = `(CASE WHEN k.reset THEN 0 ELSE GREATEST(t.count - 1, 0) END)`
 export async function releaseClaim(claim: Claim, outcome: 'success' | 'unchecked'): Promise<void> {
   const keys = claim.keys.map((k) => k.key)
   const free = claim.keys.map((k) => LOGIN_RULES[k.kind].free)
