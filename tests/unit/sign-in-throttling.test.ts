@@ -42,6 +42,7 @@ describe('the hashing gate', () => {
     const jobs = [deferred(), deferred(), deferred()]
     const order: number[] = []
     const runs = jobs.map((job, i) => gate.run(async () => (order.push(i), job.promise)))
+    expect(gate.full).toBe(true)
     await expect(gate.run(async () => 'too many')).rejects.toBeInstanceOf(GateBusy)
     expect(gate.running).toBe(1)
     expect(order).toEqual([0])
@@ -55,6 +56,7 @@ describe('the hashing gate', () => {
     expect(order).toEqual([0, 1, 2])
     expect(gate.peak).toBe(1)
     expect(gate.running).toBe(0)
+    expect(gate.full).toBe(false)
     // Free again: the next one runs.
     expect(await gate.run(async () => 'again')).toBe('again')
   })

@@ -41,6 +41,11 @@ export class Gate {
     }
   }
 
+  /** Every slot and queue place taken: a new task would be refused. */
+  get full(): boolean {
+    return this.active >= this.limit && this.waiting.length >= this.queue
+  }
+
   get running(): number {
     return this.active
   }

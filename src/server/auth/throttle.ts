@@ -75,6 +75,13 @@ export type ClaimResult = { ok: true; claim: Claim } | { ok: false; retryAfter: 
 
 /** Count this attempt against every key at once, or against none when any of them is still waiting. */
 export async function claimAttempt(keys: ThrottleKey[], now = new Date()): Promise<ClaimResult> {
+  // A flood on a key that is already waiting is answered by one plain read, without queueing on its row lock while
+  // holding a pooled connection (measured: 150 attempts on one waiting address slowed a colleague's API to ~1.4 s).
+  const [waiting] = await sql<{ key: string; until: Date }>(
+    `SELECT key, until FROM "Throttle" WHERE key = ANY($1::text[]) AND until > $2::timestamptz AND "expiresAt" > $2::timestamptz ORDER BY until DESC LIMIT 1`,
+    [keys.map((k) => k.key), now],
+  )
+  if (waiting) return refused(keys.find((k) => k.key === waiting.key)!.kind, waiting.until, now)
   // One global order of row locks, so two attempts sharing some keys can never deadlock.
   const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   const client = await pool().connect()
@@ -89,8 +96,7 @@ export async function claimAttempt(keys: ThrottleKey[], now = new Date()): Promi
       if (!row) {
         const blocked = await client.query<{ until: Date }>(`SELECT until FROM "Throttle" WHERE key = $1`, [k.key])
         await client.query('ROLLBACK')
-        const until = blocked.rows[0]?.until ?? now
-        return { ok: false, kind: k.kind, retryAfter: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) }
+        return refused(k.kind, blocked.rows[0]?.until ?? now, now)
       }
       counts[k.kind] = row.count
       if (row.until) armsWait = Math.max(armsWait, Math.ceil((row.until.getTime() - now.getTime()) / 1000))
@@ -103,6 +109,10 @@ export async function claimAttempt(keys: ThrottleKey[], now = new Date()): Promi
   } finally {
     client.release()
   }
+}
+
+function refused(kind: LoginKeyKind, until: Date, now: Date): ClaimResult {
+  return { ok: false, kind, retryAfter: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) }
 }
 
 /** A released key's count: 0 for a streak a success ends, one less otherwise. */

@@ -4,7 +4,7 @@ import type { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { audit } from '../audit'
 import { GateBusy } from './hashing-gate'
-import { burnVerifyTime, verifyPassword } from './password'
+import { burnVerifyTime, hashGate, verifyPassword } from './password'
 import { claimAttempt, loginKeys, releaseClaim, sweepThrottles, type Claim } from './throttle'
 
 const loginSchema = z.strictObject({
@@ -48,6 +48,8 @@ export async function verifyLogin(raw: unknown, { address = 'unknown', now = new
   const parsed = loginSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
+  // Refused before any database work when the gate could not take the check anyway (it may still refuse below).
+  if (hashGate().full) throw new SignInRefused('busy', BUSY_RETRY_SECONDS)
   sweepThrottles(now)
   const claimed = await claimAttempt(loginKeys(email, address), now)
   if (!claimed.ok) throw new SignInRefused('throttled', claimed.retryAfter)
