@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { addressKey, clientAddress } from '@/server/auth/client-address'
 import { Gate, GateBusy } from '@/server/auth/hashing-gate'
+import { throttleEnv } from '@/server/env'
 
 describe('the client address', () => {
   it('reached directly (0 trusted proxies): the rightmost X-Forwarded-For entry, which Next fills from the socket', () => {
@@ -65,5 +66,15 @@ describe('the hashing gate', () => {
     const gate = new Gate(1, 0)
     await expect(gate.run(async () => Promise.reject(new Error('argon2 failed')))).rejects.toThrow('argon2 failed')
     expect(await gate.run(async () => 'next')).toBe('next')
+  })
+})
+
+describe('the settings', () => {
+  it('default to a directly reached app and the documented API budget, and refuse nonsense in one readable line', () => {
+    expect(throttleEnv({})).toEqual({ HANDOFF_TRUSTED_PROXIES: 0, API_RATE_BURST: 120, API_RATE_PER_SECOND: 20 })
+    expect(throttleEnv({ HANDOFF_TRUSTED_PROXIES: '1', HANDOFF_LOGIN_HASH_CONCURRENCY: '2', API_RATE_BURST: '' })).toMatchObject({ HANDOFF_TRUSTED_PROXIES: 1, HANDOFF_LOGIN_HASH_CONCURRENCY: 2, API_RATE_BURST: 120 })
+    for (const source of [{ HANDOFF_TRUSTED_PROXIES: 'nginx' }, { HANDOFF_TRUSTED_PROXIES: '-1' }, { HANDOFF_LOGIN_HASH_CONCURRENCY: '0' }, { API_RATE_PER_SECOND: '0' }]) {
+      expect(() => throttleEnv(source), JSON.stringify(source)).toThrow(/^Invalid environment: [^\n]+$/)
+    }
   })
 })
