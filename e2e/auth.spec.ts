@@ -30,6 +30,36 @@ test.describe('sign-in through the form', () => {
     await expect(page.getByTestId('login-error')).toHaveText(wrongPassword ?? '')
     await page.screenshot({ path: screenshotPath('login-error') })
   })
+
+  // An email nobody has: it is throttled exactly like a real account, and no spec's real sign-in shares its budget.
+  test('too many wrong passwords: the form says how long to wait, in English and Vietnamese, and the endpoint sends 429 with Retry-After', async ({ page, context, baseURL }) => {
+    const email = 'nobody-throttled@example.com'
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(email)
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('Password').fill(`wrong guess ${i}`)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByTestId('login-error')).toHaveText('Email or password is not correct.')
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+    }
+    await page.getByLabel('Password').fill('handoff-demo')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByTestId('login-error')).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/)
+    await page.screenshot({ path: screenshotPath('login-throttled') })
+
+    await context.addCookies([{ name: 'handoff-locale', value: 'vi', url: baseURL! }])
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Mật khẩu').fill('handoff-demo')
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await expect(page.getByTestId('login-error')).toHaveText(/^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\.$/)
+    await page.screenshot({ path: screenshotPath('login-throttled-vi') })
+
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
+    const response = await page.request.post('/api/auth/callback/credentials', { form: { email, password: 'handoff-demo', csrfToken, json: 'true' } })
+    expect(response.status()).toBe(429)
+    expect(Number(response.headers()['retry-after'])).toBeGreaterThanOrEqual(1)
+  })
 })
 
 test.describe('sign-in never fails in silence', () => {

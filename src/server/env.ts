@@ -25,7 +25,21 @@ export const idempotencyTtlSchema = z.preprocess(
   z.coerce.number().int().min(1).max(24 * 90).default(24),
 )
 
+/** Sign-in and API throttling (docs/security.md, "Sign-in, lockout and throttling"). Empty means the default. */
+const throttleSchema = z.object({
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (nginx `proxy_add_x_forwarded_for`):
+   * the client's address is the entry the outermost of them added. 0 = the app is reached directly. */
+  HANDOFF_TRUSTED_PROXIES: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(5).default(0)),
+  /** Password checks (argon2) running at once in this process; beyond them a few wait and the rest are refused as
+   * busy. Default: half the CPU cores, at least 1. */
+  HANDOFF_LOGIN_HASH_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
+  /** API requests per token: a burst of API_RATE_BURST, refilled at API_RATE_PER_SECOND, shared by all instances. */
+  API_RATE_BURST: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(10_000_000).default(120)),
+  API_RATE_PER_SECOND: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().positive().max(10_000_000).default(20)),
+})
+
 const appSchema = databaseSchema.extend({
+  ...throttleSchema.shape,
   HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z
@@ -39,6 +53,7 @@ const appSchema = databaseSchema.extend({
 })
 
 export type Env = z.infer<typeof appSchema>
+export type ThrottleEnv = z.infer<typeof throttleSchema>
 export type DatabaseEnv = z.infer<typeof databaseSchema>
 
 function parse<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
@@ -64,4 +79,9 @@ export function databaseEnv(source: Record<string, string | undefined> = process
 export function directDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
   const { DATABASE_DIRECT_URL, DATABASE_URL } = databaseEnv(source)
   return DATABASE_DIRECT_URL ?? DATABASE_URL
+}
+
+/** The throttling settings (read where they are used; checked with the rest at start-up). */
+export function throttleEnv(source: Record<string, string | undefined> = process.env): ThrottleEnv {
+  return parse(throttleSchema, source)
 }

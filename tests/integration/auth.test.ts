@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { HOME_AREA } from '@/domain/permissions'
 import { loadActor } from '@/server/auth/actor'
-import { MAX_FAILED_LOGINS, verifyLogin } from '@/server/auth/verify-login'
+import { LOGIN_RULES } from '@/server/auth/throttle'
+import { SignInRefused, verifyLogin } from '@/server/auth/verify-login'
 import { db } from '@/server/db'
 import { makeStaff, TEST_PASSWORD } from '../support/factories'
 
@@ -26,13 +27,15 @@ describe('login', () => {
     }
   })
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} failures, even for the right password`, async () => {
+  it(`makes the next attempt from that address wait after ${LOGIN_RULES.accountAddress.free} failures, even for the right password`, async () => {
     const user = await makeStaff({ homeRole: 'BACK_OFFICE' })
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect(await verifyLogin({ email: user.email, password: `guess-${i}` })).toBeNull()
-    expect(await verifyLogin({ email: user.email, password: TEST_PASSWORD })).toBeNull()
-    expect(await db().auditEvent.count({ where: { action: 'auth.lockout', entityId: user.id } })).toBe(1)
-    // After the lockout window the right password works again.
-    const later = new Date(Date.now() + 16 * 60_000)
+    const at = { address: '192.0.2.44', now: new Date() }
+    for (let i = 0; i < LOGIN_RULES.accountAddress.free; i++) expect(await verifyLogin({ email: user.email, password: `guess-${i}` }, at)).toBeNull()
+    await expect(verifyLogin({ email: user.email, password: TEST_PASSWORD }, at)).rejects.toMatchObject({ reason: 'throttled', retryAfter: LOGIN_RULES.accountAddress.baseSeconds })
+    await expect(verifyLogin({ email: user.email, password: TEST_PASSWORD }, at)).rejects.toBeInstanceOf(SignInRefused)
+    expect(await db().auditEvent.count({ where: { action: 'auth.throttled', entityId: user.id } })).toBe(1)
+    // After the wait the right password works again.
+    const later = { ...at, now: new Date(at.now.getTime() + LOGIN_RULES.accountAddress.baseSeconds * 1000) }
     expect(await verifyLogin({ email: user.email, password: TEST_PASSWORD }, later)).not.toBeNull()
   })
 

@@ -28,6 +28,16 @@ export function LoginForm({ next }: { next: string | null }) {
   // offline, a host the development server refuses) a note says so after a moment instead of failing in silence.
   const hydrated = useHydrated()
 
+  /** The server's SignInThrottled:<s> / SignInBusy:<s> (src/server/auth/verify-login.ts) as words; otherwise the one
+   * answer for every wrong email or password. */
+  function refusal(code: string | null): string {
+    const match = /^SignIn(Throttled|Busy):(\d+)$/.exec(code ?? '')
+    if (!match) return t('failed')
+    const seconds = Number(match[2])
+    if (match[1] === 'Busy') return t('busy')
+    return seconds < 120 ? t('throttledSeconds', { seconds }) : t('throttledMinutes', { minutes: Math.ceil(seconds / 60) })
+  }
+
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
@@ -40,7 +50,7 @@ export function LoginForm({ next }: { next: string | null }) {
     })
     if (!result || result.error) {
       setPending(false)
-      setError(t('failed'))
+      setError(refusal(result?.error ?? null))
       return
     }
     window.location.assign(safeNext(next))

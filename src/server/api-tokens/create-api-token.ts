@@ -15,6 +15,8 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput): 
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, active: true } })
     if (!user || !user.active) throw new DomainError('NOT_FOUND', 'errors.notFound', {}, 'userId')
     const row = await tx.apiToken.create({
+      // The database binds it to the owner's credentials (credentialVersion, set by trigger): should a password reset
+      // or deactivation commit meanwhile, the token is born dead.
       data: { userId: user.id, name: input.name, tokenHash: secret.hash, prefix: secret.prefix, createdById: actor.id },
       select: { id: true, name: true, prefix: true },
     })

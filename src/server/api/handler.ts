@@ -144,7 +144,7 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
     try {
       const auth = await authenticateBearer(request.headers.get('authorization'))
       if (!auth) return apiError('UNAUTHENTICATED', 'Send a valid API token: Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': 'Bearer' } })
-      const wait = apiLimiter().take(auth.tokenId)
+      const wait = await apiLimiter().take(auth.tokenId)
       if (wait !== null) return apiError('RATE_LIMITED', 'Too many requests for this token.', { headers: { 'Retry-After': String(wait) } })
       if (spec.tasks) authorizeAny(auth.actor, spec.tasks)
       const rawParams = await context.params

@@ -3,6 +3,8 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { db } from '../db'
 import { audit } from '../audit'
+import { throttleEnv } from '../env'
+import { clientAddress } from './client-address'
 import { cookiePolicy, sessionCookies } from './cookies'
 import { verifyLogin } from './verify-login'
 
@@ -19,12 +21,14 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
+      // Throttled or busy sign-ins throw SignInRefused; next-auth hands its message to the form as `error`.
+      async authorize(credentials, req) {
         if (policy.problem) {
           console.error(`[handoff] sign-in refused: ${policy.problem}`)
           return null
         }
-        const user = await verifyLogin({ email: credentials?.email ?? '', password: credentials?.password ?? '' })
+        const address = clientAddress(req?.headers, throttleEnv().HANDOFF_TRUSTED_PROXIES)
+        const user = await verifyLogin({ email: credentials?.email ?? '', password: credentials?.password ?? '' }, { address })
         return user ? { id: user.id, sv: user.sessionVersion } : null
       },
     }),

@@ -19,6 +19,26 @@ export function authRouteHandler(): Handler {
         return Response.json({ error: 'The body is not valid JSON.' }, { status: 400 })
       }
     }
-    return handler(request, context)
+    const response = await handler(request, context)
+    return request.method === 'POST' ? withRetryAfter(response) : response
   }
+}
+
+const REFUSED = /[?&]error=SignIn(?:Throttled|Busy)(?:%3A|:)(\d+)/
+
+/**
+ * A sign-in refused before its password was checked (src/server/auth/verify-login.ts, SignInRefused) says when to try
+ * again the HTTP way too: `Retry-After`, and 429 instead of next-auth's 401 for the JSON answer its client asks for
+ * (its signIn() reads only the body). A plain form post keeps next-auth's redirect, with the header added.
+ */
+async function withRetryAfter(response: Response): Promise<Response> {
+  const location = response.headers.get('location')
+  let target = location
+  const json = !location && /application\/json/i.test(response.headers.get('content-type') ?? '')
+  if (json) target = ((await response.clone().json().catch(() => null)) as { url?: unknown } | null)?.url as string | null
+  const seconds = typeof target === 'string' ? REFUSED.exec(target)?.[1] : undefined
+  if (!seconds) return response
+  const headers = new Headers(response.headers)
+  headers.set('Retry-After', seconds)
+  return new Response(response.body, { status: json ? 429 : response.status, headers })
 }

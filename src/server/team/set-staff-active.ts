@@ -2,6 +2,7 @@ import 'server-only'
 import { DomainError } from '@/domain/errors'
 import type { SetStaffActiveInput } from '@/lib/schemas/team'
 import type { Actor } from '../auth/actor'
+import { endTokensOf } from '../api-tokens/end-tokens'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
@@ -9,7 +10,8 @@ import { assertTeamStillManaged, lockUser } from './guards'
 
 /**
  * Deactivate someone who left (their live session ends at once: the session version moves on and inactive people are
- * refused on every request), or bring them back. History stays: people are never deleted.
+ * refused on every request; their API tokens end for good), or bring them back — with a new sign-in, and new tokens
+ * if they need them. History stays: people are never deleted.
  */
 export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): Promise<{ id: string; active: boolean; changed: boolean }> {
   authorize(actor, 'MANAGE_TEAM')
@@ -19,8 +21,9 @@ export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): 
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { active: true } })
     if (before.active === input.active) return { id: input.userId, active: input.active, changed: false }
     await tx.user.update({ where: { id: input.userId }, data: { active: input.active, sessionVersion: { increment: 1 } }, select: { id: true } })
+    const tokensRevoked = input.active ? 0 : await endTokensOf(tx, input.userId)
     if (!input.active) await assertTeamStillManaged(tx)
-    await audit(tx, actor, { action: input.active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM' })
+    await audit(tx, actor, { action: input.active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM', ...(input.active ? {} : { data: { tokensRevoked } }) })
     return { id: input.userId, active: input.active, changed: true }
   })
 }

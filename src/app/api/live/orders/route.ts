@@ -1,9 +1,8 @@
 import { DomainError } from '@/domain/errors'
-import { can, type Task } from '@/domain/permissions'
 import { failureResponse } from '@/server/api/handler'
-import { currentActor, loadActor, type Actor } from '@/server/auth/actor'
+import { currentActor, loadActor } from '@/server/auth/actor'
+import { LIVE_RECHECK_MS, mayFollowOrders } from '@/server/live/live-access'
 import { orderEvents, type OrderEvent } from '@/server/live/order-events'
-import { DESK_TASKS } from '@/server/orders/search-orders'
 
 // Server-sent events: every order change, as {id, version, op}, for the live screens (back-office queue, the counter's
 // ready list). The payload names
@@ -13,22 +12,13 @@ import { DESK_TASKS } from '@/server/orders/search-orders'
 export const dynamic = 'force-dynamic'
 export const runtime = 'nodejs'
 
-const BACK_OFFICE_TASKS: readonly Task[] = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT']
-/** Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data). */
-const LIVE_READERS: readonly Task[] = [...BACK_OFFICE_TASKS, ...DESK_TASKS]
 const HEARTBEAT_MS = 20_000
-/** A session ended elsewhere (logout, changed skills) stops its streams within this time. */
-const RECHECK_MS = 60_000
-
-function allowed(actor: Actor | null): actor is Actor {
-  return actor !== null && LIVE_READERS.some((task) => can(actor, task))
-}
 
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor()
   // The API's error contract, as for every JSON route.
   if (!actor) return failureResponse(new DomainError('UNAUTHENTICATED', 'errors.unauthenticated'), request)
-  if (!allowed(actor)) return failureResponse(new DomainError('FORBIDDEN', 'errors.forbidden'), request)
+  if (!mayFollowOrders(actor)) return failureResponse(new DomainError('FORBIDDEN', 'errors.forbidden'), request)
 
   const encoder = new TextEncoder()
   let cleanup: (() => void) | undefined
@@ -48,16 +38,23 @@ export async function GET(request: Request): Promise<Response> {
         () => send(`event: resync\ndata: {}\n\n`),
       )
       const heartbeat = setInterval(() => send(`: ping\n\n`), HEARTBEAT_MS)
+      // A session ended elsewhere (deactivation, logout, password reset, changed role or skills) ends its streams too.
+      let checking = false
       const recheck = setInterval(() => {
+        if (checking) return
+        checking = true
         loadActor(actor.id, actor.sessionVersion)
           .then((fresh) => {
-            if (!allowed(fresh)) {
+            if (!mayFollowOrders(fresh)) {
               send(`event: end\ndata: {}\n\n`)
               stop()
             }
           })
           .catch(() => undefined)
-      }, RECHECK_MS)
+          .finally(() => {
+            checking = false
+          })
+      }, LIVE_RECHECK_MS)
       function stop() {
         if (closed) return
         closed = true
