@@ -129,7 +129,7 @@ test('creating an order with text left in the product search or a quantity never
 })
 
 test('a pasted note over the limit is kept whole and refused with the limit named; a too large deposit says so', async ({ page, login }) => {
-  const customer = await startOrder(page, login)
+  await startOrder(page, login)
   await page.keyboard.press('Enter')
 
   const notes = page.getByLabel('Order notes')
