@@ -84,7 +84,7 @@ test('a 3-line order with a due date and a cash deposit takes at most 25 key pre
   const orderId = /orders\/([0-9a-f-]{36})\//.exec(page.url())![1]!
   const [order] = await sql<{ lines: number; due: string; expected: string }>(
     `SELECT (SELECT count(*)::int FROM "OrderLine" l WHERE l."orderId" = o.id) AS lines,
-            to_char(o."dueAt" AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') AS due,
+            to_char((o."dueAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') AS due,
             to_char((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 2, 'YYYY-MM-DD') || ' 17:00' AS expected
      FROM "Order" o WHERE o.id = $1`,
     [orderId],

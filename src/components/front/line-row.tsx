@@ -178,7 +178,8 @@ export const LineRow = memo(function LineRow({
               const next = (quantity ?? 0) + (e.key === 'ArrowUp' ? 1 : -1)
               if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next), quantityConfirmed: true })
             } else {
-              if (e.key === 'Enter' && !line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
+              // Enter confirms; Ctrl+Enter (create the order) does not: it is what asks about an unconfirmed quantity.
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
               onEnter(e)
             }
           }}
