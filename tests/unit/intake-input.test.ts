@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { indexCatalog, findInCatalog } from '@/domain/catalog-search'
+import { buildOrderPayload, type IntakeDraft } from '@/components/front/intake/order-payload'
+import type { DraftLine } from '@/components/front/line-row'
+import { findInCatalog, indexCatalog } from '@/domain/catalog-search'
 import { readAmount, readDeposit, readDueShortcut, unfinishedInput } from '@/domain/intake'
 import { createOrderBodySchema, createOrderSchema } from '@/lib/schemas/order'
 import { fieldIssues } from '@/lib/validation'
@@ -128,5 +130,66 @@ describe('order notes', () => {
       expect(refs[0]).toEqual({ key: 'validation.tooLong', params: { maximum: path === 'notes' ? 2000 : 500 } })
     }
     expect(createOrderBodySchema.safeParse({ ...base, notes: 'x'.repeat(2000) }).success).toBe(true)
+  })
+})
+
+describe('buildOrderPayload', () => {
+  const line = (over: Partial<DraftLine> = {}): DraftLine => ({
+    key: 'l1',
+    productId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f51',
+    sku: 'POS-A1',
+    name: 'Poster A1',
+    unit: 'tấm',
+    catalogPrice: 80_000,
+    taxRateBp: 800,
+    quantity: '3',
+    price: '',
+    note: '',
+    quantityConfirmed: true,
+    ...over,
+  })
+  const draft = (over: Partial<IntakeDraft> = {}): IntakeDraft => ({
+    idempotencyKey: 'k'.repeat(20),
+    customerId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f50',
+    lines: [line()],
+    dueDate: '2026-12-07',
+    dueTime: '17:00',
+    dueQuickOk: true,
+    mode: 'PICKUP',
+    address: '',
+    notes: '',
+    deposit: { problems: {} },
+    depositMethod: 'CASH',
+    ...over,
+  })
+
+  it('sends what is on screen, in the shape the server accepts', () => {
+    const { payload, problems } = buildOrderPayload(
+      draft({ lines: [line({ price: '75,000', note: 'couche' })], notes: 'gọi trước', deposit: { amount: 50_000, tendered: 100_000, problems: {} } }),
+      'VND',
+      'en',
+    )
+    expect(problems).toEqual({})
+    expect(payload).toEqual({
+      idempotencyKey: 'k'.repeat(20),
+      customerId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f50',
+      lines: [{ productId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f51', quantity: 3, unitPrice: 75_000, note: 'couche' }],
+      dueDate: '2026-12-07',
+      dueTime: '17:00',
+      mode: 'PICKUP',
+      notes: 'gọi trước',
+      deposit: { amount: 50_000, method: 'CASH', tendered: 100_000 },
+    })
+    expect(createOrderSchema.safeParse(payload).success).toBe(true)
+  })
+
+  it('names each problem by its field: a too large price, a bad quantity, a refused deposit, an unread due date', () => {
+    const { payload, problems } = buildOrderPayload(
+      draft({ lines: [line({ quantity: 'x', price: '9,999,999,999' })], dueQuickOk: false, deposit: { problems: { amount: 'tooLarge' } } }),
+      'VND',
+      'en',
+    )
+    expect(problems).toEqual({ 'lines.0.quantity': 'quantity', 'lines.0.unitPrice': 'tooLarge', 'deposit.amount': 'tooLarge', dueDate: 'dueQuick' })
+    expect(payload).not.toHaveProperty('deposit')
   })
 })

@@ -15,10 +15,11 @@ import { CustomerPicker, type CustomerPickerHandle } from './customer-picker'
 import { AmountsPanel, useAmountProblem } from './intake/amounts-panel'
 import { ConfirmSubmit } from './intake/confirm-submit'
 import { DueFields } from './intake/due-fields'
+import { buildOrderPayload } from './intake/order-payload'
 import { overLimit, TextLimit } from './intake/text-limit'
 import { useCatalog, type ActiveCatalog } from './intake/use-catalog'
 import { Kbd } from './kbd'
-import { effectivePrice, LineRow, parseQuantity, priceReading, type DraftLine } from './line-row'
+import { effectivePrice, LineRow, parseQuantity, type DraftLine } from './line-row'
 import { ProductPicker, type ProductPickerHandle } from './product-picker'
 import { typedAhead } from './use-lookup'
 
@@ -168,34 +169,11 @@ export function IntakeForm({
   }, [errors])
 
   function buildPayload(): { payload: Record<string, unknown>; local: Errors } {
+    const draft = { idempotencyKey, customerId: customer?.id ?? null, lines, dueDate, dueTime, dueQuickOk, mode, address, notes, deposit: depositReading, depositMethod }
+    const { payload, problems } = buildOrderPayload(draft, currency, locale)
     const local: Errors = {}
-    const payloadLines = lines.map((l, i) => {
-      const quantity = parseQuantity(l.quantity)
-      if (quantity === null) local[`lines.${i}.quantity`] = t('errors.quantity')
-      const price = priceReading(l, currency, locale)
-      if (!price.ok) local[`lines.${i}.unitPrice`] = amountProblem(price.problem === 'tooLarge' ? 'tooLarge' : 'price')
-      return {
-        productId: l.productId,
-        quantity: quantity ?? 0,
-        ...(l.price.trim() !== '' && price.ok ? { unitPrice: price.amount } : {}),
-        ...(l.note.trim() !== '' ? { note: l.note } : {}),
-      }
-    })
-    const { problems } = depositReading
-    if (problems.amount) local['deposit.amount'] = amountProblem(problems.amount)
-    if (problems.tendered) local['deposit.tendered'] = amountProblem(problems.tendered)
-    if (!dueQuickOk) local.dueDate = t('due.notUnderstood')
-    const deposit = depositReading.amount === undefined ? undefined : { amount: depositReading.amount, method: depositMethod, ...(depositReading.tendered !== undefined ? { tendered: depositReading.tendered } : {}) }
-    const payload = {
-      idempotencyKey,
-      customerId: customer?.id ?? '',
-      lines: payloadLines,
-      dueDate,
-      dueTime,
-      mode,
-      ...(mode === 'DELIVERY' ? { deliveryAddress: address } : {}),
-      ...(notes.trim() !== '' ? { notes } : {}),
-      ...(deposit ? { deposit } : {}),
+    for (const [path, problem] of Object.entries(problems)) {
+      local[path] = problem === 'quantity' ? t('errors.quantity') : problem === 'dueQuick' ? t('due.notUnderstood') : amountProblem(problem)
     }
     return { payload, local }
   }
