@@ -305,7 +305,8 @@ export function IntakeForm({
 
   /** "Back to the order" from the question: to the first unfinished thing. */
   function backTo(items: Unfinished[]) {
-    setUnfinished(null)
+    // Closed first: while the modal dialog is open, everything outside it is inert and cannot take the focus.
+    flushSync(() => setUnfinished(null))
     const first = items[0]
     if (first?.kind === 'quantity') {
       const line = lines[first.line - 1]
