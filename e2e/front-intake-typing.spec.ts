@@ -58,7 +58,9 @@ test('typing a 3-line order fast on a slow server and a slow machine keeps every
     // Keys at a person's pace measured from the start, not after each key's acknowledgement (which the throttled page
     // slows down): the next key goes when it is due, however long the page took over the last one.
     let due = Date.now()
-    for (const key of typedIn(SEQUENCE, run)) {
+    for (const [i, key] of [...typedIn(SEQUENCE, run)].entries()) {
+      // Mid-typing, once: the first line added, its quantity typed, the second product being typed.
+      if (run === 1 && i === 17) await page.screenshot({ path: screenshotPath('front-intake-typing-midway'), fullPage: true })
       await page.keyboard.press(key === '\n' ? 'Enter' : key)
       due += keyDelay()
       const wait = due - Date.now()

@@ -16,6 +16,7 @@ import { AmountsPanel, useAmountProblem } from './intake/amounts-panel'
 import { ConfirmSubmit } from './intake/confirm-submit'
 import { DueFields } from './intake/due-fields'
 import { buildOrderPayload } from './intake/order-payload'
+import { ShortcutList } from './intake/shortcut-list'
 import { overLimit, TextLimit } from './intake/text-limit'
 import { useCatalog, type ActiveCatalog } from './intake/use-catalog'
 import { Kbd } from './kbd'
@@ -349,29 +350,7 @@ export function IntakeForm({
           <h1 id={`${id}-title`} className="text-2xl font-bold">
             {t('title')}
           </h1>
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('shortcuts.title')} data-testid="shortcuts">
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'C']} /> {t('shortcuts.customer')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'N']} /> {t('shortcuts.newCustomer')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'P']} /> {t('shortcuts.product')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['↑', '↓', 'Enter']} /> {t('shortcuts.choose')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'W']} /> {t('shortcuts.due')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'M']} /> {t('shortcuts.deposit')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Ctrl', 'Enter']} /> {t('shortcuts.submit')}
-            </li>
-          </ul>
+          <ShortcutList />
         </div>
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
