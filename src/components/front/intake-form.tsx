@@ -5,14 +5,20 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { createOrderAction } from '@/app/(front)/front/actions'
-import { changeDue } from '@/domain/intake'
-import { formatMoney, parseLocaleAmount } from '@/domain/money'
+import { readDeposit, unfinishedInput, type Unfinished } from '@/domain/intake'
 import { documentTotals, type DocumentTotals } from '@/domain/tax'
-import { createOrderSchema, MAX_ORDER_LINES, PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
+import { createOrderSchema, DELIVERY_ADDRESS_MAX, MAX_ORDER_LINES, ORDER_NOTES_MAX, type PaymentMethodInput } from '@/lib/schemas/order'
 import { fieldIssues } from '@/lib/validation'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
 import { CustomerPicker, type CustomerPickerHandle } from './customer-picker'
+import { AmountsPanel, useAmountProblem } from './intake/amounts-panel'
+import { ConfirmSubmit } from './intake/confirm-submit'
+import { DueFields } from './intake/due-fields'
+import { buildOrderPayload } from './intake/order-payload'
+import { ShortcutList } from './intake/shortcut-list'
+import { overLimit, TextLimit } from './intake/text-limit'
+import { useCatalog, type ActiveCatalog } from './intake/use-catalog'
 import { Kbd } from './kbd'
 import { effectivePrice, LineRow, parseQuantity, type DraftLine } from './line-row'
 import { ProductPicker, type ProductPickerHandle } from './product-picker'
@@ -41,13 +47,16 @@ export function IntakeForm({
   minDate,
   canOverride,
   initialCustomer,
+  catalog: initialCatalog,
 }: {
   idempotencyKey: string
   currency: string
   defaultDue: { dueDate: string; dueTime: string }
+  /** Today in the business time zone: the earliest due date, and what `+2` counts from. */
   minDate: string
   canOverride: boolean
   initialCustomer: CustomerHitDTO | null
+  catalog: ActiveCatalog
 }) {
   const t = useTranslations('front.intake')
   const tRoot = useTranslations()
@@ -57,6 +66,9 @@ export function IntakeForm({
   const formRef = useRef<HTMLFormElement>(null)
   const customerRef = useRef<CustomerPickerHandle>(null)
   const productRef = useRef<ProductPickerHandle>(null)
+  const dueQuickRef = useRef<HTMLInputElement>(null)
+  const depositRef = useRef<HTMLInputElement>(null)
+  const catalog = useCatalog(initialCatalog)
   const quantityInputs = useRef(new Map<string, HTMLInputElement>())
   /** The line whose quantity gets the focus when it mounts; `typed`: digits were typed ahead, keep the caret after them. */
   const pendingFocus = useRef<{ key: string; typed: boolean } | null>(null)
@@ -68,6 +80,8 @@ export function IntakeForm({
   const [lines, setLines] = useState<DraftLine[]>([])
   const [dueDate, setDueDate] = useState(defaultDue.dueDate)
   const [dueTime, setDueTime] = useState(defaultDue.dueTime)
+  const [dueQuickOk, setDueQuickOk] = useState(true)
+  const [unfinished, setUnfinished] = useState<Unfinished[] | null>(null)
   const [mode, setMode] = useState<'PICKUP' | 'DELIVERY'>('PICKUP')
   const [address, setAddress] = useState('')
   const [notes, setNotes] = useState('')
@@ -111,17 +125,21 @@ export function IntakeForm({
 
   const addProduct = useCallback((p: ProductHitDTO, keys: readonly string[]) => {
     const key = `l${++lineSeq}`
-    // Keys typed while the product was still being looked up were its quantity (and, after Enter, the next search).
+    // Keys typed ahead of this line (while the customer was still being looked up) were its quantity and, after an
+    // Enter, the next search.
     const ahead = typedAhead(keys)
     const typed = /^\d{1,7}$/.test(ahead.text)
     const quantity = typed ? ahead.text : '1'
-    if (ahead.enter) productRef.current?.replay(ahead.after)
-    else pendingFocus.current = { key, typed }
-    setLines((ls) =>
-      ls.length >= MAX_ORDER_LINES
-        ? ls
-        : [...ls, { key, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, catalogPrice: p.unitPrice, taxRateBp: p.taxRateBp, quantity, price: '', note: '' }],
+    if (!ahead.enter) pendingFocus.current = { key, typed }
+    // Rendered at once: the new quantity field exists and has the focus before the browser hands over the next key.
+    flushSync(() =>
+      setLines((ls) =>
+        ls.length >= MAX_ORDER_LINES
+          ? ls
+          : [...ls, { key, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, catalogPrice: p.unitPrice, taxRateBp: p.taxRateBp, quantity, price: '', note: '', quantityConfirmed: ahead.enter }],
+      ),
     )
+    if (ahead.enter) productRef.current?.replay(ahead.after)
   }, [])
 
   const totals: DocumentTotals | null = useMemo(() => {
@@ -138,10 +156,8 @@ export function IntakeForm({
     }
   }, [lines, currency, locale])
 
-  const deposit = depositText.trim() === '' ? 0 : parseLocaleAmount(depositText, currency, locale)
-  const tendered = tenderedText.trim() === '' ? null : parseLocaleAmount(tenderedText, currency, locale)
-  const change = deposit !== null && deposit > 0 && tendered !== null ? changeDue(tendered, deposit) : null
-  const money = (n: number) => formatMoney(n, currency, locale)
+  const depositReading = readDeposit({ deposit: depositText, tendered: tenderedText, method: depositMethod, total: totals?.total ?? null }, currency, locale)
+  const amountProblem = useAmountProblem(currency, locale)
 
   // Line errors grouped per line (stable object per render of errors only, so untouched rows stay memoized).
   const lineErrors = useMemo(() => {
@@ -154,42 +170,11 @@ export function IntakeForm({
   }, [errors])
 
   function buildPayload(): { payload: Record<string, unknown>; local: Errors } {
+    const draft = { idempotencyKey, customerId: customer?.id ?? null, lines, dueDate, dueTime, dueQuickOk, mode, address, notes, deposit: depositReading, depositMethod }
+    const { payload, problems } = buildOrderPayload(draft, currency, locale)
     const local: Errors = {}
-    const payloadLines = lines.map((l, i) => {
-      const quantity = parseQuantity(l.quantity)
-      if (quantity === null) local[`lines.${i}.quantity`] = t('errors.quantity')
-      const price = effectivePrice(l, currency, locale)
-      if (price === null) local[`lines.${i}.unitPrice`] = t('errors.price')
-      return {
-        productId: l.productId,
-        quantity: quantity ?? 0,
-        ...(l.price.trim() !== '' && price !== null ? { unitPrice: price } : {}),
-        ...(l.note.trim() !== '' ? { note: l.note } : {}),
-      }
-    })
-    let depositPayload: Record<string, unknown> | undefined
-    if (depositText.trim() !== '') {
-      if (deposit === null || deposit <= 0) local['deposit.amount'] = t('errors.amount')
-      else {
-        depositPayload = { amount: deposit, method: depositMethod }
-        if (depositMethod === 'CASH' && tenderedText.trim() !== '') {
-          if (tendered === null) local['deposit.tendered'] = t('errors.amount')
-          else if (tendered < deposit) local['deposit.tendered'] = t('errors.tenderedTooLow')
-          else depositPayload.tendered = tendered
-        }
-        if (totals && deposit > totals.total) local['deposit.amount'] = t('errors.depositTooLarge')
-      }
-    }
-    const payload = {
-      idempotencyKey,
-      customerId: customer?.id ?? '',
-      lines: payloadLines,
-      dueDate,
-      dueTime,
-      mode,
-      ...(mode === 'DELIVERY' ? { deliveryAddress: address } : {}),
-      ...(notes.trim() !== '' ? { notes } : {}),
-      ...(depositPayload ? { deposit: depositPayload } : {}),
+    for (const [path, problem] of Object.entries(problems)) {
+      local[path] = problem === 'quantity' ? t('errors.quantity') : problem === 'dueQuick' ? t('due.notUnderstood') : amountProblem(problem)
     }
     return { payload, local }
   }
@@ -199,7 +184,7 @@ export function IntakeForm({
     if (path === 'customerId') return t('errors.customer')
     if (path === 'lines') return t('errors.noLines')
     if (path === 'dueDate' || path === 'dueTime') return path === 'dueDate' && message !== tRoot('validation.format') ? message : t('errors.due')
-    if (path === 'deliveryAddress') return t('errors.address')
+    if (path === 'deliveryAddress') return message === tRoot('validation.required') ? t('errors.address') : message
     return message
   }
 
@@ -222,17 +207,23 @@ export function IntakeForm({
     }
   }
 
-  async function submit() {
+  async function submit(confirmed = false) {
     if (submitting.current) return
-    if (customerRef.current?.busy() || productRef.current?.busy()) {
-      // Ctrl+Enter right after a product's Enter: let that line land first, then submit again with it (the next
-      // render's handler sees the new line; this one's closure does not).
+    if (customerRef.current?.busy()) {
+      // Ctrl+Enter right after the customer's Enter: let the customer land first, then submit again with it.
       submitting.current = true
-      await customerRef.current?.settled()
-      await productRef.current?.settled()
+      await customerRef.current.settled()
       submitting.current = false
       requestAnimationFrame(() => formRef.current?.requestSubmit())
       return
+    }
+    if (!confirmed) {
+      // Typed but not added, or added but its quantity never confirmed: ask rather than guess.
+      const open = unfinishedInput({ productSearch: productRef.current?.text() ?? '', lines })
+      if (open.length > 0) {
+        setUnfinished(open)
+        return
+      }
     }
     const { payload, local } = buildPayload()
     const parsed = createOrderSchema.safeParse(payload)
@@ -273,7 +264,9 @@ export function IntakeForm({
   }
 
   // Shortcuts anywhere on the page. Alt+letter by physical key (e.code), so a layout or macOS Option-character does
-  // not matter; none of these is a Chromium shortcut (Alt+D, Alt+E and Alt+F are, and are avoided).
+  // not matter; none of these is a Chromium shortcut (Alt+D, Alt+E and Alt+F are, and are avoided), a Firefox menu
+  // (Alt+F, E, V, S, B, T, H) or a screen reader's (NVDA, JAWS and Orca use Insert or Caps Lock, VoiceOver Ctrl+Option).
+  // Alt+O (new order) is the counter's, in NewOrderKey.
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -286,6 +279,12 @@ export function IntakeForm({
         } else if (e.code === 'KeyP') {
           e.preventDefault()
           productRef.current?.focus()
+        } else if (e.code === 'KeyW') {
+          e.preventDefault()
+          dueQuickRef.current?.focus()
+        } else if (e.code === 'KeyM') {
+          e.preventDefault()
+          depositRef.current?.focus()
         }
       } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault()
@@ -298,6 +297,28 @@ export function IntakeForm({
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
   }, [])
+
+  const onDue = useCallback((due: { dueDate?: string; dueTime?: string; quickOk: boolean }) => {
+    if (due.dueDate !== undefined) setDueDate(due.dueDate)
+    if (due.dueTime !== undefined) setDueTime(due.dueTime)
+    setDueQuickOk(due.quickOk)
+  }, [])
+
+  /** "Back to the order" from the question: to the first unfinished thing. */
+  function backTo(items: Unfinished[]) {
+    // Closed first: while the modal dialog is open, everything outside it is inert and cannot take the focus.
+    flushSync(() => setUnfinished(null))
+    const first = items[0]
+    if (first?.kind === 'quantity') {
+      const line = lines[first.line - 1]
+      if (line) quantityInputs.current.get(line.key)?.focus()
+    } else productRef.current?.focus()
+  }
+
+  function confirmSubmit() {
+    setUnfinished(null)
+    void submit(true)
+  }
 
   const err = (path: string) => errors[path]
   const describedBy = (path: string) => (errors[path] ? `${id}-${path.replace(/\./g, '-')}-error` : undefined)
@@ -329,23 +350,7 @@ export function IntakeForm({
           <h1 id={`${id}-title`} className="text-2xl font-bold">
             {t('title')}
           </h1>
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t('shortcuts.title')} data-testid="shortcuts">
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'C']} /> {t('shortcuts.customer')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'N']} /> {t('shortcuts.newCustomer')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Alt', 'P']} /> {t('shortcuts.product')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['↑', '↓', 'Enter']} /> {t('shortcuts.choose')}
-            </li>
-            <li className="flex items-center gap-1">
-              <Kbd keys={['Ctrl', 'Enter']} /> {t('shortcuts.submit')}
-            </li>
-          </ul>
+          <ShortcutList />
         </div>
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -365,7 +370,7 @@ export function IntakeForm({
                   {t('lines.title')}
                   {lines.length > 0 && <span className="ml-2 text-sm font-normal text-slate-500">{t('lines.count', { count: lines.length })}</span>}
                 </h2>
-                <ProductPicker ref={productRef} currency={currency} onAdd={addProduct} error={err('lines')} />
+                <ProductPicker ref={productRef} currency={currency} catalog={catalog} onAdd={addProduct} error={err('lines')} />
               </div>
               {lines.length === 0 ? (
                 <p className="border-t border-slate-100 px-4 py-6 text-center text-sm text-slate-500">{t('lines.empty')}</p>
@@ -408,22 +413,15 @@ export function IntakeForm({
                 <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">3</span>
                 {t('due.title')}
               </h2>
-              <div className="grid grid-cols-[minmax(0,1fr)_8.5rem] gap-2">
-                <div>
-                  <label htmlFor={`${id}-dueDate`} className="block text-sm font-medium text-slate-700">
-                    {t('due.date')}
-                  </label>
-                  <input id={`${id}-dueDate`} type="date" required min={minDate} value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-invalid={!!err('dueDate') || undefined} aria-describedby={describedBy('dueDate')} className={field} />
-                </div>
-                <div>
-                  <label htmlFor={`${id}-dueTime`} className="block text-sm font-medium text-slate-700">
-                    {t('due.time')}
-                  </label>
-                  <input id={`${id}-dueTime`} type="time" required step={300} value={dueTime} onChange={(e) => setDueTime(e.target.value)} aria-invalid={!!err('dueTime') || undefined} aria-describedby={describedBy('dueTime')} className={field} />
-                </div>
-              </div>
-              {errorText('dueDate')}
-              {errorText('dueTime')}
+              <DueFields
+                id={id}
+                quickRef={dueQuickRef}
+                today={minDate}
+                dueDate={dueDate}
+                dueTime={dueTime}
+                onChange={onDue}
+                error={err('dueDate') ?? err('dueTime')}
+              />
               <fieldset>
                 <legend className="text-sm font-medium text-slate-700">{t('mode.title')}</legend>
                 <div className="mt-1 grid grid-cols-2 gap-2">
@@ -440,7 +438,7 @@ export function IntakeForm({
                   <label htmlFor={`${id}-deliveryAddress`} className="block text-sm font-medium text-slate-700">
                     {t('mode.address')}
                   </label>
-                  <textarea id={`${id}-deliveryAddress`} rows={2} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={!!err('deliveryAddress') || undefined} aria-describedby={describedBy('deliveryAddress')} className={field} />
+                  <textarea id={`${id}-deliveryAddress`} rows={2} maxLength={DELIVERY_ADDRESS_MAX} value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={!!err('deliveryAddress') || undefined} aria-describedby={describedBy('deliveryAddress')} className={field} />
                   {errorText('deliveryAddress')}
                 </div>
               )}
@@ -448,97 +446,36 @@ export function IntakeForm({
                 <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-700">
                   {t('notes')}
                 </label>
-                <textarea id={`${id}-notes`} rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy('notes')} className={field} />
-                {errorText('notes')}
+                {/* No maxLength: a pasted note must not lose its end silently. It is refused with the limit named instead. */}
+                <textarea
+                  id={`${id}-notes`}
+                  rows={2}
+                  value={notes}
+                  onChange={(e) => setNotes(e.target.value)}
+                  aria-invalid={overLimit(notes, ORDER_NOTES_MAX) || !!err('notes') || undefined}
+                  aria-describedby={[`${id}-notes-limit`, describedBy('notes')].filter(Boolean).join(' ')}
+                  className={field}
+                />
+                <TextLimit id={`${id}-notes-limit`} text={notes} max={ORDER_NOTES_MAX} />
+                {!overLimit(notes, ORDER_NOTES_MAX) && errorText('notes')}
               </div>
             </section>
 
-            <section aria-labelledby={`${id}-money`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-              <h2 id={`${id}-money`} className="text-lg font-semibold">
-                <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">4</span>
-                {t('totals.title')}
-              </h2>
-              <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
-                <div className="flex justify-between">
-                  <dt className="text-slate-600">{t('totals.subtotal')}</dt>
-                  <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
-                </div>
-                {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
-                  <div key={r.taxRateBp} className="flex justify-between">
-                    <dt className="text-slate-600">{totals?.byRate.length ? t('totals.taxAt', { rate: r.taxRateBp / 100 }) : t('totals.tax')}</dt>
-                    <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
-                  </div>
-                ))}
-                <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
-                  <dt>{t('totals.total')}</dt>
-                  <dd className="tabular-nums" data-testid="intake-total">
-                    {totals ? money(totals.total) : t('totals.tooLarge')}
-                  </dd>
-                </div>
-              </dl>
-              <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-2">
-                <div>
-                  <label htmlFor={`${id}-deposit-amount`} className="block text-sm font-medium text-slate-700">
-                    {t('deposit.amount')}
-                  </label>
-                  <input
-                    id={`${id}-deposit-amount`}
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    placeholder={t('deposit.none')}
-                    value={depositText}
-                    onChange={(e) => setDepositText(e.target.value)}
-                    aria-invalid={!!err('deposit.amount') || undefined}
-                    aria-describedby={describedBy('deposit.amount')}
-                    className={`${field} text-right tabular-nums`}
-                  />
-                </div>
-                <div>
-                  <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
-                    {t('deposit.method')}
-                  </label>
-                  <select id={`${id}-deposit-method`} value={depositMethod} onChange={(e) => setDepositMethod(e.target.value as PaymentMethodInput)} className={field}>
-                    {PAYMENT_METHODS.map((m) => (
-                      <option key={m} value={m}>
-                        {tRoot(`common.paymentMethod.${m}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-              {errorText('deposit.amount')}
-              {depositMethod === 'CASH' && depositText.trim() !== '' && (
-                <div>
-                  <label htmlFor={`${id}-deposit-tendered`} className="block text-sm font-medium text-slate-700">
-                    {t('deposit.tendered')}
-                  </label>
-                  <input
-                    id={`${id}-deposit-tendered`}
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={tenderedText}
-                    onChange={(e) => setTenderedText(e.target.value)}
-                    aria-invalid={!!err('deposit.tendered') || undefined}
-                    aria-describedby={describedBy('deposit.tendered')}
-                    className={`${field} text-right tabular-nums`}
-                  />
-                  {errorText('deposit.tendered')}
-                  {change !== null && (
-                    <p className="mt-1 text-sm font-semibold text-emerald-800" role="status">
-                      {t('deposit.change', { amount: money(change) })}
-                    </p>
-                  )}
-                </div>
-              )}
-              {totals && deposit !== null && deposit > 0 && (
-                <p className="flex justify-between text-sm">
-                  <span className="text-slate-600">{t('totals.leftAfterDeposit')}</span>
-                  <span className="font-semibold tabular-nums">{money(totals.total - deposit)}</span>
-                </p>
-              )}
-            </section>
+            <AmountsPanel
+              id={id}
+              currency={currency}
+              locale={locale}
+              totals={totals}
+              depositRef={depositRef}
+              depositText={depositText}
+              onDepositText={setDepositText}
+              method={depositMethod}
+              onMethod={setDepositMethod}
+              tenderedText={tenderedText}
+              onTenderedText={setTenderedText}
+              reading={depositReading}
+              submitErrors={errors}
+            />
 
             {formError && (
               <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1" role="alert" data-testid="intake-error">
@@ -562,6 +499,7 @@ export function IntakeForm({
           <form key={line.key} id={lineFormId(line.key)} onSubmit={(e) => e.preventDefault()} />
         ))}
       </div>
+      {unfinished && <ConfirmSubmit items={unfinished} onBack={() => backTo(unfinished)} onConfirm={confirmSubmit} />}
     </>
   )
 }

@@ -2,8 +2,11 @@
 
 import { useTranslations } from 'next-intl'
 import { memo, useCallback } from 'react'
-import { formatMoney, parseLocaleAmount } from '@/domain/money'
+import { readAmount, type AmountReading } from '@/domain/intake'
+import { formatMoney } from '@/domain/money'
 import { lineAmounts } from '@/domain/tax'
+import { LINE_NOTE_MAX } from '@/lib/schemas/order'
+import { overLimit, TextLimit } from './intake/text-limit'
 
 export interface DraftLine {
   key: string
@@ -19,6 +22,11 @@ export interface DraftLine {
   /** Override as typed in the user's number format; '' = catalog price. */
   price: string
   note: string
+  /**
+   * Whether the quantity was confirmed: typed in, left with Enter, Tab or a click. A line added with Enter gets the
+   * focus in its quantity; creating the order before it was confirmed asks first (unfinishedInput).
+   */
+  quantityConfirmed: boolean
 }
 
 export const MAX_QUANTITY_TYPED = 1_000_000
@@ -30,11 +38,16 @@ export function parseQuantity(text: string): number | null {
   return n >= 1 && n <= MAX_QUANTITY_TYPED ? n : null
 }
 
-/** The unit price a line will be sent with: the override when one is typed (null when it does not parse). */
+/** The unit price a line will be sent with: the catalog's, or the override typed, with why it is refused. */
+export function priceReading(line: DraftLine, currency: string, locale: string): AmountReading {
+  if (line.price.trim() === '') return { ok: true, amount: line.catalogPrice }
+  return readAmount(line.price, currency, locale)
+}
+
+/** The unit price a line will be sent with (null when the override typed is refused). */
 export function effectivePrice(line: DraftLine, currency: string, locale: string): number | null {
-  if (line.price.trim() === '') return line.catalogPrice
-  const minor = parseLocaleAmount(line.price, currency, locale)
-  return minor !== null && minor >= 0 ? minor : null
+  const reading = priceReading(line, currency, locale)
+  return reading.ok ? reading.amount : null
 }
 
 const input = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
@@ -114,17 +127,20 @@ export const LineRow = memo(function LineRow({
         <label htmlFor={`${id}-note`} className="sr-only">
           {t('noteFor', { n })}
         </label>
+        {/* No maxLength: a pasted note is refused with the limit named, never cut. */}
         <input
           id={`${id}-note`}
           form={formId}
           type="text"
           value={line.note}
-          maxLength={500}
           placeholder={t('notePlaceholder')}
           onChange={(e) => onPatch(line.key, { note: e.target.value })}
           onKeyDown={onEnter}
+          aria-invalid={overLimit(line.note, LINE_NOTE_MAX) || undefined}
+          aria-describedby={`${id}-note-limit`}
           className={`${input} mt-1 py-1 text-xs`}
         />
+        <TextLimit id={`${id}-note-limit`} text={line.note} max={LINE_NOTE_MAX} />
       </div>
       <button
         type="button"
@@ -151,14 +167,21 @@ export const LineRow = memo(function LineRow({
           autoComplete="off"
           value={line.quantity}
           aria-invalid={quantity === null ? true : undefined}
-          onChange={(e) => onPatch(line.key, { quantity: e.target.value })}
+          onChange={(e) => onPatch(line.key, { quantity: e.target.value, quantityConfirmed: true })}
           onFocus={(e) => e.currentTarget.select()}
+          onBlur={() => {
+            if (!line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
+          }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
               e.preventDefault()
               const next = (quantity ?? 0) + (e.key === 'ArrowUp' ? 1 : -1)
-              if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next) })
-            } else onEnter(e)
+              if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next), quantityConfirmed: true })
+            } else {
+              // Enter confirms; Ctrl+Enter (create the order) does not: it is what asks about an unconfirmed quantity.
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
+              onEnter(e)
+            }
           }}
           className={`${input} text-right tabular-nums`}
         />

@@ -2,13 +2,20 @@
 
 import { useEffect, useRef, useState } from 'react'
 
-/** Prints the page. Focused on arrival, so Enter prints right after an order was taken. */
-export function PrintButton({ label, autoFocus }: { label: string; autoFocus?: boolean }) {
+/**
+ * Prints the page. Focused on arrival, so Enter prints right after an order was taken; `focusAfter`: the id of what
+ * gets the focus once the print dialog is closed (the ticket's "Next order", so the next Enter starts the next one).
+ */
+export function PrintButton({ label, autoFocus, focusAfter }: { label: string; autoFocus?: boolean; focusAfter?: string }) {
   return (
     <button
       type="button"
       autoFocus={autoFocus}
-      onClick={() => window.print()}
+      onClick={() => {
+        // window.print() returns when the dialog is closed.
+        window.print()
+        if (focusAfter) document.getElementById(focusAfter)?.focus()
+      }}
       className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
       data-testid="print-ticket"
     >

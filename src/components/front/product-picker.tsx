@@ -1,89 +1,78 @@
 'use client'
 
 import { useLocale, useTranslations } from 'next-intl'
-import { memo, useId, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { memo, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import { findInCatalog, type CatalogEntry } from '@/domain/catalog-search'
 import { formatMoney } from '@/domain/money'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
 import { useListbox } from '../use-listbox'
 import { Kbd } from './kbd'
-import { lookupNow, lookupUrl, typedAhead, useLookup } from './use-lookup'
+import { typedAhead } from './use-lookup'
 
 export interface ProductPickerHandle {
   focus(): void
-  /** Type these keys into the search as if typed now (keys typed ahead while something else was still loading). */
+  /** What is typed in the search and not yet added. */
+  text(): string
+  /** Type these keys into the search as if typed now (keys typed ahead while the customer was still being looked up). */
   replay(keys: readonly string[]): void
-  /** Whether an Enter is waiting for its lookup. */
-  busy(): boolean
-  /** Resolves once no Enter is waiting for its lookup (so a submit does not leave a line behind). */
-  settled(): Promise<void>
 }
 
 /**
- * Type a product's name or SKU, arrows to choose, Enter adds it as a new line. Memoized: typing in a line re-renders
- * the intake, not this search (`onAdd` is stable).
+ * Type a product's name or SKU, arrows to choose, Enter adds it as a new line. The search runs in the browser against
+ * the catalog it holds (useCatalog), so Enter adds at once what is on screen: no lookup to wait for, and the keys
+ * typed after it go to the new line's quantity (the parent moves the focus there before the next key is handled).
+ * Memoized: typing in a line re-renders the intake, not this search (`onAdd` is stable).
  */
 export const ProductPicker = memo(function ProductPicker({
   ref,
   currency,
+  catalog,
   onAdd,
   error,
 }: {
   ref?: Ref<ProductPickerHandle>
   currency: string
-  /** `ahead`: keys typed after Enter while the product was still being looked up (meant for its quantity). */
+  catalog: readonly CatalogEntry<ProductHitDTO>[]
+  /** `ahead`: keys typed after Enter that belong to the new line (its quantity, then the next search). */
   onAdd: (product: ProductHitDTO, ahead: readonly string[]) => void
   error?: string
 }) {
   const t = useTranslations('front.intake.products')
-  const tf = useTranslations('front.lookupFailure')
   const locale = useLocale()
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
-  const pendingAdd = useRef<Promise<void> | null>(null)
   const [query, setQuery] = useState('')
-  const url = lookupUrl('/front/lookup/products', { q: query })
-  const lookup = useLookup<ProductHitDTO>(url)
-  const options = lookup.results
+  const options = useMemo(() => findInCatalog(catalog, query), [catalog, query])
   const listbox = useListbox({
     query,
     onQueryChange: setQuery,
     items: options,
-    current: lookup.current,
-    onEnter: (chosen) => chosen && add(chosen),
-    // Enter before the list arrived: add the first match as soon as it is known, keeping what is typed meanwhile for
-    // the new line's quantity.
-    onEarlyEnter: () => addFirstMatch(query),
+    current: true,
+    onEnter: (chosen) => {
+      // What is in the box now: a render may still be due for the last key, and the box is what the person sees.
+      const typed = inputRef.current?.value ?? query
+      const product = typed === query ? chosen : findInCatalog(catalog, typed, 1)[0]
+      if (product) add(product)
+    },
+    onEarlyEnter: () => {},
     onEscape: (e) => {
       if (query !== '') e.stopPropagation()
       setQuery('')
     },
   })
 
-  /** Enter on `q` before its results are known: add the first match when it is, keeping keys typed meanwhile. */
-  function addFirstMatch(q: string, keysSoFar: readonly string[] = []) {
-    listbox.startBuffering(keysSoFar)
-    const done = lookupNow<ProductHitDTO>(lookupUrl('/front/lookup/products', { q })).then((rows) => {
-      const keys = listbox.stopBuffering()
-      if (pendingAdd.current === done) pendingAdd.current = null
-      if (rows && rows[0]) add(rows[0], keys)
-      else setQuery(q + typedAhead(keys).text)
-    })
-    pendingAdd.current = done
-  }
-
   useImperativeHandle(ref, () => ({
     focus: () => inputRef.current?.focus(),
-    busy: () => pendingAdd.current !== null,
-    settled: async () => {
-      // A replayed Enter may start another lookup when the previous one lands: wait until none is left.
-      for (let i = 0; i < 50 && pendingAdd.current; i++) await pendingAdd.current
-    },
+    text: () => inputRef.current?.value ?? query,
     replay: (keys) => {
       const { text, enter, after } = typedAhead(keys)
       inputRef.current?.focus()
-      setQuery(text)
-      listbox.setOpen(text !== '')
-      if (enter && text.trim() !== '') addFirstMatch(text, after)
+      const product = enter ? findInCatalog(catalog, text, 1)[0] : undefined
+      if (product) add(product, after)
+      else {
+        setQuery(text)
+        listbox.setOpen(text !== '')
+      }
     },
   }))
 
@@ -129,12 +118,11 @@ export const ProductPicker = memo(function ProductPicker({
           {options.map((p, i) => (
             <li
               key={p.id}
-              aria-disabled={lookup.loading || undefined}
               role="option"
               aria-selected={listbox.isActive(i)}
               {...listbox.optionProps(i)}
               onClick={() => add(p)}
-              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${listbox.isActive(i) ? 'bg-brand-50 text-brand-700' : ''} ${lookup.loading ? 'opacity-50' : ''}`}
+              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${listbox.isActive(i) ? 'bg-brand-50 text-brand-700' : ''}`}
             >
               <span>
                 <span className="font-medium">{p.name}</span> <span className="font-mono text-xs text-slate-500">{p.sku}</span>
@@ -144,13 +132,7 @@ export const ProductPicker = memo(function ProductPicker({
               </span>
             </li>
           ))}
-          {lookup.current && options.length === 0 && !lookup.failure && <li className="px-3 py-2 text-sm text-slate-600">{t('noMatch')}</li>}
-          {lookup.loading && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
-          {lookup.failure && (
-            <li className="px-3 py-2 text-sm text-red-700" role="alert">
-              {tf(lookup.failure)}
-            </li>
-          )}
+          {options.length === 0 && <li className="px-3 py-2 text-sm text-slate-600">{t('noMatch')}</li>}
         </ul>
       )}
     </div>

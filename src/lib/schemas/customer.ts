@@ -7,6 +7,9 @@ import { normalizeEmail, normalizePhone } from '@/domain/search'
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/
 
+/** Longest free-text note (a customer's, an order's), in characters: longer is refused with the limit named, never cut. */
+export const NOTES_MAX = 2000
+
 /** A bounded single-line text without control characters. */
 export function line(max: number) {
   return z.string().trim().max(max).refine((v) => !CONTROL_OR_NEWLINE.test(v), { message: 'validation.invalid' })
@@ -69,7 +72,7 @@ export const createCustomerSchema = z.strictObject({
   name: line(120).pipe(z.string().min(1)),
   phone: phoneSchema,
   email: emailSchema,
-  notes: optionalText(2000),
+  notes: optionalText(NOTES_MAX),
   /** Set after the user saw the likely duplicates and chose to create a new record anyway. */
   ignoreDuplicates: z.boolean().optional(),
 })

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { AppShell } from '@/components/app-shell'
+import { NewOrderKey } from '@/components/front/intake/new-order-key'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 
@@ -15,6 +16,7 @@ export default async function FrontLayout({ children }: { children: React.ReactN
   ]
   return (
     <AppShell actor={actor} area="front" sections={sections}>
+      {can(actor, 'TAKE_ORDER') && <NewOrderKey />}
       {children}
     </AppShell>
   )

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { Kbd } from '@/components/front/kbd'
 import { Money } from '@/components/money'
 import { StatusBadge } from '@/components/status-badge'
 import { can } from '@/domain/permissions'
@@ -30,8 +31,9 @@ export default async function FrontHome() {
             {t('desk')}
           </Link>
           {can(actor, 'TAKE_ORDER') && (
-            <Link href="/front/orders/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="new-order">
+            <Link href="/front/orders/new" aria-keyshortcuts="Alt+O" className="flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="new-order">
               {t('newOrder')}
+              <Kbd keys={['Alt', 'O']} />
             </Link>
           )}
         </div>

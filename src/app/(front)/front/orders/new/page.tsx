@@ -6,6 +6,7 @@ import { defaultDue } from '@/domain/intake'
 import { businessDay } from '@/domain/opening-hours'
 import { canOverridePrice } from '@/domain/permissions'
 import { requirePageTask } from '@/server/auth/guard'
+import { getActiveCatalog } from '@/server/catalog/get-active-catalog'
 import { getCustomer } from '@/server/customers/get-customer'
 import { getSettings } from '@/server/settings/get-settings'
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageTask('TAKE_ORDER')
-  const [settings, params] = await Promise.all([getSettings(), searchParams])
+  const [settings, params, catalog] = await Promise.all([getSettings(), searchParams, getActiveCatalog(actor, {})])
   const customerId = typeof params.customer === 'string' ? params.customer : null
   const initialCustomer = customerId ? await getCustomer(actor, customerId) : null
   const now = new Date()
@@ -29,6 +30,8 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       minDate={businessDay(now, settings.timeZone)}
       canOverride={canOverridePrice(actor)}
       initialCustomer={initialCustomer}
+      // The whole active catalog: the product search runs in the browser, so adding a line never waits for the server.
+      catalog={{ version: catalog.version, products: catalog.products ?? [] }}
     />
   )
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { Kbd } from '@/components/front/kbd'
 import { PrintButton, ReceiptPageSize } from '@/components/front/print-controls'
 import { Money } from '@/components/money'
 import { isDomainError } from '@/domain/errors'
@@ -65,7 +66,8 @@ export default async function TicketPage({
           </p>
         )}
         <div className="flex flex-wrap items-center gap-2">
-          <PrintButton label={t('print')} autoFocus />
+          {/* Enter prints (the button has the focus on arrival), then the focus moves to "Next order": Enter again. */}
+          <PrintButton label={t('print')} autoFocus focusAfter={can(actor, 'TAKE_ORDER') ? 'next-order' : undefined} />
           <nav aria-label={t('format')} className="flex rounded-md ring-1 ring-slate-300">
             {(['receipt', 'a4'] as const).map((f) => (
               <Link
@@ -82,8 +84,15 @@ export default async function TicketPage({
             {t('openOrder')}
           </Link>
           {can(actor, 'TAKE_ORDER') && (
-            <Link href="/front/orders/new" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100" data-testid="next-order">
+            <Link
+              id="next-order"
+              href="/front/orders/new"
+              aria-keyshortcuts="Alt+O"
+              className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+              data-testid="next-order"
+            >
               {t('nextOrder')}
+              <Kbd keys={['Alt', 'O']} />
             </Link>
           )}
         </div>
