@@ -25,13 +25,34 @@ export const idempotencyTtlSchema = z.preprocess(
   z.coerce.number().int().min(1).max(24 * 90).default(24),
 )
 
+const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value)
+
+/** The API's token bucket per token (src/server/api/rate-limit.ts): requests in a burst, and refilled per second. */
+const apiRateSchema = z.object({
+  API_RATE_BURST: z.preprocess(emptyIsUnset, z.coerce.number({ error: 'API_RATE_BURST must be a whole number from 1' }).int().min(1).max(10_000_000).default(120)),
+  API_RATE_PER_SECOND: z.preprocess(emptyIsUnset, z.coerce.number({ error: 'API_RATE_PER_SECOND must be a number above 0' }).positive().max(10_000_000).default(20)),
+})
+
+/** Switches: '1' turns one on, anything else (or nothing) leaves it off. */
+const switchSchema = z.object({
+  /** The demo logins on the sign-in page (`npm run dev` and the e2e server set it: they run on the demo data). */
+  HANDOFF_DEMO: z.string().optional().transform((value) => value === '1'),
+  /** The benchmark-only routes answer (bench/intake.ts); they are also only built with it (next.config.ts). */
+  HANDOFF_BENCH: z.string().optional().transform((value) => value === '1'),
+})
+
+/** Where the app is reached, when configured (tracking links, same-origin checks). */
+const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
+
 const appSchema = databaseSchema.extend({
+  ...apiRateSchema.shape,
+  ...switchSchema.shape,
   HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z
     .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
     .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
-  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional(),
+  ...publicUrlSchema.shape,
 }).refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
   // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
   path: ['DATABASE_DIRECT_URL'],
@@ -64,4 +85,28 @@ export function databaseEnv(source: Record<string, string | undefined> = process
 export function directDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
   const { DATABASE_DIRECT_URL, DATABASE_URL } = databaseEnv(source)
   return DATABASE_DIRECT_URL ?? DATABASE_URL
+}
+
+type Source = Record<string, string | undefined>
+
+/** The API rate limit per token: a burst of `burst` requests, refilled at `perSecond`. */
+export function apiRateLimit(source: Source = process.env): { burst: number; perSecond: number } {
+  const { API_RATE_BURST, API_RATE_PER_SECOND } = parse(apiRateSchema, source)
+  return { burst: API_RATE_BURST, perSecond: API_RATE_PER_SECOND }
+}
+
+/** Whether the sign-in page lists the demo logins (the app runs on the demo data). */
+export function demoLoginsShown(source: Source = process.env): boolean {
+  return parse(switchSchema, source).HANDOFF_DEMO
+}
+
+/** Whether the benchmark-only routes answer (bench/intake.ts). */
+export function benchRoutesEnabled(source: Source = process.env): boolean {
+  return parse(switchSchema, source).HANDOFF_BENCH
+}
+
+/** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */
+export function configuredUrl(source: Source = process.env): URL | undefined {
+  const { NEXTAUTH_URL } = parse(publicUrlSchema, source)
+  return NEXTAUTH_URL ? new URL(NEXTAUTH_URL) : undefined
 }

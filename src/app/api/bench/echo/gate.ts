@@ -1,9 +1,9 @@
-// The benchmark-only routes (bench/intake.ts) exist only when the server runs with HANDOFF_BENCH=1; otherwise they
+// The benchmark-only routes (bench/intake.ts) answer only when the server runs with HANDOFF_BENCH=1; otherwise they
 // answer 404 like any unknown path, before reading anything.
-export const benchEnabled = () => process.env.HANDOFF_BENCH === '1'
+import { benchRoutesEnabled } from '@/server/env'
 
 export const notFound = () => new Response(null, { status: 404 })
 
 export function gated(handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) {
-  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => (benchEnabled() ? handler(request, context) : Promise.resolve(notFound()))
+  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => (benchRoutesEnabled() ? handler(request, context) : Promise.resolve(notFound()))
 }
