@@ -1,4 +1,5 @@
 import 'server-only'
+import { apiRateLimit } from '../env'
 
 /**
  * Token bucket per API token, in this process's memory: `capacity` requests at once, refilled at `perSecond`.
@@ -33,6 +34,9 @@ export class RateLimiter {
 
 const g = globalThis as unknown as { handoffApiLimiter?: RateLimiter }
 export function apiLimiter(): RateLimiter {
-  g.handoffApiLimiter ??= new RateLimiter(Number(process.env.API_RATE_BURST ?? 120), Number(process.env.API_RATE_PER_SECOND ?? 20))
+  if (!g.handoffApiLimiter) {
+    const { burst, perSecond } = apiRateLimit()
+    g.handoffApiLimiter = new RateLimiter(burst, perSecond)
+  }
   return g.handoffApiLimiter
 }
