@@ -1,5 +1,6 @@
-// The benchmark-only routes (bench/intake.ts) answer only when the server runs with HANDOFF_BENCH=1; otherwise they
-// answer 404 like any unknown path, before reading anything.
+// The benchmark-only routes (bench/intake.ts) are in a build only when it is made with HANDOFF_BENCH=1 (their files are
+// route.bench.ts, see next.config.ts), and answer only when the server runs with it too; otherwise they answer 404
+// like any unknown path, before reading anything.
 import { benchRoutesEnabled } from '@/server/env'
 
 export const notFound = () => new Response(null, { status: 404 })
