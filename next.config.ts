@@ -4,8 +4,14 @@ import { devOrigins } from './src/lib/dev-origins'
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
+// The benchmark-only routes (src/app/api/bench/**/route.bench.ts, for bench/intake.ts) are in a build only when it is
+// made with HANDOFF_BENCH=1, as the benchmark does; `npm run build` leaves them out (docs/security.md).
+const PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js']
+const pageExtensions = process.env.HANDOFF_BENCH === '1' ? ['bench.ts', ...PAGE_EXTENSIONS] : PAGE_EXTENSIONS
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  pageExtensions,
   // `next dev` opened at 127.0.0.1 (or NEXTAUTH_URL's host) works like at localhost: src/lib/dev-origins.ts.
   allowedDevOrigins: devOrigins(),
   // Lets two production builds live side by side (e2e runs and benchmarks in parallel); default `.next`.

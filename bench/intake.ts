@@ -13,7 +13,8 @@
 // and the use case run in-process (queries timed at the pool) are reported beside.
 //
 // Run: npm run bench:intake   (builds into .next-perf; BENCH_SKIP_BUILD=1 reuses it; BENCH_DURATION=10 s per run,
-// BENCH_RUNS=3 rounds). The echo routes exist only with HANDOFF_BENCH=1 (set here for the server it starts).
+// BENCH_RUNS=3 rounds). The echo routes are built and answer only with HANDOFF_BENCH=1, set here for the build and the
+// server it starts (next.config.ts; `npm run build` leaves them out).
 // Budget: full ≥ 0.7× the bare route's requests per second, p99 ≤ 100 ms.
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -154,7 +155,7 @@ try {
   if (!fullAvailable) console.log(`[bench:intake] POST /api/v1/orders answered ${probe.status}: ${probeText.slice(0, 300)} — measuring the floors only`)
   for (const v of ['echo', 'echo+auth', 'echo+validate', 'echo+idem'] as const) {
     const r = await fetch(`${server.baseURL}${PATHS[v]}`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body })
-    if (r.status !== 201) throw new Error(`${v} answered ${r.status}: ${(await r.text()).slice(0, 300)} (is the build older than src/app/api/bench?)`)
+    if (r.status !== 201) throw new Error(`${v} answered ${r.status}: ${(await r.text()).slice(0, 300)} (was ${process.env.NEXT_DIST_DIR} built without HANDOFF_BENCH=1, or before src/app/api/bench? run without BENCH_SKIP_BUILD)`)
   }
   const variants: Variant[] = fullAvailable ? ['echo', 'echo+auth', 'echo+validate', 'echo+idem', 'full'] : ['echo', 'echo+auth', 'echo+validate', 'echo+idem']
 

@@ -38,15 +38,15 @@ test('a break handover shows on the order timeline as "handed off to" the collea
   await sql(`UPDATE "Order" SET "assigneeId" = $1 WHERE id = $2`, [mai!.id, order.id])
 
   await login(DEMO.manager)
-  await page.goto(`/manager/absences?handoff=${mai!.id}#handoff`)
-  const handoff = page.getByTestId('handoff')
-  await expect(handoff).toContainText(order.number)
-  const to = handoff.getByLabel('Hand to')
+  await page.goto(`/manager/absences?reassign=${mai!.id}#reassign`)
+  const reassign = page.getByTestId('reassign')
+  await expect(reassign).toContainText(order.number)
+  const to = reassign.getByLabel('Hand to')
   const ngoc = await to.locator('option', { hasText: 'Huỳnh Thị Ngọc' }).getAttribute('value')
   await to.selectOption(ngoc!)
-  await handoff.getByLabel('Note for the colleague').fill('Proofs on the left tray')
-  await handoff.getByRole('button', { name: 'Hand over 1 order' }).click()
-  await expect(handoff.getByRole('status')).toContainText('handed to Huỳnh Thị Ngọc')
+  await reassign.getByLabel('Note for the colleague').fill('Proofs on the left tray')
+  await reassign.getByRole('button', { name: 'Hand over 1 order' }).click()
+  await expect(reassign.getByRole('status')).toContainText('handed to Huỳnh Thị Ngọc')
 
   for (const path of [`/back/orders/${order.id}`, `/front/orders/${order.id}`]) {
     await page.goto(path)
@@ -54,7 +54,7 @@ test('a break handover shows on the order timeline as "handed off to" the collea
     await expect(entry).toContainText('Handed off from Trần Thị Mai to Huỳnh Thị Ngọc')
     await expect(entry).toContainText('Proofs on the left tray')
   }
-  await page.getByRole('list', { name: 'Timeline' }).screenshot({ path: screenshotPath('ux-timeline-handoff') })
+  await page.getByRole('list', { name: 'Timeline' }).screenshot({ path: screenshotPath('ux-timeline-reassign') })
 })
 
 test('the ready list shows an order finished in the workshop within moments, without a reload', async ({ page, login, browser, baseURL }) => {

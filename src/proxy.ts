@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
 import { apiErrorBody } from '@/lib/api-error'
+import { configuredUrl } from '@/server/env'
 
 // Two conveniences, never the security boundary (every page, action and route handler authorizes itself in
 // src/server): a per-request CSP nonce for every page, and a redirect of signed-out visitors of staff areas to
@@ -54,7 +55,8 @@ function firstValue(header: string | null): string | undefined {
 function ownOrigins(request: NextRequest): Set<string> {
   const origins = new Set<string>()
   try {
-    if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin)
+    const configured = configuredUrl()
+    if (configured) origins.add(configured.origin)
   } catch {
     // A malformed NEXTAUTH_URL is refused at start-up (src/server/env.ts).
   }

@@ -36,9 +36,9 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
   const format = useFormatter()
   const what = (e: TimelineEventDTO) => {
-    // A break handover says who took the order over (and from whom); the actor is whoever handed it over.
+    // A reassignment (break transfer) says who took the order over (and from whom); the actor is whoever reassigned it.
     if (e.action === 'order.handed_off' && typeof e.data?.to === 'string') {
-      return typeof e.data.from === 'string' ? t('timeline.handedOffFromTo', { from: e.data.from, to: e.data.to }) : t('timeline.handedOffTo', { to: e.data.to })
+      return typeof e.data.from === 'string' ? t('timeline.reassignedFromTo', { from: e.data.from, to: e.data.to }) : t('timeline.reassignedTo', { to: e.data.to })
     }
     return KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action
   }

@@ -1,7 +1,7 @@
 // The manager's cross-training overview: who can cover which task, who is here, where a task has no backup, and the
 // cover index. Pure functions over plain objects so the page, the API and the tests all compute the same numbers.
 //
-// Definitions (PRODUCT.md, "Opening hours, presence and the cover index"):
+// Definitions (docs/product.md, "Opening hours, presence and the cover index"):
 // - present: within opening hours and no absence of theirs covers the moment (absence start inclusive, end exclusive).
 // - qualified: active and permissions.qualified() (effective level >= COVER_LEVEL); permissions.ts alone decides what
 //   a level and a home role grant. Cover counts skills, not permissions: a manager may do everything (can()), but

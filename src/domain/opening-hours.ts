@@ -2,7 +2,7 @@
 // already carries the zone rules, so all we need from it is "what does the wall clock read at this instant?"; the
 // rest is minutes since midnight and UTC milliseconds.
 //
-// Conventions (docs: PRODUCT.md, "Opening hours, presence and the cover index"):
+// Conventions (docs/product.md, "Opening hours, presence and the cover index"):
 // - Opening hours are wall-clock intervals per ISO weekday (1 = Monday) in the business time zone, end exclusive.
 //   '24:00' is allowed as an end ("until midnight"). An interval never crosses midnight: a shop open 22:00–02:00
 //   writes 22:00–24:00 on one day and 00:00–02:00 on the next; openIntervals() joins them back into one interval.

@@ -22,7 +22,7 @@ export function mayCall(actor: Actor, caller: Caller): boolean {
 }
 
 /**
- * The boring part of every server action, done once, in the order STYLE asks for: session -> permission -> zod
+ * The boring part of every server action, done once, in the order docs/architecture.md describes: session -> permission -> zod
  * parse (after refusing text the database cannot store: NUL, lone surrogates) -> use case -> error contract. Someone who may not call the action learns nothing about its input rules.
  * The use case checks the actor's permission again (it is also called by the API): defence in depth.
  */

@@ -19,9 +19,11 @@ const databaseSchema = z.object({
   DB_PREPARED_STATEMENTS: z.enum(['named', 'unnamed'], { error: 'DB_PREPARED_STATEMENTS must be named or unnamed' }).default('named'),
 })
 
+const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value)
+
 /** How long the API keeps Idempotency-Key records, in hours (1 to 90 days; empty means the default, 24). */
 export const idempotencyTtlSchema = z.preprocess(
-  (value) => (value === '' ? undefined : value),
+  emptyIsUnset,
   z.coerce.number().int().min(1).max(24 * 90).default(24),
 )
 
@@ -29,23 +31,35 @@ export const idempotencyTtlSchema = z.preprocess(
 const throttleSchema = z.object({
   /** How many reverse proxies in front of the app append to X-Forwarded-For (nginx `proxy_add_x_forwarded_for`):
    * the client's address is the entry the outermost of them added. 0 = the app is reached directly. */
-  HANDOFF_TRUSTED_PROXIES: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(5).default(0)),
+  HANDOFF_TRUSTED_PROXIES: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).max(5).default(0)),
   /** Password checks (argon2) running at once in this process; beyond them a few wait and the rest are refused as
    * busy. Default: half the CPU cores, at least 1. */
-  HANDOFF_LOGIN_HASH_CONCURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
+  HANDOFF_LOGIN_HASH_CONCURRENCY: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(64).optional()),
   /** API requests per token: a burst of API_RATE_BURST, refilled at API_RATE_PER_SECOND, shared by all instances. */
-  API_RATE_BURST: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(10_000_000).default(120)),
-  API_RATE_PER_SECOND: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().positive().max(10_000_000).default(20)),
+  API_RATE_BURST: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(10_000_000).default(120)),
+  API_RATE_PER_SECOND: z.preprocess(emptyIsUnset, z.coerce.number().positive().max(10_000_000).default(20)),
 })
+
+/** Switches: '1' turns one on, anything else (or nothing) leaves it off. */
+const switchSchema = z.object({
+  /** The demo logins on the sign-in page (`npm run dev` and the e2e server set it: they run on the demo data). */
+  HANDOFF_DEMO: z.string().optional().transform((value) => value === '1'),
+  /** The benchmark-only routes answer (bench/intake.ts); they are also only built with it (next.config.ts). */
+  HANDOFF_BENCH: z.string().optional().transform((value) => value === '1'),
+})
+
+/** Where the app is reached, when configured (tracking links, same-origin checks). */
+const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
 const appSchema = databaseSchema.extend({
   ...throttleSchema.shape,
+  ...switchSchema.shape,
   HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   NEXTAUTH_SECRET: z
     .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
     .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
-  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional(),
+  ...publicUrlSchema.shape,
 }).refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
   // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
   path: ['DATABASE_DIRECT_URL'],
@@ -84,4 +98,28 @@ export function directDatabaseUrl(source: Record<string, string | undefined> = p
 /** The throttling settings (read where they are used; checked with the rest at start-up). */
 export function throttleEnv(source: Record<string, string | undefined> = process.env): ThrottleEnv {
   return parse(throttleSchema, source)
+}
+
+type Source = Record<string, string | undefined>
+
+/** The API rate limit per token: a burst of `burst` requests, refilled at `perSecond`. */
+export function apiRateLimit(source: Source = process.env): { burst: number; perSecond: number } {
+  const { API_RATE_BURST, API_RATE_PER_SECOND } = throttleEnv(source)
+  return { burst: API_RATE_BURST, perSecond: API_RATE_PER_SECOND }
+}
+
+/** Whether the sign-in page lists the demo logins (the app runs on the demo data). */
+export function demoLoginsShown(source: Source = process.env): boolean {
+  return parse(switchSchema, source).HANDOFF_DEMO
+}
+
+/** Whether the benchmark-only routes answer (bench/intake.ts). */
+export function benchRoutesEnabled(source: Source = process.env): boolean {
+  return parse(switchSchema, source).HANDOFF_BENCH
+}
+
+/** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */
+export function configuredUrl(source: Source = process.env): URL | undefined {
+  const { NEXTAUTH_URL } = parse(publicUrlSchema, source)
+  return NEXTAUTH_URL ? new URL(NEXTAUTH_URL) : undefined
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { addDays, businessDay } from '@/domain/opening-hours'
 import { GET as listOrdersRoute, POST as createOrderRoute } from '@/app/api/v1/orders/route'
 import { POST as createCustomerRoute } from '@/app/api/v1/customers/route'
-import { endOwnAbsenceAction, handOffOwnOrdersAction, startOwnLunchAction } from '@/app/(account)/account/actions'
+import { endOwnAbsenceAction, reassignOwnOrdersAction, startOwnLunchAction } from '@/app/(account)/account/actions'
 import { recordFulfillmentAction, recordPaymentAction, issueCreditNoteAction } from '@/app/(back)/back/actions'
 import { createCustomerAction, createOrderAction } from '@/app/(front)/front/actions'
 import { createStaffAction, setSkillLevelAction, updateProductAction } from '@/app/(manager)/manager/actions'
@@ -75,9 +75,9 @@ describe('other people’s records (IDOR)', () => {
     const order = await makeOrder({ lines: [{ quantity: 2, unitPrice: 1000 }] })
     await db().order.update({ where: { id: order.id }, data: { assigneeId: ngoc.id } })
     as(hung)
-    await refusedUnchanged(() => handOffOwnOrdersAction({ fromUserId: ngoc.id, toUserId: hung.id }), 'INVALID')
+    await refusedUnchanged(() => reassignOwnOrdersAction({ fromUserId: ngoc.id, toUserId: hung.id }), 'INVALID')
     // What the action can do is only ever about the caller's own orders: Ngọc's order stays hers.
-    const result = (await handOffOwnOrdersAction({ toUserId: hung.id })) as { ok: boolean }
+    const result = (await reassignOwnOrdersAction({ toUserId: hung.id })) as { ok: boolean }
     expect(result.ok).toBe(false)
     expect((await db().order.findUniqueOrThrow({ where: { id: order.id } })).assigneeId).toBe(ngoc.id)
   })

@@ -16,9 +16,9 @@ import { getKpis } from '@/server/kpis/get-kpis'
 import { updateSettings } from '@/server/settings/update-settings'
 import { createStaff } from '@/server/team/create-staff'
 import { createTrainingGoal } from '@/server/team/create-training-goal'
-import { getHandoff } from '@/server/team/get-handoff'
+import { getReassignment } from '@/server/team/get-reassignment'
 import { getSkillsMatrix } from '@/server/team/get-skills-matrix'
-import { handOffOrders } from '@/server/team/hand-off-orders'
+import { reassignOrders } from '@/server/team/reassign-orders'
 import { listTeam } from '@/server/team/list-team'
 import { listTrainingGoals } from '@/server/team/list-training-goals'
 import { markTrainingGoalAchieved } from '@/server/team/mark-training-goal-achieved'
@@ -49,8 +49,8 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['listTrainingGoals', (a) => listTrainingGoals(a)],
   ['createTrainingGoal', (a) => createTrainingGoal(a, { userId: a.id, task: 'INVOICE', targetLevel: 2 })],
   ['markTrainingGoalAchieved', (a) => markTrainingGoalAchieved(a, { goalId: id })],
-  ['getHandoff', (a) => getHandoff(a, { userId: id })],
-  ['handOffOrders', (a) => handOffOrders(a, { fromUserId: id, toUserId: a.id })],
+  ['getReassignment', (a) => getReassignment(a, { userId: id })],
+  ['reassignOrders', (a) => reassignOrders(a, { fromUserId: id, toUserId: a.id })],
   ['listAbsences', (a) => listAbsences(a)],
   ['recordAbsence', (a) => recordAbsence(a, { userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00', endsAt: '2026-11-27T12:00' })],
   ['endAbsence', (a) => endAbsence(a, { absenceId: id })],

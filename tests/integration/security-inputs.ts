@@ -11,7 +11,7 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   '(account)/account/actions.ts#startOwnLunchAction': () => ({ minutes: 30 }),
   '(account)/account/actions.ts#planOwnLunchAction': () => ({ startsAt: `${tomorrow()}T12:00`, endsAt: `${tomorrow()}T12:30` }),
   '(account)/account/actions.ts#endOwnAbsenceAction': () => ({ absenceId: nobody }),
-  '(account)/account/actions.ts#handOffOwnOrdersAction': () => ({ toUserId: nobody }),
+  '(account)/account/actions.ts#reassignOwnOrdersAction': () => ({ toUserId: nobody }),
 
   '(front)/front/actions.ts#createCustomerAction': () => ({ name: 'Khách ma trận', phone: '0909000111' }),
   '(front)/front/actions.ts#createOrderAction': () => ({
@@ -42,8 +42,8 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   '(manager)/manager/actions.ts#markTrainingGoalAchievedAction': () => ({ goalId: nobody }),
   '(manager)/manager/actions.ts#recordAbsenceAction': () => ({ userId: nobody, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T12:00` }),
   '(manager)/manager/actions.ts#endAbsenceAction': () => ({ absenceId: nobody }),
-  '(manager)/manager/actions.ts#getHandoffAction': () => ({ userId: nobody }),
-  '(manager)/manager/actions.ts#handOffOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
+  '(manager)/manager/actions.ts#getReassignmentAction': () => ({ userId: nobody }),
+  '(manager)/manager/actions.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
   '(manager)/manager/actions.ts#createStaffAction': () => ({
     name: 'Người Mới',
     email: `matrix-${randomUUID().slice(0, 8)}@test.example`,

@@ -77,7 +77,8 @@ export type RouteHandler = (request: Request, context: { params: Promise<Record<
 export async function discoverRoutes(): Promise<Map<string, RouteHandler>> {
   const routes = new Map<string, RouteHandler>()
   for (const file of walk(path.join(appDir, 'api')).sort()) {
-    if (!/\/route\.tsx?$/.test(file)) continue
+    // route.bench.ts: benchmark-only routes, built only with HANDOFF_BENCH=1 (next.config.ts).
+    if (!/\/route(\.bench)?\.tsx?$/.test(file)) continue
     const url = '/' + path.relative(appDir, path.dirname(file)).split(path.sep).join('/')
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const method of HTTP_METHODS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { databaseEnv, directDatabaseUrl, readEnv } from '@/server/env'
+import { apiRateLimit, benchRoutesEnabled, configuredUrl, databaseEnv, demoLoginsShown, directDatabaseUrl, readEnv } from '@/server/env'
 
 const valid = { DATABASE_URL: 'postgresql://u@localhost:5432/db', NEXTAUTH_SECRET: 'x'.repeat(32) }
 
@@ -21,6 +21,12 @@ describe('the environment, checked once at start-up', () => {
       [{ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: 'a day' }, /HANDOFF_IDEMPOTENCY_TTL_HOURS/],
       [{ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '2161' }, /HANDOFF_IDEMPOTENCY_TTL_HOURS/],
       [{ ...valid, DATABASE_DIRECT_URL: 'localhost:5432' }, /DATABASE_DIRECT_URL/],
+      [{ ...valid, API_RATE_BURST: 'lots' }, /API_RATE_BURST/],
+      [{ ...valid, API_RATE_BURST: '0' }, /API_RATE_BURST/],
+      [{ ...valid, API_RATE_BURST: '2.5' }, /API_RATE_BURST/],
+      [{ ...valid, API_RATE_PER_SECOND: '0' }, /API_RATE_PER_SECOND/],
+      [{ ...valid, API_RATE_PER_SECOND: 'fast' }, /API_RATE_PER_SECOND/],
+      [{ ...valid, NEXTAUTH_URL: 'example.com' }, /NEXTAUTH_URL/],
       [{ ...valid, DB_PREPARED_STATEMENTS: 'off' }, /DB_PREPARED_STATEMENTS/],
       // Behind a transaction-mode bouncer the live LISTEN needs its own way to PostgreSQL.
       [{ ...valid, DB_PREPARED_STATEMENTS: 'unnamed' }, /DATABASE_DIRECT_URL/],
@@ -41,5 +47,29 @@ describe('the environment, checked once at start-up', () => {
     expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: '' })).toBe(valid.DATABASE_URL)
     expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: direct })).toBe(direct)
     expect(readEnv({ ...valid, DATABASE_DIRECT_URL: direct, DB_PREPARED_STATEMENTS: 'unnamed' })).toMatchObject({ DB_PREPARED_STATEMENTS: 'unnamed' })
+  })
+
+  it('gives the API rate limit its defaults, and the numbers set', () => {
+    expect(apiRateLimit({})).toEqual({ burst: 120, perSecond: 20 })
+    expect(apiRateLimit({ API_RATE_BURST: '', API_RATE_PER_SECOND: '' })).toEqual({ burst: 120, perSecond: 20 })
+    expect(apiRateLimit({ API_RATE_BURST: '1000000', API_RATE_PER_SECOND: '0.5' })).toEqual({ burst: 1_000_000, perSecond: 0.5 })
+    expect(() => apiRateLimit({ API_RATE_BURST: 'lots' })).toThrow(/^Invalid environment: API_RATE_BURST/)
+  })
+
+  it("turns the demo logins and the benchmark routes on with '1' only", () => {
+    expect(demoLoginsShown({ HANDOFF_DEMO: '1' })).toBe(true)
+    expect(benchRoutesEnabled({ HANDOFF_BENCH: '1' })).toBe(true)
+    for (const v of ['', '0', 'true', 'yes']) {
+      expect(demoLoginsShown({ HANDOFF_DEMO: v }), v).toBe(false)
+      expect(benchRoutesEnabled({ HANDOFF_BENCH: v }), v).toBe(false)
+    }
+    expect(demoLoginsShown({})).toBe(false)
+    expect(benchRoutesEnabled({})).toBe(false)
+  })
+
+  it('reads NEXTAUTH_URL as a URL, or nothing when unset', () => {
+    expect(configuredUrl({})).toBeUndefined()
+    expect(configuredUrl({ NEXTAUTH_URL: 'https://shop.example:8443/x' })?.origin).toBe('https://shop.example:8443')
+    expect(() => configuredUrl({ NEXTAUTH_URL: 'example.com' })).toThrow(/NEXTAUTH_URL/)
   })
 })

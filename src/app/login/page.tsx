@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { HOME_AREA } from '@/domain/permissions'
 import { currentActor } from '@/server/auth/actor'
+import { demoLoginsShown } from '@/server/env'
 import { DEMO_LOGINS } from '@/server/seed/demo-logins'
 import { LoginForm } from './login-form'
 
@@ -19,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams
   const next = typeof params.callbackUrl === 'string' ? params.callbackUrl : null
   // The demo logins are shown only when the app runs on the demo data (npm run dev sets HANDOFF_DEMO).
-  const showDemo = process.env.HANDOFF_DEMO === '1'
+  const showDemo = demoLoginsShown()
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-md ring-1 ring-slate-200">

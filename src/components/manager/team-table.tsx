@@ -50,7 +50,7 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
             </td>
             <td className="px-3 py-2 tabular-nums">
               {m.openOrders > 0 ? (
-                <Link href={`/manager/absences?handoff=${m.id}#handoff`} className="text-brand-700 underline">
+                <Link href={`/manager/absences?reassign=${m.id}#reassign`} className="text-brand-700 underline">
                   {t('openOrdersLink', { count: m.openOrders })}
                 </Link>
               ) : (

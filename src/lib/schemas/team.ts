@@ -60,11 +60,11 @@ export type CreateTrainingGoalInput = z.infer<typeof createTrainingGoalSchema>
 export const trainingGoalIdSchema = z.strictObject({ goalId: id })
 export type TrainingGoalIdInput = z.infer<typeof trainingGoalIdSchema>
 
-export const handOffOrdersSchema = z.strictObject({ fromUserId: chosenPerson, toUserId: chosenPerson, note })
-export type HandOffOrdersInput = z.infer<typeof handOffOrdersSchema>
+export const reassignOrdersSchema = z.strictObject({ fromUserId: chosenPerson, toUserId: chosenPerson, note })
+export type ReassignOrdersInput = z.infer<typeof reassignOrdersSchema>
 
-export const handOffOwnOrdersSchema = z.strictObject({ toUserId: chosenPerson, note })
-export type HandOffOwnOrdersInput = z.infer<typeof handOffOwnOrdersSchema>
+export const reassignOwnOrdersSchema = z.strictObject({ toUserId: chosenPerson, note })
+export type ReassignOwnOrdersInput = z.infer<typeof reassignOwnOrdersSchema>
 
 export const userIdSchema = z.strictObject({ userId: id })
 export type UserIdInput = z.infer<typeof userIdSchema>

@@ -1,7 +1,7 @@
 import 'server-only'
 import { sweepThrottles } from '../auth/throttle'
 import { sql } from '../db'
-import { throttleEnv } from '../env'
+import { apiRateLimit } from '../env'
 
 type Query = <T extends object>(text: string, values: readonly unknown[]) => Promise<T[]>
 
@@ -48,8 +48,8 @@ export class RateLimiter {
 const g = globalThis as unknown as { handoffApiLimiter?: RateLimiter }
 export function apiLimiter(): RateLimiter {
   if (!g.handoffApiLimiter) {
-    const env = throttleEnv()
-    g.handoffApiLimiter = new RateLimiter(env.API_RATE_BURST, env.API_RATE_PER_SECOND)
+    const { burst, perSecond } = apiRateLimit()
+    g.handoffApiLimiter = new RateLimiter(burst, perSecond)
   }
   return g.handoffApiLimiter
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { headers } from 'next/headers'
+import { configuredUrl } from '../env'
 
 /**
  * Absolute URL of a tracking page, from the host the counter's browser used (so the QR code works on the shop's
@@ -12,7 +13,7 @@ export async function trackingUrl(token: string): Promise<string> {
   const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : (configuredProtocol() ?? 'http')
   const path = `/track/${encodeURIComponent(token)}`
   try {
-    return new URL(path, host ? `${proto}://${host}` : (process.env.NEXTAUTH_URL ?? 'http://localhost:3000')).toString()
+    return new URL(path, host ? `${proto}://${host}` : (configuredUrl() ?? 'http://localhost:3000')).toString()
   } catch {
     // A malformed Host header: a relative link still works on the screen; the QR code then carries only the path.
     return path
@@ -21,7 +22,7 @@ export async function trackingUrl(token: string): Promise<string> {
 
 function configuredProtocol(): string | null {
   try {
-    const protocol = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).protocol : null
+    const protocol = configuredUrl()?.protocol ?? null
     return protocol === 'https:' ? 'https' : protocol === 'http:' ? 'http' : null
   } catch {
     return null

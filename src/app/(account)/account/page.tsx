@@ -2,13 +2,13 @@ import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { LanguageForm } from '@/components/manager/account/language-form'
 import { LunchPanel } from '@/components/manager/account/lunch-panel'
-import { HandoffForm } from '@/components/manager/handoff-form'
+import { ReassignForm } from '@/components/manager/reassign-form'
 import { cardClass } from '@/components/manager/styles'
 import { listOwnAbsences } from '@/server/absences/list-own-absences'
 import { absencePresets } from '@/server/absences/presets'
 import { requirePageActor } from '@/server/auth/guard'
 import { loadBusinessClock } from '@/server/coverage/snapshot'
-import { getOwnHandoff } from '@/server/team/get-own-handoff'
+import { getOwnReassignment } from '@/server/team/get-own-reassignment'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account')
@@ -18,9 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const actor = await requirePageActor()
   const now = new Date()
-  const [absences, handoff, clock, locale, t, common] = await Promise.all([
+  const [absences, reassignment, clock, locale, t, common] = await Promise.all([
     listOwnAbsences(actor, now),
-    getOwnHandoff(actor, now),
+    getOwnReassignment(actor, now),
     loadBusinessClock(),
     getLocale(),
     getTranslations('account'),
@@ -35,12 +35,12 @@ export default async function AccountPage() {
         </p>
       </header>
       <LunchPanel absences={absences} presets={absencePresets(now, clock.timeZone, clock.hours)} />
-      <section aria-labelledby="handoff-title" className={cardClass}>
-        <h2 id="handoff-title" className="text-lg font-semibold">
-          {t('handoffTitle')}
+      <section aria-labelledby="reassign-title" className={cardClass}>
+        <h2 id="reassign-title" className="text-lg font-semibold">
+          {t('reassignTitle')}
         </h2>
-        <p className="mb-3 mt-1 text-sm text-slate-600">{t('handoffExplain')}</p>
-        <HandoffForm mode="own" data={handoff} />
+        <p className="mb-3 mt-1 text-sm text-slate-600">{t('reassignExplain')}</p>
+        <ReassignForm mode="own" data={reassignment} />
       </section>
       <section aria-labelledby="language-title" className={cardClass}>
         <h2 id="language-title" className="text-lg font-semibold">

@@ -8,7 +8,7 @@ import { updateSettingsSchema } from '@/lib/schemas/settings'
 import {
   createStaffSchema,
   createTrainingGoalSchema,
-  handOffOrdersSchema,
+  reassignOrdersSchema,
   resetPasswordSchema,
   setHomeRoleSchema,
   setSkillLevelSchema,
@@ -25,8 +25,8 @@ import { updateProduct } from '@/server/catalog/update-product'
 import { updateSettings } from '@/server/settings/update-settings'
 import { createStaff } from '@/server/team/create-staff'
 import { createTrainingGoal } from '@/server/team/create-training-goal'
-import { getHandoff } from '@/server/team/get-handoff'
-import { handOffOrders } from '@/server/team/hand-off-orders'
+import { getReassignment } from '@/server/team/get-reassignment'
+import { reassignOrders } from '@/server/team/reassign-orders'
 import { markTrainingGoalAchieved } from '@/server/team/mark-training-goal-achieved'
 import { resetPassword } from '@/server/team/reset-password'
 import { setHomeRole } from '@/server/team/set-home-role'
@@ -48,11 +48,11 @@ export async function recordAbsenceAction(raw: unknown) {
 export async function endAbsenceAction(raw: unknown) {
   return runAction('endAbsence', 'MANAGE_TEAM', absenceIdSchema, endAbsence, raw)
 }
-export async function getHandoffAction(raw: unknown) {
-  return runAction('getHandoff', 'MANAGE_TEAM', userIdSchema, getHandoff, raw)
+export async function getReassignmentAction(raw: unknown) {
+  return runAction('getReassignment', 'MANAGE_TEAM', userIdSchema, getReassignment, raw)
 }
-export async function handOffOrdersAction(raw: unknown) {
-  return runAction('handOffOrders', 'MANAGE_TEAM', handOffOrdersSchema, handOffOrders, raw)
+export async function reassignOrdersAction(raw: unknown) {
+  return runAction('reassignOrders', 'MANAGE_TEAM', reassignOrdersSchema, reassignOrders, raw)
 }
 export async function createStaffAction(raw: unknown) {
   return runAction('createStaff', 'MANAGE_TEAM', createStaffSchema, createStaff, raw)

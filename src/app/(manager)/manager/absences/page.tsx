@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { AbsenceForm } from '@/components/manager/absence-form'
 import { AbsenceList } from '@/components/manager/absence-list'
-import { HandoffForm } from '@/components/manager/handoff-form'
+import { ReassignForm } from '@/components/manager/reassign-form'
 import { cardClass } from '@/components/manager/styles'
 import { listAbsences } from '@/server/absences/list-absences'
 import { absencePresets } from '@/server/absences/presets'
@@ -15,16 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-export default async function AbsencesPage({ searchParams }: { searchParams: Promise<{ handoff?: string }> }) {
+export default async function AbsencesPage({ searchParams }: { searchParams: Promise<{ reassign?: string }> }) {
   const actor = await requirePageTask('MANAGE_TEAM')
   const now = new Date()
-  const [{ handoff }, absences, team, clock, t, h] = await Promise.all([
+  const [{ reassign }, absences, team, clock, t, h] = await Promise.all([
     searchParams,
     listAbsences(actor, now),
     listTeam(actor),
     loadBusinessClock(),
     getTranslations('manager.absences'),
-    getTranslations('manager.handoff'),
+    getTranslations('manager.reassign'),
   ])
   const active = team.filter((m) => m.active)
   return (
@@ -37,15 +37,15 @@ export default async function AbsencesPage({ searchParams }: { searchParams: Pro
         <AbsenceForm people={active.map((m) => ({ id: m.id, name: m.name }))} presets={absencePresets(now, clock.timeZone, clock.hours)} timeZone={clock.timeZone} />
         <AbsenceList data={absences} />
       </div>
-      <section aria-labelledby="handoff-title" className={cardClass} id="handoff">
-        <h2 id="handoff-title" className="text-lg font-semibold">
+      <section aria-labelledby="reassign-title" className={cardClass} id="reassign">
+        <h2 id="reassign-title" className="text-lg font-semibold">
           {h('title')}
         </h2>
         <p className="mb-3 mt-1 text-sm text-slate-600">{h('explain')}</p>
-        <HandoffForm
+        <ReassignForm
           mode="manager"
           people={active.map((m) => ({ id: m.id, name: m.name, openOrders: m.openOrders }))}
-          initialUserId={active.some((m) => m.id === handoff) ? handoff : undefined}
+          initialUserId={active.some((m) => m.id === reassign) ? reassign : undefined}
         />
       </section>
     </div>

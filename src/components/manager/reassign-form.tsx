@@ -3,26 +3,26 @@
 import { ArrowRightLeft } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
-import { handOffOwnOrdersAction } from '@/app/(account)/account/actions'
-import { getHandoffAction, handOffOrdersAction } from '@/app/(manager)/manager/actions'
-import type { HandoffDTO } from '@/server/team/handoff'
+import { reassignOwnOrdersAction } from '@/app/(account)/account/actions'
+import { getReassignmentAction, reassignOrdersAction } from '@/app/(manager)/manager/actions'
+import type { ReassignmentDTO } from '@/server/team/reassign'
 import { Field, FormError, StatusMessage, buttonClass, inputClass } from './form-bits'
 import { useAction } from './use-action'
 
 /**
- * Break handover: someone going on break or leave hands their open orders to a colleague who can fulfil them, with a
+ * Reassignment (break transfer, docs/glossary.md): someone going on break or leave hands their open orders to a colleague who can fulfil them, with a
  * note that lands on each order's timeline. The manager picks the person; on "my account" it is oneself.
  */
-export function HandoffForm(props: { mode: 'manager'; people: Array<{ id: string; name: string; openOrders: number }>; initialUserId?: string } | { mode: 'own'; data: HandoffDTO }) {
-  const t = useTranslations('manager.handoff')
+export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: string; name: string; openOrders: number }>; initialUserId?: string } | { mode: 'own'; data: ReassignmentDTO }) {
+  const t = useTranslations('manager.reassign')
   const common = useTranslations('common')
   const format = useFormatter()
   const [userId, setUserId] = useState(props.mode === 'manager' ? (props.initialUserId ?? '') : props.data.person.id)
-  const [loaded, setLoaded] = useState<HandoffDTO | null>(props.mode === 'own' ? props.data : null)
+  const [loaded, setLoaded] = useState<ReassignmentDTO | null>(props.mode === 'own' ? props.data : null)
   const [status, setStatus] = useState<string | null>(null)
-  const load = useAction(getHandoffAction, { refresh: false, onSuccess: setLoaded })
-  const handManager = useAction(handOffOrdersAction)
-  const handOwn = useAction(handOffOwnOrdersAction)
+  const load = useAction(getReassignmentAction, { refresh: false, onSuccess: setLoaded })
+  const handManager = useAction(reassignOrdersAction)
+  const handOwn = useAction(reassignOwnOrdersAction)
   const hand = props.mode === 'manager' ? handManager : handOwn
   const data = props.mode === 'own' ? props.data : loaded
   const { run: runLoad } = load
@@ -45,7 +45,7 @@ export function HandoffForm(props: { mode: 'manager'; people: Array<{ id: string
   }
 
   return (
-    <div className="space-y-3" data-testid="handoff">
+    <div className="space-y-3" data-testid="reassign">
       {props.mode === 'manager' && (
         <Field label={t('whoIsLeaving')} errors={load.fieldErrors.userId}>
           {(p) => (

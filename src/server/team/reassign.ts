@@ -9,8 +9,9 @@ import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 
-// Break handover, shared by the manager's and the "my account" use cases (not a use case itself; callers authorize
-// first): the open orders someone is assigned, the colleagues who could take them, and the transfer itself.
+// Reassignment (the break transfer of open orders, docs/glossary.md), shared by the manager's and the "my account" use
+// cases (not a use case itself; callers authorize first): the open orders someone is assigned, the colleagues who
+// could take them, and the transfer itself. Its timeline event keeps its stored name, `order.handed_off`.
 
 export interface OpenOrderDTO {
   id: string
@@ -20,25 +21,25 @@ export interface OpenOrderDTO {
   dueAt: string
 }
 
-export interface HandoffCandidateDTO {
+export interface ReassignCandidateDTO {
   id: string
   name: string
   homeRole: HomeRole
-  /** Not away right now (absences only; opening hours do not matter for a handover). */
+  /** Not away right now (absences only; opening hours do not matter for a reassignment). */
   presentNow: boolean
   openOrders: number
 }
 
-export interface HandoffDTO {
+export interface ReassignmentDTO {
   person: { id: string; name: string }
   orders: OpenOrderDTO[]
-  candidates: HandoffCandidateDTO[]
+  candidates: ReassignCandidateDTO[]
 }
 
 const OPEN = { closedAt: null, cancelledAt: null } as const
-export const HANDOFF_LIST_LIMIT = 100
+export const REASSIGN_LIST_LIMIT = 100
 
-export async function loadHandoff(userId: string, now: Date): Promise<HandoffDTO> {
+export async function loadReassignment(userId: string, now: Date): Promise<ReassignmentDTO> {
   const settings = await getSettings()
   const person = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true } })
   if (!person) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -46,7 +47,7 @@ export async function loadHandoff(userId: string, now: Date): Promise<HandoffDTO
     db().order.findMany({
       where: { assigneeId: userId, ...OPEN },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      take: HANDOFF_LIST_LIMIT,
+      take: REASSIGN_LIST_LIMIT,
       select: { id: true, number: true, dueAt: true, fulfillment: true, handover: true, heldAt: true, cancelledAt: true, customer: { select: { name: true } } },
     }),
     db().user.findMany({
@@ -87,7 +88,7 @@ export async function transferOpenOrders(
   input: { fromId: string; toId: string; note: string | null },
   task: Task | null,
 ): Promise<{ count: number; to: { id: string; name: string } }> {
-  if (input.fromId === input.toId) throw new DomainError('INVALID', 'manager.handoff.errors.samePerson', {}, 'toUserId')
+  if (input.fromId === input.toId) throw new DomainError('INVALID', 'manager.reassign.errors.samePerson', {}, 'toUserId')
   return db().$transaction(async (tx) => {
     const [from, to] = await Promise.all([
       tx.user.findUnique({ where: { id: input.fromId }, select: { id: true, name: true } }),
@@ -96,11 +97,11 @@ export async function transferOpenOrders(
     if (!from || !to) throw new DomainError('NOT_FOUND', 'errors.notFound')
     const skills = Object.fromEntries(to.skills.map((s) => [s.task, s.level])) as Skills
     if (!to.active || !can({ homeRole: to.homeRole, skills }, 'FULFILL')) {
-      throw new DomainError('INVALID', 'manager.handoff.errors.cannotFulfil', { name: to.name }, 'toUserId')
+      throw new DomainError('INVALID', 'manager.reassign.errors.cannotFulfil', { name: to.name }, 'toUserId')
     }
-    // Ascending ids: two handovers touching the same orders lock them in the same order and cannot deadlock.
+    // Ascending ids: two reassignments touching the same orders lock them in the same order and cannot deadlock.
     const orders = await tx.order.findMany({ where: { assigneeId: input.fromId, ...OPEN }, orderBy: { id: 'asc' }, select: { id: true } })
-    if (orders.length === 0) throw new DomainError('CONFLICT', 'manager.handoff.errors.nothingOpen', { name: from.name })
+    if (orders.length === 0) throw new DomainError('CONFLICT', 'manager.reassign.errors.nothingOpen', { name: from.name })
     let count = 0
     for (const { id } of orders) {
       await lockOrder(tx, id, null)

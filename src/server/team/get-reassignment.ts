@@ -2,10 +2,10 @@ import 'server-only'
 import type { UserIdInput } from '@/lib/schemas/team'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
-import { loadHandoff, type HandoffDTO } from './handoff'
+import { loadReassignment, type ReassignmentDTO } from './reassign'
 
 /** A person's open orders and the colleagues who could take them over (manager view). */
-export async function getHandoff(actor: Actor, input: UserIdInput, now = new Date()): Promise<HandoffDTO> {
+export async function getReassignment(actor: Actor, input: UserIdInput, now = new Date()): Promise<ReassignmentDTO> {
   authorize(actor, 'MANAGE_TEAM')
-  return loadHandoff(input.userId, now)
+  return loadReassignment(input.userId, now)
 }
