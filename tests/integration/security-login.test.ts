@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { argon2Params, meetsArgon2Minimum } from '@/domain/password-policy'
-import { createStaffAction, resetPasswordAction } from '@/app/(manager)/manager/actions'
+import { createStaffAction, resetPasswordAction } from '@/actions/team'
 import { authOptions } from '@/server/auth/options'
 import { hashPassword } from '@/server/auth/password'
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '@/server/auth/verify-login'

@@ -10,7 +10,8 @@ import { loadMessages } from '@/i18n/messages'
 import { db } from '@/server/db'
 import type { RouteRequest } from './security-inputs'
 
-const appDir = path.resolve(import.meta.dirname, '../../src/app')
+const srcDir = path.resolve(import.meta.dirname, '../../src')
+const appDir = path.join(srcDir, 'app')
 
 /** The next-auth session getServerSession() answers with: a signed JWT's content, or null when signed out. */
 export const session: { current: { user: { id: string; sv: number } } | null } = { current: null }
@@ -52,15 +53,16 @@ function walk(dir: string, out: string[] = []): string[] {
 const DIRECTIVE_FIRST = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/
 
 /**
- * Every server action: each export of each file under src/app that starts with 'use server'. An inline
+ * Every server action: each export of each file under src/actions (where they live) or src/app (where none should)
+ * that starts with 'use server', keyed by its path under src. An inline
  * 'use server' (a function-level directive in a component) would escape this list, so it fails discovery instead.
  */
 export async function discoverServerActions(): Promise<Map<string, ServerAction>> {
   const actions = new Map<string, ServerAction>()
-  for (const file of walk(appDir).sort()) {
+  for (const file of [...walk(path.join(srcDir, 'actions')), ...walk(appDir)].sort()) {
     const text = readFileSync(file, 'utf8')
     if (!/['"]use server['"]/.test(text)) continue
-    const rel = path.relative(appDir, file)
+    const rel = path.relative(srcDir, file)
     if (!DIRECTIVE_FIRST.test(text)) throw new Error(`${rel}: 'use server' inside a file; keep server actions in a 'use server' actions file so the authorization matrix sees them`)
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const [name, value] of Object.entries(mod)) {

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server'
-import { HTTP_STATUS } from '@/domain/errors'
+import { DomainError, HTTP_STATUS } from '@/domain/errors'
+import { mayCall } from '@/domain/permissions'
 import { billingExportSchema } from '@/lib/schemas/billing'
 import { currentActor } from '@/server/auth/actor'
-import { authorizeAny } from '@/server/authz'
 import { toKnownFailure } from '@/server/errors'
-import { BILLING_EXPORTERS, exportBillingCsv } from '@/server/receivables/export-billing-csv'
+import { exportBillingCsv, exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
 
 // GET /api/back/export?kind=invoices|payments|credit-notes&from=YYYY-MM-DD&to=YYYY-MM-DD -> CSV download.
 // Authenticated by the session cookie; permission first (someone who may not export learns nothing about the query's
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor()
   if (!actor) return Response.json({ error: t('errors.unauthenticated') }, { status: 401 })
   try {
-    authorizeAny(actor, BILLING_EXPORTERS)
+    if (!mayCall(actor, exportBillingCsvUseCase.tasks)) throw new DomainError('FORBIDDEN', 'errors.forbidden')
     const parsed = billingExportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
     if (!parsed.success) return Response.json({ error: t('errors.checkFields') }, { status: 422 })
     const { filename, body } = await exportBillingCsv(actor, parsed.data)

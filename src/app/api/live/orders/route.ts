@@ -1,9 +1,8 @@
 import { DomainError } from '@/domain/errors'
-import { can, type Task } from '@/domain/permissions'
+import { can, ORDER_READERS } from '@/domain/permissions'
 import { failureResponse } from '@/server/api/handler'
 import { currentActor, loadActor, type Actor } from '@/server/auth/actor'
 import { orderEvents, type OrderEvent } from '@/server/live/order-events'
-import { DESK_TASKS } from '@/server/orders/search-orders'
 
 // Server-sent events: every order change, as {id, version, op}, for the live screens (back-office queue, the counter's
 // ready list). The payload names
@@ -13,9 +12,8 @@ import { DESK_TASKS } from '@/server/orders/search-orders'
 export const dynamic = 'force-dynamic'
 export const runtime = 'nodejs'
 
-const BACK_OFFICE_TASKS: readonly Task[] = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT']
 /** Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data). */
-const LIVE_READERS: readonly Task[] = [...BACK_OFFICE_TASKS, ...DESK_TASKS]
+const LIVE_READERS = ORDER_READERS
 const HEARTBEAT_MS = 20_000
 /** A session ended elsewhere (logout, changed skills) stops its streams within this time. */
 const RECHECK_MS = 60_000
