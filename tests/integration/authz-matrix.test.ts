@@ -20,10 +20,13 @@ import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { returnDepositUseCase } from '@/server/billing/return-deposit'
 import { createProductUseCase } from '@/server/catalog/create-product'
+import { searchProductsUseCase } from '@/server/catalog/search-products'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
 import { updateProductUseCase } from '@/server/catalog/update-product'
 import { createCustomerUseCase } from '@/server/customers/create-customer'
+import { findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
 import { listCustomersUseCase } from '@/server/customers/list-customers'
+import { searchCustomersUseCase } from '@/server/customers/search-customers'
 import { assignOrderUseCase } from '@/server/fulfillment/assign-order'
 import { cancelOrderUseCase } from '@/server/fulfillment/cancel-order'
 import { holdOrderUseCase } from '@/server/fulfillment/hold-order'
@@ -171,6 +174,11 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
   'GET /api/back/queue': [WORKSHOP, listQueueUseCase],
   // Names no data (ids and versions only), so every desk and workshop reader may listen.
   'GET /api/live/orders': [STAFF, { name: 'liveOrders', tasks: ORDER_READERS }],
+
+  // The counter's as-you-type lookups (session cookie).
+  'GET /front/lookup/customers': [COUNTER, searchCustomersUseCase],
+  'GET /front/lookup/duplicates': [COUNTER, findDuplicateCustomersUseCase],
+  'GET /front/lookup/products': [COUNTER, searchProductsUseCase],
 }
 
 const people = {} as Record<Exclude<Principal, 'anonymous'>, Person>
@@ -270,7 +278,7 @@ describe('route handlers × principals', () => {
       expect([401, 403], `${key} refused ${principal}: ${answer.text.slice(0, 200)}`).not.toContain(answer.status)
     } else {
       expect(answer.status, answer.text.slice(0, 200)).toBe(principal === 'anonymous' || principal === 'deactivated' ? 401 : 403)
-      if (ROUTE_REQUESTS[key]!.auth === 'bearer') expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+      if (ROUTE_REQUESTS[key]!.auth !== 'public') expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
       expect(changed, `${key} as ${principal} changed rows`).toEqual([])
     }
   })

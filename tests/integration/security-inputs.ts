@@ -141,4 +141,7 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
   'GET /api/back/queue': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/queue?status=todo' }) },
   'GET /api/live/orders': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/live/orders' }) },
 
+  'GET /front/lookup/customers': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/customers?q=Nguyen' }) },
+  'GET /front/lookup/duplicates': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/duplicates?phone=0909000111' }) },
+  'GET /front/lookup/products': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/products?q=card' }) },
 }

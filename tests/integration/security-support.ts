@@ -75,12 +75,14 @@ export async function discoverServerActions(): Promise<Map<string, ServerAction>
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response
 
-/** Every route handler under src/app/api, as "METHOD /api/path/[param]". */
+/** Every route handler under src/app (the API and the screens' JSON routes), as "METHOD /path/[param]" (route groups,
+ * "(front)", are not part of the URL). */
 export async function discoverRoutes(): Promise<Map<string, RouteHandler>> {
   const routes = new Map<string, RouteHandler>()
-  for (const file of walk(path.join(appDir, 'api')).sort()) {
+  for (const file of walk(appDir).sort()) {
     if (!/\/route\.tsx?$/.test(file)) continue
-    const url = '/' + path.relative(appDir, path.dirname(file)).split(path.sep).join('/')
+    const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment))
+    const url = '/' + segments.join('/')
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const method of HTTP_METHODS) {
       if (typeof mod[method] === 'function') routes.set(`${method} ${url}`, mod[method] as RouteHandler)

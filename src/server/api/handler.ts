@@ -99,7 +99,8 @@ async function readJson(request: Request, optional: boolean): Promise<{ ok: true
   return { ok: true, value }
 }
 
-async function validation(error: z.ZodError): Promise<Response> {
+/** A zod failure as the error contract: 422 INVALID with the English message of each field. */
+export async function validation(error: z.ZodError): Promise<Response> {
   const t = await english()
   const fields: Record<string, string[]> = {}
   for (const [path, refs] of Object.entries(fieldIssues(error))) fields[path || '_'] = refs.map((r) => t(r.key, r.params))

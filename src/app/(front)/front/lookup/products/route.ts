@@ -1,9 +1,9 @@
-import type { NextRequest } from 'next/server'
 import { productSearchSchema } from '@/lib/schemas/order'
-import { searchProducts } from '@/server/catalog/search-products'
-import { lookup } from '../respond'
+import { sessionRoute } from '@/server/api/session-route'
+import { searchProducts, searchProductsUseCase } from '@/server/catalog/search-products'
+import { LOOKUP_HEADERS } from '../headers'
 
-export async function GET(request: NextRequest) {
-  const q = request.nextUrl.searchParams.get('q') ?? ''
-  return lookup('searchProducts', productSearchSchema, { q }, searchProducts)
-}
+export const GET = sessionRoute(
+  { tasks: searchProductsUseCase.tasks, query: productSearchSchema, input: (p) => ({ q: p.get('q') ?? '' }), headers: LOOKUP_HEADERS },
+  ({ actor, query }) => searchProducts(actor, query),
+)
