@@ -17,7 +17,7 @@ const config = [
   },
   {
     // Prisma is reachable only through src/server: pages, components and the domain never import it.
-    files: ['src/app/**', 'src/components/**', 'src/domain/**', 'src/lib/**'],
+    files: ['src/actions/**', 'src/app/**', 'src/components/**', 'src/domain/**', 'src/lib/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@/generated/*', '**/generated/prisma*'], message: 'Prisma lives in src/server only.' },

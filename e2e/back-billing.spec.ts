@@ -273,6 +273,7 @@ test.describe('from the workshop to the books', () => {
     const billing = page.getByTestId('order-billing')
     await expect(billing).toContainText('₫27,506')
     await billing.getByRole('button', { name: 'Invoice' }).click()
+    await page.getByRole('dialog', { name: 'Issue this invoice?' }).getByRole('button', { name: 'Issue invoice' }).click()
     await expect(page.getByTestId('issued-invoices')).toContainText('Invoice issued:')
     // The page has reloaded the order (its new version) once the invoice is listed.
     await expect(billing.getByTestId('order-invoices').getByRole('row')).toHaveCount(2)
@@ -293,6 +294,7 @@ test.describe('from the workshop to the books', () => {
     await expect(row).toContainText('₫27,505')
     await page.screenshot({ path: screenshotPath('back-billing-to-invoice'), fullPage: true })
     await row.getByRole('button', { name: 'Invoice' }).click()
+    await page.getByRole('dialog', { name: 'Issue this invoice?' }).getByRole('button', { name: 'Issue invoice' }).click()
     await expect(page.getByTestId('to-invoice-row').filter({ hasText: order.number })).toHaveCount(0)
     const totals = await sql<{ total: number }>(`SELECT total FROM "Invoice" WHERE "orderId" = $1 ORDER BY seq`, [order.id])
     expect(totals.map((t) => t.total)).toEqual([27_506, 27_505])

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl'
 import { useTransition } from 'react'
-import { setLocaleAction } from '@/app/actions/set-locale'
+import { setLocaleAction } from '@/actions/account'
 
 export function LocaleSwitcher() {
   const t = useTranslations('common.nav')

@@ -18,6 +18,14 @@ export const TASKS = [
 ] as const
 export type Task = (typeof TASKS)[number]
 
+/**
+ * Who may call a use case, declared once beside it and read by its server action, its API route and the
+ * authorization matrix: one task, any one of several (the first one the caller's home role owns is the one recorded,
+ * else the first they may do; taking a payment is HANDLE_PICKUP at the counter, RECORD_PAYMENT in the back office),
+ * or any signed-in staff member for self-service (their own language, their own lunch break).
+ */
+export type Caller = 'signed-in' | Task | readonly [Task, ...Task[]]
+
 export const HOME_ROLES = ['RECEPTIONIST', 'BACK_OFFICE', 'MANAGER'] as const
 export type HomeRole = (typeof HOME_ROLES)[number]
 
@@ -32,6 +40,19 @@ export const HOME_ROLE_TASKS: Readonly<Record<HomeRole, readonly Task[]>> = {
   BACK_OFFICE: ['FULFILL', 'INVOICE', 'RECORD_PAYMENT'],
   MANAGER: ['MANAGE_TEAM', 'MANAGE_CATALOG'],
 }
+
+// Task groups shared by several reads (each read names its group, never a copy of it).
+/** Reading orders and customers at the desk: the counter's own tasks. */
+export const DESK_TASKS = ['CUSTOMER_SERVICE', 'HANDLE_PICKUP', 'TAKE_ORDER'] as const satisfies readonly Task[]
+/** Looking customers up (search, duplicates, the API's list): the desk. */
+export const CUSTOMER_READERS = DESK_TASKS
+/** The back office's queue and who works on it. */
+export const QUEUE_READERS = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
+/** Invoices, payments and receivables: lists and the bookkeeper's export. */
+export const BILLING_READERS = ['INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
+/** One order (and its invoices, credit notes, fulfilment history), and the live stream of order changes: whoever
+ * works at the desk or in the back office. */
+export const ORDER_READERS = ['TAKE_ORDER', 'HANDLE_PICKUP', 'CUSTOMER_SERVICE', 'FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
 
 export type Area = 'front' | 'back' | 'manager'
 export const AREAS: readonly Area[] = ['front', 'back', 'manager']
@@ -88,4 +109,15 @@ export function areasFor(person: Capable): Area[] {
 /** Changing a line's catalog price at the counter: catalog managers and counter experts (level 3). */
 export function canOverridePrice(person: Capable): boolean {
   return can(person, 'MANAGE_CATALOG') || levelOf(person, 'TAKE_ORDER') >= EXPERT_LEVEL
+}
+
+/** The tasks a caller declaration names ('signed-in' names none). */
+export function callerTasks(caller: Caller): readonly Task[] {
+  if (caller === 'signed-in') return []
+  return typeof caller === 'string' ? [caller] : caller
+}
+
+/** Whether a signed-in person may call a use case declared with `caller`. */
+export function mayCall(person: Capable, caller: Caller): boolean {
+  return caller === 'signed-in' || callerTasks(caller).some((task) => can(person, task))
 }

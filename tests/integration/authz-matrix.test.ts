@@ -1,9 +1,56 @@
 // The authorization matrix (#7): every server action and every route handler, discovered from the code, called as each
 // kind of principal. A discovered action or route without a row fails, and so does a row whose action or route is
 // gone. Allowed: the answer is neither UNAUTHENTICATED nor FORBIDDEN (nor an internal error). Refused: it is, and no
-// row of any table changed.
+// row of any table changed. Each row also names the use case whose declared tasks the entry point reads; the tasks
+// must allow exactly the row's principals, so a declaration that drifts fails here as well as in the calls.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { mayCall, ORDER_READERS, type Capable } from '@/domain/permissions'
 import { db } from '@/server/db'
+import { endAbsenceUseCase } from '@/server/absences/end-absence'
+import { endOwnAbsenceUseCase } from '@/server/absences/end-own-absence'
+import { planOwnLunchUseCase } from '@/server/absences/plan-own-lunch'
+import { recordAbsenceUseCase } from '@/server/absences/record-absence'
+import { startOwnLunchUseCase } from '@/server/absences/start-own-lunch'
+import { createApiTokenUseCase } from '@/server/api-tokens/create-api-token'
+import { revokeApiTokenUseCase } from '@/server/api-tokens/revoke-api-token'
+import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
+import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
+import { listInvoicesUseCase } from '@/server/billing/list-invoices'
+import { recordPaymentUseCase } from '@/server/billing/record-payment'
+import { recordRefundUseCase } from '@/server/billing/record-refund'
+import { returnDepositUseCase } from '@/server/billing/return-deposit'
+import { createProductUseCase } from '@/server/catalog/create-product'
+import { searchProductsUseCase } from '@/server/catalog/search-products'
+import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
+import { updateProductUseCase } from '@/server/catalog/update-product'
+import { createCustomerUseCase } from '@/server/customers/create-customer'
+import { findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
+import { listCustomersUseCase } from '@/server/customers/list-customers'
+import { searchCustomersUseCase } from '@/server/customers/search-customers'
+import { assignOrderUseCase } from '@/server/fulfillment/assign-order'
+import { cancelOrderUseCase } from '@/server/fulfillment/cancel-order'
+import { holdOrderUseCase } from '@/server/fulfillment/hold-order'
+import { listQueueUseCase } from '@/server/fulfillment/list-queue'
+import { recordFulfillmentUseCase } from '@/server/fulfillment/record-fulfillment'
+import { releaseOrderUseCase } from '@/server/fulfillment/release-order'
+import { createOrderUseCase } from '@/server/orders/create-order'
+import { getOrderUseCase } from '@/server/orders/get-order'
+import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
+import { listOrdersUseCase } from '@/server/orders/list-orders'
+import { exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
+import { updateSettingsUseCase } from '@/server/settings/update-settings'
+import { createStaffUseCase } from '@/server/team/create-staff'
+import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
+import { getReassignmentUseCase } from '@/server/team/get-reassignment'
+import { reassignOrdersUseCase } from '@/server/team/reassign-orders'
+import { reassignOwnOrdersUseCase } from '@/server/team/reassign-own-orders'
+import { markTrainingGoalAchievedUseCase } from '@/server/team/mark-training-goal-achieved'
+import { resetPasswordUseCase } from '@/server/team/reset-password'
+import { setHomeRoleUseCase } from '@/server/team/set-home-role'
+import { setOwnLocaleUseCase } from '@/server/team/set-own-locale'
+import { setSkillLevelUseCase } from '@/server/team/set-skill-level'
+import { setStaffActiveUseCase } from '@/server/team/set-staff-active'
+import type { UseCase } from '@/server/use-case'
 import { orderEvents } from '@/server/live/order-events'
 import { tokenFor } from '../support/api'
 import { makeStaff } from '../support/factories'
@@ -45,82 +92,93 @@ const COUNTER: Principal[] = ['receptionist', 'manager', 'cover'] // TAKE_ORDER 
 const WORKSHOP: Principal[] = ['backOffice', 'manager', 'cover'] // FULFILL / INVOICE / RECORD_PAYMENT (cover's home role)
 const MANAGER: Principal[] = ['manager']
 
+/** What each signed-in principal is, for reading a use case's declared tasks (as set up in beforeAll). */
+const CAPABLE: Record<Exclude<Principal, 'anonymous' | 'deactivated'>, Capable> = {
+  receptionist: { homeRole: 'RECEPTIONIST', skills: {} },
+  backOffice: { homeRole: 'BACK_OFFICE', skills: {} },
+  manager: { homeRole: 'MANAGER', skills: {} },
+  cover: { homeRole: 'BACK_OFFICE', skills: { HANDLE_PICKUP: 2, TAKE_ORDER: 2 } },
+}
+
 type Row = Principal[]
-/** Who may call each server action (inputs: security-inputs.ts). */
-const ACTIONS: Record<string, Row> = {
-  '(account)/account/actions.ts#startOwnLunchAction': STAFF,
-  '(account)/account/actions.ts#planOwnLunchAction': STAFF,
-  '(account)/account/actions.ts#endOwnAbsenceAction': STAFF,
-  '(account)/account/actions.ts#reassignOwnOrdersAction': STAFF,
+/** Who may call each server action, and the use case whose declaration it reads (inputs: security-inputs.ts). */
+const ACTIONS: Record<string, [Row, UseCase]> = {
+  'actions/account.ts#startOwnLunchAction': [STAFF, startOwnLunchUseCase],
+  'actions/account.ts#planOwnLunchAction': [STAFF, planOwnLunchUseCase],
+  'actions/account.ts#endOwnAbsenceAction': [STAFF, endOwnAbsenceUseCase],
+  'actions/account.ts#reassignOwnOrdersAction': [STAFF, reassignOwnOrdersUseCase],
 
-  '(front)/front/actions.ts#createCustomerAction': COUNTER,
-  '(front)/front/actions.ts#createOrderAction': COUNTER,
-  '(front)/front/actions.ts#handOverAction': COUNTER,
-  '(front)/front/actions.ts#issueInvoiceAction': WORKSHOP,
-  '(front)/front/actions.ts#recordPaymentAction': STAFF,
+  'actions/counter.ts#createCustomerAction': [COUNTER, createCustomerUseCase],
+  'actions/counter.ts#createOrderAction': [COUNTER, createOrderUseCase],
+  'actions/counter.ts#handOverAction': [COUNTER, handOverOrderUseCase],
 
-  '(back)/back/actions.ts#recordFulfillmentAction': WORKSHOP,
-  '(back)/back/actions.ts#assignOrderAction': WORKSHOP,
-  '(back)/back/actions.ts#holdOrderAction': WORKSHOP,
-  '(back)/back/actions.ts#releaseOrderAction': WORKSHOP,
-  '(back)/back/actions.ts#cancelOrderAction': WORKSHOP,
-  '(back)/back/actions.ts#issueInvoiceAction': WORKSHOP,
-  '(back)/back/actions.ts#recordPaymentAction': STAFF,
-  '(back)/back/actions.ts#issueCreditNoteAction': WORKSHOP,
-  '(back)/back/actions.ts#recordRefundAction': STAFF,
-  '(back)/back/actions.ts#returnDepositAction': STAFF,
+  'actions/fulfillment.ts#recordFulfillmentAction': [WORKSHOP, recordFulfillmentUseCase],
+  'actions/fulfillment.ts#assignOrderAction': [WORKSHOP, assignOrderUseCase],
+  'actions/fulfillment.ts#holdOrderAction': [WORKSHOP, holdOrderUseCase],
+  'actions/fulfillment.ts#releaseOrderAction': [WORKSHOP, releaseOrderUseCase],
+  'actions/fulfillment.ts#cancelOrderAction': [WORKSHOP, cancelOrderUseCase],
+  'actions/billing.ts#issueInvoiceAction': [WORKSHOP, issueInvoiceUseCase],
+  'actions/billing.ts#recordPaymentAction': [STAFF, recordPaymentUseCase],
+  'actions/billing.ts#issueCreditNoteAction': [WORKSHOP, issueCreditNoteUseCase],
+  'actions/billing.ts#recordRefundAction': [STAFF, recordRefundUseCase],
+  'actions/billing.ts#returnDepositAction': [STAFF, returnDepositUseCase],
 
-  '(manager)/manager/actions.ts#setSkillLevelAction': MANAGER,
-  '(manager)/manager/actions.ts#createTrainingGoalAction': MANAGER,
-  '(manager)/manager/actions.ts#markTrainingGoalAchievedAction': MANAGER,
-  '(manager)/manager/actions.ts#recordAbsenceAction': MANAGER,
-  '(manager)/manager/actions.ts#endAbsenceAction': MANAGER,
-  '(manager)/manager/actions.ts#getReassignmentAction': MANAGER,
-  '(manager)/manager/actions.ts#reassignOrdersAction': MANAGER,
-  '(manager)/manager/actions.ts#createStaffAction': MANAGER,
-  '(manager)/manager/actions.ts#setHomeRoleAction': MANAGER,
-  '(manager)/manager/actions.ts#resetPasswordAction': MANAGER,
-  '(manager)/manager/actions.ts#setStaffActiveAction': MANAGER,
-  '(manager)/manager/actions.ts#createProductAction': MANAGER,
-  '(manager)/manager/actions.ts#updateProductAction': MANAGER,
-  '(manager)/manager/actions.ts#setProductActiveAction': MANAGER,
-  '(manager)/manager/actions.ts#updateSettingsAction': MANAGER,
-  '(manager)/manager/api-tokens/actions.ts#createApiTokenAction': MANAGER,
-  '(manager)/manager/api-tokens/actions.ts#revokeApiTokenAction': MANAGER,
+  'actions/team.ts#setSkillLevelAction': [MANAGER, setSkillLevelUseCase],
+  'actions/team.ts#createTrainingGoalAction': [MANAGER, createTrainingGoalUseCase],
+  'actions/team.ts#markTrainingGoalAchievedAction': [MANAGER, markTrainingGoalAchievedUseCase],
+  'actions/team.ts#recordAbsenceAction': [MANAGER, recordAbsenceUseCase],
+  'actions/team.ts#endAbsenceAction': [MANAGER, endAbsenceUseCase],
+  'actions/team.ts#getReassignmentAction': [MANAGER, getReassignmentUseCase],
+  'actions/team.ts#reassignOrdersAction': [MANAGER, reassignOrdersUseCase],
+  'actions/team.ts#createStaffAction': [MANAGER, createStaffUseCase],
+  'actions/team.ts#setHomeRoleAction': [MANAGER, setHomeRoleUseCase],
+  'actions/team.ts#resetPasswordAction': [MANAGER, resetPasswordUseCase],
+  'actions/team.ts#setStaffActiveAction': [MANAGER, setStaffActiveUseCase],
+  'actions/catalog.ts#createProductAction': [MANAGER, createProductUseCase],
+  'actions/catalog.ts#updateProductAction': [MANAGER, updateProductUseCase],
+  'actions/catalog.ts#setProductActiveAction': [MANAGER, setProductActiveUseCase],
+  'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
+  'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
+  'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
 
   // Public on purpose: a signed-out visitor (login, tracking page) picks a language into a cookie; only a live
   // session also stores it on the person. Signed-out and deactivated callers must still not change a row.
-  'actions/set-locale.ts#setLocaleAction': EVERYONE,
+  'actions/account.ts#setLocaleAction': [EVERYONE, setOwnLocaleUseCase],
 }
 
 /** Who may call each route handler. Bearer routes get the principal's API token, cookie routes their session.
  * ABSENT: the route answers 404 to everyone in a normal deployment (benchmark-only routes). */
 const ABSENT = 'absent' as const
-const ROUTES: Record<string, Row | typeof ABSENT> = {
-  'GET /api/v1/health': EVERYONE,
-  'GET /api/v1/openapi.json': EVERYONE,
-  'GET /api/auth/[...nextauth]': EVERYONE,
-  'POST /api/auth/[...nextauth]': EVERYONE,
+const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
+  'GET /api/v1/health': [EVERYONE, null],
+  'GET /api/v1/openapi.json': [EVERYONE, null],
+  'GET /api/auth/[...nextauth]': [EVERYONE, null],
+  'POST /api/auth/[...nextauth]': [EVERYONE, null],
 
-  'GET /api/v1/orders': STAFF,
-  'POST /api/v1/orders': COUNTER,
-  'GET /api/v1/orders/[id]': STAFF,
-  'POST /api/v1/orders/[id]/fulfillment': WORKSHOP,
-  'POST /api/v1/orders/[id]/invoices': WORKSHOP,
-  'POST /api/v1/orders/[id]/payments': STAFF,
-  'GET /api/v1/customers': COUNTER,
-  'POST /api/v1/customers': COUNTER,
-  'GET /api/v1/invoices': WORKSHOP,
+  'GET /api/v1/orders': [STAFF, listOrdersUseCase],
+  'POST /api/v1/orders': [COUNTER, createOrderUseCase],
+  'GET /api/v1/orders/[id]': [STAFF, getOrderUseCase],
+  'POST /api/v1/orders/[id]/fulfillment': [WORKSHOP, recordFulfillmentUseCase],
+  'POST /api/v1/orders/[id]/invoices': [WORKSHOP, issueInvoiceUseCase],
+  'POST /api/v1/orders/[id]/payments': [STAFF, recordPaymentUseCase],
+  'GET /api/v1/customers': [COUNTER, listCustomersUseCase],
+  'POST /api/v1/customers': [COUNTER, createCustomerUseCase],
+  'GET /api/v1/invoices': [WORKSHOP, listInvoicesUseCase],
 
   'POST /api/bench/echo': ABSENT,
   'POST /api/bench/echo/auth': ABSENT,
   'POST /api/bench/echo/validate': ABSENT,
   'POST /api/bench/echo/idempotent': ABSENT,
 
-  'GET /api/back/export': WORKSHOP,
-  'GET /api/back/queue': WORKSHOP,
+  'GET /api/back/export': [WORKSHOP, exportBillingCsvUseCase],
+  'GET /api/back/queue': [WORKSHOP, listQueueUseCase],
   // Names no data (ids and versions only), so every desk and workshop reader may listen.
-  'GET /api/live/orders': STAFF,
+  'GET /api/live/orders': [STAFF, { name: 'liveOrders', tasks: ORDER_READERS }],
+
+  // The counter's as-you-type lookups (session cookie).
+  'GET /front/lookup/customers': [COUNTER, searchCustomersUseCase],
+  'GET /front/lookup/duplicates': [COUNTER, findDuplicateCustomersUseCase],
+  'GET /front/lookup/products': [COUNTER, searchProductsUseCase],
 }
 
 const people = {} as Record<Exclude<Principal, 'anonymous'>, Person>
@@ -186,7 +244,7 @@ describe('server actions × principals', () => {
     const action = actions.get(key)
     expect(action, `${key} was not discovered`).toBeDefined()
     signIn(principal)
-    const allowed = ACTIONS[key]!.includes(principal)
+    const allowed = ACTIONS[key]![0].includes(principal)
     const before = await businessChecksum()
     const outcome = outcomeOf(await action!(ACTION_INPUTS[key]!()))
     const changed = changedTables(before, await businessChecksum())
@@ -207,7 +265,8 @@ describe('route handlers × principals', () => {
   it.each(cells)('%s as %s', async (key, principal) => {
     const handler = routes.get(key)
     expect(handler, `${key} was not discovered`).toBeDefined()
-    const row = ROUTES[key]!
+    const entry = ROUTES[key]!
+    const row = entry === ABSENT ? ABSENT : entry[0]
     const before = await businessChecksum()
     const answer = await callRoute(key, handler!, principal)
     const changed = changedTables(before, await businessChecksum())
@@ -219,9 +278,20 @@ describe('route handlers × principals', () => {
       expect([401, 403], `${key} refused ${principal}: ${answer.text.slice(0, 200)}`).not.toContain(answer.status)
     } else {
       expect(answer.status, answer.text.slice(0, 200)).toBe(principal === 'anonymous' || principal === 'deactivated' ? 401 : 403)
-      if (ROUTE_REQUESTS[key]!.auth === 'bearer') expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+      if (ROUTE_REQUESTS[key]!.auth !== 'public') expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
       expect(changed, `${key} as ${principal} changed rows`).toEqual([])
     }
+  })
+})
+
+describe('declared once', () => {
+  const staff = Object.keys(CAPABLE) as (keyof typeof CAPABLE)[]
+  const declared = [
+    ...Object.entries(ACTIONS).map(([key, [row, useCase]]) => [key, row, useCase] as const),
+    ...Object.entries(ROUTES).flatMap(([key, entry]) => (entry === ABSENT || entry[1] === null ? [] : [[key, entry[0], entry[1]] as const])),
+  ]
+  it.each(declared)('%s: the use case\'s tasks allow exactly the row', (_key, row, useCase) => {
+    expect(staff.filter((p) => mayCall(CAPABLE[p], useCase.tasks))).toEqual(staff.filter((p) => row.includes(p)))
   })
 })
 
@@ -233,10 +303,10 @@ describe('the matrix itself', () => {
 
   it('a refused principal gets the same translated words a form shows', async () => {
     signIn('receptionist')
-    const result = (await actions.get('(manager)/manager/actions.ts#setStaffActiveAction')!({ userId: nobody, active: false })) as { formError?: string }
+    const result = (await actions.get('actions/team.ts#setStaffActiveAction')!({ userId: nobody, active: false })) as { formError?: string }
     expect(result).toEqual({ ok: false, code: 'FORBIDDEN', fieldErrors: {}, formError: 'You are not allowed to do this.' })
     signIn('anonymous')
-    expect(await actions.get('(manager)/manager/actions.ts#setStaffActiveAction')!({ userId: nobody, active: false })).toEqual({
+    expect(await actions.get('actions/team.ts#setStaffActiveAction')!({ userId: nobody, active: false })).toEqual({
       ok: false,
       code: 'UNAUTHENTICATED',
       fieldErrors: {},
@@ -247,7 +317,7 @@ describe('the matrix itself', () => {
   it('checks the permission before the input: a refused caller learns nothing about the schema', async () => {
     signIn('receptionist')
     for (const raw of [undefined, null, 'x', { junk: true }, { userId: 'not-a-uuid', active: 'yes' }]) {
-      expect(outcomeOf(await actions.get('(manager)/manager/actions.ts#setStaffActiveAction')!(raw))).toEqual({ ok: false, code: 'FORBIDDEN' })
+      expect(outcomeOf(await actions.get('actions/team.ts#setStaffActiveAction')!(raw))).toEqual({ ok: false, code: 'FORBIDDEN' })
     }
   })
 })

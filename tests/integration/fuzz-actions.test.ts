@@ -122,11 +122,11 @@ describe('fuzzing server actions', () => {
   it('refuses text the database cannot store — a lone surrogate or NUL — as an invalid field, not an internal error', async () => {
     // Found by this fuzzer: a staff name "\ud800…" reached the audit row's JSON and failed there (INTERNAL).
     session.current = { user: { id: manager.id, sv: 1 } }
-    const createStaff = actions.get('(manager)/manager/actions.ts#createStaffAction')!
-    const createCustomer = actions.get('(front)/front/actions.ts#createCustomerAction')!
+    const createStaff = actions.get('actions/team.ts#createStaffAction')!
+    const createCustomer = actions.get('actions/counter.ts#createCustomerAction')!
     const before = await businessChecksum()
     for (const name of ['\ud800 lone surrogate \udfff', 'Lan\u0000', 'trailing \udbff']) {
-      expect(await createStaff({ ...ACTION_INPUTS['(manager)/manager/actions.ts#createStaffAction']!(), name })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { name: ['Not valid.'] } })
+      expect(await createStaff({ ...ACTION_INPUTS['actions/team.ts#createStaffAction']!(), name })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { name: ['Not valid.'] } })
       expect(await createCustomer({ name, notes: name })).toMatchObject({ ok: false, code: 'INVALID' })
     }
     expect(await createCustomer({ name: 'Khách', notes: ['ok', { deep: '\ud800' }] })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { 'notes.1.deep': ['Not valid.'] } })

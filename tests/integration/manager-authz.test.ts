@@ -56,12 +56,12 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['endAbsence', (a) => endAbsence(a, { absenceId: id })],
   ['getKpis', (a) => getKpis(a)],
   // The same valid settings the authorization matrix sends (security-inputs.ts), so only the actor decides.
-  ['updateSettings', (a) => updateSettings(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#updateSettingsAction']!(), name: 'Hacked' } as never)],
+  ['updateSettings', (a) => updateSettings(a, { ...ACTION_INPUTS['actions/team.ts#updateSettingsAction']!(), name: 'Hacked' } as never)],
 ]
 const CATALOG_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['listProducts', (a) => listProducts(a)],
-  ['createProduct', (a) => createProduct(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#createProductAction']!(), sku: 'HACK' } as never)],
-  ['updateProduct', (a) => updateProduct(a, { ...ACTION_INPUTS['(manager)/manager/actions.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never)],
+  ['createProduct', (a) => createProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#createProductAction']!(), sku: 'HACK' } as never)],
+  ['updateProduct', (a) => updateProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never)],
   ['setProductActive', (a) => setProductActive(a, { productId: id, active: false })],
 ]
 

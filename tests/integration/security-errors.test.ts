@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { GET as exportRoute } from '@/app/api/back/export/route'
 import { GET as listOrdersRoute } from '@/app/api/v1/orders/route'
-import { createCustomerAction } from '@/app/(front)/front/actions'
+import { createCustomerAction } from '@/actions/counter'
 import { createCustomer } from '@/server/customers/create-customer'
 import { db } from '@/server/db'
 import { listOrders } from '@/server/orders/list-orders'
@@ -20,7 +20,9 @@ vi.mock('next/headers', async () => (await import('./security-support')).mockNex
 // The real use cases, each wrapped so a test can make one call fail.
 vi.mock('@/server/customers/create-customer', async (orig) => {
   const real = (await orig()) as typeof import('@/server/customers/create-customer')
-  return { ...real, createCustomer: vi.fn(real.createCustomer) }
+  // The server action runs the use case through its declaration: the same wrapped function there.
+  const createCustomer = vi.fn(real.createCustomer)
+  return { ...real, createCustomer, createCustomerUseCase: { ...real.createCustomerUseCase, run: createCustomer } }
 })
 vi.mock('@/server/orders/list-orders', async (orig) => {
   const real = (await orig()) as typeof import('@/server/orders/list-orders')

@@ -8,13 +8,13 @@ export const nobody = randomUUID()
 export const tomorrow = () => addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 1)
 
 export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
-  '(account)/account/actions.ts#startOwnLunchAction': () => ({ minutes: 30 }),
-  '(account)/account/actions.ts#planOwnLunchAction': () => ({ startsAt: `${tomorrow()}T12:00`, endsAt: `${tomorrow()}T12:30` }),
-  '(account)/account/actions.ts#endOwnAbsenceAction': () => ({ absenceId: nobody }),
-  '(account)/account/actions.ts#reassignOwnOrdersAction': () => ({ toUserId: nobody }),
+  'actions/account.ts#startOwnLunchAction': () => ({ minutes: 30 }),
+  'actions/account.ts#planOwnLunchAction': () => ({ startsAt: `${tomorrow()}T12:00`, endsAt: `${tomorrow()}T12:30` }),
+  'actions/account.ts#endOwnAbsenceAction': () => ({ absenceId: nobody }),
+  'actions/account.ts#reassignOwnOrdersAction': () => ({ toUserId: nobody }),
 
-  '(front)/front/actions.ts#createCustomerAction': () => ({ name: 'Khách ma trận', phone: '0909000111' }),
-  '(front)/front/actions.ts#createOrderAction': () => ({
+  'actions/counter.ts#createCustomerAction': () => ({ name: 'Khách ma trận', phone: '0909000111' }),
+  'actions/counter.ts#createOrderAction': () => ({
     idempotencyKey: randomUUID(),
     customerId: nobody,
     lines: [{ productId: nobody, quantity: 1 }],
@@ -22,41 +22,39 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     dueTime: '17:00',
     mode: 'PICKUP',
   }),
-  '(front)/front/actions.ts#handOverAction': () => ({ orderId: nobody, expectedVersion: 1 }),
-  '(front)/front/actions.ts#issueInvoiceAction': () => ({ orderId: nobody }),
-  '(front)/front/actions.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
+  'actions/counter.ts#handOverAction': () => ({ orderId: nobody, expectedVersion: 1 }),
 
-  '(back)/back/actions.ts#recordFulfillmentAction': () => ({ orderId: nobody, expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] }),
-  '(back)/back/actions.ts#assignOrderAction': () => ({ orderId: nobody, expectedVersion: 1, assigneeId: null }),
-  '(back)/back/actions.ts#holdOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'paper' }),
-  '(back)/back/actions.ts#releaseOrderAction': () => ({ orderId: nobody, expectedVersion: 1 }),
-  '(back)/back/actions.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
-  '(back)/back/actions.ts#issueInvoiceAction': () => ({ orderId: nobody }),
-  '(back)/back/actions.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
-  '(back)/back/actions.ts#issueCreditNoteAction': () => ({ invoiceId: nobody, reason: 'misprint', lines: [{ invoiceLineId: nobody, quantity: 1 }] }),
-  '(back)/back/actions.ts#recordRefundAction': () => ({ creditNoteId: nobody, method: 'CASH', amount: 1000 }),
-  '(back)/back/actions.ts#returnDepositAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
+  'actions/fulfillment.ts#recordFulfillmentAction': () => ({ orderId: nobody, expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] }),
+  'actions/fulfillment.ts#assignOrderAction': () => ({ orderId: nobody, expectedVersion: 1, assigneeId: null }),
+  'actions/fulfillment.ts#holdOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'paper' }),
+  'actions/fulfillment.ts#releaseOrderAction': () => ({ orderId: nobody, expectedVersion: 1 }),
+  'actions/fulfillment.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
+  'actions/billing.ts#issueInvoiceAction': () => ({ orderId: nobody }),
+  'actions/billing.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
+  'actions/billing.ts#issueCreditNoteAction': () => ({ invoiceId: nobody, reason: 'misprint', lines: [{ invoiceLineId: nobody, quantity: 1 }] }),
+  'actions/billing.ts#recordRefundAction': () => ({ creditNoteId: nobody, method: 'CASH', amount: 1000 }),
+  'actions/billing.ts#returnDepositAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
 
-  '(manager)/manager/actions.ts#setSkillLevelAction': () => ({ userId: nobody, task: 'INVOICE', level: 2 }),
-  '(manager)/manager/actions.ts#createTrainingGoalAction': () => ({ userId: nobody, task: 'INVOICE', targetLevel: 2 }),
-  '(manager)/manager/actions.ts#markTrainingGoalAchievedAction': () => ({ goalId: nobody }),
-  '(manager)/manager/actions.ts#recordAbsenceAction': () => ({ userId: nobody, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T12:00` }),
-  '(manager)/manager/actions.ts#endAbsenceAction': () => ({ absenceId: nobody }),
-  '(manager)/manager/actions.ts#getReassignmentAction': () => ({ userId: nobody }),
-  '(manager)/manager/actions.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
-  '(manager)/manager/actions.ts#createStaffAction': () => ({
+  'actions/team.ts#setSkillLevelAction': () => ({ userId: nobody, task: 'INVOICE', level: 2 }),
+  'actions/team.ts#createTrainingGoalAction': () => ({ userId: nobody, task: 'INVOICE', targetLevel: 2 }),
+  'actions/team.ts#markTrainingGoalAchievedAction': () => ({ goalId: nobody }),
+  'actions/team.ts#recordAbsenceAction': () => ({ userId: nobody, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T12:00` }),
+  'actions/team.ts#endAbsenceAction': () => ({ absenceId: nobody }),
+  'actions/team.ts#getReassignmentAction': () => ({ userId: nobody }),
+  'actions/team.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
+  'actions/team.ts#createStaffAction': () => ({
     name: 'Người Mới',
     email: `matrix-${randomUUID().slice(0, 8)}@test.example`,
     homeRole: 'MANAGER',
     password: 'purple stapler moonlight',
   }),
-  '(manager)/manager/actions.ts#setHomeRoleAction': () => ({ userId: nobody, homeRole: 'MANAGER' }),
-  '(manager)/manager/actions.ts#resetPasswordAction': () => ({ userId: nobody, password: 'purple stapler moonlight' }),
-  '(manager)/manager/actions.ts#setStaffActiveAction': () => ({ userId: nobody, active: false }),
-  '(manager)/manager/actions.ts#createProductAction': () => ({ sku: `M-${randomUUID().slice(0, 8)}`, name: 'Matrix card', price: '1000', taxRate: '8', unit: 'pcs', locale: 'en' }),
-  '(manager)/manager/actions.ts#updateProductAction': () => ({ productId: nobody, sku: 'MATRIX', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' }),
-  '(manager)/manager/actions.ts#setProductActiveAction': () => ({ productId: nobody, active: false }),
-  '(manager)/manager/actions.ts#updateSettingsAction': () => ({
+  'actions/team.ts#setHomeRoleAction': () => ({ userId: nobody, homeRole: 'MANAGER' }),
+  'actions/team.ts#resetPasswordAction': () => ({ userId: nobody, password: 'purple stapler moonlight' }),
+  'actions/team.ts#setStaffActiveAction': () => ({ userId: nobody, active: false }),
+  'actions/catalog.ts#createProductAction': () => ({ sku: `M-${randomUUID().slice(0, 8)}`, name: 'Matrix card', price: '1000', taxRate: '8', unit: 'pcs', locale: 'en' }),
+  'actions/catalog.ts#updateProductAction': () => ({ productId: nobody, sku: 'MATRIX', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' }),
+  'actions/catalog.ts#setProductActiveAction': () => ({ productId: nobody, active: false }),
+  'actions/team.ts#updateSettingsAction': () => ({
     name: 'In Nhanh Test',
     address: '1 Lê Lợi',
     phone: '',
@@ -73,10 +71,10 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     openingHours: demoOpeningHours(),
     locale: 'en',
   }),
-  '(manager)/manager/api-tokens/actions.ts#createApiTokenAction': () => ({ userId: nobody, name: 'shop' }),
-  '(manager)/manager/api-tokens/actions.ts#revokeApiTokenAction': () => ({ tokenId: nobody }),
+  'actions/api-tokens.ts#createApiTokenAction': () => ({ userId: nobody, name: 'shop' }),
+  'actions/api-tokens.ts#revokeApiTokenAction': () => ({ tokenId: nobody }),
 
-  'actions/set-locale.ts#setLocaleAction': () => ({ locale: 'en' }),
+  'actions/account.ts#setLocaleAction': () => ({ locale: 'en' }),
 }
 
 /** How a route authenticates: an API token (Authorization: Bearer), the session cookie, or not at all. */
@@ -142,4 +140,8 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
   'GET /api/back/export': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }) },
   'GET /api/back/queue': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/queue?status=todo' }) },
   'GET /api/live/orders': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/live/orders' }) },
+
+  'GET /front/lookup/customers': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/customers?q=Nguyen' }) },
+  'GET /front/lookup/duplicates': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/duplicates?phone=0909000111' }) },
+  'GET /front/lookup/products': { auth: 'cookie', request: () => ({ method: 'GET', path: '/front/lookup/products?q=card' }) },
 }

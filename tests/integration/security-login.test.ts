@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { argon2Params, meetsArgon2Minimum } from '@/domain/password-policy'
-import { createStaffAction, resetPasswordAction } from '@/app/(manager)/manager/actions'
+import { createStaffAction, resetPasswordAction } from '@/actions/team'
 import { authOptions } from '@/server/auth/options'
 import { hashGate, hashPassword, passwordChecks } from '@/server/auth/password'
 import { emailKey, LOGIN_RULES } from '@/server/auth/throttle'

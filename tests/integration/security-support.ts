@@ -10,7 +10,8 @@ import { loadMessages } from '@/i18n/messages'
 import { db } from '@/server/db'
 import type { RouteRequest } from './security-inputs'
 
-const appDir = path.resolve(import.meta.dirname, '../../src/app')
+const srcDir = path.resolve(import.meta.dirname, '../../src')
+const appDir = path.join(srcDir, 'app')
 
 /** The next-auth session getServerSession() answers with: a signed JWT's content, or null when signed out. */
 export const session: { current: { user: { id: string; sv: number } } | null } = { current: null }
@@ -52,15 +53,16 @@ function walk(dir: string, out: string[] = []): string[] {
 const DIRECTIVE_FIRST = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/
 
 /**
- * Every server action: each export of each file under src/app that starts with 'use server'. An inline
+ * Every server action: each export of each file under src/actions (where they live) or src/app (where none should)
+ * that starts with 'use server', keyed by its path under src. An inline
  * 'use server' (a function-level directive in a component) would escape this list, so it fails discovery instead.
  */
 export async function discoverServerActions(): Promise<Map<string, ServerAction>> {
   const actions = new Map<string, ServerAction>()
-  for (const file of walk(appDir).sort()) {
+  for (const file of [...walk(path.join(srcDir, 'actions')), ...walk(appDir)].sort()) {
     const text = readFileSync(file, 'utf8')
     if (!/['"]use server['"]/.test(text)) continue
-    const rel = path.relative(appDir, file)
+    const rel = path.relative(srcDir, file)
     if (!DIRECTIVE_FIRST.test(text)) throw new Error(`${rel}: 'use server' inside a file; keep server actions in a 'use server' actions file so the authorization matrix sees them`)
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const [name, value] of Object.entries(mod)) {
@@ -73,13 +75,15 @@ export async function discoverServerActions(): Promise<Map<string, ServerAction>
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response
 
-/** Every route handler under src/app/api, as "METHOD /api/path/[param]". */
+/** Every route handler under src/app (the API and the screens' JSON routes), as "METHOD /path/[param]" (route groups,
+ * "(front)", are not part of the URL). */
 export async function discoverRoutes(): Promise<Map<string, RouteHandler>> {
   const routes = new Map<string, RouteHandler>()
-  for (const file of walk(path.join(appDir, 'api')).sort()) {
+  for (const file of walk(appDir).sort()) {
     // route.bench.ts: benchmark-only routes, built only with HANDOFF_BENCH=1 (next.config.ts).
     if (!/\/route(\.bench)?\.tsx?$/.test(file)) continue
-    const url = '/' + path.relative(appDir, path.dirname(file)).split(path.sep).join('/')
+    const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment))
+    const url = '/' + segments.join('/')
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const method of HTTP_METHODS) {
       if (typeof mod[method] === 'function') routes.set(`${method} ${url}`, mod[method] as RouteHandler)

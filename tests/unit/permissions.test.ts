@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { areasFor, can, canOverridePrice, canUseArea, isCrossRole, levelOf, qualified, TASKS, type Capable } from '@/domain/permissions'
+import {
+  areasFor,
+  BILLING_READERS,
+  callerTasks,
+  can,
+  canOverridePrice,
+  canUseArea,
+  DESK_TASKS,
+  isCrossRole,
+  levelOf,
+  mayCall,
+  ORDER_READERS,
+  QUEUE_READERS,
+  qualified,
+  TASKS,
+  type Capable,
+} from '@/domain/permissions'
 
 const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: {} }
 const backOffice: Capable = { homeRole: 'BACK_OFFICE', skills: {} }
@@ -57,5 +73,31 @@ describe('permissions follow skills', () => {
     expect(canOverridePrice(receptionist)).toBe(true)
     expect(canOverridePrice({ homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 2 } })).toBe(false)
     expect(canOverridePrice({ homeRole: 'BACK_OFFICE', skills: { TAKE_ORDER: 2 } })).toBe(false)
+  })
+})
+
+describe('who may call a use case (its declared tasks)', () => {
+  const trainee: Capable = { homeRole: 'RECEPTIONIST', skills: { RECORD_PAYMENT: 1, INVOICE: 2 } }
+
+  it("'signed-in' lets any staff member call, and names no task", () => {
+    for (const person of [receptionist, backOffice, manager]) expect(mayCall(person, 'signed-in')).toBe(true)
+    expect(callerTasks('signed-in')).toEqual([])
+  })
+
+  it('one task, or any one of several', () => {
+    expect(mayCall(receptionist, 'FULFILL')).toBe(false)
+    expect(mayCall(backOffice, 'FULFILL')).toBe(true)
+    expect(mayCall(receptionist, ['HANDLE_PICKUP', 'RECORD_PAYMENT'])).toBe(true)
+    expect(mayCall(backOffice, ['HANDLE_PICKUP', 'RECORD_PAYMENT'])).toBe(true)
+    // Level 1 grants nothing; level 2 covers.
+    expect(mayCall(trainee, ['RECORD_PAYMENT'])).toBe(false)
+    expect(mayCall(trainee, BILLING_READERS)).toBe(true)
+    expect(callerTasks('INVOICE')).toEqual(['INVOICE'])
+  })
+
+  it('the shared task groups: the desk and the back office together read orders', () => {
+    expect(new Set(ORDER_READERS)).toEqual(new Set([...DESK_TASKS, ...QUEUE_READERS]))
+    expect(ORDER_READERS.some((task) => can(receptionist, task)) && ORDER_READERS.some((task) => can(backOffice, task))).toBe(true)
+    expect(DESK_TASKS.some((task) => can(backOffice, task))).toBe(false)
   })
 })

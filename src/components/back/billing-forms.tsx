@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useEffect, useId, useRef, useState } from 'react'
-import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction, returnDepositAction } from '@/app/(back)/back/actions'
+import { issueCreditNoteAction, issueInvoiceAction, recordPaymentAction, recordRefundAction, returnDepositAction } from '@/actions/billing'
 import { checkCredit } from '@/domain/order-status'
 import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import type { PaymentMethodInput } from '@/lib/schemas/order'

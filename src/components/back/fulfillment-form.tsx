@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { recordFulfillmentAction } from '@/app/(back)/back/actions'
+import { recordFulfillmentAction } from '@/actions/fulfillment'
 import { FieldError, FormMessage } from './form-message'
 import { useServerAction } from './use-server-action'
 

@@ -3,7 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
-import { assignOrderAction, cancelOrderAction, holdOrderAction, releaseOrderAction } from '@/app/(back)/back/actions'
+import { assignOrderAction, cancelOrderAction, holdOrderAction, releaseOrderAction } from '@/actions/fulfillment'
 import { Money } from '../money'
 import { FieldError, FormMessage } from './form-message'
 import { useServerAction } from './use-server-action'

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { memo, useId, useImperativeHandle, useRef, useState, useTransition, type Ref } from 'react'
-import { createCustomerAction } from '@/app/(front)/front/actions'
+import { createCustomerAction } from '@/actions/counter'
 import { createCustomerSchema } from '@/lib/schemas/customer'
 import { fieldIssues } from '@/lib/validation'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { recordAbsenceAction } from '@/app/(manager)/manager/actions'
+import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
 import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { endAbsenceAction } from '@/app/(manager)/manager/actions'
+import { endAbsenceAction } from '@/actions/team'
 import type { AbsenceDTO } from '@/server/absences/rules'
 import type { AbsenceListDTO } from '@/server/absences/list-absences'
 import { FormError, StatusMessage, secondaryButtonClass } from './form-bits'

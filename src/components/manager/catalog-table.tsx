@@ -3,7 +3,7 @@
 import { PackagePlus, Pencil } from 'lucide-react'
 import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { createProductAction, setProductActiveAction, updateProductAction } from '@/app/(manager)/manager/actions'
+import { createProductAction, setProductActiveAction, updateProductAction } from '@/actions/catalog'
 import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
 import type { ProductDTO } from '@/server/catalog/product-input'

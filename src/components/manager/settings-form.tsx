@@ -3,7 +3,7 @@
 import { Plus, Trash2 } from 'lucide-react'
 import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { updateSettingsAction } from '@/app/(manager)/manager/actions'
+import { updateSettingsAction } from '@/actions/team'
 import { ISO_WEEKDAYS, type IsoWeekday, type OpeningHours } from '@/domain/opening-hours'
 import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'

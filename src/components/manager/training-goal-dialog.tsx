@@ -3,7 +3,7 @@
 import { GraduationCap } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { createTrainingGoalAction } from '@/app/(manager)/manager/actions'
+import { createTrainingGoalAction } from '@/actions/team'
 import type { Task } from '@/domain/permissions'
 import { DialogButtons, Field, IconButton, InputField, inputClass, useDialog } from './form-bits'
 import { Modal } from './modal'

@@ -3,7 +3,7 @@
 import { CircleCheck } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { markTrainingGoalAchievedAction } from '@/app/(manager)/manager/actions'
+import { markTrainingGoalAchievedAction } from '@/actions/team'
 import type { TrainingGoalDTO } from '@/server/team/list-training-goals'
 import { ConfirmDialog, IconButton, Section, StatusMessage } from './form-bits'
 

@@ -4,6 +4,8 @@ import type { AbsenceIdInput } from '@/lib/schemas/absence'
 import type { Actor } from '../auth/actor'
 import { db } from '../db'
 import { endOrCancelAbsence } from './rules'
+import { absenceIdSchema } from '@/lib/schemas/absence'
+import { defineUseCase } from '../use-case'
 
 /** Back from lunch early, or a planned lunch called off. Only one's own lunch breaks; sick days and leave are the
  * manager's to change (docs/decisions/005). */
@@ -15,3 +17,6 @@ export async function endOwnAbsence(actor: Actor, input: AbsenceIdInput, now = n
     return endOrCancelAbsence(tx, actor, input.absenceId, now, null, actor.id)
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const endOwnAbsenceUseCase = defineUseCase({ name: 'endOwnAbsence', tasks: 'signed-in', schema: absenceIdSchema, run: endOwnAbsence })

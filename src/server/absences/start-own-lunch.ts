@@ -5,6 +5,8 @@ import type { Actor } from '../auth/actor'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { checkAbsencePeriod, insertAbsence, type AbsenceDTO } from './rules'
+import { startOwnLunchSchema } from '@/lib/schemas/absence'
+import { defineUseCase } from '../use-case'
 
 /**
  * "Start lunch now": everyone may mark their own lunch break, no task needed (docs/decisions/005). The overview sees
@@ -18,3 +20,6 @@ export async function startOwnLunch(actor: Actor, input: StartOwnLunchInput, now
   checkAbsencePeriod('LUNCH', start, end, now)
   return db().$transaction((tx) => insertAbsence(tx, actor, { userId: actor.id, kind: 'LUNCH', start, end, note: null }, timeZone, null))
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const startOwnLunchUseCase = defineUseCase({ name: 'startOwnLunch', tasks: 'signed-in', schema: startOwnLunchSchema, run: startOwnLunch })

@@ -6,10 +6,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { newTokenSecret } from './token-secret'
+import { createApiTokenSchema } from '@/lib/schemas/api-token'
+import { defineUseCase } from '../use-case'
 
 /** A manager creates a personal API token for a staff member; it acts with that person's permissions. */
 export async function createApiToken(actor: Actor, input: CreateApiTokenInput): Promise<{ id: string; token: string; prefix: string; name: string }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, createApiTokenUseCase.tasks)
   const secret = newTokenSecret()
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, active: true } })
@@ -24,3 +26,6 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput): 
     return { ...row, token: secret.token }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createApiTokenUseCase = defineUseCase({ name: 'createApiToken', tasks: 'MANAGE_TEAM', schema: createApiTokenSchema, run: createApiToken })

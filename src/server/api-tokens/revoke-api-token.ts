@@ -5,9 +5,11 @@ import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { revokeApiTokenSchema } from '@/lib/schemas/api-token'
+import { defineUseCase } from '../use-case'
 
 export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput): Promise<{ id: string; revokedAt: string }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, revokeApiTokenUseCase.tasks)
   return db().$transaction(async (tx) => {
     const now = new Date()
     const updated = await tx.apiToken.updateMany({ where: { id: input.tokenId, revokedAt: null }, data: { revokedAt: now } })
@@ -16,3 +18,6 @@ export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput): 
     return { id: input.tokenId, revokedAt: now.toISOString() }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const revokeApiTokenUseCase = defineUseCase({ name: 'revokeApiToken', tasks: 'MANAGE_TEAM', schema: revokeApiTokenSchema, run: revokeApiToken })

@@ -2,7 +2,7 @@ import 'server-only'
 import { createTranslator } from 'next-intl'
 import type { z } from 'zod'
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/domain/errors'
-import type { Task } from '@/domain/permissions'
+import { callerTasks, type Caller } from '@/domain/permissions'
 import { apiErrorBody, type ApiErrorExtra } from '@/lib/api-error'
 import { IDEMPOTENCY_KEY_PATTERN } from '@/lib/schemas/api'
 import { loadMessages } from '@/i18n/messages'
@@ -99,7 +99,8 @@ async function readJson(request: Request, optional: boolean): Promise<{ ok: true
   return { ok: true, value }
 }
 
-async function validation(error: z.ZodError): Promise<Response> {
+/** A zod failure as the error contract: 422 INVALID with the English message of each field. */
+export async function validation(error: z.ZodError): Promise<Response> {
   const t = await english()
   const fields: Record<string, string[]> = {}
   for (const [path, refs] of Object.entries(fieldIssues(error))) fields[path || '_'] = refs.map((r) => t(r.key, r.params))
@@ -107,9 +108,9 @@ async function validation(error: z.ZodError): Promise<Response> {
 }
 
 export interface ApiRouteSpec<QS, BS, PS, R> {
-  /** Tasks any one of which lets the token's owner call this route, checked before anything is parsed (the use case
-   * checks its own task again). */
-  tasks?: readonly Task[]
+  /** Who may call: the use case's own declaration (`xUseCase.tasks`), any one of its tasks, checked before anything is
+   * parsed (the use case checks it again). */
+  tasks?: Caller
   /** Path parameters: one that does not fit (e.g. a malformed id) is 404, like an unknown one. */
   params?: PS
   query?: QS
@@ -146,7 +147,7 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
       if (!auth) return apiError('UNAUTHENTICATED', 'Send a valid API token: Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': 'Bearer' } })
       const wait = await apiLimiter().take(auth.tokenId)
       if (wait !== null) return apiError('RATE_LIMITED', 'Too many requests for this token.', { headers: { 'Retry-After': String(wait) } })
-      if (spec.tasks) authorizeAny(auth.actor, spec.tasks)
+      if (spec.tasks && spec.tasks !== 'signed-in') authorizeAny(auth.actor, callerTasks(spec.tasks))
       const rawParams = await context.params
       let params: unknown = Object.fromEntries(Object.entries(rawParams ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]))
       if (spec.params) {

@@ -1,4 +1,5 @@
 import 'server-only'
+import { ORDER_READERS } from '@/domain/permissions'
 import { invoiceOpen } from '@/domain/billing'
 import { DomainError } from '@/domain/errors'
 import { formatOrderNumber } from '@/domain/numbering'
@@ -6,7 +7,6 @@ import { sumAmounts, type RateBreakdown } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { ORDER_READERS } from '../orders/get-order'
 import { getSettings } from '../settings/get-settings'
 
 export interface PartySnapshot {

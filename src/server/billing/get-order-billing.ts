@@ -1,11 +1,10 @@
 import 'server-only'
 import { invoiceOpen, maxPayable, maxRefund, maxReturn, paymentUnallocated } from '@/domain/billing'
-import { can } from '@/domain/permissions'
+import { can, ORDER_READERS } from '@/domain/permissions'
 import { orderToInvoice } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { ORDER_READERS } from '../orders/get-order'
 import { loadLedger } from './ledger'
 
 export interface OrderBillingDTO {

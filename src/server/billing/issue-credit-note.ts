@@ -12,6 +12,8 @@ import { getSettings } from '../settings/get-settings'
 import { takeDocumentNumber } from './document-counter'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { BILLING_TX } from './tx-options'
+import { creditNoteSchema } from '@/lib/schemas/billing'
+import { defineUseCase } from '../use-case'
 
 export interface IssueCreditNoteResult {
   creditNoteId: string
@@ -28,7 +30,7 @@ export interface IssueCreditNoteResult {
  * invoiced again correctly); without it they stay billed (goodwill, a complaint). Gapless CREDIT_NOTE numbering.
  */
 export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Promise<IssueCreditNoteResult> {
-  const { crossRole } = authorize(actor, 'INVOICE')
+  const { crossRole } = authorize(actor, issueCreditNoteUseCase.tasks)
   const settings = await getSettings()
   const found = await db().invoice.findUnique({ where: { id: input.invoiceId }, select: { orderId: true } })
   if (!found) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -113,3 +115,6 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
     return { creditNoteId: creditNote.id, number, total: totals.total, refundable }
   }, BILLING_TX)
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const issueCreditNoteUseCase = defineUseCase({ name: 'issueCreditNote', tasks: 'INVOICE', schema: creditNoteSchema, run: issueCreditNote })

@@ -11,6 +11,8 @@ import { getSettings } from '../settings/get-settings'
 import { takeDocumentNumber } from './document-counter'
 import { settleLedger } from './ledger'
 import { BILLING_TX } from './tx-options'
+import { issueInvoiceSchema } from '@/lib/schemas/billing'
+import { defineUseCase } from '../use-case'
 
 export interface IssueInvoiceResult {
   invoiceId: string
@@ -27,7 +29,7 @@ export interface IssueInvoiceResult {
  * comes from the gapless (INVOICE, business year) counter bumped in the same transaction.
  */
 export async function issueInvoice(actor: Actor, input: { orderId: string; expectedVersion?: number }): Promise<IssueInvoiceResult> {
-  const { crossRole } = authorize(actor, 'INVOICE')
+  const { crossRole } = authorize(actor, issueInvoiceUseCase.tasks)
   const settings = await getSettings()
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion ?? null)
@@ -104,3 +106,6 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
     return { invoiceId: invoice.id, number, total: totals.total, applied }
   }, BILLING_TX)
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const issueInvoiceUseCase = defineUseCase({ name: 'issueInvoice', tasks: 'INVOICE', schema: issueInvoiceSchema, run: issueInvoice })

@@ -1,4 +1,5 @@
 import 'server-only'
+import { BILLING_READERS } from '@/domain/permissions'
 import { formatOrderNumber } from '@/domain/numbering'
 import { Prisma } from '@/generated/prisma/client'
 import type { InvoicePageDTO, ListInvoicesQuery } from '@/lib/schemas/api'
@@ -7,6 +8,7 @@ import { authorizeAny } from '../authz'
 import { db, utcValue } from '../db'
 import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
 import { getSettings } from '../settings/get-settings'
+import { defineUseCase } from '../use-case'
 
 interface Row {
   id: string
@@ -32,7 +34,7 @@ interface Row {
  * issue time range. For accounting packages; who may see billing (INVOICE or RECORD_PAYMENT) may list them.
  */
 export async function listInvoices(actor: Actor, query: ListInvoicesQuery): Promise<InvoicePageDTO> {
-  authorizeAny(actor, ['INVOICE', 'RECORD_PAYMENT'])
+  authorizeAny(actor, BILLING_READERS)
   const settings = await getSettings()
   const conditions: Prisma.Sql[] = []
   if (query.customerId) conditions.push(Prisma.sql`i."customerId" = ${query.customerId}::uuid`)
@@ -78,3 +80,6 @@ export async function listInvoices(actor: Actor, query: ListInvoicesQuery): Prom
     nextCursor: rows.length > query.limit && last ? encodeKeyset(last.at, last.id) : null,
   }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const listInvoicesUseCase = defineUseCase({ name: 'listInvoices', tasks: BILLING_READERS })

@@ -1,4 +1,5 @@
 import 'server-only'
+import { BILLING_READERS } from '@/domain/permissions'
 import { formatOrderNumber } from '@/domain/numbering'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
@@ -18,7 +19,7 @@ export interface RecentDocumentDTO {
 /** The latest invoices and credit notes, newest first (the billing desk's "what did we just issue"), or the ones
  * whose number contains `q`. */
 export async function listRecentDocuments(actor: Actor, q?: string, take = 15): Promise<{ invoices: RecentDocumentDTO[]; creditNotes: RecentDocumentDTO[] }> {
-  authorizeAny(actor, ['INVOICE', 'RECORD_PAYMENT'])
+  authorizeAny(actor, BILLING_READERS)
   const settings = await getSettings()
   const query = q?.trim().toUpperCase()
   const where = query ? { number: { contains: query } } : {}

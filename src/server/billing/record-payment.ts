@@ -4,13 +4,15 @@ import { DomainError, isDomainError } from '@/domain/errors'
 import { balanceDue } from '@/domain/order-status'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
-import { authorizeEither } from '../authz'
+import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { withMoneyParams } from './money-params'
 import { BILLING_TX } from './tx-options'
+import { recordPaymentSchema } from '@/lib/schemas/billing'
+import { defineUseCase } from '../use-case'
 
 export interface RecordPaymentInput {
   orderId: string
@@ -37,7 +39,7 @@ export interface RecordPaymentResult {
  * lock, so two cashiers taking the last payment at once cannot overpay it.
  */
 export async function recordPayment(actor: Actor, input: RecordPaymentInput): Promise<RecordPaymentResult> {
-  const { task, crossRole } = authorizeEither(actor, ['HANDLE_PICKUP', 'RECORD_PAYMENT'])
+  const { task, crossRole } = authorize(actor, recordPaymentUseCase.tasks)
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new DomainError('INVALID', 'errors.invalidAmount', {}, 'amount')
   const change = cashChange(input.method, input.amount, input.tendered)
   if (isDomainError(change)) throw change
@@ -93,3 +95,6 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput): Pr
     }
   }, BILLING_TX)
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const recordPaymentUseCase = defineUseCase({ name: 'recordPayment', tasks: ['HANDLE_PICKUP', 'RECORD_PAYMENT'], schema: recordPaymentSchema, run: recordPayment })

@@ -4,13 +4,15 @@ import { DomainError } from '@/domain/errors'
 import type { RecordRefundInput } from '@/lib/schemas/billing'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
-import { authorizeEither } from '../authz'
+import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { withMoneyParams } from './money-params'
 import { BILLING_TX } from './tx-options'
+import { recordRefundSchema } from '@/lib/schemas/billing'
+import { defineUseCase } from '../use-case'
 
 /**
  * Pay money back to the customer against a credit note: a negative REFUND payment (the database insists on the
@@ -18,7 +20,7 @@ import { BILLING_TX } from './tx-options'
  * or than the money held on the order.
  */
 export async function recordRefund(actor: Actor, input: RecordRefundInput): Promise<{ paymentId: string; orderClosed: boolean; refundedTotal: number }> {
-  const { task, crossRole } = authorizeEither(actor, ['RECORD_PAYMENT', 'HANDLE_PICKUP'])
+  const { task, crossRole } = authorize(actor, recordRefundUseCase.tasks)
   const settings = await getSettings()
   const found = await db().creditNote.findUnique({ where: { id: input.creditNoteId }, select: { orderId: true } })
   if (!found) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -63,3 +65,6 @@ export async function recordRefund(actor: Actor, input: RecordRefundInput): Prom
     return { paymentId: payment.id, orderClosed: state.closed, refundedTotal: refundedOnCredit + input.amount }
   }, BILLING_TX)
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const recordRefundUseCase = defineUseCase({ name: 'recordRefund', tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'], schema: recordRefundSchema, run: recordRefund })

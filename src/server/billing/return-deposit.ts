@@ -4,13 +4,15 @@ import { DomainError } from '@/domain/errors'
 import type { ReturnDepositInput } from '@/lib/schemas/billing'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
-import { authorizeEither } from '../authz'
+import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger } from './ledger'
 import { withMoneyParams } from './money-params'
 import { BILLING_TX } from './tx-options'
+import { returnDepositSchema } from '@/lib/schemas/billing'
+import { defineUseCase } from '../use-case'
 
 /**
  * Hand back money that was never applied to an invoice — a deposit or prepayment on an order that was cancelled.
@@ -19,7 +21,7 @@ import { BILLING_TX } from './tx-options'
  * costs. Everything else goes through a credit note (recordRefund).
  */
 export async function returnDeposit(actor: Actor, input: ReturnDepositInput): Promise<{ paymentId: string; returned: number; returnable: number }> {
-  const { task, crossRole } = authorizeEither(actor, ['RECORD_PAYMENT', 'HANDLE_PICKUP'])
+  const { task, crossRole } = authorize(actor, returnDepositUseCase.tasks)
   const settings = await getSettings()
   return db().$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { id: true, customerId: true, number: true } })
@@ -55,3 +57,6 @@ export async function returnDeposit(actor: Actor, input: ReturnDepositInput): Pr
     return { paymentId: payment.id, returned: input.amount, returnable: after }
   }, BILLING_TX)
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const returnDepositUseCase = defineUseCase({ name: 'returnDeposit', tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'], schema: returnDepositSchema, run: returnDeposit })

@@ -8,10 +8,12 @@ import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { isUniqueViolation } from '../errors'
 import { parsePrice, parseTaxRate, PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { createProductSchema } from '@/lib/schemas/catalog'
+import { defineUseCase } from '../use-case'
 
 /** Add a product to the catalog; the price is typed in major units of the business currency. */
 export async function createProduct(actor: Actor, input: CreateProductInput): Promise<ProductDTO> {
-  authorize(actor, 'MANAGE_CATALOG')
+  authorize(actor, createProductUseCase.tasks)
   const { currency } = await getSettings()
   const unitPrice = parsePrice(input.price, currency, input.locale)
   const taxRateBp = parseTaxRate(input.taxRate, input.locale)
@@ -26,3 +28,6 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
     throw error
   }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createProductUseCase = defineUseCase({ name: 'createProduct', tasks: 'MANAGE_CATALOG', schema: createProductSchema, run: createProduct })

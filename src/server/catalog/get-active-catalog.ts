@@ -3,6 +3,7 @@ import type { CatalogRequestInput } from '@/lib/schemas/order'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { defineUseCase } from '../use-case'
 import type { ProductHitDTO } from './search-products'
 
 export interface CatalogDTO {
@@ -24,7 +25,7 @@ export interface CatalogDTO {
  * catches a deletion, updatedAt every change including (de)activation.
  */
 export async function getActiveCatalog(actor: Actor, input: CatalogRequestInput): Promise<CatalogDTO> {
-  authorize(actor, 'TAKE_ORDER')
+  authorize(actor, getActiveCatalogUseCase.tasks)
   // Version first: a change between the two reads leaves an older version with newer data, and the next check fetches
   // again; the other order could keep stale data under a current version.
   const [row] = await db().$queryRaw<{ count: number; latest: Date | null }[]>`
@@ -38,3 +39,5 @@ export async function getActiveCatalog(actor: Actor, input: CatalogRequestInput)
   })
   return { version, products }
 }
+
+export const getActiveCatalogUseCase = defineUseCase({ name: 'getActiveCatalog', tasks: 'TAKE_ORDER' })

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { likeEscape } from '../customers/search-customers'
+import { defineUseCase } from '../use-case'
 
 export interface ProductHitDTO {
   id: string
@@ -34,7 +35,7 @@ const TO = FOLD_TO.join('')
  * is small (hundreds to a few thousand rows), so the folded scan is cheap; inactive products are never offered.
  */
 export async function searchProducts(actor: Actor, input: ProductSearchInput): Promise<ProductHitDTO[]> {
-  authorize(actor, 'TAKE_ORDER')
+  authorize(actor, searchProductsUseCase.tasks)
   const terms = searchTerms(input.q).slice(0, 6)
   if (terms.length === 0) return []
   const folded = terms.join(' ')
@@ -49,3 +50,6 @@ export async function searchProducts(actor: Actor, input: ProductSearchInput): P
       p.name ASC
     LIMIT ${PRODUCT_SEARCH_LIMIT}`
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const searchProductsUseCase = defineUseCase({ name: 'searchProducts', tasks: 'TAKE_ORDER' })

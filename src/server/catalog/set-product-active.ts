@@ -6,10 +6,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { setProductActiveSchema } from '@/lib/schemas/catalog'
+import { defineUseCase } from '../use-case'
 
 /** Take a product off the counter (it stays on past orders) or bring it back. Products are never deleted. */
 export async function setProductActive(actor: Actor, input: SetProductActiveInput): Promise<ProductDTO> {
-  authorize(actor, 'MANAGE_CATALOG')
+  authorize(actor, setProductActiveUseCase.tasks)
   return db().$transaction(async (tx) => {
     const before = await tx.product.findUnique({ where: { id: input.productId }, select: { active: true } })
     if (!before) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -20,3 +22,6 @@ export async function setProductActive(actor: Actor, input: SetProductActiveInpu
     return productDto(p)
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const setProductActiveUseCase = defineUseCase({ name: 'setProductActive', tasks: 'MANAGE_CATALOG', schema: setProductActiveSchema, run: setProductActive })

@@ -8,13 +8,15 @@ import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { isUniqueViolation } from '../errors'
 import { parsePrice, parseTaxRate, PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { updateProductSchema } from '@/lib/schemas/catalog'
+import { defineUseCase } from '../use-case'
 
 /**
  * Change a product's SKU, name, price, tax rate or unit. Only future orders see it: order lines copied the price and
  * tax rate when they were taken, and issued documents never change.
  */
 export async function updateProduct(actor: Actor, input: UpdateProductInput): Promise<ProductDTO> {
-  authorize(actor, 'MANAGE_CATALOG')
+  authorize(actor, updateProductUseCase.tasks)
   const { currency } = await getSettings()
   const unitPrice = parsePrice(input.price, currency, input.locale)
   const taxRateBp = parseTaxRate(input.taxRate, input.locale)
@@ -36,3 +38,6 @@ export async function updateProduct(actor: Actor, input: UpdateProductInput): Pr
     throw error
   }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const updateProductUseCase = defineUseCase({ name: 'updateProduct', tasks: 'MANAGE_CATALOG', schema: updateProductSchema, run: updateProduct })

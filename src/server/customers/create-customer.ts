@@ -3,10 +3,12 @@ import { customerSearchText } from '@/domain/search'
 import type { CreateCustomerInput } from '@/lib/schemas/customer'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
-import { authorizeEither } from '../authz'
+import { authorize } from '../authz'
 import { db } from '../db'
 import { findDuplicateCustomers, type DuplicateCandidateDTO } from './find-duplicate-customers'
 import type { CustomerHitDTO } from './search-customers'
+import { createCustomerSchema } from '@/lib/schemas/customer'
+import { defineUseCase } from '../use-case'
 
 export type CreateCustomerResult =
   | { status: 'created'; customer: CustomerHitDTO }
@@ -19,7 +21,7 @@ export type CreateCustomerResult =
  * second record; the person at the counter then picks the existing one or confirms a new one.
  */
 export async function createCustomer(actor: Actor, input: CreateCustomerInput): Promise<CreateCustomerResult> {
-  const { task } = authorizeEither(actor, ['TAKE_ORDER', 'CUSTOMER_SERVICE'])
+  const { task } = authorize(actor, createCustomerUseCase.tasks)
   if (!input.ignoreDuplicates) {
     const candidates = await findDuplicateCustomers(actor, { phone: input.phone, email: input.email })
     if (candidates.length > 0) return { status: 'duplicates', candidates }
@@ -37,3 +39,6 @@ export async function createCustomer(actor: Actor, input: CreateCustomerInput): 
   })
   return { status: 'created', customer: { ...customer, openOrders: 0 } }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createCustomerUseCase = defineUseCase({ name: 'createCustomer', tasks: ['TAKE_ORDER', 'CUSTOMER_SERVICE'], schema: createCustomerSchema, run: createCustomer })

@@ -1,9 +1,11 @@
 import 'server-only'
+import { CUSTOMER_READERS } from '@/domain/permissions'
 import type { DuplicateCheckInput } from '@/lib/schemas/customer'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { CUSTOMER_READERS, type CustomerHitDTO } from './search-customers'
+import { type CustomerHitDTO } from './search-customers'
+import { defineUseCase } from '../use-case'
 
 export interface DuplicateCandidateDTO extends CustomerHitDTO {
   matchedOn: Array<'phone' | 'email'>
@@ -41,3 +43,6 @@ export async function findDuplicateCustomers(actor: Actor, input: DuplicateCheck
     ],
   }))
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const findDuplicateCustomersUseCase = defineUseCase({ name: 'findDuplicateCustomers', tasks: CUSTOMER_READERS })

@@ -1,8 +1,9 @@
 import 'server-only'
+import { CUSTOMER_READERS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { CUSTOMER_READERS, type CustomerHitDTO } from './search-customers'
+import { type CustomerHitDTO } from './search-customers'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

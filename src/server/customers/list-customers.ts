@@ -1,4 +1,5 @@
 import 'server-only'
+import { CUSTOMER_READERS } from '@/domain/permissions'
 import { normalizePhone, searchTerms } from '@/domain/search'
 import { Prisma } from '@/generated/prisma/client'
 import type { CustomerPageDTO, ListCustomersQuery } from '@/lib/schemas/api'
@@ -6,7 +7,8 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
-import { CUSTOMER_READERS, customerMatchSql } from './search-customers'
+import { customerMatchSql } from './search-customers'
+import { defineUseCase } from '../use-case'
 
 /**
  * Customers newest first, a page at a time (keyset on createdAt, id — never OFFSET), optionally only those matching
@@ -39,3 +41,6 @@ export async function listCustomers(actor: Actor, query: ListCustomersQuery): Pr
     nextCursor: rows.length > query.limit && last ? encodeKeyset(last.at, last.id) : null,
   }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const listCustomersUseCase = defineUseCase({ name: 'listCustomers', tasks: CUSTOMER_READERS })

@@ -1,10 +1,12 @@
 import 'server-only'
+import { CUSTOMER_READERS } from '@/domain/permissions'
 import { normalizePhone, searchTerms } from '@/domain/search'
 import { Prisma } from '@/generated/prisma/client'
 import type { CustomerSearchInput } from '@/lib/schemas/customer'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
+import { defineUseCase } from '../use-case'
 
 export interface CustomerHitDTO {
   id: string
@@ -16,8 +18,6 @@ export interface CustomerHitDTO {
 }
 
 export const CUSTOMER_SEARCH_LIMIT = 8
-/** Everyone at the counter looks customers up. */
-export const CUSTOMER_READERS = ['TAKE_ORDER', 'CUSTOMER_SERVICE', 'HANDLE_PICKUP'] as const
 
 /** `%`, `_` and `\` typed by a user are literal characters, not LIKE wildcards. */
 export function likeEscape(term: string): string {
@@ -113,3 +113,6 @@ export async function searchCustomers(actor: Actor, input: CustomerSearchInput):
     LIMIT ${CUSTOMER_SEARCH_LIMIT}`
   return rows
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const searchCustomersUseCase = defineUseCase({ name: 'searchCustomers', tasks: CUSTOMER_READERS })

@@ -7,10 +7,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { assignOrderSchema } from '@/lib/schemas/fulfillment'
+import { defineUseCase } from '../use-case'
 
 /** Give an order to someone who can fulfil it (oneself or a colleague), or to nobody. */
 export async function assignOrder(actor: Actor, input: AssignOrderInput): Promise<{ version: number; assignee: { id: string; name: string } | null }> {
-  authorize(actor, 'FULFILL')
+  authorize(actor, assignOrderUseCase.tasks)
   let assignee: { id: string; name: string } | null = null
   if (input.assigneeId !== null) {
     const person = input.assigneeId === actor.id ? actor : await loadActor(input.assigneeId, null)
@@ -37,3 +39,6 @@ export async function assignOrder(actor: Actor, input: AssignOrderInput): Promis
     return { version: state.version, assignee }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const assignOrderUseCase = defineUseCase({ name: 'assignOrder', tasks: 'FULFILL', schema: assignOrderSchema, run: assignOrder })

@@ -7,6 +7,8 @@ import { authorize } from '../authz'
 import { db } from '../db'
 import { loadLedger } from '../billing/ledger'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { cancelOrderSchema } from '@/lib/schemas/fulfillment'
+import { defineUseCase } from '../use-case'
 
 export interface CancelOrderResult {
   version: number
@@ -21,7 +23,7 @@ export interface CancelOrderResult {
  * never edited), and the money held is reported so the person cancelling sees what to give back.
  */
 export async function cancelOrder(actor: Actor, input: CancelOrderInput): Promise<CancelOrderResult> {
-  authorize(actor, 'FULFILL')
+  authorize(actor, cancelOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true } })
@@ -41,3 +43,6 @@ export async function cancelOrder(actor: Actor, input: CancelOrderInput): Promis
     return { version: state.version, moneyHeld: money.held, invoicedNet: money.invoicedNet }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const cancelOrderUseCase = defineUseCase({ name: 'cancelOrder', tasks: 'FULFILL', schema: cancelOrderSchema, run: cancelOrder })

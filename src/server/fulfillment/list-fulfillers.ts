@@ -1,9 +1,8 @@
 import 'server-only'
-import { can, type HomeRole, type Skills, type Task } from '@/domain/permissions'
+import { can, type HomeRole, QUEUE_READERS, type Skills, type Task } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { QUEUE_READERS } from './list-queue'
 
 export interface FulfillerDTO {
   id: string

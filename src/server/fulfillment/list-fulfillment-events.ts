@@ -1,8 +1,8 @@
 import 'server-only'
+import { ORDER_READERS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { ORDER_READERS } from '../orders/get-order'
 
 export interface FulfillmentEventDTO {
   id: string

@@ -1,4 +1,5 @@
 import 'server-only'
+import { QUEUE_READERS } from '@/domain/permissions'
 import { formatOrderNumber, parseOrderNumberQuery } from '@/domain/numbering'
 import { addDays, businessDay, dayBounds } from '@/domain/opening-hours'
 import { customerStatus, isOverdue, type CustomerStatus, type FulfillmentStatus } from '@/domain/order-status'
@@ -9,9 +10,8 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { decodeCursor, encodeCursor, overdueCountSql, queueSql, type QueueSqlFilter, type QueueSqlRow } from './queue-query'
+import { defineUseCase } from '../use-case'
 
-/** Who works the queue: the workshop, and the back office who bills what it finishes. */
-export const QUEUE_READERS = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const
 
 export interface QueueRowDTO {
   id: string
@@ -112,3 +112,6 @@ export async function listQueue(actor: Actor, filter: QueueFilter, now = new Dat
     now: now.toISOString(),
   }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const listQueueUseCase = defineUseCase({ name: 'listQueue', tasks: QUEUE_READERS })

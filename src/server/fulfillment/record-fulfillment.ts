@@ -7,6 +7,8 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { recordFulfillmentSchema } from '@/lib/schemas/fulfillment'
+import { defineUseCase } from '../use-case'
 
 export interface RecordFulfillmentResult {
   version: number
@@ -20,7 +22,7 @@ export interface RecordFulfillmentResult {
  * and only on the order version the worker was looking at, so a colleague's simultaneous change is never overwritten.
  */
 export async function recordFulfillment(actor: Actor, input: RecordFulfillmentInput): Promise<RecordFulfillmentResult> {
-  const { crossRole } = authorize(actor, 'FULFILL')
+  const { crossRole } = authorize(actor, recordFulfillmentUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
     const order = await tx.order.findUniqueOrThrow({
@@ -71,3 +73,6 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
     }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const recordFulfillmentUseCase = defineUseCase({ name: 'recordFulfillment', tasks: 'FULFILL', schema: recordFulfillmentSchema, run: recordFulfillment })

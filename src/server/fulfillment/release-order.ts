@@ -6,10 +6,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
+import { releaseOrderSchema } from '@/lib/schemas/fulfillment'
+import { defineUseCase } from '../use-case'
 
 /** Resume work on an order that was on hold. */
 export async function releaseOrder(actor: Actor, input: ReleaseOrderInput): Promise<{ version: number }> {
-  authorize(actor, 'FULFILL')
+  authorize(actor, releaseOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true, holdReason: true } })
@@ -28,3 +30,6 @@ export async function releaseOrder(actor: Actor, input: ReleaseOrderInput): Prom
     return { version: state.version }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const releaseOrderUseCase = defineUseCase({ name: 'releaseOrder', tasks: 'FULFILL', schema: releaseOrderSchema, run: releaseOrder })

@@ -1,11 +1,6 @@
 import 'server-only'
-import { can, type Task } from '@/domain/permissions'
+import { mayCall, ORDER_READERS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
-import { DESK_TASKS } from '../orders/search-orders'
-
-const BACK_OFFICE_TASKS: readonly Task[] = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT']
-/** Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data). */
-const LIVE_READERS: readonly Task[] = [...BACK_OFFICE_TASKS, ...DESK_TASKS]
 
 /**
  * How often an open stream asks again whether its person may still follow it (one indexed read of the person and
@@ -15,5 +10,6 @@ const LIVE_READERS: readonly Task[] = [...BACK_OFFICE_TASKS, ...DESK_TASKS]
 export const LIVE_RECHECK_MS = 3_000
 
 export function mayFollowOrders(actor: Actor | null): actor is Actor {
-  return actor !== null && LIVE_READERS.some((task) => can(actor, task))
+  // Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data).
+  return actor !== null && mayCall(actor, ORDER_READERS)
 }

@@ -16,6 +16,8 @@ import { db, sql, utcRead, utcWrite } from '../db'
 import { isUniqueViolation } from '../errors'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
+import { createOrderSchema } from '@/lib/schemas/order'
+import { defineUseCase } from '../use-case'
 
 export interface CreatedOrderDTO {
   id: string
@@ -89,7 +91,7 @@ FROM o`
  * be ordered. A deposit taken now is a DEPOSIT payment written in the same statement as the order.
  */
 export async function createOrder(actor: Actor, input: CreateOrderInput, now = new Date()): Promise<CreatedOrderDTO> {
-  const { crossRole } = authorize(actor, 'TAKE_ORDER')
+  const { crossRole } = authorize(actor, createOrderUseCase.tasks)
   const productIds = [...new Set(input.lines.map((l) => l.productId))]
   const [settings, [inputs]] = await Promise.all([getSettings(), sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds])])
   if (inputs!.replay) {
@@ -201,3 +203,6 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
     throw error
   }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createOrderUseCase = defineUseCase({ name: 'createOrder', tasks: 'TAKE_ORDER', schema: createOrderSchema, run: createOrder })

@@ -15,14 +15,12 @@ import {
   type PaymentStatus,
 } from '@/domain/order-status'
 import { lineAmounts, orderToInvoice } from '@/domain/tax'
-import type { Task } from '@/domain/permissions'
+import { ORDER_READERS, type Task } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-
-/** Everyone who works with orders may look at one (managers included). */
-export const ORDER_READERS: readonly Task[] = ['TAKE_ORDER', 'HANDLE_PICKUP', 'CUSTOMER_SERVICE', 'FULFILL', 'INVOICE', 'RECORD_PAYMENT']
+import { defineUseCase } from '../use-case'
 
 export interface OrderLineDTO {
   id: string
@@ -211,3 +209,6 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
     })),
   }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const getOrderUseCase = defineUseCase({ name: 'getOrder', tasks: ORDER_READERS })

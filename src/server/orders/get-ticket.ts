@@ -1,4 +1,5 @@
 import 'server-only'
+import { DESK_TASKS } from '@/domain/permissions'
 import { DomainError } from '@/domain/errors'
 import { leftToPay } from '@/domain/intake'
 import { formatOrderNumber } from '@/domain/numbering'
@@ -8,7 +9,6 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { DESK_TASKS } from './search-orders'
 
 export interface TicketDTO {
   id: string

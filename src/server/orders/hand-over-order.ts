@@ -7,6 +7,8 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from './order-state'
+import { handOverSchema } from '@/lib/schemas/order'
+import { defineUseCase } from '../use-case'
 
 export interface HandOverResultDTO {
   version: number
@@ -22,7 +24,7 @@ export interface HandOverResultDTO {
  * separate step (recordPayment); an order closes when it is handed over, billed and paid, whichever comes last.
  */
 export async function handOverOrder(actor: Actor, input: HandOverInput, now = new Date()): Promise<HandOverResultDTO> {
-  authorize(actor, 'HANDLE_PICKUP')
+  authorize(actor, handOverOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
     const order = await tx.order.findUnique({
@@ -50,3 +52,6 @@ export async function handOverOrder(actor: Actor, input: HandOverInput, now = ne
     return { version: state.version, handover, closed: state.closed }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const handOverOrderUseCase = defineUseCase({ name: 'handOverOrder', tasks: 'HANDLE_PICKUP', schema: handOverSchema, run: handOverOrder })

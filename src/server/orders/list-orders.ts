@@ -1,4 +1,5 @@
 import 'server-only'
+import { ORDER_READERS } from '@/domain/permissions'
 import type { ListOrdersQuery, OrderPageDTO } from '@/lib/schemas/api'
 import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
@@ -6,8 +7,8 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { decodeMomentCursor, encodeMomentCursor } from '../keyset-cursor'
 import { getSettings } from '../settings/get-settings'
-import { ORDER_READERS } from './get-order'
 import { ORDER_SUMMARY_SELECT, toOrderSummary } from './order-summary'
+import { defineUseCase } from '../use-case'
 
 /** Orders newest first, filtered, with keyset pagination (a cursor, never OFFSET), for integrations. */
 export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<OrderPageDTO> {
@@ -38,3 +39,6 @@ export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<
     nextCursor: rows.length > query.limit && last ? encodeMomentCursor(last.createdAt, last.id) : null,
   }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const listOrdersUseCase = defineUseCase({ name: 'listOrders', tasks: ORDER_READERS })

@@ -1,10 +1,11 @@
 import 'server-only'
+import { DESK_TASKS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import type { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { DESK_ROW_SELECT, DESK_TASKS, toDeskRows, type DeskOrderRowDTO } from './search-orders'
+import { DESK_ROW_SELECT, toDeskRows, type DeskOrderRowDTO } from './search-orders'
 
 export interface ReadyOrderRowDTO extends DeskOrderRowDTO {
   /** Minutes since the order became ready. */

@@ -1,4 +1,5 @@
 import 'server-only'
+import { DESK_TASKS } from '@/domain/permissions'
 import { dayBounds, businessDay } from '@/domain/opening-hours'
 import { customerStatus, type CustomerStatus } from '@/domain/order-status'
 import { formatOrderNumber } from '@/domain/numbering'
@@ -21,7 +22,7 @@ export interface OrderRowDTO {
 
 /** Orders taken today (business time zone), newest first: the counter's at-a-glance list. */
 export async function listTodaysOrders(actor: Actor, now = new Date()): Promise<OrderRowDTO[]> {
-  authorizeAny(actor, ['TAKE_ORDER', 'CUSTOMER_SERVICE', 'HANDLE_PICKUP'])
+  authorizeAny(actor, DESK_TASKS)
   const settings = await getSettings()
   const { start, end } = dayBounds(businessDay(now, settings.timeZone), settings.timeZone)
   const rows = await db().order.findMany({

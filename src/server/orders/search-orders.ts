@@ -1,4 +1,5 @@
 import 'server-only'
+import { DESK_TASKS } from '@/domain/permissions'
 import { leftToPay } from '@/domain/intake'
 import { formatOrderNumber, parseOrderNumberQuery } from '@/domain/numbering'
 import { customerStatus, isOverdue, type CustomerStatus } from '@/domain/order-status'
@@ -34,8 +35,6 @@ export interface DeskOrderRowDTO {
 export const ORDER_SEARCH_LIMIT = 25
 /** Customers whose orders the desk search looks at: all of them unless the name is very common. */
 const MATCHED_CUSTOMERS = 50
-/** The desk: status enquiries and pickups; whoever takes orders answers "is it ready?" too. */
-export const DESK_TASKS = ['CUSTOMER_SERVICE', 'HANDLE_PICKUP', 'TAKE_ORDER'] as const
 
 /** The fields a desk row needs (toDeskRows); shared by the desk search and the ready list. */
 export const DESK_ROW_SELECT = {

@@ -1,4 +1,5 @@
 import 'server-only'
+import { BILLING_READERS } from '@/domain/permissions'
 import { csvDocument, daysBetween } from '@/domain/billing'
 import { DomainError } from '@/domain/errors'
 import { fromMinor } from '@/domain/money'
@@ -9,18 +10,17 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
+import { defineUseCase } from '../use-case'
 
 export const MAX_EXPORT_DAYS = 366
 
 type Cell = string | number | null
 
-/** Who may download the bookkeeper's export (the route checks it before reading the query, the use case again). */
-export const BILLING_EXPORTERS = ['INVOICE', 'RECORD_PAYMENT'] as const
 
 /** The bookkeeper's export: invoices, payments (refunds negative) or credit notes issued in [from, to] (business
  * days, both included), as CSV that spreadsheets open safely (no formula injection, UTF-8 with BOM). */
 export async function exportBillingCsv(actor: Actor, input: BillingExportInput): Promise<{ filename: string; body: string; rows: number }> {
-  authorizeAny(actor, BILLING_EXPORTERS)
+  authorizeAny(actor, BILLING_READERS)
   if (daysBetween(input.from, input.to) + 1 > MAX_EXPORT_DAYS) throw new DomainError('INVALID', 'back.errors.exportRange', { max: MAX_EXPORT_DAYS }, 'to')
   const settings = await getSettings()
   const tz = settings.timeZone
@@ -124,3 +124,6 @@ export async function exportBillingCsv(actor: Actor, input: BillingExportInput):
   }
   return { filename: `handoff-${input.kind}-${input.from}-to-${input.to}.csv`, body: csvDocument([header, ...body]), rows: body.length }
 }
+
+/** Who may call it, read by its route and the authorization matrix. */
+export const exportBillingCsvUseCase = defineUseCase({ name: 'exportBillingCsv', tasks: BILLING_READERS })

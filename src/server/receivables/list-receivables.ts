@@ -1,4 +1,5 @@
 import 'server-only'
+import { BILLING_READERS } from '@/domain/permissions'
 import { addToAging, agingBucket, daysBetween, emptyAging, type AgingBucket, type AgingTotals } from '@/domain/billing'
 import { formatOrderNumber } from '@/domain/numbering'
 import { businessDay } from '@/domain/opening-hours'
@@ -60,7 +61,7 @@ interface Row {
  * date (issue + payment terms) is shown beside it and marks invoices past due.
  */
 export async function listReceivables(actor: Actor, now = new Date()): Promise<ReceivablesDTO> {
-  authorizeAny(actor, ['INVOICE', 'RECORD_PAYMENT'])
+  authorizeAny(actor, BILLING_READERS)
   const settings = await getSettings()
   const today = businessDay(now, settings.timeZone)
   const rows = await db().$queryRaw<Row[]>(Prisma.sql`

@@ -11,6 +11,8 @@ import { authorize } from '../authz'
 import { db } from '../db'
 import { parseTaxRate } from '../catalog/product-input'
 import { getSettings, type SettingsDTO } from './get-settings'
+import { updateSettingsSchema } from '@/lib/schemas/settings'
+import { defineUseCase } from '../use-case'
 
 function isKnownCurrency(code: string): boolean {
   // Intl knows the assigned ISO 4217 codes; a well-formed but unassigned one ("ABC") is not among them.
@@ -52,7 +54,7 @@ function openingHoursOf(input: UpdateSettingsInput['openingHours']): OpeningHour
 
 /** The business settings (one row). Invoice numbers already issued keep their prefix; new prefixes apply to new ones. */
 export async function updateSettings(actor: Actor, input: UpdateSettingsInput): Promise<SettingsDTO> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, updateSettingsUseCase.tasks)
   if (!isKnownCurrency(input.currency)) throw new DomainError('INVALID', 'manager.settings.errors.currency', {}, 'currency')
   if (!isKnownTimeZone(input.timeZone)) throw new DomainError('INVALID', 'manager.settings.errors.timeZone', {}, 'timeZone')
   const data = {
@@ -96,3 +98,6 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
   const { openingHours, ...plain } = data
   return { ...plain, openingHours }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const updateSettingsUseCase = defineUseCase({ name: 'updateSettings', tasks: 'MANAGE_TEAM', schema: updateSettingsSchema, run: updateSettings })

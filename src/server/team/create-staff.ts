@@ -7,10 +7,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { isUniqueViolation } from '../errors'
+import { createStaffSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /** Add someone to the staff with an initial password (hashed; never stored or returned in clear). */
 export async function createStaff(actor: Actor, input: CreateStaffInput): Promise<{ id: string; name: string; email: string }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, createStaffUseCase.tasks)
   if (isWeakPassword(input.password, { name: input.name, email: input.email })) {
     throw new DomainError('INVALID', 'manager.team.errors.weakPassword', {}, 'password')
   }
@@ -32,3 +34,6 @@ export async function createStaff(actor: Actor, input: CreateStaffInput): Promis
     throw error
   }
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createStaffUseCase = defineUseCase({ name: 'createStaff', tasks: 'MANAGE_TEAM', schema: createStaffSchema, run: createStaff })

@@ -7,10 +7,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockUser } from './guards'
+import { createTrainingGoalSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /** Plan to train someone on a task up to a level (usually 2, "can cover"), e.g. from a single point of failure. */
 export async function createTrainingGoal(actor: Actor, input: CreateTrainingGoalInput, now = new Date()): Promise<{ id: string }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, createTrainingGoalUseCase.tasks)
   if (input.dueOn && input.dueOn < now.toISOString().slice(0, 10)) {
     throw new DomainError('INVALID', 'manager.goals.errors.dueInPast', {}, 'dueOn')
   }
@@ -44,3 +46,6 @@ export async function createTrainingGoal(actor: Actor, input: CreateTrainingGoal
     return goal
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const createTrainingGoalUseCase = defineUseCase({ name: 'createTrainingGoal', tasks: 'MANAGE_TEAM', schema: createTrainingGoalSchema, run: createTrainingGoal })

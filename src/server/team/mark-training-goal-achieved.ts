@@ -7,13 +7,15 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { applySkillLevel, type SkillChangeResult } from './skill-level-core'
+import { trainingGoalIdSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /**
  * Achieving a goal is a certification: the person's level for the task becomes the goal's target (when it is not
  * already that high), with the same history, audit and session rules as editing the matrix.
  */
 export async function markTrainingGoalAchieved(actor: Actor, input: TrainingGoalIdInput, now = new Date()): Promise<{ id: string; skill: SkillChangeResult | null }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, markTrainingGoalAchievedUseCase.tasks)
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "TrainingGoal" WHERE id = ${input.goalId}::uuid FOR UPDATE`
     if (rows.length === 0) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -32,3 +34,6 @@ export async function markTrainingGoalAchieved(actor: Actor, input: TrainingGoal
     return { id: input.goalId, skill }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const markTrainingGoalAchievedUseCase = defineUseCase({ name: 'markTrainingGoalAchieved', tasks: 'MANAGE_TEAM', schema: trainingGoalIdSchema, run: markTrainingGoalAchieved })

@@ -9,11 +9,13 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockUser } from './guards'
+import { resetPasswordSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /** Set a new password for someone who forgot theirs: it also lifts the sign-in waits counted against their account and
  * ends their open sessions and API tokens. */
 export async function resetPassword(actor: Actor, input: ResetPasswordInput): Promise<{ id: string }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, resetPasswordUseCase.tasks)
   const person = await db().user.findUnique({ where: { id: input.userId }, select: { name: true, email: true } })
   if (!person) throw new DomainError('NOT_FOUND', 'errors.notFound')
   if (isWeakPassword(input.password, person)) throw new DomainError('INVALID', 'manager.team.errors.weakPassword', {}, 'password')
@@ -33,3 +35,6 @@ export async function resetPassword(actor: Actor, input: ResetPasswordInput): Pr
   await forgetAccount(person.email)
   return result
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const resetPasswordUseCase = defineUseCase({ name: 'resetPassword', tasks: 'MANAGE_TEAM', schema: resetPasswordSchema, run: resetPassword })

@@ -5,10 +5,12 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { assertTeamStillManaged, lockUser } from './guards'
+import { setHomeRoleSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /** Move someone to another home role. Their rights change at once: the session version moves on. */
 export async function setHomeRole(actor: Actor, input: SetHomeRoleInput): Promise<{ id: string; homeRole: string; changed: boolean }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, setHomeRoleUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockUser(tx, input.userId)
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { homeRole: true } })
@@ -19,3 +21,6 @@ export async function setHomeRole(actor: Actor, input: SetHomeRoleInput): Promis
     return { id: input.userId, homeRole: input.homeRole, changed: true }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const setHomeRoleUseCase = defineUseCase({ name: 'setHomeRole', tasks: 'MANAGE_TEAM', schema: setHomeRoleSchema, run: setHomeRole })

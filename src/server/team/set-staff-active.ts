@@ -7,6 +7,8 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { assertTeamStillManaged, lockUser } from './guards'
+import { setStaffActiveSchema } from '@/lib/schemas/team'
+import { defineUseCase } from '../use-case'
 
 /**
  * Deactivate someone who left (their live session ends at once: the session version moves on and inactive people are
@@ -14,7 +16,7 @@ import { assertTeamStillManaged, lockUser } from './guards'
  * if they need them. History stays: people are never deleted.
  */
 export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): Promise<{ id: string; active: boolean; changed: boolean }> {
-  authorize(actor, 'MANAGE_TEAM')
+  authorize(actor, setStaffActiveUseCase.tasks)
   if (input.userId === actor.id && !input.active) throw new DomainError('CONFLICT', 'manager.team.errors.notYourself')
   return db().$transaction(async (tx) => {
     await lockUser(tx, input.userId)
@@ -27,3 +29,6 @@ export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): 
     return { id: input.userId, active: input.active, changed: true }
   })
 }
+
+/** Who may call it and its input, read by its server action, API route and the authorization matrix. */
+export const setStaffActiveUseCase = defineUseCase({ name: 'setStaffActive', tasks: 'MANAGE_TEAM', schema: setStaffActiveSchema, run: setStaffActive })

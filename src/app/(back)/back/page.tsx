@@ -1,12 +1,12 @@
 import { forbidden } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { can } from '@/domain/permissions'
+import { can, QUEUE_READERS } from '@/domain/permissions'
 import { queueFilterSchema } from '@/lib/schemas/fulfillment'
 import { LiveQueue } from '@/components/back/live-queue'
 import { QueueFilters } from '@/components/back/queue-filters'
 import { requirePageActor } from '@/server/auth/guard'
 import { listFulfillers } from '@/server/fulfillment/list-fulfillers'
-import { listQueue, QUEUE_READERS } from '@/server/fulfillment/list-queue'
+import { listQueue } from '@/server/fulfillment/list-queue'
 import { firstValues } from './search-params'
 
 export default async function BackQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

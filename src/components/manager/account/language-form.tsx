@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useState, useTransition } from 'react'
-import { setLocaleAction } from '@/app/actions/set-locale'
+import { setLocaleAction } from '@/actions/account'
 
 /** Choose the interface language; it is stored on the person, so it follows them to any counter. */
 export function LanguageForm({ current, followsBrowser }: { current: 'en' | 'vi'; followsBrowser: boolean }) {

@@ -3,7 +3,7 @@
 import { Utensils } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { endOwnAbsenceAction, planOwnLunchAction, startOwnLunchAction } from '@/app/(account)/account/actions'
+import { endOwnAbsenceAction, planOwnLunchAction, startOwnLunchAction } from '@/actions/account'
 import { LUNCH_PRESETS } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
 import type { AbsenceDTO } from '@/server/absences/rules'

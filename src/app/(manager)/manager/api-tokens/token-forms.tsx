@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useState, useTransition } from 'react'
-import { createApiTokenAction, revokeApiTokenAction } from './actions'
+import { createApiTokenAction, revokeApiTokenAction } from '@/actions/api-tokens'
 
 export function CreateTokenForm({ staff }: { staff: Array<{ id: string; name: string }> }) {
   const t = useTranslations('api.tokens')

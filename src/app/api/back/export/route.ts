@@ -1,37 +1,21 @@
-import { getTranslations } from 'next-intl/server'
-import { HTTP_STATUS } from '@/domain/errors'
 import { billingExportSchema } from '@/lib/schemas/billing'
-import { currentActor } from '@/server/auth/actor'
-import { authorizeAny } from '@/server/authz'
-import { toKnownFailure } from '@/server/errors'
-import { BILLING_EXPORTERS, exportBillingCsv } from '@/server/receivables/export-billing-csv'
+import { sessionRoute } from '@/server/api/session-route'
+import { exportBillingCsv, exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
 
 // GET /api/back/export?kind=invoices|payments|credit-notes&from=YYYY-MM-DD&to=YYYY-MM-DD -> CSV download.
-// Authenticated by the session cookie; permission first (someone who may not export learns nothing about the query's
-// rules), then the query, then the use case (which authorizes again).
+// Permission first (someone who may not export learns nothing about the query's rules), then the query, then the use
+// case (which authorizes again); a failure answers in the API's error contract.
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request): Promise<Response> {
-  const t = await getTranslations()
-  const actor = await currentActor()
-  if (!actor) return Response.json({ error: t('errors.unauthenticated') }, { status: 401 })
-  try {
-    authorizeAny(actor, BILLING_EXPORTERS)
-    const parsed = billingExportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-    if (!parsed.success) return Response.json({ error: t('errors.checkFields') }, { status: 422 })
-    const { filename, body } = await exportBillingCsv(actor, parsed.data)
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        // The name is ASCII by construction (kind and dates), so the plain form is enough.
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'no-store',
-      },
-    })
-  } catch (error) {
-    const failure = toKnownFailure(error, 'exportBillingCsv')
-    const status = failure.code === 'INTERNAL' ? 500 : HTTP_STATUS[failure.code]
-    return Response.json({ error: t(failure.messageKey, failure.params) }, { status })
-  }
-}
+export const GET = sessionRoute({ tasks: exportBillingCsvUseCase.tasks, query: billingExportSchema }, async ({ actor, query }) => {
+  const { filename, body } = await exportBillingCsv(actor, query)
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      // The name is ASCII by construction (kind and dates), so the plain form is enough.
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  })
+})

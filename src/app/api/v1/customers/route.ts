@@ -1,12 +1,11 @@
 import { createCustomerBody, listCustomersQuery } from '@/lib/schemas/api'
 import { apiError, apiRoute } from '@/server/api/handler'
-import { createCustomer } from '@/server/customers/create-customer'
-import { listCustomers } from '@/server/customers/list-customers'
-import { CUSTOMER_READERS } from '@/server/customers/search-customers'
+import { createCustomer, createCustomerUseCase } from '@/server/customers/create-customer'
+import { listCustomers, listCustomersUseCase } from '@/server/customers/list-customers'
 
-export const GET = apiRoute({ tasks: CUSTOMER_READERS, query: listCustomersQuery }, ({ actor, query }) => listCustomers(actor, query))
+export const GET = apiRoute({ tasks: listCustomersUseCase.tasks, query: listCustomersQuery }, ({ actor, query }) => listCustomers(actor, query))
 
-export const POST = apiRoute({ tasks: ['TAKE_ORDER', 'CUSTOMER_SERVICE'], body: createCustomerBody }, async ({ actor, body }) => {
+export const POST = apiRoute({ tasks: createCustomerUseCase.tasks, body: createCustomerBody }, async ({ actor, body }) => {
   const result = await createCustomer(actor, body)
   if (result.status === 'duplicates') {
     // Most likely the same person: say which records, so the integration can use one (or send ignoreDuplicates).

@@ -1,5 +1,5 @@
 import { listInvoicesQuery } from '@/lib/schemas/api'
 import { apiRoute } from '@/server/api/handler'
-import { listInvoices } from '@/server/billing/list-invoices'
+import { listInvoices, listInvoicesUseCase } from '@/server/billing/list-invoices'
 
-export const GET = apiRoute({ tasks: ['INVOICE', 'RECORD_PAYMENT'], query: listInvoicesQuery }, ({ actor, query }) => listInvoices(actor, query))
+export const GET = apiRoute({ tasks: listInvoicesUseCase.tasks, query: listInvoicesQuery }, ({ actor, query }) => listInvoices(actor, query))

@@ -1,9 +1,9 @@
-import type { NextRequest } from 'next/server'
 import { customerSearchSchema } from '@/lib/schemas/customer'
-import { searchCustomers } from '@/server/customers/search-customers'
-import { lookup } from '../respond'
+import { sessionRoute } from '@/server/api/session-route'
+import { searchCustomers, searchCustomersUseCase } from '@/server/customers/search-customers'
+import { LOOKUP_HEADERS } from '../headers'
 
-export async function GET(request: NextRequest) {
-  const q = request.nextUrl.searchParams.get('q') ?? ''
-  return lookup('searchCustomers', customerSearchSchema, { q }, searchCustomers)
-}
+export const GET = sessionRoute(
+  { tasks: searchCustomersUseCase.tasks, query: customerSearchSchema, input: (p) => ({ q: p.get('q') ?? '' }), headers: LOOKUP_HEADERS },
+  ({ actor, query }) => searchCustomers(actor, query),
+)

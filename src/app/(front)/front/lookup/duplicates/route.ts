@@ -1,9 +1,14 @@
-import type { NextRequest } from 'next/server'
 import { duplicateCheckSchema } from '@/lib/schemas/customer'
-import { findDuplicateCustomers } from '@/server/customers/find-duplicate-customers'
-import { lookup } from '../respond'
+import { sessionRoute } from '@/server/api/session-route'
+import { findDuplicateCustomers, findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
+import { LOOKUP_HEADERS } from '../headers'
 
-export async function GET(request: NextRequest) {
-  const params = request.nextUrl.searchParams
-  return lookup('findDuplicateCustomers', duplicateCheckSchema, { phone: params.get('phone') ?? undefined, email: params.get('email') ?? undefined }, findDuplicateCustomers)
-}
+export const GET = sessionRoute(
+  {
+    tasks: findDuplicateCustomersUseCase.tasks,
+    query: duplicateCheckSchema,
+    input: (p) => ({ phone: p.get('phone') ?? undefined, email: p.get('email') ?? undefined }),
+    headers: LOOKUP_HEADERS,
+  },
+  ({ actor, query }) => findDuplicateCustomers(actor, query),
+)

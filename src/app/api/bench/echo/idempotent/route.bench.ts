@@ -3,8 +3,9 @@
 // returns at once. HANDOFF_BENCH=1 only.
 import { createOrderBody } from '@/lib/schemas/api'
 import { apiRoute } from '@/server/api/handler'
+import { createOrderUseCase } from '@/server/orders/create-order'
 import { gated } from '../gate'
 
 export const POST = gated(
-  apiRoute({ tasks: ['TAKE_ORDER'], idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201 }, async ({ body }) => ({ ok: true, lines: body.lines.length })),
+  apiRoute({ tasks: createOrderUseCase.tasks, idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201 }, async ({ body }) => ({ ok: true, lines: body.lines.length })),
 )

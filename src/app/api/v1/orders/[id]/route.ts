@@ -1,5 +1,5 @@
 import { idParam } from '@/lib/schemas/api'
 import { apiRoute } from '@/server/api/handler'
-import { getOrder, ORDER_READERS } from '@/server/orders/get-order'
+import { getOrder, getOrderUseCase } from '@/server/orders/get-order'
 
-export const GET = apiRoute({ tasks: ORDER_READERS, params: idParam }, ({ actor, params }) => getOrder(actor, params.id))
+export const GET = apiRoute({ tasks: getOrderUseCase.tasks, params: idParam }, ({ actor, params }) => getOrder(actor, params.id))

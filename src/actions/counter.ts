@@ -1,0 +1,19 @@
+'use server'
+
+// The counter's server actions: thin, each one use case's declaration (who may call, schema, use case), run through
+// runAction (session -> permission -> input -> use case, which authorizes again). Taking payment and invoicing at the
+// counter are the billing actions (src/actions/billing.ts), not copies.
+import { runAction } from '@/server/action'
+import { createCustomerUseCase } from '@/server/customers/create-customer'
+import { createOrderUseCase } from '@/server/orders/create-order'
+import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
+
+export async function createCustomerAction(raw: unknown) {
+  return runAction(createCustomerUseCase, raw)
+}
+export async function createOrderAction(raw: unknown) {
+  return runAction(createOrderUseCase, raw)
+}
+export async function handOverAction(raw: unknown) {
+  return runAction(handOverOrderUseCase, raw)
+}
