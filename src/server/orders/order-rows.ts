@@ -53,8 +53,9 @@ export interface OrderSpec {
   closedIfDoneAt?: Date | null
   /** A deposit taken with the order: a DEPOSIT payment row, counted as money held. */
   deposit?: { id?: string; amount: number; method?: PaymentMethod; receivedById?: string; receivedAt?: Date; crossRole?: boolean } | null
-  /** Documents and money the caller writes itself (invoices, later payments, refunds), counted in the payment status. */
-  money?: { invoicedNet?: number; invoiced?: boolean; paid?: number; refunded?: number }
+  /** Documents and money the caller writes itself (invoices, later payments, refunds), counted in the payment status
+   * ('total': the order's own total, e.g. an order invoiced and paid in full). */
+  money?: { invoicedNet?: number | 'total'; invoiced?: boolean; paid?: number | 'total'; refunded?: number }
 }
 
 export interface OrderRow {
@@ -146,11 +147,12 @@ export function buildOrder(spec: OrderSpec): BuiltOrder {
   const totals = documentTotals(lines)
   const deposit = spec.deposit ?? null
   const handover = spec.handover ?? null
+  const amount = (value: number | 'total' | undefined) => (value === 'total' ? totals.total : (value ?? 0))
   const statuses = orderStatuses({
     lines,
-    invoicedNet: spec.money?.invoicedNet ?? 0,
+    invoicedNet: amount(spec.money?.invoicedNet),
     invoiced: spec.money?.invoiced ?? false,
-    paid: (deposit?.amount ?? 0) + (spec.money?.paid ?? 0),
+    paid: (deposit?.amount ?? 0) + amount(spec.money?.paid),
     refunded: spec.money?.refunded ?? 0,
     handover: handover?.kind ?? 'WAITING',
     cancelled: spec.cancelled != null,
