@@ -28,6 +28,8 @@ export interface SeedLine {
   quantity: number
   unitPrice: number
   taxRateBp: number
+  /** Units already done in the workshop (the factory derives the order's fulfilment from them). */
+  qtyFulfilled?: number
 }
 
 /** An order taken by the receptionist, due in `dueInHours`, with an optional deposit (through the shared factory). */
