@@ -1,4 +1,4 @@
-// Live update latency: an order is created (one INSERT transaction — order, lines, audit row — which fires the
+// Live update latency: an order is created (one transaction — order, lines, audit row — which fires the
 // Order_notify trigger exactly as the intake does) while the back-office queue (/back) is open in Chromium; measured
 // from the moment the INSERT returned to the moment the order's number is on the page. Beside it, in the same run:
 // the database's own notification latency (a LISTEN handoff_orders connection in this process) and the moment the
@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { chromium } from '@playwright/test'
 import pg from 'pg'
+import { buildOrder, insertOrders } from '../src/server/orders/order-rows'
 import { startAppServer } from './lib/app-server'
 import { loadNote, median, percentile, printTable, writeResult, type Row } from './lib/report'
 
@@ -74,21 +75,17 @@ try {
   const samples: Sample[] = []
   for (let i = 0; i < ORDERS + 2; i++) {
     await writer.query('BEGIN')
-    // Due long ago: first in the queue whatever else is open.
-    const { rows } = await writer.query<{ id: string; number: number }>(
-      `INSERT INTO "Order" (id, "customerId", "dueAt", "takenById", "idempotencyKey", "trackingToken", subtotal, "taxTotal", total, "updatedAt")
-       VALUES (gen_random_uuid(), $1, (now() at time zone 'utc') - interval '400 days' + $2 * interval '1 minute', $3, $4, $5, $6, $7, $8, now()) RETURNING id, number`,
-      [customer!.id, i, taker!.id, `live-${randomBytes(8).toString('hex')}`, randomBytes(24).toString('base64url'), product!.unitPrice * 10, Math.round((product!.unitPrice * 10 * product!.taxRateBp) / 10000), product!.unitPrice * 10 + Math.round((product!.unitPrice * 10 * product!.taxRateBp) / 10000)],
-    )
+    // Due long ago: first in the queue whatever else is open. Built by the shared order factory, written in this transaction.
+    const built = buildOrder({
+      customerId: customer!.id,
+      dueAt: new Date(Date.now() - 400 * 86_400_000 + i * 60_000),
+      takenById: taker!.id,
+      idempotencyKey: `live-${randomBytes(8).toString('hex')}`,
+      lines: [{ productId: product!.id, sku: product!.sku, description: product!.name, quantity: 10, unitPrice: product!.unitPrice, taxRateBp: product!.taxRateBp }],
+    })
+    await insertOrders((text, values) => writer.query(text, values), [built])
+    const { rows } = await writer.query<{ id: string; number: number }>(`SELECT id, number FROM "Order" WHERE id = $1`, [built.order.id])
     const order = rows[0]!
-    await writer.query(`INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, quantity, "unitPrice", "taxRateBp") VALUES (gen_random_uuid(), $1, 0, $2, $3, $4, 10, $5, $6)`, [
-      order.id,
-      product!.id,
-      product!.sku,
-      product!.name,
-      product!.unitPrice,
-      product!.taxRateBp,
-    ])
     await writer.query(`INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data) VALUES ('order.created', 'order', $1, $2, $3, 'TAKE_ORDER', '{"bench": "live"}')`, [order.id, order.id, taker!.id])
     await writer.query('COMMIT')
     const committedAt = Date.now()

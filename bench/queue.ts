@@ -4,21 +4,23 @@
 // same at both sizes, so the question is only whether the queue's cost follows the table size (it must not: keyset
 // pagination over the partial index "Order_open_due", no OFFSET, no COUNT(*) over the table).
 //
-// Run: npm run bench:queue   (= npx tsx --conditions=react-server bench/queue.ts)
+// Run: npm run bench:queue   (= npx tsx --conditions=react-server bench/queue.ts; SIZES=10000,1000000 by default)
 // Uses DATABASE_URL's server when set (creates and drops its own database there), else a throw-away embedded cluster.
 // Not part of `npm test`: it takes a few minutes and measures, it does not assert.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres, type RunningPostgres } from '../scripts/lib/embedded-postgres'
 import { migrate } from '../scripts/lib/migrate'
+import { buildOrder, insertOrders, type BuiltOrder } from '../src/server/orders/order-rows'
 import { decodeCursor, encodeCursor, overdueCountSql, queueSql, type QueueSqlFilter } from '../src/server/fulfillment/queue-query'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const PAGE = 50
-const SIZES = [10_000, 1_000_000]
+/** Two sizes, small then large (SIZES=2000,20000 for a quick run of the harness itself). */
+const SIZES = (process.env.SIZES ?? '10000,1000000').split(',').map(Number)
 /** Orders due in the last OPEN_DAYS days (and the next two weeks) are still open; older ones are closed or cancelled. */
 const SPAN_DAYS = 730
 const OPEN_DAYS = 14
@@ -70,54 +72,53 @@ async function setUp(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   }
 }
 
-/** Orders number `from`+1 .. `to`, two lines each, due evenly over the span ending FUTURE_DAYS from now. */
+/** Orders number `from`+1 .. `to`, two lines each, due evenly over the span ending FUTURE_DAYS from now: built by the
+ * shared order factory (statuses derived from the lines and the money), written in batches. */
 async function seedOrders(client: pg.Client, from: number, to: number, customers: number, staffIds: string[]): Promise<void> {
   // Bulk load: no per-row NOTIFY (nobody listens here) and no per-row trigger work.
   await client.query(`SET session_replication_role = replica`)
-  const step = 100_000
+  const query = (text: string, values: unknown[]) => client.query(text, values)
+  const nowMs = Date.now()
+  const hour = 3_600_000
+  const step = 20_000
   for (let start = from; start < to; start += step) {
     const end = Math.min(to, start + step)
-    await client.query(
-      `INSERT INTO "Order" (id, number, "customerId", "dueAt", "takenById", "assigneeId", "idempotencyKey", "trackingToken",
-                            fulfillment, billing, payment, handover, "handedOverAt", "readyAt", "closedAt", "cancelledAt", "cancelReason",
-                            subtotal, "taxTotal", total, "createdAt", "updatedAt")
-       SELECT md5('order' || g)::uuid, g,
-              md5('customer' || (g % $3))::uuid,
-              d.due,
-              $4::uuid,
-              CASE WHEN g % 3 = 0 THEN NULL ELSE ($5::uuid[])[1 + g % array_length($5::uuid[], 1)] END,
-              'bench-' || g, md5('t' || g) || md5('k' || g),
-              (CASE WHEN d.open AND g % 4 = 0 THEN 'PARTLY_FULFILLED' WHEN d.open AND g % 4 = 1 THEN 'NOT_STARTED' ELSE 'FULFILLED' END)::"FulfillmentStatus",
-              (CASE WHEN d.open THEN 'UNBILLED' ELSE 'BILLED' END)::"BillingStatus",
-              (CASE WHEN d.open THEN 'UNPAID' ELSE 'PAID' END)::"PaymentStatus",
-              (CASE WHEN d.open THEN 'WAITING' ELSE 'COLLECTED' END)::"Handover",
-              CASE WHEN d.open THEN NULL ELSE d.due END,
-              CASE WHEN d.open AND g % 4 > 1 THEN d.due - interval '1 hour' WHEN d.open THEN NULL ELSE d.due - interval '1 hour' END,
-              CASE WHEN d.open OR g % 50 = 0 THEN NULL ELSE d.due END,
-              CASE WHEN NOT d.open AND g % 50 = 0 THEN d.due ELSE NULL END,
-              CASE WHEN NOT d.open AND g % 50 = 0 THEN 'bench' ELSE NULL END,
-              200000, 16000, 216000, d.due - interval '1 day', d.due - interval '1 day'
-       FROM generate_series($1::int + 1, $2::int) g
-       CROSS JOIN LATERAL (
-         SELECT (now() at time zone 'utc') + make_interval(days => ${FUTURE_DAYS}) - ((($6::int - g)::float8 / $6::int) * ${SPAN_DAYS}) * interval '1 day' AS due
-       ) t
-       CROSS JOIN LATERAL (SELECT t.due, t.due > (now() at time zone 'utc') - interval '${OPEN_DAYS} days' AS open) d`,
-      [start, end, customers, staffIds[0], staffIds, to],
-    )
-    await client.query(
-      `INSERT INTO "OrderLine" (id, "orderId", position, description, quantity, "unitPrice", "taxRateBp", "qtyFulfilled", "qtyInvoiced")
-       SELECT md5('line' || g || '-' || p)::uuid, md5('order' || g)::uuid, p, 'In A4 màu', 40, 2500, 800,
-              CASE o.fulfillment WHEN 'FULFILLED' THEN 40 WHEN 'PARTLY_FULFILLED' THEN 20 * p ELSE 0 END,
-              CASE WHEN o."closedAt" IS NOT NULL THEN 40 ELSE 0 END
-       FROM generate_series($1::int + 1, $2::int) g
-       JOIN "Order" o ON o.id = md5('order' || g)::uuid
-       CROSS JOIN generate_series(0, 1) p`,
-      [start, end],
-    )
+    const batch: BuiltOrder[] = []
+    for (let g = start + 1; g <= end; g++) {
+      const due = new Date(nowMs + FUTURE_DAYS * 86_400_000 - ((to - g) / to) * SPAN_DAYS * 86_400_000)
+      const open = due.getTime() > nowMs - OPEN_DAYS * 86_400_000
+      const cancelled = !open && g % 50 === 0
+      // Open: a quarter not started, a quarter half done, half ready. Older: done, invoiced and paid (or cancelled).
+      const fulfilled = (p: number) => (open && g % 4 === 0 ? 20 * p : open && g % 4 === 1 ? 0 : 40)
+      const invoiced = !open && !cancelled
+      batch.push(
+        buildOrder({
+          number: g,
+          customerId: md5Uuid(`customer${g % customers}`),
+          dueAt: due,
+          takenById: staffIds[0]!,
+          assigneeId: g % 3 === 0 ? null : staffIds[g % staffIds.length]!,
+          idempotencyKey: `bench-${g}`,
+          createdAt: new Date(due.getTime() - 86_400_000),
+          lines: [0, 1].map((p) => ({ description: 'In A4 màu', quantity: 40, unitPrice: 2500, taxRateBp: 800, qtyFulfilled: fulfilled(p), qtyInvoiced: invoiced ? 40 : 0 })),
+          readyAt: open && g % 4 <= 1 ? null : new Date(due.getTime() - hour),
+          handover: open ? null : { kind: 'COLLECTED', at: due },
+          cancelled: cancelled ? { at: due, reason: 'bench' } : null,
+          closedIfDoneAt: due,
+          money: open ? undefined : { invoicedNet: 'total', invoiced: true, paid: 'total' },
+        }),
+      )
+    }
+    await insertOrders(query, batch)
   }
   await client.query(`SET session_replication_role = DEFAULT`)
   // Keep the autoincrement in step for any later insert.
   await client.query(`SELECT setval(pg_get_serial_sequence('"Order"', 'number'), $1)`, [to])
+}
+
+/** md5(text)::uuid as PostgreSQL computes it (the customers' ids below). */
+function md5Uuid(text: string): string {
+  return createHash('md5').update(text).digest('hex')
 }
 
 async function seedCustomers(client: pg.Client, from: number, to: number): Promise<void> {

@@ -30,6 +30,7 @@ import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres'
 import { migrate } from '../scripts/lib/migrate'
 import { foldForSearch } from '../src/domain/search'
 import { PrismaClient } from '../src/generated/prisma/client'
+import { buildOrder, insertOrders, type BuiltOrder } from '../src/server/orders/order-rows'
 import type { Actor } from '../src/server/auth/actor'
 import { loadNote, median, percentile, printTable, writeResult, type Row } from './lib/report'
 
@@ -169,10 +170,11 @@ const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hải', 'Hạnh', 'Hi�
 
 const uuidOf = (kind: string, n: string) => `('00000000-0000-4000-${kind}-' || lpad(to_hex(${n}), 12, '0'))::uuid`
 /** A deterministic pseudo-random number in [0, 1) per integer (Knuth's multiplicative hash). */
-const hash = (n: string, salt = 0) => `(((${n})::bigint * 2654435761 + ${salt}) % 4294967296)::float8 / 4294967296`
+const hash = (n: number, salt = 0) => ((n * 2654435761 + salt) % 4294967296) / 4294967296
+/** uuidOf in JavaScript: the same id for the same kind and number. */
+const idOf = (kind: string, n: number) => `00000000-0000-4000-${kind}-${n.toString(16).padStart(12, '0')}`
 /** Customer of order g: recent orders (the smallest size) come from the first customers, older ones from anyone. */
-const customerOf = (g: string, recentFrom: number, recentCustomers: number, allCustomers: number) =>
-  `CASE WHEN ${g} >= ${recentFrom} THEN 1 + (${g}::bigint * 7919) % ${recentCustomers} ELSE 1 + (${g}::bigint * 104729) % ${allCustomers} END`
+const customerOf = (g: number, refs: Refs) => (g >= refs.recentFrom ? 1 + ((g * 7919) % refs.recentCustomers) : 1 + ((g * 104729) % refs.allCustomers))
 
 async function seedCustomers(client: pg.Client, from: number, to: number): Promise<void> {
   await client.query(
@@ -211,93 +213,93 @@ interface Refs {
  * events, invoice lines and allocations (no measured screen reads them).
  */
 async function seedOrders(client: pg.Client, from: number, to: number, refs: Refs): Promise<void> {
-  const step = 50_000
+  const query = (text: string, values: unknown[]) => client.query(text, values)
+  const { products, receptionists, workshop } = refs
+  const nowMs = now.getTime()
+  const hour = 3_600_000
+  const step = 10_000
   for (let lo = from; lo <= to; lo += step) {
     const hi = Math.min(to, lo + step - 1)
-    await client.query(
-      `CREATE TEMP TABLE batch AS
-       SELECT g, h, h2, age, created,
-              CASE WHEN h < 0.02 AND age > 0.2 THEN 'cancelled'
-                   WHEN age <= 4 THEN CASE WHEN age < 1 THEN (CASE WHEN h2 < 0.7 THEN 'new' ELSE 'partly' END)
-                                           WHEN age < 2 THEN (CASE WHEN h2 < 0.5 THEN 'partly' ELSE 'waiting' END)
-                                           ELSE (CASE WHEN h2 < 0.45 THEN 'waiting' ELSE 'closed' END) END
-                   WHEN age < ${Math.min(60, SMALL_DAYS)} AND h < 0.035 THEN 'waiting'
-                   WHEN age < ${Math.min(120, SMALL_DAYS)} AND h < 0.05 THEN 'receivable'
-                   WHEN age < ${Math.min(30, SMALL_DAYS)} AND h < 0.06 THEN 'unbilled'
-                   ELSE 'closed' END AS state
-       FROM (
-         SELECT g, ${hash('g')} AS h, ${hash('g', 977)} AS h2, (${TOTAL} - g)::float8 / ${RATE} AS age,
-                ($3::timestamptz at time zone 'utc') - ((${TOTAL} - g)::float8 / ${RATE}) * interval '1 day' - interval '5 minutes' AS created
-         FROM generate_series($1::int, $2::int) g
-       ) s`,
-      [lo, hi, now.toISOString()],
-    )
-    await client.query(
-      `INSERT INTO "Order" (id, number, "customerId", "dueAt", mode, "deliveryAddress", fulfillment, billing, payment, handover,
-                            "handedOverAt", "handedOverById", "heldAt", "holdReason", "heldById", "cancelledAt", "cancelReason", "cancelledById",
-                            "readyAt", "closedAt", "takenById", "takenCovering", "assigneeId", "idempotencyKey", version, "trackingToken",
-                            subtotal, "taxTotal", total, "createdAt", "updatedAt")
-       SELECT ${uuidOf('a000', 'b.g')}, ${NUMBER_OFFSET} + b.g, ${uuidOf('c000', customerOf('b.g', refs.recentFrom, refs.recentCustomers, refs.allCustomers))},
-              b.created + (1 + b.g % 3) * interval '1 day',
-              CASE WHEN b.g % 7 = 0 THEN 'DELIVERY' ELSE 'PICKUP' END::"DeliveryMode",
-              CASE WHEN b.g % 7 = 0 THEN b.g || ' Nguyễn Thị Minh Khai, TP. Hồ Chí Minh' END,
-              (CASE b.state WHEN 'new' THEN 'NOT_STARTED' WHEN 'partly' THEN 'PARTLY_FULFILLED' WHEN 'cancelled' THEN 'NOT_STARTED' ELSE 'FULFILLED' END)::"FulfillmentStatus",
-              (CASE WHEN b.state IN ('closed', 'receivable') THEN 'BILLED' ELSE 'UNBILLED' END)::"BillingStatus",
-              (CASE WHEN b.state = 'closed' THEN 'PAID' ELSE 'UNPAID' END)::"PaymentStatus",
-              (CASE WHEN b.state IN ('closed', 'receivable', 'unbilled') THEN (CASE WHEN b.g % 7 = 0 THEN 'DELIVERED' ELSE 'COLLECTED' END) ELSE 'WAITING' END)::"Handover",
-              CASE WHEN b.state IN ('closed', 'receivable', 'unbilled') THEN b.created + interval '30 hours' END,
-              CASE WHEN b.state IN ('closed', 'receivable', 'unbilled') THEN ($1::uuid[])[1 + b.g % array_length($1::uuid[], 1)] END,
-              CASE WHEN b.state IN ('new', 'partly') AND b.h2 > 0.97 THEN b.created END,
-              CASE WHEN b.state IN ('new', 'partly') AND b.h2 > 0.97 THEN 'Chờ khách duyệt bản in thử' END,
-              CASE WHEN b.state IN ('new', 'partly') AND b.h2 > 0.97 THEN ($2::uuid[])[1] END,
-              CASE WHEN b.state = 'cancelled' THEN b.created + interval '1 hour' END,
-              CASE WHEN b.state = 'cancelled' THEN 'Khách đổi ý' END,
-              CASE WHEN b.state = 'cancelled' THEN ($1::uuid[])[1] END,
-              CASE WHEN b.state IN ('waiting', 'closed', 'receivable', 'unbilled') THEN least(b.created + interval '20 hours', ($5::timestamptz at time zone 'utc') - interval '1 minute') END,
-              CASE WHEN b.state = 'closed' THEN b.created + interval '30 hours' END,
-              CASE WHEN b.g % 10 = 0 THEN ($2::uuid[])[1] ELSE ($1::uuid[])[1 + b.g % array_length($1::uuid[], 1)] END,
-              b.g % 10 = 0,
-              CASE WHEN b.state IN ('new', 'cancelled') THEN NULL ELSE ($2::uuid[])[1 + b.g % array_length($2::uuid[], 1)] END,
-              'scale-' || b.g, 1, md5('t' || b.g) || md5('k' || b.g),
-              t.net, t.tax, t.net + t.tax, b.created, b.created
-       FROM batch b
-       CROSS JOIN LATERAL (
-         SELECT sum(q * ($3::int[])[pi])::int AS net, sum(round(q::bigint * ($3::int[])[pi] * ($4::int[])[pi] / 10000.0))::int AS tax
-         FROM generate_series(0, ${LINES - 1}) p
-         CROSS JOIN LATERAL (SELECT 1 + (b.g * 7 + p) % array_length($3::int[], 1) AS pi, 1 + (b.g + p) % 5 AS q) x
-       ) t`,
-      [refs.receptionists, refs.workshop, refs.products.prices, refs.products.taxes, now.toISOString()],
-    )
-    await client.query(
-      `INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, quantity, "unitPrice", "taxRateBp", "qtyFulfilled", "qtyInvoiced")
-       SELECT ${uuidOf('b000', `b.g::bigint * ${LINES} + p`)}, ${uuidOf('a000', 'b.g')}, p, ($1::uuid[])[x.pi], ($4::text[])[x.pi], ($5::text[])[x.pi], x.q,
-              ($2::int[])[x.pi], ($3::int[])[x.pi],
-              CASE b.state WHEN 'new' THEN 0 WHEN 'cancelled' THEN 0 WHEN 'partly' THEN (CASE WHEN p % 2 = 0 THEN x.q ELSE 0 END) ELSE x.q END,
-              CASE WHEN b.state IN ('closed', 'receivable') THEN x.q ELSE 0 END
-       FROM batch b
-       CROSS JOIN generate_series(0, ${LINES - 1}) p
-       CROSS JOIN LATERAL (SELECT 1 + (b.g * 7 + p) % array_length($2::int[], 1) AS pi, 1 + (b.g + p) % 5 AS q) x`,
-      [refs.products.ids, refs.products.prices, refs.products.taxes, refs.products.skus, refs.products.names],
-    )
+    const batch: BuiltOrder[] = []
+    for (let g = lo; g <= hi; g++) {
+      const h = hash(g)
+      const h2 = hash(g, 977)
+      const age = (TOTAL - g) / RATE
+      const state =
+        h < 0.02 && age > 0.2
+          ? 'cancelled'
+          : age <= 4
+            ? age < 1
+              ? h2 < 0.7
+                ? 'new'
+                : 'partly'
+              : age < 2
+                ? h2 < 0.5
+                  ? 'partly'
+                  : 'waiting'
+                : h2 < 0.45
+                  ? 'waiting'
+                  : 'closed'
+            : age < Math.min(60, SMALL_DAYS) && h < 0.035
+              ? 'waiting'
+              : age < Math.min(120, SMALL_DAYS) && h < 0.05
+                ? 'receivable'
+                : age < Math.min(30, SMALL_DAYS) && h < 0.06
+                  ? 'unbilled'
+                  : 'closed'
+      const created = nowMs - age * 86_400_000 - 5 * 60_000
+      const handedOver = state === 'closed' || state === 'receivable' || state === 'unbilled'
+      const invoiced = state === 'closed' || state === 'receivable'
+      const held = (state === 'new' || state === 'partly') && h2 > 0.97
+      const delivery = g % 7 === 0
+      const lines = Array.from({ length: LINES }, (_, p) => {
+        const pi = (g * 7 + p) % products.ids.length
+        const q = 1 + ((g + p) % 5)
+        const qtyFulfilled = state === 'new' || state === 'cancelled' ? 0 : state === 'partly' ? (p % 2 === 0 ? q : 0) : q
+        return { id: idOf('b000', g * LINES + p), productId: products.ids[pi]!, sku: products.skus[pi]!, description: products.names[pi]!, quantity: q, unitPrice: products.prices[pi]!, taxRateBp: products.taxes[pi]!, qtyFulfilled, qtyInvoiced: invoiced ? q : 0 }
+      })
+      // Invoiced orders owe their total and closed ones paid it (their invoice and payment rows are written below).
+      const built = buildOrder({
+        id: idOf('a000', g),
+        number: NUMBER_OFFSET + g,
+        customerId: idOf('c000', customerOf(g, refs)),
+        dueAt: new Date(created + (1 + (g % 3)) * 86_400_000),
+        mode: delivery ? 'DELIVERY' : 'PICKUP',
+        deliveryAddress: delivery ? `${g} Nguyễn Thị Minh Khai, TP. Hồ Chí Minh` : null,
+        handover: handedOver ? { kind: delivery ? 'DELIVERED' : 'COLLECTED', at: new Date(created + 30 * hour), byId: receptionists[g % receptionists.length]! } : null,
+        held: held ? { at: new Date(created), reason: 'Chờ khách duyệt bản in thử', byId: workshop[0]! } : null,
+        cancelled: state === 'cancelled' ? { at: new Date(created + hour), reason: 'Khách đổi ý', byId: receptionists[0]! } : null,
+        readyAt: state === 'waiting' || handedOver ? new Date(Math.min(created + 20 * hour, nowMs - 60_000)) : null,
+        closedIfDoneAt: new Date(created + 30 * hour),
+        takenById: g % 10 === 0 ? workshop[0]! : receptionists[g % receptionists.length]!,
+        takenCovering: g % 10 === 0,
+        assigneeId: state === 'new' || state === 'cancelled' ? null : workshop[g % workshop.length]!,
+        idempotencyKey: `scale-${g}`,
+        createdAt: new Date(created),
+        lines,
+        money: invoiced ? { invoicedNet: 'total', invoiced: true, paid: state === 'closed' ? 'total' : 0 } : undefined,
+      })
+      batch.push(built)
+    }
+    await insertOrders(query, batch)
     // One invoice per billed order (numbered per year as the app does), one payment per paid order.
+    const range = [NUMBER_OFFSET + lo, NUMBER_OFFSET + hi]
     await client.query(
       `INSERT INTO "Invoice" (id, year, seq, number, "orderId", "customerId", currency, subtotal, "taxTotal", total, "issuedAt", "dueAt", "issuedById", seller, buyer)
-       SELECT ${uuidOf('d000', 'b.g')}, extract(year FROM o."handedOverAt")::int, ${NUMBER_OFFSET} + b.g,
-              'HD-' || extract(year FROM o."handedOverAt")::int || '-' || lpad((${NUMBER_OFFSET} + b.g)::text, 7, '0'), o.id, o."customerId", 'VND',
+       SELECT ${uuidOf('d000', `o.number - ${NUMBER_OFFSET}`)}, extract(year FROM o."handedOverAt")::int, o.number,
+              'HD-' || extract(year FROM o."handedOverAt")::int || '-' || lpad(o.number::text, 7, '0'), o.id, o."customerId", 'VND',
               o.subtotal, o."taxTotal", o.total, o."handedOverAt", o."handedOverAt" + interval '14 days', ($1::uuid[])[1],
               '{"name":"In Nhanh Sài Gòn"}'::jsonb, jsonb_build_object('name', 'Khách')
-       FROM batch b JOIN "Order" o ON o.id = ${uuidOf('a000', 'b.g')}
-       WHERE b.state IN ('closed', 'receivable')`,
-      [refs.workshop],
+       FROM "Order" o WHERE o.number BETWEEN $2 AND $3 AND o.billing = 'BILLED'`,
+      [workshop, ...range],
     )
     await client.query(
       `INSERT INTO "Payment" (id, "orderId", "customerId", "invoiceId", kind, method, amount, "receivedById", "receivedAt")
-       SELECT ${uuidOf('e000', 'b.g')}, o.id, o."customerId", ${uuidOf('d000', 'b.g')}, 'PAYMENT', (CASE WHEN b.g % 2 = 0 THEN 'CASH' ELSE 'TRANSFER' END)::"PaymentMethod",
-              o.total, o."handedOverById", o."handedOverAt"
-       FROM batch b JOIN "Order" o ON o.id = ${uuidOf('a000', 'b.g')}
-       WHERE b.state = 'closed'`,
+       SELECT ${uuidOf('e000', `o.number - ${NUMBER_OFFSET}`)}, o.id, o."customerId", ${uuidOf('d000', `o.number - ${NUMBER_OFFSET}`)}, 'PAYMENT',
+              (CASE WHEN o.number % 2 = 0 THEN 'CASH' ELSE 'TRANSFER' END)::"PaymentMethod", o.total, o."handedOverById", o."handedOverAt"
+       FROM "Order" o WHERE o.number BETWEEN $1 AND $2 AND o.payment = 'PAID'`,
+      range,
     )
-    await client.query('DROP TABLE batch')
   }
   await client.query(`SELECT setval(pg_get_serial_sequence('"Order"', 'number'), (SELECT max(number) FROM "Order"))`)
 }

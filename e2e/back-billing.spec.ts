@@ -220,9 +220,7 @@ test.describe('from the workshop to the books', () => {
   test('billing desk: the to-invoice list, receivables ageing and the CSV export', async ({ page, login }) => {
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Văn phòng')
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Brochure gấp 3', quantity: 2, unitPrice: 650_000, taxRateBp: 800 }] })
-    await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = 1 WHERE "orderId" = $1`, [order.id])
-    await sql(`UPDATE "Order" SET fulfillment = 'PARTLY_FULFILLED', version = version + 1 WHERE id = $1`, [order.id])
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Brochure gấp 3', quantity: 2, unitPrice: 650_000, taxRateBp: 800, qtyFulfilled: 1 }] })
     await page.goto('/back/billing')
     const row = page.getByTestId('to-invoice-row').filter({ hasText: order.number })
     await expect(row).toContainText('₫702,000')
@@ -266,9 +264,7 @@ test.describe('from the workshop to the books', () => {
     const customer = await makeCustomer('Cửa hàng')
     // 5 x 25,005 at 10 %: one unit is 25,005 + 2,500.5 -> 27,506; two are 50,010 + 5,001 = 55,011, so the second unit,
     // invoiced on its own after the first, is 55,011 - 27,506 = 27,505 (decision 008), not 27,506 again.
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp hộp', quantity: 5, unitPrice: 25_005, taxRateBp: 1000 }] })
-    await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = 1 WHERE "orderId" = $1`, [order.id])
-    await sql(`UPDATE "Order" SET fulfillment = 'PARTLY_FULFILLED', version = version + 1 WHERE id = $1`, [order.id])
+    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp hộp', quantity: 5, unitPrice: 25_005, taxRateBp: 1000, qtyFulfilled: 1 }] })
     await page.goto(`/back/orders/${order.id}`)
     const billing = page.getByTestId('order-billing')
     await expect(billing).toContainText('₫27,506')

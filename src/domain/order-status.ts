@@ -84,6 +84,29 @@ export function paymentStatus(figures: PaymentFigures): PaymentStatus {
   return 'UNPAID'
 }
 
+/** What an order's derived statuses are computed from: its lines, its money, and whether it left or was cancelled. */
+export interface OrderFacts extends Required<PaymentFigures> {
+  lines: readonly OrderLineQuantities[]
+  handover: Handover
+  cancelled: boolean
+}
+
+export interface DerivedOrderStatuses {
+  fulfillment: FulfillmentStatus
+  billing: BillingStatus
+  payment: PaymentStatus
+  closed: boolean
+}
+
+/** Every derived status of an order from its facts — the one rule behind refreshOrderState (each change), the new
+ * order at the counter (newOrderStatuses) and the rows the order factory writes (seed, tests, benchmarks). */
+export function orderStatuses(facts: OrderFacts): DerivedOrderStatuses {
+  const fulfillment = fulfillmentStatus(facts.lines)
+  const billing = billingStatus(facts.lines)
+  const payment = paymentStatus(facts)
+  return { fulfillment, billing, payment, closed: isClosed({ handover: facts.handover, billing, payment, cancelled: facts.cancelled }) }
+}
+
 /** The derived statuses of an order as it is taken: nothing fulfilled or invoiced yet, and a deposit (money held
  * before any invoice) makes it partly paid — the same rules as for any later change, applied to the new order. */
 export function newOrderStatuses(
@@ -91,11 +114,16 @@ export function newOrderStatuses(
   deposit: number,
 ): { fulfillment: FulfillmentStatus; billing: BillingStatus; payment: PaymentStatus } {
   const untouched = lines.map((line) => ({ quantity: line.quantity, qtyFulfilled: 0, qtyInvoiced: 0 }))
-  return {
-    fulfillment: fulfillmentStatus(untouched),
-    billing: billingStatus(untouched),
-    payment: paymentStatus({ invoicedNet: 0, paid: deposit, refunded: 0, invoiced: false }),
-  }
+  const { fulfillment, billing, payment } = orderStatuses({
+    lines: untouched,
+    invoicedNet: 0,
+    paid: deposit,
+    refunded: 0,
+    invoiced: false,
+    handover: 'WAITING',
+    cancelled: false,
+  })
+  return { fulfillment, billing, payment }
 }
 
 /** What the customer still owes (negative: what the business owes back). */

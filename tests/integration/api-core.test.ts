@@ -8,23 +8,16 @@ import { GET as listOrdersRoute } from '@/app/api/v1/orders/route'
 import { GET as openapi } from '@/app/api/v1/openapi.json/route'
 import { revokeApiToken } from '@/server/api-tokens/revoke-api-token'
 import { RateLimiter } from '@/server/api/rate-limit'
-import { db } from '@/server/db'
+import { db, sql } from '@/server/db'
+import { buildOrder, insertOrders } from '@/server/orders/order-rows'
 import { call, tokenFor } from '../support/api'
 import { makeActor, makeCustomer, makeStaff } from '../support/factories'
 
 async function makeOrders(n: number, takenById: string) {
   const customer = await makeCustomer({ name: 'API khách' })
   for (let i = 0; i < n; i++) {
-    await db().order.create({
-      data: {
-        customerId: customer.id,
-        dueAt: new Date(Date.now() + 86400_000),
-        takenById,
-        idempotencyKey: crypto.randomUUID(),
-        trackingToken: crypto.randomUUID().replaceAll('-', '') + 'abcd',
-        createdAt: new Date(Date.now() - i * 60_000),
-      },
-    })
+    const order = buildOrder({ customerId: customer.id, dueAt: new Date(Date.now() + 86400_000), takenById, createdAt: new Date(Date.now() - i * 60_000), lines: [] })
+    await insertOrders(sql, [order])
   }
   return customer
 }

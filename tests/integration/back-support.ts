@@ -1,8 +1,8 @@
-// Back-office test helpers: real order rows written the way the counter writes them (lines with copied prices,
-// cached totals, optional deposit), so billing and fulfillment use cases run against realistic data.
-import { randomBytes, randomUUID } from 'node:crypto'
-import { documentTotals } from '@/domain/tax'
-import { db } from '@/server/db'
+// Back-office test helpers: real order rows from the shared order factory (lines with copied prices, cached totals and
+// statuses derived as the server derives them, optional deposit), so billing and fulfillment use cases run against
+// realistic data.
+import { db, sql } from '@/server/db'
+import { buildOrder, insertOrders } from '@/server/orders/order-rows'
 import { makeCustomer, makeStaff } from '../support/factories'
 
 export interface OrderSpec {
@@ -27,36 +27,21 @@ export async function makeOrder(spec: OrderSpec = {}) {
   await ensureSettings()
   seller ??= makeStaff({ homeRole: 'RECEPTIONIST' })
   const taker = await seller
-  const customerId = spec.customerId ?? (await makeCustomer()).id
-  const lines = (spec.lines ?? [{ quantity: 10, unitPrice: 1000, taxRateBp: 800 }]).map((l, position) => ({
-    position,
-    description: l.description ?? `Line ${position + 1}`,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    taxRateBp: l.taxRateBp ?? 800,
-    qtyFulfilled: l.qtyFulfilled ?? 0,
-  }))
-  const totals = documentTotals(lines)
-  const order = await db().order.create({
-    data: {
-      customerId,
-      dueAt: spec.dueAt ?? new Date(Date.now() + 86_400_000),
-      takenById: taker.id,
-      idempotencyKey: randomUUID(),
-      trackingToken: randomBytes(24).toString('base64url'),
-      subtotal: totals.subtotal,
-      taxTotal: totals.taxTotal,
-      total: totals.total,
-      fulfillment: lines.some((l) => l.qtyFulfilled > 0) ? (lines.every((l) => l.qtyFulfilled === l.quantity) ? 'FULFILLED' : 'PARTLY_FULFILLED') : 'NOT_STARTED',
-      lines: { create: lines },
-      ...(spec.deposit ? { payment: 'PARTLY_PAID' as const } : {}),
-    },
-    include: { lines: { orderBy: { position: 'asc' } } },
+  const built = buildOrder({
+    customerId: spec.customerId ?? (await makeCustomer()).id,
+    dueAt: spec.dueAt ?? new Date(Date.now() + 86_400_000),
+    takenById: taker.id,
+    lines: (spec.lines ?? [{ quantity: 10, unitPrice: 1000, taxRateBp: 800 }]).map((l, position) => ({
+      description: l.description ?? `Line ${position + 1}`,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRateBp: l.taxRateBp ?? 800,
+      qtyFulfilled: l.qtyFulfilled ?? 0,
+    })),
+    deposit: spec.deposit ? { amount: spec.deposit, method: 'CASH' } : null,
   })
-  if (spec.deposit) {
-    await db().payment.create({ data: { orderId: order.id, customerId, kind: 'DEPOSIT', method: 'CASH', amount: spec.deposit, receivedById: taker.id } })
-  }
-  return order
+  await insertOrders(sql, [built])
+  return orderRow(built.order.id)
 }
 
 export async function orderRow(orderId: string) {

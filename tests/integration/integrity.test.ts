@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '@/server/db'
+import { db, sql } from '@/server/db'
+import { buildOrder, insertOrders } from '@/server/orders/order-rows'
 import { makeCustomer, makeStaff } from '../support/factories'
 
 async function makeOrder() {
   const staff = await makeStaff({ homeRole: 'RECEPTIONIST' })
   const customer = await makeCustomer()
-  return db().order.create({
-    data: {
-      customerId: customer.id,
-      dueAt: new Date(Date.now() + 86400_000),
-      takenById: staff.id,
-      idempotencyKey: crypto.randomUUID(),
-      trackingToken: crypto.randomUUID().replaceAll('-', '') + 'tokn',
-      subtotal: 1000,
-      taxTotal: 80,
-      total: 1080,
-      lines: { create: [{ position: 0, description: 'In A4', quantity: 2, unitPrice: 500, taxRateBp: 800 }] },
-    },
-    include: { lines: true },
+  const built = buildOrder({
+    customerId: customer.id,
+    dueAt: new Date(Date.now() + 86400_000),
+    takenById: staff.id,
+    lines: [{ description: 'In A4', quantity: 2, unitPrice: 500, taxRateBp: 800 }],
   })
+  await insertOrders(sql, [built])
+  return db().order.findUniqueOrThrow({ where: { id: built.order.id }, include: { lines: true } })
 }
 
 describe('the database itself refuses what must never happen', () => {

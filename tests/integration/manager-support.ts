@@ -1,11 +1,10 @@
 // Manager-area test helpers: the settings row (with the demo shop's opening hours, so cover is computed on real
-// opening hours), orders written directly with chosen timestamps, and a fixed "now" inside opening hours.
-import { randomBytes, randomUUID } from 'node:crypto'
+// opening hours), orders from the shared order factory with chosen timestamps, and a fixed "now" inside opening hours.
 import { expect } from 'vitest'
 import { isDomainError } from '@/domain/errors'
 import { demoOpeningHours, zonedWallTimeToUtc } from '@/domain/opening-hours'
-import { documentTotals } from '@/domain/tax'
-import { db } from '@/server/db'
+import { db, sql } from '@/server/db'
+import { buildOrder, insertOrders } from '@/server/orders/order-rows'
 import { makeCustomer, makeStaff } from '../support/factories'
 
 export const TZ = 'Asia/Ho_Chi_Minh'
@@ -41,43 +40,29 @@ let taker: Promise<{ id: string }> | undefined
 export async function makeOrder(spec: OrderSpec = {}) {
   taker ??= makeStaff({ homeRole: 'RECEPTIONIST' })
   const customer = await makeCustomer()
-  const lines = (spec.lines ?? [{ quantity: 2, unitPrice: 10_000 }]).map((l, position) => ({
-    position,
-    description: `Line ${position + 1}`,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    taxRateBp: l.taxRateBp ?? 800,
-    qtyFulfilled: l.qtyFulfilled ?? 0,
-    qtyInvoiced: l.qtyInvoiced ?? 0,
-    productId: l.productId ?? null,
-  }))
-  const totals = documentTotals(lines)
-  const allDone = lines.every((l) => l.qtyFulfilled === l.quantity)
-  const someDone = lines.some((l) => l.qtyFulfilled > 0)
-  return db().order.create({
-    data: {
-      customerId: customer.id,
-      createdAt: spec.createdAt,
-      dueAt: spec.dueAt ?? new Date(Date.now() + 86_400_000),
-      readyAt: spec.readyAt ?? null,
-      handover: spec.handedOverAt ? 'COLLECTED' : 'WAITING',
-      handedOverAt: spec.handedOverAt ?? null,
-      cancelledAt: spec.cancelledAt ?? null,
-      cancelReason: spec.cancelledAt ? 'test' : null,
-      closedAt: spec.closedAt ?? null,
-      takenById: spec.takenById ?? (await taker).id,
-      takenCovering: spec.takenCovering ?? false,
-      assigneeId: spec.assigneeId ?? null,
-      fulfillment: allDone ? 'FULFILLED' : someDone ? 'PARTLY_FULFILLED' : 'NOT_STARTED',
-      idempotencyKey: randomUUID(),
-      trackingToken: randomBytes(24).toString('base64url'),
-      subtotal: totals.subtotal,
-      taxTotal: totals.taxTotal,
-      total: totals.total,
-      lines: { create: lines },
-    },
-    include: { lines: { orderBy: { position: 'asc' } } },
+  const built = buildOrder({
+    customerId: customer.id,
+    createdAt: spec.createdAt,
+    dueAt: spec.dueAt ?? new Date(Date.now() + 86_400_000),
+    readyAt: spec.readyAt ?? null,
+    handover: spec.handedOverAt ? { kind: 'COLLECTED', at: spec.handedOverAt } : null,
+    cancelled: spec.cancelledAt ? { at: spec.cancelledAt, reason: 'test' } : null,
+    closedAt: spec.closedAt ?? null,
+    takenById: spec.takenById ?? (await taker).id,
+    takenCovering: spec.takenCovering ?? false,
+    assigneeId: spec.assigneeId ?? null,
+    lines: (spec.lines ?? [{ quantity: 2, unitPrice: 10_000 }]).map((l, position) => ({
+      description: `Line ${position + 1}`,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRateBp: l.taxRateBp ?? 800,
+      qtyFulfilled: l.qtyFulfilled ?? 0,
+      qtyInvoiced: l.qtyInvoiced ?? 0,
+      productId: l.productId ?? null,
+    })),
   })
+  await insertOrders(sql, [built])
+  return db().order.findUniqueOrThrow({ where: { id: built.order.id }, include: { lines: { orderBy: { position: 'asc' } } } })
 }
 
 /** Expect a promise to fail with a DomainError of this code (and, optionally, message key and field). */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
-import { billingStatus, fulfillmentStatus, isClosed, paymentStatus } from '@/domain/order-status'
+import { orderStatuses } from '@/domain/order-status'
 import type { Tx } from '../db'
 
 /**
@@ -59,16 +59,15 @@ export async function refreshOrderState(tx: Tx, orderId: string, now = new Date(
   ])
   const paid = payments.filter((p) => p.kind !== 'REFUND').reduce((s, p) => s + (p._sum.amount ?? 0), 0)
   const refunded = -payments.filter((p) => p.kind === 'REFUND').reduce((s, p) => s + (p._sum.amount ?? 0), 0)
-  const fulfillment = fulfillmentStatus(order.lines)
-  const billing = billingStatus(order.lines)
-  const payment = paymentStatus({
+  const { fulfillment, billing, payment, closed } = orderStatuses({
+    lines: order.lines,
     invoicedNet: (invoices._sum.total ?? 0) - (credits._sum.total ?? 0),
     paid,
     refunded,
     invoiced: invoices._count > 0,
+    handover: order.handover,
+    cancelled: order.cancelledAt !== null,
   })
-  const cancelled = order.cancelledAt !== null
-  const closed = isClosed({ handover: order.handover, billing, payment, cancelled })
   const updated = await tx.order.update({
     where: { id: orderId },
     data: {

@@ -1,13 +1,14 @@
 import 'server-only'
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { creditLineAmounts, documentTotals, lineAmounts, sumAmounts } from '@/domain/tax'
-import { billingStatus, fulfillmentStatus, isClosed, paymentStatus } from '@/domain/order-status'
+import { fulfillmentStatus, orderStatuses } from '@/domain/order-status'
 import { formatDocumentNumber } from '@/domain/numbering'
 import { addDays, businessDay, demoOpeningHours, zonedWallTimeToUtc, DEMO_TIME_ZONE } from '@/domain/opening-hours'
 import type { HomeRole, Task } from '@/domain/permissions'
 import type { Prisma } from '@/generated/prisma/client'
 import { db, type Tx } from '../db'
 import { hashPassword } from '../auth/password'
+import { buildOrder, type OrderLineRow, type OrderRow, type OrderSpec } from '../orders/order-rows'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
 import { customerRowData, staffRowData } from './factories'
 
@@ -138,8 +139,7 @@ export interface SeedSummary {
 type Person = { id: string; email: string; name: string; homeRole: HomeRole }
 type Product = { id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }
 type Customer = { id: string; name: string }
-type LineRow = Prisma.OrderLineCreateManyInput & { id: string; orderId: string; position: number; quantity: number; qtyFulfilled: number; qtyInvoiced: number; unitPrice: number; taxRateBp: number; description: string }
-type OrderRow = Prisma.OrderCreateManyInput & { id: string; number: number; idempotencyKey: string }
+type LineRow = OrderLineRow
 type PaymentRow = Prisma.PaymentCreateManyInput & { id: string; amount: number }
 type InvoiceRow = Prisma.InvoiceCreateManyInput & { id: string; number: string; total: number; issuedAt: Date }
 type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & { id: string; orderLineId: string; position: number; quantity: number; qtyFrom: number; unitPrice: number; taxRateBp: number }
@@ -163,12 +163,12 @@ class Plan {
   creditNoteLines: Prisma.CreditNoteLineCreateManyInput[] = []
   audit: Prisma.AuditEventCreateManyInput[] = []
 
-  addOrder(order: Omit<OrderRow, 'id' | 'number'>, lines: Array<Omit<LineRow, 'id' | 'orderId'>>): { order: OrderRow; lines: LineRow[] } {
-    const row: OrderRow = { ...order, id: randomUUID(), number: this.orders.length + 1 }
-    this.orders.push(row)
-    const lineRows = lines.map((l) => ({ ...l, id: randomUUID(), orderId: row.id }))
-    this.lines.push(...lineRows)
-    return { order: row, lines: lineRows }
+  /** An order through the shared factory (totals and statuses derived there), numbered in creation order. */
+  addOrder(spec: Omit<OrderSpec, 'id' | 'number'>): { order: OrderRow; lines: LineRow[] } {
+    const { order, lines } = buildOrder({ ...spec, number: this.orders.length + 1 })
+    this.orders.push(order)
+    this.lines.push(...lines)
+    return { order, lines }
   }
 
   addPayment(payment: Omit<PaymentRow, 'id'>): PaymentRow {
@@ -301,46 +301,28 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
       const deposit = !cancelled && rand.chance(0.3) ? Math.round(totals.total / 2 / 1000) * 1000 : 0
       const fullyPaid = handedOver && progress > 0.75
       const paid = fullyPaid ? totals.total : Math.min(deposit, totals.total)
-      const billing = billingStatus(lineState)
-      const invoicedNet = invoiced ? totals.total : 0
-      const payment = paymentStatus({ invoicedNet, paid, refunded: 0, invoiced })
       const handoverAt = handedOver && readyAt ? new Date(Math.min(readyAt.getTime() + rand.int(1, 48) * 3600_000, now.getTime())) : null
-      const handover = handoverAt ? (mode === 'DELIVERY' ? ('DELIVERED' as const) : ('COLLECTED' as const)) : ('WAITING' as const)
-      const closed = isClosed({ handover, billing, payment, cancelled })
 
-      const { order, lines: orderLines } = plan.addOrder(
-        {
-          customerId: customer.id,
-          dueAt,
-          mode,
-          deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
-          notes: rand.chance(0.2) ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in']) : null,
-          fulfillment,
-          billing,
-          payment,
-          handover,
-          handedOverAt: handoverAt,
-          handedOverById: handoverAt ? rand.pick(receptionists).id : null,
-          heldAt: held ? createdAt : null,
-          holdReason: held ? 'Chờ khách duyệt bản in thử' : null,
-          heldById: held ? fulfiller.id : null,
-          cancelledAt: cancelled ? new Date(createdAt.getTime() + 3600_000) : null,
-          cancelReason: cancelled ? 'Khách đổi ý' : null,
-          cancelledById: cancelled ? takenBy.id : null,
-          readyAt,
-          closedAt: closed ? handoverAt : null,
-          takenById: takenBy.id,
-          takenCovering,
-          assigneeId: fulfillment === 'NOT_STARTED' && !cancelled ? null : fulfiller.id,
-          idempotencyKey: `seed-${ymd}-${k}`,
-          trackingToken: randomBytes(24).toString('base64url'),
-          subtotal: totals.subtotal,
-          taxTotal: totals.taxTotal,
-          total: totals.total,
-          createdAt,
-        },
-        lineState,
-      )
+      // The payments and invoices are planned below; the factory derives the statuses from the money they add up to.
+      const { order, lines: orderLines } = plan.addOrder({
+        customerId: customer.id,
+        dueAt,
+        mode,
+        deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
+        notes: rand.chance(0.2) ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in']) : null,
+        handover: handoverAt ? { kind: mode === 'DELIVERY' ? 'DELIVERED' : 'COLLECTED', at: handoverAt, byId: rand.pick(receptionists).id } : null,
+        held: held ? { at: createdAt, reason: 'Chờ khách duyệt bản in thử', byId: fulfiller.id } : null,
+        cancelled: cancelled ? { at: new Date(createdAt.getTime() + 3600_000), reason: 'Khách đổi ý', byId: takenBy.id } : null,
+        readyAt,
+        closedIfDoneAt: handoverAt,
+        takenById: takenBy.id,
+        takenCovering,
+        assigneeId: fulfillment === 'NOT_STARTED' && !cancelled ? null : fulfiller.id,
+        idempotencyKey: `seed-${ymd}-${k}`,
+        createdAt,
+        lines: lineState,
+        money: { invoicedNet: invoiced ? totals.total : 0, invoiced, paid, refunded: 0 },
+      })
       const events: EventSeed[] = [
         { at: createdAt, actorId: takenBy.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: takenCovering, data: { total: totals.total } },
       ]
@@ -389,7 +371,7 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         })
       }
       if (handoverAt) {
-        events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
+        events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: order.handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
       }
       if (!deferEvents) plan.addEvents(order.id, events)
     }
@@ -502,31 +484,21 @@ function planBackOffice(
     const fulfiller = rand.pick(ctx.workshop)
     const taker = rand.pick(ctx.receptionists)
     const handedOverAt = new Date(issuedAt.getTime() - 3_600_000)
-    const { order, lines: orderLines } = plan.addOrder(
-      {
-        customerId: customer.id,
-        dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
-        fulfillment: 'FULFILLED',
-        billing: 'BILLED',
-        payment: paymentStatus({ invoicedNet: totals.total, paid, refunded: 0, invoiced: true }),
-        handover: 'DELIVERED',
-        mode: 'DELIVERY',
-        deliveryAddress: `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh`,
-        handedOverAt,
-        handedOverById: taker.id,
-        readyAt: new Date(handedOverAt.getTime() - 86_400_000),
-        notes: 'Công nợ 30 ngày theo hợp đồng',
-        takenById: taker.id,
-        assigneeId: fulfiller.id,
-        idempotencyKey: `seed-aged-${k}`,
-        trackingToken: randomBytes(24).toString('base64url'),
-        subtotal: totals.subtotal,
-        taxTotal: totals.taxTotal,
-        total: totals.total,
-        createdAt,
-      },
-      lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })),
-    )
+    const { order, lines: orderLines } = plan.addOrder({
+      customerId: customer.id,
+      dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
+      handover: { kind: 'DELIVERED', at: handedOverAt, byId: taker.id },
+      mode: 'DELIVERY',
+      deliveryAddress: `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh`,
+      readyAt: new Date(handedOverAt.getTime() - 86_400_000),
+      notes: 'Công nợ 30 ngày theo hợp đồng',
+      takenById: taker.id,
+      assigneeId: fulfiller.id,
+      idempotencyKey: `seed-aged-${k}`,
+      createdAt,
+      lines: lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })),
+      money: { invoicedNet: totals.total, invoiced: true, paid, refunded: 0 },
+    })
     orders++
     const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
     for (const l of orderLines) plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
@@ -618,11 +590,16 @@ function planBackOffice(
     if (sc.kind === 'reinvoice') {
       for (const c of creditLines) lines.find((l) => l.id === c.l.orderLineId)!.qtyInvoiced -= c.quantity
     }
-    // Statuses as refreshOrderState derives them.
-    const invoicedNet = invoice.total - note.total
-    const billing = billingStatus(lines)
-    const payment = paymentStatus({ invoicedNet, paid: held + (sc.kind === 'refunded' ? note.total : 0), refunded: sc.kind === 'refunded' ? note.total : 0, invoiced: true })
-    const closed = isClosed({ handover: order.handover ?? 'WAITING', billing, payment, cancelled: order.cancelledAt != null })
+    // Statuses by the rule refreshOrderState applies after a credit note.
+    const { billing, payment, closed } = orderStatuses({
+      lines,
+      invoicedNet: invoice.total - note.total,
+      paid: held + (sc.kind === 'refunded' ? note.total : 0),
+      refunded: sc.kind === 'refunded' ? note.total : 0,
+      invoiced: true,
+      handover: order.handover,
+      cancelled: order.cancelledAt != null,
+    })
     Object.assign(order, { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: (order.version ?? 1) + 1 })
     plan.addEvents(order.id, events)
   }
