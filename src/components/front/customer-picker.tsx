@@ -9,7 +9,8 @@ import type { CustomerHitDTO } from '@/server/customers/search-customers'
 import type { DuplicateCandidateDTO } from '@/server/customers/find-duplicate-customers'
 import { useListbox } from '../use-listbox'
 import { Kbd } from './kbd'
-import { invalidateLookups, lookupNow, lookupUrl, typedAhead, useLookup } from './use-lookup'
+import { typedAhead } from '../typed-ahead'
+import { invalidateLookups, lookupNow, lookupUrl, useLookup } from './use-lookup'
 
 export interface CustomerPickerHandle {
   focusSearch(): void

@@ -22,7 +22,7 @@ import { useCatalog, type ActiveCatalog } from './intake/use-catalog'
 import { Kbd } from './kbd'
 import { effectivePrice, LineRow, parseQuantity, type DraftLine } from './line-row'
 import { ProductPicker, type ProductPickerHandle } from './product-picker'
-import { typedAhead } from './use-lookup'
+import { typedAhead } from '../typed-ahead'
 
 type Errors = Record<string, string>
 

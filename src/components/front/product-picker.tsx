@@ -7,7 +7,7 @@ import { formatMoney } from '@/domain/money'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
 import { useListbox } from '../use-listbox'
 import { Kbd } from './kbd'
-import { typedAhead } from './use-lookup'
+import { typedAhead } from '../typed-ahead'
 
 export interface ProductPickerHandle {
   focus(): void
