@@ -4,23 +4,11 @@ import { buildOrderPayload, draftTotals } from '@/components/front/intake/order-
 import type { DraftLine } from '@/components/front/line-row'
 import { MAX_ORDER_LINES } from '@/lib/schemas/order'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
+import { draftLine } from '../support/draft-line'
 
 const customer: CustomerHitDTO = { id: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f50', name: 'Lâm Thị Hoa', phone: '0901234567', email: null, openOrders: 0 }
 
-const line = (key: string, over: Partial<DraftLine> = {}): DraftLine => ({
-  key,
-  productId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f51',
-  sku: 'POS-A1',
-  name: 'Poster A1',
-  unit: 'tấm',
-  catalogPrice: 80_000,
-  taxRateBp: 800,
-  quantity: '1',
-  price: '',
-  note: '',
-  quantityConfirmed: false,
-  ...over,
-})
+const line = (key: string, over: Partial<DraftLine> = {}): DraftLine => draftLine({ key, quantity: '1', quantityConfirmed: false, ...over })
 
 const start = () => initialIntake({ customer: null, dueDate: '2026-12-07', dueTime: '17:00' })
 const run = (actions: IntakeAction[], from: IntakeState = start()) => actions.reduce(intakeReducer, from)
