@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import { isBufferedKey, useActiveIndex } from './front/use-lookup'
+import { isBufferedKey } from './typed-ahead'
 
 export interface ListboxOptions<T extends { id: string }> {
   /** What is typed in the combobox (the caller keeps it: lookups and shortcuts set it too). */
@@ -122,5 +122,19 @@ export function useListbox<T extends { id: string }>(options: ListboxOptions<T>)
         if (active.index !== i) active.set(i)
       },
     }),
+  }
+}
+
+/** Keyboard position in a result list, back at the first item whenever the list changes. */
+function useActiveIndex(listKey: string, count: number) {
+  const [state, setState] = useState({ key: listKey, index: 0 })
+  const index = state.key === listKey ? Math.min(state.index, Math.max(0, count - 1)) : 0
+  return {
+    index,
+    set: (i: number) => setState({ key: listKey, index: i }),
+    move: (delta: number) => {
+      if (count === 0) return
+      setState({ key: listKey, index: (index + delta + count) % count })
+    },
   }
 }

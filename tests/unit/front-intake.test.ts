@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { changeDue, defaultDue, isTrackingToken, leftToPay, TRACKING_TOKEN_BYTES } from '@/domain/intake'
 import { demoOpeningHours, zonedWallTimeToUtc } from '@/domain/opening-hours'
-import { typedAhead } from '@/components/front/use-lookup'
+import { typedAhead } from '@/components/typed-ahead'
 
 const shop = { timeZone: 'Asia/Ho_Chi_Minh', defaultLeadDays: 1, defaultDueTime: '17:00', openingHours: demoOpeningHours() }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { buildOrderPayload, type IntakeDraft } from '@/components/front/intake/order-payload'
-import type { DraftLine } from '@/components/front/line-row'
 import { findInCatalog, indexCatalog } from '@/domain/catalog-search'
 import { readAmount, readDeposit, readDueShortcut, unfinishedInput } from '@/domain/intake'
 import { createOrderBodySchema, createOrderSchema } from '@/lib/schemas/order'
 import { fieldIssues } from '@/lib/validation'
+import { draftLine } from '../support/draft-line'
 
 describe('readAmount', () => {
   it('tells a too large amount from a typo, in the user’s number format', () => {
@@ -134,20 +134,7 @@ describe('order notes', () => {
 })
 
 describe('buildOrderPayload', () => {
-  const line = (over: Partial<DraftLine> = {}): DraftLine => ({
-    key: 'l1',
-    productId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f51',
-    sku: 'POS-A1',
-    name: 'Poster A1',
-    unit: 'tấm',
-    catalogPrice: 80_000,
-    taxRateBp: 800,
-    quantity: '3',
-    price: '',
-    note: '',
-    quantityConfirmed: true,
-    ...over,
-  })
+  const line = draftLine
   const draft = (over: Partial<IntakeDraft> = {}): IntakeDraft => ({
     idempotencyKey: 'k'.repeat(20),
     customerId: '7d3c4c1e-2f8a-4a57-9b7e-0a1c2d3e4f50',

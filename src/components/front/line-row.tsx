@@ -52,23 +52,132 @@ export function effectivePrice(line: DraftLine, currency: string, locale: string
 
 const input = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
-/**
- * One order line. Memoized: typing in one line re-renders that line and the totals, not the 59 others (the parent
- * passes stable callbacks and keeps unchanged line objects as they are).
- */
-export const LineRow = memo(function LineRow({
-  line,
-  index,
-  formId,
-  currency,
-  locale,
-  canOverride,
-  errors,
-  onPatch,
-  onRemove,
-  onDone,
-  registerQuantity,
-}: {
+type Patch = (key: string, patch: Partial<DraftLine>) => void
+type EnterHandler = (e: React.KeyboardEvent<HTMLInputElement>) => void
+
+/** What the cells of one line share: where they are, which form owns their fields, and how they change the line. */
+interface CellProps {
+  /** The prefix of the line's element ids. */
+  id: string
+  n: number
+  formId: string
+  line: DraftLine
+  onPatch: Patch
+  onEnter: EnterHandler
+}
+
+/** The attributes every typed field of a line shares: its own form (see LineRow's formId), no autofill. */
+function cellInput(id: string, formId: string, inputMode: 'numeric' | 'decimal', value: string) {
+  return { id, form: formId, type: 'text', inputMode, autoComplete: 'off', value } as const
+}
+
+/** A cell's label: above the field on narrow screens (no column header there), read in full by a screen reader. */
+function CellLabel({ htmlFor, shown, spoken }: { htmlFor: string; shown: string; spoken: string }) {
+  return (
+    <label htmlFor={htmlFor} className="block text-xs text-slate-600 md:sr-only">
+      <span aria-hidden>{shown}</span>
+      <span className="sr-only">{spoken}</span>
+    </label>
+  )
+}
+
+/** Name, SKU and tax rate, and the line's own note. */
+function NameCell({ id, n, formId, line, onPatch, onEnter }: CellProps) {
+  const t = useTranslations('front.intake.lines')
+  return (
+    <div className="col-start-2 row-start-1 min-w-0">
+      <p className="truncate text-sm font-medium" title={line.name}>
+        {line.name}
+      </p>
+      <p className="font-mono text-xs text-slate-500">
+        {line.sku} · {t('taxRate', { rate: line.taxRateBp / 100 })}
+      </p>
+      <label htmlFor={`${id}-note`} className="sr-only">
+        {t('noteFor', { n })}
+      </label>
+      {/* No maxLength: a pasted note is refused with the limit named, never cut. */}
+      <input
+        id={`${id}-note`}
+        form={formId}
+        type="text"
+        value={line.note}
+        placeholder={t('notePlaceholder')}
+        onChange={(e) => onPatch(line.key, { note: e.target.value })}
+        onKeyDown={onEnter}
+        aria-invalid={overLimit(line.note, LINE_NOTE_MAX) || undefined}
+        aria-describedby={`${id}-note-limit`}
+        className={`${input} mt-1 py-1 text-xs`}
+      />
+      <TextLimit id={`${id}-note-limit`} text={line.note} max={LINE_NOTE_MAX} />
+    </div>
+  )
+}
+
+/** The quantity: typed, or stepped with ↑/↓; typing, Enter or leaving the field confirms it. */
+function QuantityCell({ id, n, formId, line, onPatch, onEnter, quantity, inputRef }: CellProps & { quantity: number | null; inputRef: (el: HTMLInputElement | null) => void }) {
+  const t = useTranslations('front.intake.lines')
+  return (
+    <div className="min-w-0 md:col-start-3 md:row-start-1">
+      <CellLabel htmlFor={`${id}-qty`} shown={t('quantity')} spoken={t('quantityFor', { n })} />
+      <input
+        ref={inputRef}
+        {...cellInput(`${id}-qty`, formId, 'numeric', line.quantity)}
+        aria-invalid={quantity === null ? true : undefined}
+        onChange={(e) => onPatch(line.key, { quantity: e.target.value, quantityConfirmed: true })}
+        onFocus={(e) => e.currentTarget.select()}
+        onBlur={() => {
+          if (!line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault()
+            const next = (quantity ?? 0) + (e.key === 'ArrowUp' ? 1 : -1)
+            if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next), quantityConfirmed: true })
+          } else {
+            // Enter confirms; Ctrl+Enter (create the order) does not: it is what asks about an unconfirmed quantity.
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
+            onEnter(e)
+          }
+        }}
+        className={`${input} text-right tabular-nums`}
+      />
+      <span className="text-[11px] text-slate-500">{line.unit}</span>
+    </div>
+  )
+}
+
+/** The unit price: the catalog's, or an override typed by someone allowed to. */
+function PriceCell({ id, n, formId, line, onPatch, onEnter, price, canOverride, money }: CellProps & { price: number | null; canOverride: boolean; money: (n: number) => string }) {
+  const t = useTranslations('front.intake.lines')
+  return (
+    <div className="min-w-0 md:col-start-4 md:row-start-1">
+      {canOverride ? (
+        <>
+          <CellLabel htmlFor={`${id}-price`} shown={t('unitPrice')} spoken={t('priceFor', { n })} />
+          <input
+            {...cellInput(`${id}-price`, formId, 'decimal', line.price)}
+            placeholder={money(line.catalogPrice)}
+            aria-invalid={price === null ? true : undefined}
+            aria-describedby={`${id}-price-hint`}
+            onChange={(e) => onPatch(line.key, { price: e.target.value })}
+            onKeyDown={onEnter}
+            className={`${input} text-right tabular-nums ${line.price.trim() !== '' ? 'bg-amber-50' : ''}`}
+          />
+          <span id={`${id}-price-hint`} className="block text-[11px] text-slate-500">
+            {line.price.trim() === '' ? t('catalogPrice') : t('overridden')}
+          </span>
+        </>
+      ) : (
+        <p className="pt-1.5 text-right text-sm tabular-nums text-slate-700">
+          <span className="block text-xs text-slate-600 md:sr-only">{t('unitPrice')}</span>
+          {money(line.catalogPrice)}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface LineRowProps {
   line: DraftLine
   index: number
   /**
@@ -83,12 +192,18 @@ export const LineRow = memo(function LineRow({
   locale: string
   canOverride: boolean
   errors: string[] | undefined
-  onPatch: (key: string, patch: Partial<DraftLine>) => void
+  onPatch: Patch
   onRemove: (key: string) => void
   /** Enter in a field of the line: back to the product search for the next one. */
   onDone: () => void
   registerQuantity: (key: string, element: HTMLInputElement | null) => void
-}) {
+}
+
+/**
+ * One order line. Memoized: typing in one line re-renders that line and the totals, not the 59 others (the parent
+ * passes stable callbacks and keeps unchanged line objects as they are).
+ */
+export const LineRow = memo(function LineRow({ line, index, formId, currency, locale, canOverride, errors, onPatch, onRemove, onDone, registerQuantity }: LineRowProps) {
   const t = useTranslations('front.intake.lines')
   const quantity = parseQuantity(line.quantity)
   const price = effectivePrice(line, currency, locale)
@@ -110,6 +225,8 @@ export const LineRow = memo(function LineRow({
       onDone()
     }
   }
+  const money = (amount: number) => formatMoney(amount, currency, locale)
+  const cell: CellProps = { id, n, formId, line, onPatch, onEnter }
   return (
     <li
       className="grid grid-cols-[1.5rem_minmax(0,1fr)_2.25rem] items-start gap-x-2 gap-y-1.5 border-t border-slate-100 px-3 py-2 first:border-t-0 md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem]"
@@ -117,31 +234,7 @@ export const LineRow = memo(function LineRow({
       aria-label={t('lineLabel', { n, name: line.name })}
     >
       <span className="col-start-1 row-start-1 pt-0.5 text-right text-xs tabular-nums text-slate-500">{n}</span>
-      <div className="col-start-2 row-start-1 min-w-0">
-        <p className="truncate text-sm font-medium" title={line.name}>
-          {line.name}
-        </p>
-        <p className="font-mono text-xs text-slate-500">
-          {line.sku} · {t('taxRate', { rate: line.taxRateBp / 100 })}
-        </p>
-        <label htmlFor={`${id}-note`} className="sr-only">
-          {t('noteFor', { n })}
-        </label>
-        {/* No maxLength: a pasted note is refused with the limit named, never cut. */}
-        <input
-          id={`${id}-note`}
-          form={formId}
-          type="text"
-          value={line.note}
-          placeholder={t('notePlaceholder')}
-          onChange={(e) => onPatch(line.key, { note: e.target.value })}
-          onKeyDown={onEnter}
-          aria-invalid={overLimit(line.note, LINE_NOTE_MAX) || undefined}
-          aria-describedby={`${id}-note-limit`}
-          className={`${input} mt-1 py-1 text-xs`}
-        />
-        <TextLimit id={`${id}-note-limit`} text={line.note} max={LINE_NOTE_MAX} />
-      </div>
+      <NameCell {...cell} />
       <button
         type="button"
         form={formId}
@@ -153,79 +246,15 @@ export const LineRow = memo(function LineRow({
         ×
       </button>
       <div className="col-span-2 col-start-2 row-start-2 grid grid-cols-3 items-start gap-2 md:contents">
-      <div className="min-w-0 md:col-start-3 md:row-start-1">
-        <label htmlFor={`${id}-qty`} className="block text-xs text-slate-600 md:sr-only">
-          <span aria-hidden>{t('quantity')}</span>
-          <span className="sr-only">{t('quantityFor', { n })}</span>
-        </label>
-        <input
-          ref={quantityRef}
-          id={`${id}-qty`}
-          form={formId}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={line.quantity}
-          aria-invalid={quantity === null ? true : undefined}
-          onChange={(e) => onPatch(line.key, { quantity: e.target.value, quantityConfirmed: true })}
-          onFocus={(e) => e.currentTarget.select()}
-          onBlur={() => {
-            if (!line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-              e.preventDefault()
-              const next = (quantity ?? 0) + (e.key === 'ArrowUp' ? 1 : -1)
-              if (next >= 1 && next <= MAX_QUANTITY_TYPED) onPatch(line.key, { quantity: String(next), quantityConfirmed: true })
-            } else {
-              // Enter confirms; Ctrl+Enter (create the order) does not: it is what asks about an unconfirmed quantity.
-              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !line.quantityConfirmed) onPatch(line.key, { quantityConfirmed: true })
-              onEnter(e)
-            }
-          }}
-          className={`${input} text-right tabular-nums`}
-        />
-        <span className="text-[11px] text-slate-500">{line.unit}</span>
-      </div>
-      <div className="min-w-0 md:col-start-4 md:row-start-1">
-        {canOverride ? (
-          <>
-            <label htmlFor={`${id}-price`} className="block text-xs text-slate-600 md:sr-only">
-              <span aria-hidden>{t('unitPrice')}</span>
-              <span className="sr-only">{t('priceFor', { n })}</span>
-            </label>
-            <input
-              id={`${id}-price`}
-              form={formId}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={line.price}
-              placeholder={formatMoney(line.catalogPrice, currency, locale)}
-              aria-invalid={price === null ? true : undefined}
-              aria-describedby={`${id}-price-hint`}
-              onChange={(e) => onPatch(line.key, { price: e.target.value })}
-              onKeyDown={onEnter}
-              className={`${input} text-right tabular-nums ${line.price.trim() !== '' ? 'bg-amber-50' : ''}`}
-            />
-            <span id={`${id}-price-hint`} className="block text-[11px] text-slate-500">
-              {line.price.trim() === '' ? t('catalogPrice') : t('overridden')}
-            </span>
-          </>
-        ) : (
-          <p className="pt-1.5 text-right text-sm tabular-nums text-slate-700">
-            <span className="block text-xs text-slate-600 md:sr-only">{t('unitPrice')}</span>
-            {formatMoney(line.catalogPrice, currency, locale)}
-          </p>
-        )}
-      </div>
-      <p className="pt-1.5 text-right text-sm font-semibold tabular-nums md:col-start-5 md:row-start-1">
-        <span className="block text-xs font-normal text-slate-600 md:sr-only">
-          <span aria-hidden>{t('total')}</span>
-          <span className="sr-only">{t('lineTotalFor', { n })}</span>
-        </span>
-        {gross === null ? '—' : formatMoney(gross, currency, locale)}
-      </p>
+        <QuantityCell {...cell} quantity={quantity} inputRef={quantityRef} />
+        <PriceCell {...cell} price={price} canOverride={canOverride} money={money} />
+        <p className="pt-1.5 text-right text-sm font-semibold tabular-nums md:col-start-5 md:row-start-1">
+          <span className="block text-xs font-normal text-slate-600 md:sr-only">
+            <span aria-hidden>{t('total')}</span>
+            <span className="sr-only">{t('lineTotalFor', { n })}</span>
+          </span>
+          {gross === null ? '—' : money(gross)}
+        </p>
       </div>
       {errors && errors.length > 0 && (
         <p className="col-span-2 col-start-2 text-xs text-red-700 md:col-span-4" role="alert">

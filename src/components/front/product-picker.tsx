@@ -6,8 +6,9 @@ import { findInCatalog, type CatalogEntry } from '@/domain/catalog-search'
 import { formatMoney } from '@/domain/money'
 import type { ProductHitDTO } from '@/server/catalog/search-products'
 import { useListbox } from '../use-listbox'
+import { SearchBox, SearchOption } from './intake/search-box'
 import { Kbd } from './kbd'
-import { typedAhead } from './use-lookup'
+import { typedAhead } from '../typed-ahead'
 
 export interface ProductPickerHandle {
   focus(): void
@@ -84,24 +85,15 @@ export const ProductPicker = memo(function ProductPicker({
 
   return (
     <div className="relative">
-      <label htmlFor={`${id}-search`} className="flex items-center justify-between text-sm font-medium text-slate-700">
-        <span>{t('searchLabel')}</span>
-        <Kbd keys={['Alt', 'P']} className="text-xs font-normal" />
-      </label>
-      <input
-        ref={inputRef}
-        id={`${id}-search`}
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={100}
+      <SearchBox
+        keys={<Kbd keys={['Alt', 'P']} className="text-xs font-normal" />}
+        baseId={id}
+        error={error}
+        inputRef={inputRef}
+        listbox={listbox}
+        label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
-        aria-expanded={listbox.showList}
-        aria-controls={listbox.listId}
-        {...listbox.inputProps}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        describedBy={error ? `${id}-error` : `${id}-hint`}
         className={`mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 ${error ? 'border-red-500' : ''}`}
       />
       {error ? (
@@ -116,21 +108,14 @@ export const ProductPicker = memo(function ProductPicker({
       {listbox.showList && (
         <ul {...listbox.listProps} role="listbox" aria-label={t('results')}>
           {options.map((p, i) => (
-            <li
-              key={p.id}
-              role="option"
-              aria-selected={listbox.isActive(i)}
-              {...listbox.optionProps(i)}
-              onClick={() => add(p)}
-              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${listbox.isActive(i) ? 'bg-brand-50 text-brand-700' : ''}`}
-            >
+            <SearchOption key={p.id} listbox={listbox} index={i} onClick={() => add(p)} className="flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm">
               <span>
                 <span className="font-medium">{p.name}</span> <span className="font-mono text-xs text-slate-500">{p.sku}</span>
               </span>
               <span className="whitespace-nowrap tabular-nums text-slate-700">
                 {t('pricePer', { price: formatMoney(p.unitPrice, currency, locale), unit: p.unit })}
               </span>
-            </li>
+            </SearchOption>
           ))}
           {options.length === 0 && <li className="px-3 py-2 text-sm text-slate-600">{t('noMatch')}</li>}
         </ul>

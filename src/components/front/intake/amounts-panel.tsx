@@ -7,6 +7,8 @@ import { formatMoney, MAX_AMOUNT } from '@/domain/money'
 import type { DocumentTotals } from '@/domain/tax'
 import { PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
 import { Kbd } from '../kbd'
+import type { IntakeInputs, IntakeState } from './intake-state'
+import { StepHeading } from './step-heading'
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
@@ -29,6 +31,31 @@ export function useAmountProblem(currency: string, locale: string) {
   }
 }
 
+/** Subtotal, tax by rate and total ('—' while a line cannot be computed). */
+function TotalsList({ totals, money }: { totals: DocumentTotals | null; money: (n: number) => string }) {
+  const t = useTranslations('front.intake.totals')
+  return (
+    <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
+      <div className="flex justify-between">
+        <dt className="text-slate-600">{t('subtotal')}</dt>
+        <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
+      </div>
+      {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
+        <div key={r.taxRateBp} className="flex justify-between">
+          <dt className="text-slate-600">{totals?.byRate.length ? t('taxAt', { rate: r.taxRateBp / 100 }) : t('tax')}</dt>
+          <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
+        </div>
+      ))}
+      <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
+        <dt>{t('total')}</dt>
+        <dd className="tabular-nums" data-testid="intake-total">
+          {totals ? money(totals.total) : t('tooLarge')}
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
 /**
  * Totals, the deposit taken now with its method, the cash given and the change. Problems with the deposit show as it
  * is typed (not only on submit), and "left to pay after the deposit" only for an accepted deposit: a refused one
@@ -40,61 +67,34 @@ export function AmountsPanel({
   locale,
   totals,
   depositRef,
-  depositText,
-  onDepositText,
-  method,
-  onMethod,
-  tenderedText,
-  onTenderedText,
+  state,
+  set,
   reading,
-  submitErrors,
 }: {
   id: string
   currency: string
   locale: string
   totals: DocumentTotals | null
   depositRef: Ref<HTMLInputElement>
-  depositText: string
-  onDepositText: (text: string) => void
-  method: PaymentMethodInput
-  onMethod: (method: PaymentMethodInput) => void
-  tenderedText: string
-  onTenderedText: (text: string) => void
+  /** What is typed, and the errors from the last submit (server or schema), by path. */
+  state: Pick<IntakeState, 'depositText' | 'depositMethod' | 'tenderedText' | 'errors'>
+  set: (inputs: Partial<IntakeInputs>) => void
   reading: DepositReading
-  /** Errors from the last submit (server or schema), by path. */
-  submitErrors: Record<string, string>
 }) {
   const t = useTranslations('front.intake')
   const tRoot = useTranslations()
   const problemText = useAmountProblem(currency, locale)
   const money = (n: number) => formatMoney(n, currency, locale)
+  const { depositText, depositMethod: method, tenderedText, errors: submitErrors } = state
   const amountError = reading.problems.amount ? problemText(reading.problems.amount) : submitErrors['deposit.amount']
   const tenderedError = reading.problems.tendered ? problemText(reading.problems.tendered) : submitErrors['deposit.tendered']
   const change = reading.amount !== undefined && reading.tendered !== undefined ? changeDue(reading.tendered, reading.amount) : null
   return (
     <section aria-labelledby={`${id}-money`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-      <h2 id={`${id}-money`} className="text-lg font-semibold">
-        <span className="mr-2 inline-flex h-6 w-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">4</span>
+      <StepHeading id={`${id}-money`} step={4}>
         {t('totals.title')}
-      </h2>
-      <dl className="space-y-1 text-sm" data-testid="intake-totals" aria-live="polite">
-        <div className="flex justify-between">
-          <dt className="text-slate-600">{t('totals.subtotal')}</dt>
-          <dd className="tabular-nums">{totals ? money(totals.subtotal) : '—'}</dd>
-        </div>
-        {(totals?.byRate.length ? totals.byRate : [{ taxRateBp: 0, tax: 0, net: 0 }]).map((r) => (
-          <div key={r.taxRateBp} className="flex justify-between">
-            <dt className="text-slate-600">{totals?.byRate.length ? t('totals.taxAt', { rate: r.taxRateBp / 100 }) : t('totals.tax')}</dt>
-            <dd className="tabular-nums">{totals ? money(r.tax) : '—'}</dd>
-          </div>
-        ))}
-        <div className="flex justify-between border-t border-slate-200 pt-1 text-base font-bold">
-          <dt>{t('totals.total')}</dt>
-          <dd className="tabular-nums" data-testid="intake-total">
-            {totals ? money(totals.total) : t('totals.tooLarge')}
-          </dd>
-        </div>
-      </dl>
+      </StepHeading>
+      <TotalsList totals={totals} money={money} />
       <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-2">
         <div>
           <label htmlFor={`${id}-deposit-amount`} className="flex items-center justify-between gap-1 text-sm font-medium text-slate-700">
@@ -109,7 +109,7 @@ export function AmountsPanel({
             autoComplete="off"
             placeholder={t('deposit.none')}
             value={depositText}
-            onChange={(e) => onDepositText(e.target.value)}
+            onChange={(e) => set({ depositText: e.target.value })}
             aria-invalid={!!amountError || undefined}
             aria-describedby={amountError ? `${id}-deposit-amount-error` : undefined}
             className={`${field} text-right tabular-nums`}
@@ -119,7 +119,7 @@ export function AmountsPanel({
           <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
             {t('deposit.method')}
           </label>
-          <select id={`${id}-deposit-method`} value={method} onChange={(e) => onMethod(e.target.value as PaymentMethodInput)} className={field}>
+          <select id={`${id}-deposit-method`} value={method} onChange={(e) => set({ depositMethod: e.target.value as PaymentMethodInput })} className={field}>
             {PAYMENT_METHODS.map((m) => (
               <option key={m} value={m}>
                 {tRoot(`common.paymentMethod.${m}`)}
@@ -144,7 +144,7 @@ export function AmountsPanel({
             inputMode="decimal"
             autoComplete="off"
             value={tenderedText}
-            onChange={(e) => onTenderedText(e.target.value)}
+            onChange={(e) => set({ tenderedText: e.target.value })}
             aria-invalid={!!tenderedError || undefined}
             aria-describedby={tenderedError ? `${id}-deposit-tendered-error` : undefined}
             className={`${field} text-right tabular-nums`}

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl'
 import { useState, type Ref } from 'react'
 import { readDueShortcut } from '@/domain/intake'
 import { Kbd } from '../kbd'
+import { Labeled, LabelWithKeys } from './labeled'
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
@@ -49,10 +50,7 @@ export function DueFields({
   return (
     <div className="space-y-2">
       <div>
-        <label htmlFor={`${id}-dueQuick`} className="flex items-center justify-between text-sm font-medium text-slate-700">
-          <span>{t('quick')}</span>
-          <Kbd keys={['Alt', 'W']} className="text-xs font-normal" />
-        </label>
+        <LabelWithKeys htmlFor={`${id}-dueQuick`} label={t('quick')} keys={<Kbd keys={['Alt', 'W']} className="text-xs font-normal" />} />
         <input
           ref={quickRef}
           id={`${id}-dueQuick`}
@@ -77,10 +75,7 @@ export function DueFields({
         </p>
       </div>
       <div className="grid grid-cols-[minmax(0,1fr)_8.5rem] gap-2">
-        <div>
-          <label htmlFor={`${id}-dueDate`} className="block text-sm font-medium text-slate-700">
-            {t('date')}
-          </label>
+        <Labeled htmlFor={`${id}-dueDate`} label={t('date')}>
           <input
             id={`${id}-dueDate`}
             type="date"
@@ -95,11 +90,8 @@ export function DueFields({
             aria-describedby={`${id}-due-shown${error ? ` ${id}-dueDate-error` : ''}`}
             className={field}
           />
-        </div>
-        <div>
-          <label htmlFor={`${id}-dueTime`} className="block text-sm font-medium text-slate-700">
-            {t('time')}
-          </label>
+        </Labeled>
+        <Labeled htmlFor={`${id}-dueTime`} label={t('time')}>
           <input
             id={`${id}-dueTime`}
             type="time"
@@ -114,7 +106,7 @@ export function DueFields({
             aria-describedby={`${id}-due-shown`}
             className={field}
           />
-        </div>
+        </Labeled>
       </div>
       <p id={`${id}-due-shown`} className="text-sm font-medium text-slate-900" data-testid="due-shown" aria-live="polite">
         {moment ? t('shown', { when: format.dateTime(moment, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) }) : '—'}

@@ -1,7 +1,8 @@
 // The order as the intake sends it, built from what is on screen by a pure function (no React, no words): the form
 // turns the problems into messages, the tests check the payload directly.
 import type { DepositProblem, DepositReading } from '@/domain/intake'
-import { parseQuantity, priceReading, type DraftLine } from '../line-row'
+import { documentTotals, type DocumentTotals } from '@/domain/tax'
+import { effectivePrice, parseQuantity, priceReading, type DraftLine } from '../line-row'
 
 export type PayloadProblem = 'quantity' | 'price' | 'dueQuick' | DepositProblem
 
@@ -54,4 +55,19 @@ export function buildOrderPayload(draft: IntakeDraft, currency: string, locale: 
     ...(amount !== undefined ? { deposit: { amount, method: draft.depositMethod, ...(tendered !== undefined ? { tendered } : {}) } } : {}),
   }
   return { payload, problems }
+}
+
+/** The totals of the lines as typed, leaving out a line that cannot be read yet; null when they are too large to compute. */
+export function draftTotals(lines: readonly DraftLine[], currency: string, locale: string): DocumentTotals | null {
+  try {
+    return documentTotals(
+      lines.flatMap((l) => {
+        const quantity = parseQuantity(l.quantity)
+        const unitPrice = effectivePrice(l, currency, locale)
+        return quantity !== null && unitPrice !== null ? [{ quantity, unitPrice, taxRateBp: l.taxRateBp }] : []
+      }),
+    )
+  } catch {
+    return null
+  }
 }
