@@ -29,7 +29,9 @@ const SCREENS: Screen[] = [
     url: () => '/front/orders/new',
     main: (page, lang) => page.getByRole('button', { name: msgRe(lang, 'front.intake.submit') }),
     prepare: async (page) => {
-      // One customer and one line, so the line row is shown at this width too.
+      // One customer and one line, so the line row is shown at this width too. The customer search takes the focus
+      // once the page is interactive; keys typed before that would land nowhere.
+      await expect(page.getByRole('combobox').first()).toBeFocused()
       await page.keyboard.type('nguyen')
       await page.getByRole('listbox').getByRole('option').first().waitFor()
       await page.keyboard.press('Enter')
