@@ -9,14 +9,15 @@ import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { Money } from '../money'
 import { PaymentMethodRadios } from '../payment-method-radios'
-import { FieldError, FormMessage } from './form-message'
-import { MoneyInput, parseTypedAmount, useAmountText } from './money-input'
-import { useServerAction } from './use-server-action'
+import { FieldError } from '@/components/ui/field'
+import { FormMessage } from './form-message'
+import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
+import { useAction } from '@/components/ui/use-action'
+import { compactInputClass } from '@/components/ui/styles'
 
 const button = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-50'
 const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
 const label = 'block text-sm font-medium text-slate-700'
-const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 /** The document just issued, linked, with the amount it moved (deposit applied, refundable) when there is one. */
 function IssuedNote({ text, href, number, amountLabel, amount, currency, live = true }: { text: string; href: string; number: string; amountLabel: string; amount: number; currency: string; live?: boolean }) {
@@ -57,7 +58,7 @@ export function IssueInvoiceButton({ orderId, version, value, currency, customer
   const [issued, setIssued] = useState<IssuedInvoice | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const action = useServerAction(issueInvoiceAction, {
+  const action = useAction(issueInvoiceAction, {
     onSuccess: (data) => (goneWhenIssued ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
   })
   const confirm = () => {
@@ -171,7 +172,7 @@ function ReferenceField({ id, label: text, value, onChange, errors }: { id: stri
       <label htmlFor={id} className={label}>
         {text}
       </label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} maxLength={100} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={input} />
+      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} maxLength={100} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={compactInputClass} />
       <FieldError id={`${id}-error`} messages={errors} />
     </div>
   )
@@ -192,7 +193,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
   const [reference, setReference] = useState('')
   const [invoiceId, setInvoiceId] = useState(fixedInvoiceId ?? '')
   const [done, setDone] = useState<{ change: number; balance: number; orderClosed: boolean } | null>(null)
-  const action = useServerAction(recordPaymentAction, {
+  const action = useAction(recordPaymentAction, {
     onSuccess: (data) => {
       setDone(data)
       setAmount('')
@@ -266,7 +267,7 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
           <label htmlFor={ids.invoice} className={label}>
             {t('invoice')}
           </label>
-          <select id={ids.invoice} value={invoiceId} onChange={(e) => setInvoiceId(e.target.value)} className={input}>
+          <select id={ids.invoice} value={invoiceId} onChange={(e) => setInvoiceId(e.target.value)} className={compactInputClass}>
             <option value="">{t('oldestFirst')}</option>
             {open.map((i) => (
               <option key={i.id} value={i.id}>
@@ -335,7 +336,7 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
   const [reason, setReason] = useState('')
   const [reinvoice, setReinvoice] = useState(false)
   const [issued, setIssued] = useState<{ creditNoteId: string; number: string; refundable: number } | null>(null)
-  const action = useServerAction(issueCreditNoteAction, {
+  const action = useAction(issueCreditNoteAction, {
     onSuccess: (data) => {
       setIssued(data)
       setQuantities({})
@@ -423,7 +424,7 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
         <label htmlFor={ids.reason} className={label}>
           {t('reason')}
         </label>
-        <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required placeholder={t('reasonPlaceholder')} aria-invalid={action.fieldErrors.reason ? true : undefined} aria-describedby={`${ids.reason}-error`} className={input} />
+        <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required placeholder={t('reasonPlaceholder')} aria-invalid={action.fieldErrors.reason ? true : undefined} aria-describedby={`${ids.reason}-error`} className={compactInputClass} />
         <FieldError id={`${ids.reason}-error`} messages={action.fieldErrors.reason} />
       </div>
       <div className="flex items-start gap-2">
@@ -468,7 +469,7 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
   const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
   const [done, setDone] = useState(false)
-  const action = useServerAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
+  const action = useAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
     onSuccess: () => {
       setDone(true)
       setAmount('')

@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { recordFulfillmentAction } from '@/app/(back)/back/actions'
-import { FieldError, FormMessage } from './form-message'
-import { useServerAction } from './use-server-action'
+import { FieldError } from '@/components/ui/field'
+import { FormMessage } from './form-message'
+import { useAction } from '@/components/ui/use-action'
 
 export interface FulfillmentLine {
   id: string
@@ -28,7 +29,7 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
   // What the server answered on the last save: shown at once, until the page's refreshed data (a version at least as
   // new) arrives, so the old quantities never reappear in between.
   const [confirmed, setConfirmed] = useState<{ version: number; quantities: Record<string, number> } | null>(null)
-  const action = useServerAction(recordFulfillmentAction, {
+  const action = useAction(recordFulfillmentAction, {
     onSuccess: (data) => {
       setConfirmed({ version: data.version, quantities: Object.fromEntries(data.changed.map((c) => [c.lineId, c.to])) })
       setEdits({})

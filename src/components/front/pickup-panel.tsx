@@ -8,8 +8,9 @@ import { changeDue } from '@/domain/intake'
 import { currencyExponent, formatMoney, parseLocaleAmount, toDecimalString } from '@/domain/money'
 import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
-import { MoneyInput } from '../back/money-input'
+import { MoneyInput } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '../payment-method-radios'
+import { inputClass } from '@/components/ui/styles'
 
 export interface PickupFacts {
   orderId: string
@@ -46,7 +47,6 @@ type Step = 'invoice' | 'payment' | 'handover'
 const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 /**
  * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
@@ -280,7 +280,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
                     <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
                       {t('reference')}
                     </label>
-                    <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={reference} onChange={(e) => setReference(e.target.value)} className={input} />
+                    <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={reference} onChange={(e) => setReference(e.target.value)} className={inputClass} />
                   </div>
                 )}
               </div>

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react'
 import { handOffOwnOrdersAction } from '@/app/(account)/account/actions'
 import { getHandoffAction, handOffOrdersAction } from '@/app/(manager)/manager/actions'
 import type { HandoffDTO } from '@/server/team/handoff'
-import { Field, FormError, StatusMessage, buttonClass, inputClass } from './form-bits'
-import { useAction } from './use-action'
+import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, inputClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 /**
  * Break handover: someone going on break or leave hands their open orders to a colleague who can fulfil them, with a

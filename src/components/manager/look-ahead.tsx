@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { AREAS, AREA_TASKS } from '@/domain/permissions'
 import type { DayCoverDTO } from '@/server/coverage/get-day-cover'
-import { buttonClass, inputClass } from './styles'
+import { buttonClass, inputClass } from '@/components/ui/styles'
 import { COVER_ROW, CoverBadge } from './visuals'
 
 /** "Look ahead": the same cover picture for a chosen day, with the hours where a task has no backup. A plain GET form,

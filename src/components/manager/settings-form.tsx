@@ -8,8 +8,11 @@ import { ISO_WEEKDAYS, type IsoWeekday, type OpeningHours } from '@/domain/openi
 import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
 import type { SettingsDTO } from '@/server/settings/get-settings'
-import { Datalist, FormError, IconButton, InputField, Section, StatusMessage, buttonClass } from './form-bits'
-import { useAction } from './use-action'
+import { IconButton } from '@/components/ui/button'
+import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { Section } from '@/components/ui/section'
+import { buttonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays'> & {
   defaultTaxRate: string

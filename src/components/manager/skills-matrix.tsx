@@ -7,8 +7,9 @@ import { useRef, useState } from 'react'
 import { setSkillLevelAction } from '@/app/(manager)/manager/actions'
 import { AREAS, AREA_TASKS, SKILL_LEVELS, ownsTask, type HomeRole, type Task } from '@/domain/permissions'
 import type { SkillCellDTO, SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
-import { FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
-import { useAction } from './use-action'
+import { FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 import { LevelMark, LevelSwatch, levelLook } from './visuals'
 
 type Row = SkillsMatrixDTO['staff'][number]

@@ -7,9 +7,9 @@ import { endOwnAbsenceAction, planOwnLunchAction, startOwnLunchAction } from '@/
 import { LUNCH_PRESETS } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
 import type { AbsenceDTO } from '@/server/absences/rules'
-import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from '../form-bits'
-import { cardClass } from '../styles'
-import { useAction } from '../use-action'
+import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 /** My lunch break: start it now (or plan it), end it early; my other absences are shown, the manager changes them. */
 export function LunchPanel({ absences, presets }: { absences: { current: AbsenceDTO | null; upcoming: AbsenceDTO[] }; presets: AbsencePresets }) {
