@@ -1,7 +1,6 @@
 'use client'
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import { isBufferedKey, useActiveIndex } from './front/use-lookup'
 
 export interface ListboxOptions<T extends { id: string }> {
   /** What is typed in the combobox (the caller keeps it: lookups and shortcuts set it too). */
@@ -122,5 +121,25 @@ export function useListbox<T extends { id: string }>(options: ListboxOptions<T>)
         if (active.index !== i) active.set(i)
       },
     }),
+  }
+}
+
+/** Whether a keydown should be buffered while a lookup is pending. */
+export function isBufferedKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false
+  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace'
+}
+
+/** Keyboard position in a result list, back at the first item whenever the list changes. */
+export function useActiveIndex(listKey: string, count: number) {
+  const [state, setState] = useState({ key: listKey, index: 0 })
+  const index = state.key === listKey ? Math.min(state.index, Math.max(0, count - 1)) : 0
+  return {
+    index,
+    set: (i: number) => setState({ key: listKey, index: i }),
+    move: (delta: number) => {
+      if (count === 0) return
+      setState({ key: listKey, index: (index + delta + count) % count })
+    },
   }
 }

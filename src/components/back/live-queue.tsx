@@ -6,9 +6,9 @@ import { useRef, useState } from 'react'
 import type { QueuePageDTO } from '@/server/fulfillment/list-queue'
 import { StatusBadge } from '../status-badge'
 import { DueLabel, OverdueBadge } from './due-label'
-import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from './live-updates'
+import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/ui/live-updates'
 import { Progress } from './progress'
-import { useOrderEvents } from './use-order-events'
+import { useOrderEvents } from '@/components/ui/use-order-events'
 
 /**
  * The queue, live: the server renders the first state; every order event (debounced) refetches the same page as

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing-forms'
-import { LiveUpdates } from '@/components/back/live-updates'
+import { LiveUpdates } from '@/components/ui/live-updates'
 import { Money } from '@/components/money'
 import { requirePageTask } from '@/server/auth/guard'
 import { listRecentDocuments, type RecentDocumentDTO } from '@/server/billing/list-recent-documents'

@@ -5,7 +5,7 @@ import { CancelDialog, AssignForm, HoldForm } from '@/components/back/order-cont
 import { DueLabel, OverdueBadge } from '@/components/back/due-label'
 import { FulfillmentForm } from '@/components/back/fulfillment-form'
 import { IssuedInvoices, IssueInvoiceButton, PaymentForm, ReturnDepositForm } from '@/components/back/billing-forms'
-import { LiveUpdates } from '@/components/back/live-updates'
+import { LiveUpdates } from '@/components/ui/live-updates'
 import { Money } from '@/components/money'
 import { OrderTimeline } from '@/components/order-timeline'
 import { StatusBadge } from '@/components/status-badge'
