@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing-forms'
+import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing/issue-invoice'
 import { LiveUpdates } from '@/components/ui/live-updates'
 import { Money } from '@/components/money'
 import { requirePageTask } from '@/server/auth/guard'
