@@ -15,3 +15,5 @@ export const dangerButtonClass =
 export const cardSurface = 'rounded-xl bg-white shadow-sm ring-1 ring-slate-200'
 export const cardClass = `${cardSurface} p-4`
 export const tableCardClass = `overflow-x-auto ${cardSurface}`
+/** The back office's flatter panel (no shadow): many of them share one screen. */
+export const panelClass = 'rounded-lg bg-white p-4 ring-1 ring-slate-200'
