@@ -10,7 +10,7 @@ import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
-import { inputClass } from '@/components/ui/styles'
+import { inputClass, panelClass } from '@/components/ui/styles'
 
 export interface PickupFacts {
   orderId: string
@@ -161,7 +161,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
 
   const paidUp = facts.leftToPay <= 0
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="pickup-panel">
+    <section aria-labelledby={`${id}-title`} className={panelClass} data-testid="pickup-panel">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t('title')}
       </h2>
