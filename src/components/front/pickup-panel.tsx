@@ -40,22 +40,13 @@ const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
 
 /**
- * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
- * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
- * version, an overpayment) and a reload of the order's data.
+ * The steps' shared machinery (the counter's way of calling a server action): one notice per step, the field errors
+ * of the last refusal, and "busy" until the order's fresh data (and version) has arrived after a step succeeded.
  */
-export function PickupPanel({ facts }: { facts: PickupFacts }) {
+function useSteps() {
   const t = useTranslations('front.pickup')
   const tRoot = useTranslations()
-  const locale = useLocale()
   const router = useRouter()
-  const id = useId()
-  const money = (n: number) => formatMoney(n, facts.currency, locale)
-  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
-  const suggested = Math.max(0, facts.leftToPay)
-  const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
-  const [tenderedText, setTenderedText] = useState('')
-  const [reference, setReference] = useState('')
   // One message per step: the change to hand back stays on screen while the order is handed over.
   const [notices, setNotices] = useState<Partial<Record<Step, Notice>>>({})
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
@@ -66,9 +57,6 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
   const busy = acting || refreshing
   const reload = () => startRefresh(() => router.refresh())
 
-  const amount = parseTypedAmount(amountText, facts.currency, locale)
-  const tendered = tenderedText.trim() === '' ? null : parseTypedAmount(tenderedText, facts.currency, locale)
-  const change = method === 'CASH' && amount !== null && tendered !== null ? changeDue(tendered, amount) : null
 
   function failed(step: Step, result: ActionFailure) {
     const errors: Record<string, string> = {}
@@ -98,6 +86,30 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       }
     })
   }
+
+  return { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run }
+}
+
+/**
+ * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
+ * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
+ * version, an overpayment) and a reload of the order's data.
+ */
+export function PickupPanel({ facts }: { facts: PickupFacts }) {
+  const t = useTranslations('front.pickup')
+  const locale = useLocale()
+  const id = useId()
+  const money = (n: number) => formatMoney(n, facts.currency, locale)
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
+  const suggested = Math.max(0, facts.leftToPay)
+  const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
+  const [tenderedText, setTenderedText] = useState('')
+  const [reference, setReference] = useState('')
+  const { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run } = useSteps()
+
+  const amount = parseTypedAmount(amountText, facts.currency, locale)
+  const tendered = tenderedText.trim() === '' ? null : parseTypedAmount(tenderedText, facts.currency, locale)
+  const change = method === 'CASH' && amount !== null && tendered !== null ? changeDue(tendered, amount) : null
 
   function invoice() {
     run('invoice', async () => {
@@ -159,7 +171,6 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
     />
   )
 
-  const paidUp = facts.leftToPay <= 0
   return (
     <section aria-labelledby={`${id}-title`} className={panelClass} data-testid="pickup-panel">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -176,46 +187,15 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       <ol className="mt-4 space-y-4">
         <InvoiceStep facts={facts} money={money} busy={busy} onInvoice={invoice} notice={noticeFor('invoice')} />
 
-        <li>
-          <StepTitle n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} />
-          {paidUp ? (
-            <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
-          ) : (
-            <div className="mt-2 space-y-3">
-              <PaymentMethodRadios legend={t('method')} hideLegend value={method} onChange={setMethod} />
-              <div className="grid gap-3 sm:grid-cols-2">
-                <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={amountText} onChange={setAmountText} invalid={!!fieldErrors.amount} describedBy={fieldErrors.amount ? `${id}-amount-error` : undefined}>
-                  {fieldErrors.amount && (
-                    <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
-                      {fieldErrors.amount}
-                    </p>
-                  )}
-                </AmountInput>
-                {method === 'CASH' ? (
-                  <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={tenderedText} onChange={setTenderedText} invalid={!!fieldErrors.tendered} describedBy={`${id}-change`}>
-                    <p id={`${id}-change`} className={`mt-1 text-sm ${fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
-                      {fieldErrors.tendered ?? (change !== null ? t('change', { amount: money(change) }) : tendered !== null && amount !== null ? t('errors.tendered') : '')}
-                    </p>
-                  </AmountInput>
-                ) : (
-                  <div>
-                    <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
-                      {t('reference')}
-                    </label>
-                    <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={reference} onChange={(e) => setReference(e.target.value)} className={inputClass} />
-                  </div>
-                )}
-              </div>
-              <div className="flex flex-wrap items-center gap-3">
-                <button type="button" disabled={busy} onClick={pay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-                  {t('recordPayment')}
-                </button>
-                {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
-              </div>
-            </div>
-          )}
-          {noticeFor('payment')}
-        </li>
+        <PaymentStep
+          facts={facts}
+          money={money}
+          busy={busy}
+          onPay={pay}
+          notice={noticeFor('payment')}
+          id={id}
+          fields={{ method, setMethod, amountText, setAmountText, tenderedText, setTenderedText, reference, setReference, fieldErrors, change, amount, tendered }}
+        />
 
         <HandOverStep facts={facts} money={money} busy={busy} onHandOver={handOver} notice={noticeFor('handover')} />
       </ol>
@@ -350,6 +330,69 @@ function HandOverStep({ facts, money, busy, onHandOver, notice }: { facts: Picku
         </div>
       ) : (
         <p className="mt-1 text-sm text-slate-700">{t('cannotHandOver')}</p>
+      )}
+      {notice}
+    </li>
+  )
+}
+
+interface PaymentFields {
+  method: PaymentMethodInput
+  setMethod: (method: PaymentMethodInput) => void
+  amountText: string
+  setAmountText: (text: string) => void
+  tenderedText: string
+  setTenderedText: (text: string) => void
+  reference: string
+  setReference: (text: string) => void
+  fieldErrors: Record<string, string>
+  change: number | null
+  amount: number | null
+  tendered: number | null
+}
+
+/** Step 2: take the payment — method, amount, cash tendered (and the change) or the payer's reference. */
+function PaymentStep({ facts, money, busy, onPay, notice, id, fields: f }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; onPay: () => void; notice: ReactNode; id: string; fields: PaymentFields }) {
+  const t = useTranslations('front.pickup')
+  const paidUp = facts.leftToPay <= 0
+  return (
+    <li>
+      <StepTitle n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} />
+      {paidUp ? (
+        <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
+      ) : (
+        <div className="mt-2 space-y-3">
+          <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={f.amountText} onChange={f.setAmountText} invalid={!!f.fieldErrors.amount} describedBy={f.fieldErrors.amount ? `${id}-amount-error` : undefined}>
+              {f.fieldErrors.amount && (
+                <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
+                  {f.fieldErrors.amount}
+                </p>
+              )}
+            </AmountInput>
+            {f.method === 'CASH' ? (
+              <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={f.tenderedText} onChange={f.setTenderedText} invalid={!!f.fieldErrors.tendered} describedBy={`${id}-change`}>
+                <p id={`${id}-change`} className={`mt-1 text-sm ${f.fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
+                  {f.fieldErrors.tendered ?? (f.change !== null ? t('change', { amount: money(f.change) }) : f.tendered !== null && f.amount !== null ? t('errors.tendered') : '')}
+                </p>
+              </AmountInput>
+            ) : (
+              <div>
+                <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
+                  {t('reference')}
+                </label>
+                <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={f.reference} onChange={(e) => f.setReference(e.target.value)} className={inputClass} />
+              </div>
+            )}
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" disabled={busy} onClick={onPay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+              {t('recordPayment')}
+            </button>
+            {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
+          </div>
+        </div>
       )}
       {notice}
     </li>
