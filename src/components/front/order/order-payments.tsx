@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Money } from '@/components/money'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
+import { panelClass } from '@/components/ui/styles'
 
 /** The money received and given back on the order, newest last. */
 export async function OrderPayments({ order }: { order: OrderDetailDTO }) {
@@ -8,7 +9,7 @@ export async function OrderPayments({ order }: { order: OrderDetailDTO }) {
   const [t, common, format] = await Promise.all([getTranslations('front.order'), getTranslations('common'), getFormatter()])
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' })
   return (
-    <section aria-labelledby="payments-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+    <section aria-labelledby="payments-title" className={panelClass}>
       <h2 id="payments-title" className="mb-2 font-semibold">
         {t('payments')}
       </h2>
