@@ -207,9 +207,9 @@ test.describe('from the workshop to the books', () => {
     await pay.getByRole('button', { name: 'Record payment' }).click()
     const done = page.getByTestId('payment-done')
     await expect(done).toContainText('Give back: ₫98,000')
-    // The page has refreshed (the invoice is paid) and the change is still there, until the cashier closes it.
-    // (Once paid, the status reads "Paid" both in the page header and on the document.)
-    await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible()
+    // The page has refreshed (the invoice's status now says Paid, beside the "Paid" total) and the change is still
+    // there, until the cashier closes it. Counting both waits for the refresh instead of passing before it.
+    await expect(page.getByText('Paid', { exact: true })).toHaveCount(2)
     await expect(page.getByTestId('document-balance')).toHaveText('₫0')
     await expect(done).toContainText('Give back: ₫98,000')
     await expect(pay).toContainText('Nothing left to pay on this invoice.')

@@ -33,13 +33,3 @@ export function FormMessage({ error, stale, success, onReload }: { error: string
     </div>
   )
 }
-
-/** Field errors under an input, linked with aria-describedby by the caller (id). */
-export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages || messages.length === 0) return null
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {messages.join(' ')}
-    </p>
-  )
-}

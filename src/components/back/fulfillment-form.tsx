@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { recordFulfillmentAction } from '@/actions/fulfillment'
-import { FieldError, FormMessage } from './form-message'
-import { useServerAction } from './use-server-action'
+import { FieldError } from '@/components/ui/field'
+import { FormMessage } from './form-message'
+import { useAction } from '@/components/ui/use-action'
 
 export interface FulfillmentLine {
   id: string
@@ -28,7 +29,7 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
   // What the server answered on the last save: shown at once, until the page's refreshed data (a version at least as
   // new) arrives, so the old quantities never reappear in between.
   const [confirmed, setConfirmed] = useState<{ version: number; quantities: Record<string, number> } | null>(null)
-  const action = useServerAction(recordFulfillmentAction, {
+  const action = useAction(recordFulfillmentAction, {
     onSuccess: (data) => {
       setConfirmed({ version: data.version, quantities: Object.fromEntries(data.changed.map((c) => [c.lineId, c.to])) })
       setEdits({})
@@ -94,56 +95,9 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
-            {lines.map((line) => {
-              const value = valueOf(line)
-              const errorId = `line-${line.id}-error`
-              const errors = errorsFor(line.id)
-              const done = Number(value) >= line.quantity
-              return (
-                <tr key={line.id} data-testid="work-line">
-                  <td className="py-2 pr-3 align-top">
-                    <span className="font-medium">{line.description}</span>
-                    {line.sku && <span className="ml-2 font-mono text-xs text-slate-500">{line.sku}</span>}
-                    {line.note && <span className="block text-xs text-slate-600">{line.note}</span>}
-                    {line.qtyInvoiced > 0 && <span className="block text-xs text-slate-600 sm:hidden">{t('invoicedCount', { count: line.qtyInvoiced })}</span>}
-                    {edits[line.id] !== undefined && (
-                      <span className="mt-0.5 block text-xs text-amber-800">{t('unsaved', { from: line.qtyFulfilled })}</span>
-                    )}
-                  </td>
-                  <td className="px-2 py-2 text-right align-top tabular-nums sm:px-3">{line.quantity}</td>
-                  <td className="hidden px-3 py-2 text-right align-top tabular-nums sm:table-cell">{line.qtyInvoiced}</td>
-                  <td className="py-2 pl-2 align-top sm:px-3">
-                    <div className="flex flex-wrap items-center gap-1">
-                      <button type="button" onClick={() => step(line, -1)} disabled={disabled || Number(value) <= line.qtyInvoiced} aria-label={t('minusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
-                        −
-                      </button>
-                      <input
-                        type="number"
-                        inputMode="numeric"
-                        min={line.qtyInvoiced}
-                        max={line.quantity}
-                        step={1}
-                        value={value}
-                        onChange={(e) => setValue(line, e.target.value)}
-                        disabled={disabled}
-                        aria-label={t('fulfilledOf', { line: line.description, quantity: line.quantity })}
-                        aria-invalid={errors ? true : undefined}
-                        aria-describedby={errors ? errorId : undefined}
-                        className="h-8 w-16 rounded-md border border-slate-300 px-2 text-right tabular-nums sm:w-20"
-                      />
-                      <button type="button" onClick={() => step(line, 1)} disabled={disabled || Number(value) >= line.quantity} aria-label={t('plusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
-                        +
-                      </button>
-                      <button type="button" onClick={() => setValue(line, String(line.quantity))} disabled={disabled || done} className="h-8 rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
-                        {t('all')}
-                      </button>
-                      <span className="ml-1 hidden text-xs text-slate-600 sm:inline">/ {line.quantity}</span>
-                    </div>
-                    <FieldError id={errorId} messages={errors} />
-                  </td>
-                </tr>
-              )
-            })}
+            {lines.map((line) => (
+              <WorkLineRow key={line.id} line={line} value={valueOf(line)} errors={errorsFor(line.id)} edited={edits[line.id] !== undefined} disabled={disabled} onStep={(delta) => step(line, delta)} onSet={(value) => setValue(line, value)} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -162,5 +116,56 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
         )}
       </div>
     </form>
+  )
+}
+
+/** One line's work: what was ordered and invoiced, and the fulfilled quantity typed or stepped (never below invoiced). */
+function WorkLineRow({ line, value, errors, edited, disabled, onStep, onSet }: { line: FulfillmentLine; value: string; errors: string[] | undefined; edited: boolean; disabled: boolean; onStep: (delta: number) => void; onSet: (value: string) => void }) {
+  const t = useTranslations('back.work')
+  const errorId = `line-${line.id}-error`
+  const done = Number(value) >= line.quantity
+  return (
+    <tr data-testid="work-line">
+      <td className="py-2 pr-3 align-top">
+        <span className="font-medium">{line.description}</span>
+        {line.sku && <span className="ml-2 font-mono text-xs text-slate-500">{line.sku}</span>}
+        {line.note && <span className="block text-xs text-slate-600">{line.note}</span>}
+        {line.qtyInvoiced > 0 && <span className="block text-xs text-slate-600 sm:hidden">{t('invoicedCount', { count: line.qtyInvoiced })}</span>}
+        {edited && (
+          <span className="mt-0.5 block text-xs text-amber-800">{t('unsaved', { from: line.qtyFulfilled })}</span>
+        )}
+      </td>
+      <td className="px-2 py-2 text-right align-top tabular-nums sm:px-3">{line.quantity}</td>
+      <td className="hidden px-3 py-2 text-right align-top tabular-nums sm:table-cell">{line.qtyInvoiced}</td>
+      <td className="py-2 pl-2 align-top sm:px-3">
+        <div className="flex flex-wrap items-center gap-1">
+          <button type="button" onClick={() => onStep(-1)} disabled={disabled || Number(value) <= line.qtyInvoiced} aria-label={t('minusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+            −
+          </button>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={line.qtyInvoiced}
+            max={line.quantity}
+            step={1}
+            value={value}
+            onChange={(e) => onSet(e.target.value)}
+            disabled={disabled}
+            aria-label={t('fulfilledOf', { line: line.description, quantity: line.quantity })}
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={errors ? errorId : undefined}
+            className="h-8 w-16 rounded-md border border-slate-300 px-2 text-right tabular-nums sm:w-20"
+          />
+          <button type="button" onClick={() => onStep(1)} disabled={disabled || Number(value) >= line.quantity} aria-label={t('plusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+            +
+          </button>
+          <button type="button" onClick={() => onSet(String(line.quantity))} disabled={disabled || done} className="h-8 rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+            {t('all')}
+          </button>
+          <span className="ml-1 hidden text-xs text-slate-600 sm:inline">/ {line.quantity}</span>
+        </div>
+        <FieldError id={errorId} messages={errors} />
+      </td>
+    </tr>
   )
 }

@@ -6,9 +6,9 @@ import { useRef, useState } from 'react'
 import type { QueuePageDTO } from '@/server/fulfillment/list-queue'
 import { StatusBadge } from '../status-badge'
 import { DueLabel, OverdueBadge } from './due-label'
-import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from './live-updates'
+import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/ui/live-updates'
 import { Progress } from './progress'
-import { useOrderEvents } from './use-order-events'
+import { useOrderEvents } from '@/components/ui/use-order-events'
 
 /**
  * The queue, live: the server renders the first state; every order event (debounced) refetches the same page as
@@ -78,44 +78,7 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
             </thead>
             <tbody className="block divide-y divide-slate-200 lg:table-row-group">
               {page.rows.map((o) => (
-                <tr
-                  key={o.id}
-                  data-testid="queue-row"
-                  data-order={o.number}
-                  data-overdue={o.overdue ? 'true' : 'false'}
-                  className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-2 lg:table-row lg:p-0 ${o.overdue ? 'border-l-4 border-red-500 bg-red-50/60' : 'border-l-4 border-transparent'}`}
-                >
-                  <td className="lg:px-3 lg:py-2 lg:align-top">
-                    <DueLabel dueAt={o.dueAt} now={page.now} overdue={o.overdue} />
-                  </td>
-                  <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
-                    <Link href={`/back/orders/${o.id}`} prefetch={false} className="inline-flex min-h-8 items-center font-mono font-semibold text-brand-700 underline-offset-2 hover:underline lg:min-h-0">
-                      {o.number}
-                    </Link>
-                    <span className="block text-xs text-slate-600">
-                      {t('lines', { count: o.lines })}
-                      {o.mode === 'DELIVERY' ? ` · ${t('delivery')}` : ''}
-                    </span>
-                  </td>
-                  <td className="col-span-2 font-medium lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">{o.customerName}</td>
-                  <td className="lg:px-3 lg:py-2 lg:align-top">
-                    <Progress done={o.qtyFulfilled} total={o.qtyOrdered} />
-                  </td>
-                  <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
-                    <span className="inline-flex flex-wrap justify-end gap-1 lg:justify-start">
-                      {o.overdue && <OverdueBadge />}
-                      <StatusBadge status={o.status} />
-                    </span>
-                    {o.holdReason && <span className="mt-1 block text-xs text-orange-900">{o.holdReason}</span>}
-                  </td>
-                  <td className="col-span-2 text-slate-700 lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">
-                    {o.assignee ? (
-                      <span>{o.assignee.id === meId ? t('you', { name: o.assignee.name }) : o.assignee.name}</span>
-                    ) : (
-                      <span className="text-slate-500">{t('unassigned')}</span>
-                    )}
-                  </td>
-                </tr>
+                <QueueRow key={o.id} o={o} now={page.now} meId={meId} />
               ))}
             </tbody>
           </table>
@@ -138,5 +101,49 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
         </nav>
       )}
     </div>
+  )
+}
+
+/** One order in the queue: a card of two columns on a phone, a table row from lg up. */
+function QueueRow({ o, now, meId }: { o: QueuePageDTO['rows'][number]; now: string; meId: string }) {
+  const t = useTranslations('back.queue')
+  return (
+    <tr
+      data-testid="queue-row"
+      data-order={o.number}
+      data-overdue={o.overdue ? 'true' : 'false'}
+      className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-2 lg:table-row lg:p-0 ${o.overdue ? 'border-l-4 border-red-500 bg-red-50/60' : 'border-l-4 border-transparent'}`}
+    >
+      <td className="lg:px-3 lg:py-2 lg:align-top">
+        <DueLabel dueAt={o.dueAt} now={now} overdue={o.overdue} />
+      </td>
+      <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
+        <Link href={`/back/orders/${o.id}`} prefetch={false} className="inline-flex min-h-8 items-center font-mono font-semibold text-brand-700 underline-offset-2 hover:underline lg:min-h-0">
+          {o.number}
+        </Link>
+        <span className="block text-xs text-slate-600">
+          {t('lines', { count: o.lines })}
+          {o.mode === 'DELIVERY' ? ` · ${t('delivery')}` : ''}
+        </span>
+      </td>
+      <td className="col-span-2 font-medium lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">{o.customerName}</td>
+      <td className="lg:px-3 lg:py-2 lg:align-top">
+        <Progress done={o.qtyFulfilled} total={o.qtyOrdered} />
+      </td>
+      <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
+        <span className="inline-flex flex-wrap justify-end gap-1 lg:justify-start">
+          {o.overdue && <OverdueBadge />}
+          <StatusBadge status={o.status} />
+        </span>
+        {o.holdReason && <span className="mt-1 block text-xs text-orange-900">{o.holdReason}</span>}
+      </td>
+      <td className="col-span-2 text-slate-700 lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">
+        {o.assignee ? (
+          <span>{o.assignee.id === meId ? t('you', { name: o.assignee.name }) : o.assignee.name}</span>
+        ) : (
+          <span className="text-slate-500">{t('unassigned')}</span>
+        )}
+      </td>
+    </tr>
   )
 }

@@ -5,19 +5,20 @@ import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { assignOrderAction, cancelOrderAction, holdOrderAction, releaseOrderAction } from '@/actions/fulfillment'
 import { Money } from '../money'
-import { FieldError, FormMessage } from './form-message'
-import { useServerAction } from './use-server-action'
+import { FieldError } from '@/components/ui/field'
+import { FormMessage } from './form-message'
+import { useAction } from '@/components/ui/use-action'
+import { compactInputClass } from '@/components/ui/styles'
 
 const button = 'rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-50'
 const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
 const secondary = `${button} bg-white ring-1 ring-slate-300 hover:bg-slate-50`
-const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 /** Assign to me, to a colleague who can fulfil, or to nobody. */
 export function AssignForm({ orderId, version, assignee, people, meId, disabled }: { orderId: string; version: number; assignee: { id: string; name: string } | null; people: Array<{ id: string; name: string }>; meId: string; disabled: boolean }) {
   const t = useTranslations('back.assign')
   const [choice, setChoice] = useState(assignee?.id ?? '')
-  const action = useServerAction(assignOrderAction)
+  const action = useAction(assignOrderAction)
   const selectId = useId()
   const assign = (assigneeId: string | null) => void action.run({ orderId, expectedVersion: version, assigneeId })
   return (
@@ -36,7 +37,7 @@ export function AssignForm({ orderId, version, assignee, people, meId, disabled 
         {t('label')}
       </label>
       <div className="flex gap-2">
-        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={disabled || action.pending} className={`${input} mt-0`}>
+        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={disabled || action.pending} className={`${compactInputClass} mt-0`}>
           <option value="">{t('nobodyOption')}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -62,8 +63,8 @@ export function AssignForm({ orderId, version, assignee, people, meId, disabled 
 export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: string; version: number; holdReason: string | null; disabled: boolean }) {
   const t = useTranslations('back.hold')
   const [reason, setReason] = useState('')
-  const hold = useServerAction(holdOrderAction, { onSuccess: () => setReason('') })
-  const release = useServerAction(releaseOrderAction)
+  const hold = useAction(holdOrderAction, { onSuccess: () => setReason('') })
+  const release = useAction(releaseOrderAction)
   const reasonId = useId()
   if (holdReason !== null) {
     return (
@@ -91,7 +92,7 @@ export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: 
       <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
         {t('reason')}
       </label>
-      <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={t('placeholder')} disabled={disabled} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={input} />
+      <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={t('placeholder')} disabled={disabled} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={compactInputClass} />
       <FieldError id={`${reasonId}-error`} messages={errors} />
       <button type="submit" disabled={disabled || hold.pending || reason.trim() === ''} className={secondary}>
         {t('hold')}
@@ -106,7 +107,7 @@ export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currenc
   const t = useTranslations('back.cancel')
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const action = useServerAction(cancelOrderAction, { onSuccess: () => setOpen(false) })
+  const action = useAction(cancelOrderAction, { onSuccess: () => setOpen(false) })
   const reasonId = useId()
   const errors = action.fieldErrors.reason
   return (
@@ -147,7 +148,7 @@ export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currenc
               <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
                 {t('reason')}
               </label>
-              <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={input} />
+              <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={compactInputClass} />
               <FieldError id={`${reasonId}-error`} messages={errors} />
             </div>
             <FormMessage error={action.formError} stale={action.stale} />

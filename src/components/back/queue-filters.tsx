@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useRef, useState } from 'react'
 import { QUEUE_DUE, QUEUE_STATUSES, type QueueFilter } from '@/lib/schemas/fulfillment'
+import { compactInputClass } from '@/components/ui/styles'
 
 /**
  * The queue's filters as a plain GET form (works without JavaScript, the URL is shareable); with JavaScript a change
@@ -28,7 +29,6 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
     const qs = params.toString()
     router.replace(qs ? `/back?${qs}` : '/back')
   }
-  const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
   const dirty = filter.status !== 'todo' || filter.due !== 'any' || filter.assignee !== undefined || filter.q !== undefined
   return (
     <form
@@ -45,11 +45,11 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
     >
       <label className="col-span-2 block text-sm font-medium text-slate-700 sm:col-span-3 lg:col-span-1">
         {t('search')}
-        <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} className={field} maxLength={100} />
+        <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} className={compactInputClass} maxLength={100} />
       </label>
       <label className="block text-sm font-medium text-slate-700">
         {t('status')}
-        <select name="status" defaultValue={filter.status} onChange={apply} className={field}>
+        <select name="status" defaultValue={filter.status} onChange={apply} className={compactInputClass}>
           {QUEUE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${s}`)}
@@ -67,7 +67,7 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
             setDue(e.target.value as QueueFilter['due'])
             if (e.target.value !== 'day') apply()
           }}
-          className={field}
+          className={compactInputClass}
         >
           {QUEUE_DUE.map((d) => (
             <option key={d} value={d}>
@@ -76,12 +76,12 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
           ))}
         </select>
         {due === 'day' && (
-          <input type="date" name="day" aria-label={t('day')} defaultValue={filter.day ?? ''} onChange={(e) => e.target.value && apply()} className={field} />
+          <input type="date" name="day" aria-label={t('day')} defaultValue={filter.day ?? ''} onChange={(e) => e.target.value && apply()} className={compactInputClass} />
         )}
       </div>
       <label className="block text-sm font-medium text-slate-700">
         {t('assignee')}
-        <select name="assignee" defaultValue={filter.assignee ?? ''} onChange={apply} className={field}>
+        <select name="assignee" defaultValue={filter.assignee ?? ''} onChange={apply} className={compactInputClass}>
           <option value="">{t('anyone')}</option>
           <option value="me">{t('me')}</option>
           <option value="none">{t('unassigned')}</option>

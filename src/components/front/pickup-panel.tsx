@@ -2,15 +2,16 @@
 
 import { useLocale, useTranslations } from 'next-intl'
 import { useRouter } from 'next/navigation'
-import { useId, useState, useTransition } from 'react'
+import { useId, useState, useTransition, type ReactNode } from 'react'
 import { issueInvoiceAction, recordPaymentAction } from '@/actions/billing'
 import { handOverAction } from '@/actions/counter'
 import { changeDue } from '@/domain/intake'
-import { currencyExponent, formatMoney, parseLocaleAmount, toDecimalString } from '@/domain/money'
+import { formatMoney } from '@/domain/money'
 import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
-import { MoneyInput } from '../back/money-input'
-import { PaymentMethodRadios } from '../payment-method-radios'
+import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
+import { PaymentMethodRadios } from '@/components/payment-method-radios'
+import { inputClass, panelClass } from '@/components/ui/styles'
 
 export interface PickupFacts {
   orderId: string
@@ -34,38 +35,19 @@ export interface PickupFacts {
   handOverBlocked: string | null
 }
 
-/** An amount as the person would type it in their language, without grouping: 122800, or 12,50 in vi for EUR. */
-export function amountForInput(minor: number, currency: string, locale: string): string {
-  const digits = currencyExponent(currency)
-  return new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    toDecimalString(minor, currency) as Intl.StringNumericLiteral,
-  )
-}
-
 type Step = 'invoice' | 'payment' | 'handover'
 /** The payment step's fields that show their own error under them. */
 const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
-
 /**
- * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
- * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
- * version, an overpayment) and a reload of the order's data.
+ * The steps' shared machinery (the counter's way of calling a server action): one notice per step, the field errors
+ * of the last refusal, and "busy" until the order's fresh data (and version) has arrived after a step succeeded.
  */
-export function PickupPanel({ facts }: { facts: PickupFacts }) {
+function useSteps() {
   const t = useTranslations('front.pickup')
   const tRoot = useTranslations()
-  const locale = useLocale()
   const router = useRouter()
-  const id = useId()
-  const money = (n: number) => formatMoney(n, facts.currency, locale)
-  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
-  const suggested = Math.max(0, facts.leftToPay)
-  const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
-  const [tenderedText, setTenderedText] = useState('')
-  const [reference, setReference] = useState('')
   // One message per step: the change to hand back stays on screen while the order is handed over.
   const [notices, setNotices] = useState<Partial<Record<Step, Notice>>>({})
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
@@ -76,9 +58,6 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
   const busy = acting || refreshing
   const reload = () => startRefresh(() => router.refresh())
 
-  const amount = parseLocaleAmount(amountText, facts.currency, locale)
-  const tendered = tenderedText.trim() === '' ? null : parseLocaleAmount(tenderedText, facts.currency, locale)
-  const change = method === 'CASH' && amount !== null && tendered !== null ? changeDue(tendered, amount) : null
 
   function failed(step: Step, result: ActionFailure) {
     const errors: Record<string, string> = {}
@@ -108,6 +87,30 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       }
     })
   }
+
+  return { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run }
+}
+
+/**
+ * Pickup at the counter in three steps, each its own use case: invoice what is done (when the person may INVOICE),
+ * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
+ * version, an overpayment) and a reload of the order's data.
+ */
+export function PickupPanel({ facts }: { facts: PickupFacts }) {
+  const t = useTranslations('front.pickup')
+  const locale = useLocale()
+  const id = useId()
+  const money = (n: number) => formatMoney(n, facts.currency, locale)
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
+  const suggested = Math.max(0, facts.leftToPay)
+  const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
+  const [tenderedText, setTenderedText] = useState('')
+  const [reference, setReference] = useState('')
+  const { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run } = useSteps()
+
+  const amount = parseTypedAmount(amountText, facts.currency, locale)
+  const tendered = tenderedText.trim() === '' ? null : parseTypedAmount(tenderedText, facts.currency, locale)
+  const change = method === 'CASH' && amount !== null && tendered !== null ? changeDue(tendered, amount) : null
 
   function invoice() {
     run('invoice', async () => {
@@ -157,68 +160,24 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
     })
   }
 
-  const noticeFor = (step: Step) => {
-    const notice = notices[step]
-    return notice ? (
-      <div
-        role={notice.kind === 'error' ? 'alert' : 'status'}
-        className={`mt-2 rounded-md px-3 py-2 text-sm ${notice.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'}`}
-        data-testid={`pickup-${step}-notice`}
-      >
-        <p>{notice.text}</p>
-        {notice.stale && (
-          <button
-            type="button"
-            disabled={refreshing}
-            onClick={() => {
-              setNotices((n) => ({ ...n, [step]: undefined }))
-              reload()
-            }}
-            className="mt-1 font-semibold underline underline-offset-2 disabled:opacity-60"
-          >
-            {t('reload')}
-          </button>
-        )}
-      </div>
-    ) : null
-  }
-
-  const stepTitle = (n: number, title: string, done: boolean) => (
-    <h3 className="flex items-center gap-2 font-semibold">
-      <span className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'bg-slate-900 text-white'}`} aria-hidden>
-        {done ? '✓' : n}
-      </span>
-      {title}
-      {done && <span className="sr-only">({t('done')})</span>}
-    </h3>
+  const noticeFor = (step: Step) => (
+    <StepNotice
+      step={step}
+      notice={notices[step]}
+      refreshing={refreshing}
+      onReload={() => {
+        setNotices((n) => ({ ...n, [step]: undefined }))
+        reload()
+      }}
+    />
   )
 
-  const paidUp = facts.leftToPay <= 0
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="pickup-panel">
+    <section aria-labelledby={`${id}-title`} className={panelClass} data-testid="pickup-panel">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t('title')}
       </h2>
-      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-        <div>
-          <dt className="text-slate-600">{t('total')}</dt>
-          <dd className="font-medium tabular-nums">{money(facts.total)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t('deposit')}</dt>
-          <dd className="font-medium tabular-nums">{money(facts.deposit)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t('paidSoFar')}</dt>
-          <dd className="font-medium tabular-nums">{money(facts.otherPaid)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{facts.leftToPay < 0 ? t('owedBack') : t('leftToPay')}</dt>
-          <dd className={`text-lg font-bold tabular-nums ${facts.leftToPay > 0 ? 'text-slate-900' : 'text-emerald-700'}`} data-testid="left-to-pay">
-            {money(Math.abs(facts.leftToPay))}
-          </dd>
-        </div>
-      </dl>
+      <PickupTotals facts={facts} money={money} />
 
       {facts.closed ? (
         <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900" role="status" data-testid="order-closed">
@@ -227,93 +186,19 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       ) : null}
 
       <ol className="mt-4 space-y-4">
-        <li>
-          {stepTitle(1, t('invoiceStep'), facts.uninvoiced === 0 && facts.invoices.length > 0)}
-          {facts.invoices.length > 0 && (
-            <ul className="mt-1 text-sm text-slate-700">
-              {facts.invoices.map((inv) => (
-                <li key={inv.id}>
-                  <span className="font-mono">{inv.number}</span> · {money(inv.total)}
-                </li>
-              ))}
-            </ul>
-          )}
-          {facts.uninvoiced > 0 ? (
-            facts.canInvoice ? (
-              <div className="mt-2 flex flex-wrap items-center gap-3">
-                <button type="button" disabled={busy} onClick={invoice} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
-                  {t('issueInvoice', { amount: money(facts.uninvoiced) })}
-                </button>
-                <span className="text-xs text-slate-600">{t('depositApplied')}</span>
-              </div>
-            ) : (
-              <p className="mt-1 text-sm text-slate-700">{t('cannotInvoice', { amount: money(facts.uninvoiced) })}</p>
-            )
-          ) : (
-            facts.invoices.length === 0 && <p className="mt-1 text-sm text-slate-600">{t('nothingToInvoice')}</p>
-          )}
-          {noticeFor('invoice')}
-        </li>
+        <InvoiceStep facts={facts} money={money} busy={busy} onInvoice={invoice} notice={noticeFor('invoice')} />
 
-        <li>
-          {stepTitle(2, t('paymentStep'), paidUp && facts.invoices.length > 0)}
-          {paidUp ? (
-            <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
-          ) : (
-            <div className="mt-2 space-y-3">
-              <PaymentMethodRadios legend={t('method')} hideLegend value={method} onChange={setMethod} />
-              <div className="grid gap-3 sm:grid-cols-2">
-                <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={amountText} onChange={setAmountText} invalid={!!fieldErrors.amount} describedBy={fieldErrors.amount ? `${id}-amount-error` : undefined}>
-                  {fieldErrors.amount && (
-                    <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
-                      {fieldErrors.amount}
-                    </p>
-                  )}
-                </AmountInput>
-                {method === 'CASH' ? (
-                  <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={tenderedText} onChange={setTenderedText} invalid={!!fieldErrors.tendered} describedBy={`${id}-change`}>
-                    <p id={`${id}-change`} className={`mt-1 text-sm ${fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
-                      {fieldErrors.tendered ?? (change !== null ? t('change', { amount: money(change) }) : tendered !== null && amount !== null ? t('errors.tendered') : '')}
-                    </p>
-                  </AmountInput>
-                ) : (
-                  <div>
-                    <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
-                      {t('reference')}
-                    </label>
-                    <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={reference} onChange={(e) => setReference(e.target.value)} className={input} />
-                  </div>
-                )}
-              </div>
-              <div className="flex flex-wrap items-center gap-3">
-                <button type="button" disabled={busy} onClick={pay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-                  {t('recordPayment')}
-                </button>
-                {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
-              </div>
-            </div>
-          )}
-          {noticeFor('payment')}
-        </li>
+        <PaymentStep
+          facts={facts}
+          money={money}
+          busy={busy}
+          onPay={pay}
+          notice={noticeFor('payment')}
+          id={id}
+          fields={{ method, setMethod, amountText, setAmountText, tenderedText, setTenderedText, reference, setReference, fieldErrors, change, amount, tendered }}
+        />
 
-        <li>
-          {stepTitle(3, facts.mode === 'DELIVERY' ? t('deliveryStep') : t('handoverStep'), facts.handedOver)}
-          {facts.handedOver ? (
-            <p className="mt-1 text-sm text-slate-700">{t(facts.status === 'DELIVERED' ? 'deliveredAlready' : 'collectedAlready')}</p>
-          ) : facts.handOverBlocked ? (
-            <p className="mt-1 text-sm text-slate-700">{facts.handOverBlocked}</p>
-          ) : facts.canHandOver ? (
-            <div className="mt-2 flex flex-wrap items-center gap-3">
-              <button type="button" disabled={busy} onClick={handOver} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
-                {facts.mode === 'DELIVERY' ? t('markDelivered') : t('markCollected')}
-              </button>
-              {facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>}
-            </div>
-          ) : (
-            <p className="mt-1 text-sm text-slate-700">{t('cannotHandOver')}</p>
-          )}
-          {noticeFor('handover')}
-        </li>
+        <HandOverStep facts={facts} money={money} busy={busy} onHandOver={handOver} notice={noticeFor('handover')} />
       </ol>
     </section>
   )
@@ -329,5 +214,188 @@ function AmountInput(props: { id: string; label: string; currency: string; value
       <MoneyInput id={props.id} value={props.value} onChange={props.onChange} currency={props.currency} invalid={props.invalid} describedBy={props.describedBy} />
       {props.children}
     </div>
+  )
+}
+
+/** What the order costs, what was paid and what is left (or owed back). */
+function PickupTotals({ facts, money }: { facts: PickupFacts; money: (minor: number) => string }) {
+  const t = useTranslations('front.pickup')
+  return (
+    <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+      <div>
+        <dt className="text-slate-600">{t('total')}</dt>
+        <dd className="font-medium tabular-nums">{money(facts.total)}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-600">{t('deposit')}</dt>
+        <dd className="font-medium tabular-nums">{money(facts.deposit)}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-600">{t('paidSoFar')}</dt>
+        <dd className="font-medium tabular-nums">{money(facts.otherPaid)}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-600">{facts.leftToPay < 0 ? t('owedBack') : t('leftToPay')}</dt>
+        <dd className={`text-lg font-bold tabular-nums ${facts.leftToPay > 0 ? 'text-slate-900' : 'text-emerald-700'}`} data-testid="left-to-pay">
+          {money(Math.abs(facts.leftToPay))}
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
+/** A step's outcome: its confirmation, or its refusal (with "reload" when someone else changed the order). */
+function StepNotice({ step, notice, refreshing, onReload }: { step: Step; notice: Notice | undefined; refreshing: boolean; onReload: () => void }) {
+  const t = useTranslations('front.pickup')
+  if (!notice) return null
+  return (
+    <div
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      className={`mt-2 rounded-md px-3 py-2 text-sm ${notice.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'}`}
+      data-testid={`pickup-${step}-notice`}
+    >
+      <p>{notice.text}</p>
+      {notice.stale && (
+        <button type="button" disabled={refreshing} onClick={onReload} className="mt-1 font-semibold underline underline-offset-2 disabled:opacity-60">
+          {t('reload')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+/** A step's number, or a tick once it is done (said to screen readers too). */
+function StepTitle({ n, title, done }: { n: number; title: string; done: boolean }) {
+  const t = useTranslations('front.pickup')
+  return (
+    <h3 className="flex items-center gap-2 font-semibold">
+      <span className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'bg-slate-900 text-white'}`} aria-hidden>
+        {done ? '✓' : n}
+      </span>
+      {title}
+      {done && <span className="sr-only">({t('done')})</span>}
+    </h3>
+  )
+}
+
+/** Step 1: invoice what is done (when the person may), or say why not. */
+function InvoiceStep({ facts, money, busy, onInvoice, notice }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; notice: ReactNode; onInvoice: () => void }) {
+  const t = useTranslations('front.pickup')
+  return (
+    <li>
+      <StepTitle n={1} title={t('invoiceStep')} done={facts.uninvoiced === 0 && facts.invoices.length > 0} />
+      {facts.invoices.length > 0 && (
+        <ul className="mt-1 text-sm text-slate-700">
+          {facts.invoices.map((inv) => (
+            <li key={inv.id}>
+              <span className="font-mono">{inv.number}</span> · {money(inv.total)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {facts.uninvoiced > 0 ? (
+        facts.canInvoice ? (
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <button type="button" disabled={busy} onClick={onInvoice} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+              {t('issueInvoice', { amount: money(facts.uninvoiced) })}
+            </button>
+            <span className="text-xs text-slate-600">{t('depositApplied')}</span>
+          </div>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700">{t('cannotInvoice', { amount: money(facts.uninvoiced) })}</p>
+        )
+      ) : (
+        facts.invoices.length === 0 && <p className="mt-1 text-sm text-slate-600">{t('nothingToInvoice')}</p>
+      )}
+      {notice}
+    </li>
+  )
+}
+
+/** Step 3: hand the order over (collected or delivered), or say why it cannot be yet. */
+function HandOverStep({ facts, money, busy, onHandOver, notice }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; notice: ReactNode; onHandOver: () => void }) {
+  const t = useTranslations('front.pickup')
+  return (
+    <li>
+      <StepTitle n={3} title={facts.mode === 'DELIVERY' ? t('deliveryStep') : t('handoverStep')} done={facts.handedOver} />
+      {facts.handedOver ? (
+        <p className="mt-1 text-sm text-slate-700">{t(facts.status === 'DELIVERED' ? 'deliveredAlready' : 'collectedAlready')}</p>
+      ) : facts.handOverBlocked ? (
+        <p className="mt-1 text-sm text-slate-700">{facts.handOverBlocked}</p>
+      ) : facts.canHandOver ? (
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <button type="button" disabled={busy} onClick={onHandOver} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+            {facts.mode === 'DELIVERY' ? t('markDelivered') : t('markCollected')}
+          </button>
+          {facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>}
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-slate-700">{t('cannotHandOver')}</p>
+      )}
+      {notice}
+    </li>
+  )
+}
+
+interface PaymentFields {
+  method: PaymentMethodInput
+  setMethod: (method: PaymentMethodInput) => void
+  amountText: string
+  setAmountText: (text: string) => void
+  tenderedText: string
+  setTenderedText: (text: string) => void
+  reference: string
+  setReference: (text: string) => void
+  fieldErrors: Record<string, string>
+  change: number | null
+  amount: number | null
+  tendered: number | null
+}
+
+/** Step 2: take the payment — method, amount, cash tendered (and the change) or the payer's reference. */
+function PaymentStep({ facts, money, busy, onPay, notice, id, fields: f }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; onPay: () => void; notice: ReactNode; id: string; fields: PaymentFields }) {
+  const t = useTranslations('front.pickup')
+  const paidUp = facts.leftToPay <= 0
+  return (
+    <li>
+      <StepTitle n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} />
+      {paidUp ? (
+        <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
+      ) : (
+        <div className="mt-2 space-y-3">
+          <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={f.amountText} onChange={f.setAmountText} invalid={!!f.fieldErrors.amount} describedBy={f.fieldErrors.amount ? `${id}-amount-error` : undefined}>
+              {f.fieldErrors.amount && (
+                <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
+                  {f.fieldErrors.amount}
+                </p>
+              )}
+            </AmountInput>
+            {f.method === 'CASH' ? (
+              <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={f.tenderedText} onChange={f.setTenderedText} invalid={!!f.fieldErrors.tendered} describedBy={`${id}-change`}>
+                <p id={`${id}-change`} className={`mt-1 text-sm ${f.fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
+                  {f.fieldErrors.tendered ?? (f.change !== null ? t('change', { amount: money(f.change) }) : f.tendered !== null && f.amount !== null ? t('errors.tendered') : '')}
+                </p>
+              </AmountInput>
+            ) : (
+              <div>
+                <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
+                  {t('reference')}
+                </label>
+                <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={f.reference} onChange={(e) => f.setReference(e.target.value)} className={inputClass} />
+              </div>
+            )}
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" disabled={busy} onClick={onPay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+              {t('recordPayment')}
+            </button>
+            {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
+          </div>
+        </div>
+      )}
+      {notice}
+    </li>
   )
 }

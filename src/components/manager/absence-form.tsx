@@ -5,9 +5,9 @@ import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
-import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
-import { cardClass } from './styles'
-import { useAction } from './use-action'
+import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 interface FormState {
   userId: string

@@ -5,9 +5,9 @@ import { useState } from 'react'
 import { endAbsenceAction } from '@/actions/team'
 import type { AbsenceDTO } from '@/server/absences/rules'
 import type { AbsenceListDTO } from '@/server/absences/list-absences'
-import { FormError, StatusMessage, secondaryButtonClass } from './form-bits'
-import { cardClass } from './styles'
-import { useAction } from './use-action'
+import { FormError, StatusMessage } from '@/components/ui/field'
+import { cardClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 /** Who is away now, who will be, who was: with "Back now" for current absences and "Cancel" for planned ones. */
 export function AbsenceList({ data }: { data: AbsenceListDTO }) {

@@ -8,9 +8,12 @@ import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
 import type { ProductDTO } from '@/server/catalog/product-input'
 import { Money } from '../money'
-import { DataTable, DialogButtons, IconButton, InlineError, InputField, StatusMessage, secondaryButtonClass, useDialog } from './form-bits'
-import { Modal } from './modal'
-import { useAction } from './use-action'
+import { IconButton } from '@/components/ui/button'
+import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
+import { InlineError, InputField, StatusMessage } from '@/components/ui/field'
+import { secondaryButtonClass } from '@/components/ui/styles'
+import { DataTable } from '@/components/ui/table'
+import { useAction } from '@/components/ui/use-action'
 
 /** Major units as the person would type them in their language: 95500 VND -> "95.500" (vi) / "95,500" (en). */
 function priceForInput(minor: number, currency: string, locale: string): string {

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { CoverOverviewDTO } from '@/server/coverage/get-cover-overview'
+import { cardClass } from '@/components/ui/styles'
 
 const tone = (v: number) => (v >= 0.8 ? 'bg-emerald-500' : v >= 0.5 ? 'bg-amber-400' : 'bg-red-500')
 
@@ -13,7 +14,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
   const best = open.reduce<(typeof open)[number] | null>((b, d) => (b === null || d.index! > b.index! ? d : b), null)
   const worst = open.reduce<(typeof open)[number] | null>((w, d) => (w === null || d.index! < w.index! ? d : w), null)
   return (
-    <section aria-labelledby="index-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="cover-index">
+    <section aria-labelledby="index-title" className={cardClass} data-testid="cover-index">
       <h2 id="index-title" className="text-lg font-semibold">
         {t('title')}
       </h2>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { AREAS, AREA_TASKS } from '@/domain/permissions'
 import type { CoverOverviewDTO } from '@/server/coverage/get-cover-overview'
 import { COVER_ROW, CoverBadge } from './visuals'
+import { cardClass } from '@/components/ui/styles'
 
 /** "Who can cover now": per task, who is qualified and here, who is away (and until when). */
 export async function CoverNowPanel({ data }: { data: CoverOverviewDTO }) {
@@ -12,7 +13,7 @@ export async function CoverNowPanel({ data }: { data: CoverOverviewDTO }) {
   const until = (iso: string) =>
     new Date(iso).getTime() - new Date(data.now).getTime() > 12 * 3_600_000 ? format.dateTime(new Date(iso), { weekday: 'short', hour: '2-digit', minute: '2-digit' }) : time(iso)
   return (
-    <section aria-labelledby="cover-now-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="cover-now">
+    <section aria-labelledby="cover-now-title" className={cardClass} data-testid="cover-now">
       <h2 id="cover-now-title" className="text-lg font-semibold">
         {t('title')}
       </h2>

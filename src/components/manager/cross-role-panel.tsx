@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { percentChange } from '@/domain/kpis'
 import { TASKS } from '@/domain/permissions'
 import type { CrossRoleWorkDTO } from '@/server/coverage/get-cross-role-work'
-import { cardClass } from './styles'
+import { cardClass } from '@/components/ui/styles'
 import { Bar } from './visuals'
 
 /** Proof that cross-training is used: orders handled this week by people covering another role. */

@@ -2,7 +2,7 @@ import { TriangleAlert } from 'lucide-react'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { TASKS } from '@/domain/permissions'
 import type { PracticeEvidenceDTO } from '@/server/coverage/get-practice-evidence'
-import { cardClass } from './styles'
+import { cardClass } from '@/components/ui/styles'
 
 /** Evidence from practice: how often and how recently each person actually did each task, with the warnings first. */
 export async function EvidencePanel({ data }: { data: PracticeEvidenceDTO }) {

@@ -4,6 +4,7 @@ import { seriesSummary } from '@/domain/kpis'
 import { formatMoney } from '@/domain/money'
 import type { KpisDTO } from '@/server/kpis/get-kpis'
 import { KpiChart, type KpiChartSpec } from './kpi-chart'
+import { cardClass } from '@/components/ui/styles'
 
 // The KPI charts. Every chart is a picture with a one-sentence summary as its accessible name and the numbers behind
 // it in a data table under "Show the data", so nothing is only in the picture. All of that is rendered here, on the
@@ -20,7 +21,7 @@ const byWhoTookIt = (regular: string, covering: string): KpiChartSpec['series'] 
 async function ChartFigure({ id, title, summary, chart, children, table }: { id: string; title: string; summary: string; chart: KpiChartSpec; children?: ReactNode; table: ReactNode }) {
   const t = await getTranslations('manager.kpis')
   return (
-    <figure className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
+    <figure className={cardClass} aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { AREAS, AREA_TASKS } from '@/domain/permissions'
 import type { DayCoverDTO } from '@/server/coverage/get-day-cover'
-import { buttonClass, inputClass } from './styles'
+import { buttonClass, cardClass, inputClass } from '@/components/ui/styles'
 import { COVER_ROW, CoverBadge } from './visuals'
 
 /** "Look ahead": the same cover picture for a chosen day, with the hours where a task has no backup. A plain GET form,
@@ -11,7 +11,7 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
   const byTask = new Map(data?.tasks.map((x) => [x.task, x]) ?? [])
   return (
-    <section aria-labelledby="look-ahead-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="look-ahead" id="look-ahead">
+    <section aria-labelledby="look-ahead-title" className={cardClass} data-testid="look-ahead" id="look-ahead">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="look-ahead-title" className="text-lg font-semibold">

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react'
 import { reassignOwnOrdersAction } from '@/actions/account'
 import { getReassignmentAction, reassignOrdersAction } from '@/actions/team'
 import type { ReassignmentDTO } from '@/server/team/reassign'
-import { Field, FormError, StatusMessage, buttonClass, inputClass } from './form-bits'
-import { useAction } from './use-action'
+import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, inputClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 /**
  * Reassignment (break transfer, docs/glossary.md): someone going on break or leave hands their open orders to a colleague who can fulfil them, with a

@@ -8,8 +8,11 @@ import { ISO_WEEKDAYS, type IsoWeekday, type OpeningHours } from '@/domain/openi
 import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
 import type { SettingsDTO } from '@/server/settings/get-settings'
-import { Datalist, FormError, IconButton, InputField, Section, StatusMessage, buttonClass } from './form-bits'
-import { useAction } from './use-action'
+import { IconButton } from '@/components/ui/button'
+import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { Section } from '@/components/ui/section'
+import { buttonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays'> & {
   defaultTaxRate: string
@@ -107,38 +110,16 @@ export function SettingsForm({
         {!hoursValid && <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('hoursInvalid')}</p>}
         <FormError message={fieldErrors.openingHours?.join(' ')} />
         <ul className="mt-3 divide-y divide-slate-100">
-          {ISO_WEEKDAYS.map((d) => {
-            const intervals = week[d]
-            const errors = fieldErrors[`openingHours.${d}`] ?? Object.entries(fieldErrors).filter(([k]) => k.startsWith(`openingHours.${d}.`)).flatMap(([, v]) => v)
-            return (
-              <li key={d} className="flex flex-wrap items-start gap-3 py-2" data-testid={`hours-${d}`}>
-                <span className="w-28 pt-2 font-medium capitalize">{dayName(d)}</span>
-                <div className="flex-1 space-y-1.5">
-                  {intervals.length === 0 && <p className="pt-2 text-sm text-slate-500">{t('closed')}</p>}
-                  {intervals.map(([from, to], i) => (
-                    <div key={i} className="flex flex-wrap items-center gap-2">
-                      <TimeInput id={`h-${d}-${i}-from`} label={t('opensAt', { day: dayName(d) })} value={from} invalid={errors.length > 0} onChange={(v) => setDay(d, intervals.map((x, j) => (j === i ? [v, x[1]] : x)))} />
-                      <span aria-hidden>–</span>
-                      <TimeInput id={`h-${d}-${i}-to`} label={t('closesAt', { day: dayName(d) })} value={to === '24:00' ? '23:59' : to} invalid={errors.length > 0} onChange={(v) => setDay(d, intervals.map((x, j) => (j === i ? [x[0], v] : x)))} />
-                      <button type="button" className="rounded p-1 text-slate-500 hover:bg-slate-100" onClick={() => setDay(d, intervals.filter((_, j) => j !== i))} aria-label={t('removeInterval', { day: dayName(d) })}>
-                        <Trash2 className="size-4" aria-hidden />
-                      </button>
-                    </div>
-                  ))}
-                  {errors.length > 0 && <p className="text-sm text-red-700">{errors.join(' ')}</p>}
-                </div>
-                {intervals.length < MAX_INTERVALS_PER_DAY && (
-                  <IconButton
-                    icon={Plus}
-                    label={t('addIntervalShort')}
-                    iconOnlyOnPhone
-                    onClick={() => setDay(d, [...intervals, intervals.length === 0 ? ['08:00', '17:00'] : ['13:00', '17:00']])}
-                    aria-label={t('addInterval', { day: dayName(d) })}
-                  />
-                )}
-              </li>
-            )
-          })}
+          {ISO_WEEKDAYS.map((d) => (
+            <DayHours
+              key={d}
+              day={d}
+              dayName={dayName(d)}
+              intervals={week[d]}
+              errors={fieldErrors[`openingHours.${d}`] ?? Object.entries(fieldErrors).filter(([k]) => k.startsWith(`openingHours.${d}.`)).flatMap(([, m]) => m)}
+              onChange={(intervals) => setDay(d, intervals)}
+            />
+          ))}
         </ul>
       </Section>
 
@@ -162,5 +143,38 @@ function TimeInput({ id, label, value, invalid, onChange }: { id: string; label:
       </label>
       <input id={id} type="time" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" aria-invalid={invalid} />
     </>
+  )
+}
+
+/** One day's opening intervals: change, remove or add one (up to MAX_INTERVALS_PER_DAY), and the day's errors. */
+function DayHours({ day, dayName, intervals, errors, onChange }: { day: IsoWeekday; dayName: string; intervals: OpeningHours[IsoWeekday]; errors: string[]; onChange: (intervals: OpeningHours[IsoWeekday]) => void }) {
+  const t = useTranslations('manager.settings')
+  return (
+    <li className="flex flex-wrap items-start gap-3 py-2" data-testid={`hours-${day}`}>
+      <span className="w-28 pt-2 font-medium capitalize">{dayName}</span>
+      <div className="flex-1 space-y-1.5">
+        {intervals.length === 0 && <p className="pt-2 text-sm text-slate-500">{t('closed')}</p>}
+        {intervals.map(([from, to], i) => (
+          <div key={i} className="flex flex-wrap items-center gap-2">
+            <TimeInput id={`h-${day}-${i}-from`} label={t('opensAt', { day: dayName })} value={from} invalid={errors.length > 0} onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [v, x[1]] : x)))} />
+            <span aria-hidden>–</span>
+            <TimeInput id={`h-${day}-${i}-to`} label={t('closesAt', { day: dayName })} value={to === '24:00' ? '23:59' : to} invalid={errors.length > 0} onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [x[0], v] : x)))} />
+            <button type="button" className="rounded p-1 text-slate-500 hover:bg-slate-100" onClick={() => onChange(intervals.filter((_, j) => j !== i))} aria-label={t('removeInterval', { day: dayName })}>
+              <Trash2 className="size-4" aria-hidden />
+            </button>
+          </div>
+        ))}
+        {errors.length > 0 && <p className="text-sm text-red-700">{errors.join(' ')}</p>}
+      </div>
+      {intervals.length < MAX_INTERVALS_PER_DAY && (
+        <IconButton
+          icon={Plus}
+          label={t('addIntervalShort')}
+          iconOnlyOnPhone
+          onClick={() => onChange([...intervals, intervals.length === 0 ? ['08:00', '17:00'] : ['13:00', '17:00']])}
+          aria-label={t('addInterval', { day: dayName })}
+        />
+      )}
+    </li>
   )
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
-import { cardClass } from './styles'
+import { cardClass } from '@/components/ui/styles'
 
 /** The latest skill changes: who changed whose level, from what to what, and why. */
 export async function SkillHistory({ history }: { history: SkillsMatrixDTO['history'] }) {

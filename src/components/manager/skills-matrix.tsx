@@ -7,8 +7,9 @@ import { useRef, useState } from 'react'
 import { setSkillLevelAction } from '@/actions/team'
 import { AREAS, AREA_TASKS, SKILL_LEVELS, ownsTask, type HomeRole, type Task } from '@/domain/permissions'
 import type { SkillCellDTO, SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
-import { FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from './form-bits'
-import { useAction } from './use-action'
+import { FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 import { LevelMark, LevelSwatch, levelLook } from './visuals'
 
 type Row = SkillsMatrixDTO['staff'][number]
@@ -71,26 +72,8 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
   }
 
   return (
-    <section aria-labelledby="matrix-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="skills-matrix">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="matrix-title" className="text-lg font-semibold">
-            {t('title')}
-          </h2>
-          <p className="text-sm text-slate-600">{t('explain')}</p>
-        </div>
-        <ul className="flex flex-wrap gap-3" aria-label={t('legend')}>
-          {SKILL_LEVELS.map((level) => (
-            <li key={level}>
-              <LevelSwatch level={level} label={common(`levels.${level}`)} />
-            </li>
-          ))}
-          <li className="inline-flex items-center gap-1 text-xs text-slate-700">
-            <House className="size-3.5 text-slate-500" aria-hidden />
-            {t('homeRoleTask')}
-          </li>
-        </ul>
-      </div>
+    <section aria-labelledby="matrix-title" className={cardClass} data-testid="skills-matrix">
+      <MatrixTitle />
       <div className="mt-3">
         <StatusMessage message={status} />
       </div>
@@ -99,25 +82,7 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
         <div className="mt-2 overflow-x-auto">
           <table className="w-full min-w-[640px] border-separate border-spacing-1 text-sm">
             <caption className="sr-only">{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600">
-                  {t('person')}
-                </th>
-                {AREAS.map((area) => (
-                  <th key={area} scope="colgroup" colSpan={AREA_TASKS[area].length} className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500">
-                    {common(`nav.${area}`)}
-                  </th>
-                ))}
-              </tr>
-              <tr>
-                {COLUMNS.map((task) => (
-                  <th key={task} scope="col" className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700">
-                    {common(`tasks.${task}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <MatrixColumns />
             <tbody ref={gridRef} onKeyDown={onKeyDown}>
               {staff.map((person, r) => (
                 <tr key={person.id} data-testid={`matrix-row-${person.id}`}>
@@ -125,38 +90,11 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
                     <span className="block font-medium leading-tight">{person.name}</span>
                     <span className="text-xs text-slate-500">{common(`roles.${person.homeRole}`)}</span>
                   </th>
-                  {COLUMNS.map((task, c) => {
-                    const cell = person.cells[task]
-                    const home = ownsTask(person.homeRole as HomeRole, task)
-                    const look = levelLook(cell.level)
-                    const open = editing?.personId === person.id && editing.task === task
-                    const certified = certifiedText(person, task, cell)
-                    return (
-                      <td key={task} className="p-0 text-center">
-                        <button
-                          type="button"
-                          data-r={r}
-                          data-c={c}
-                          data-level={cell.level}
-                          data-testid={`cell-${person.id}-${task}`}
-                          aria-haspopup="dialog"
-                          aria-expanded={open}
-                          aria-controls={open ? EDITOR_ID : undefined}
-                          data-state={open ? 'open' : 'closed'}
-                          aria-label={
-                            t('cellLabel', { name: person.name, task: common(`tasks.${task}`), level: cell.level, label: common(`levels.${cell.level}`) }) + (home ? `, ${t('homeRoleTask')}` : '') + `. ${certified}`
-                          }
-                          className={`relative flex h-10 w-full min-w-12 items-center justify-center rounded-md text-sm ring-1 ring-inset transition hover:brightness-95 ${look.className}`}
-                          style={look.style}
-                          title={`${common(`levels.${cell.level}`)} — ${certified}`}
-                          onClick={(event) => toggle(person, task, event.currentTarget)}
-                        >
-                          <LevelMark level={cell.level} />
-                          {home && <House className="absolute right-0.5 top-0.5 size-3 opacity-70" aria-hidden />}
-                        </button>
-                      </td>
-                    )
-                  })}
+                  {COLUMNS.map((task, c) => (
+                    <td key={task} className="p-0 text-center">
+                      <MatrixCell person={person} task={task} r={r} c={c} open={editing?.personId === person.id && editing.task === task} certified={certifiedText(person, task, person.cells[task])} onToggle={(button) => toggle(person, task, button)} />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -261,5 +199,91 @@ function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; t
         </button>
       </div>
     </form>
+  )
+}
+
+/** The matrix's title, what it shows, and the legend of levels. */
+function MatrixTitle() {
+  const t = useTranslations('manager.matrix')
+  const common = useTranslations('common')
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h2 id="matrix-title" className="text-lg font-semibold">
+          {t('title')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('explain')}</p>
+      </div>
+      <ul className="flex flex-wrap gap-3" aria-label={t('legend')}>
+        {SKILL_LEVELS.map((level) => (
+          <li key={level}>
+            <LevelSwatch level={level} label={common(`levels.${level}`)} />
+          </li>
+        ))}
+        <li className="inline-flex items-center gap-1 text-xs text-slate-700">
+          <House className="size-3.5 text-slate-500" aria-hidden />
+          {t('homeRoleTask')}
+        </li>
+      </ul>
+    </div>
+  )
+}
+
+/** Two header rows: the areas, then each area's tasks. */
+function MatrixColumns() {
+  const t = useTranslations('manager.matrix')
+  const common = useTranslations('common')
+  return (
+    <thead>
+      <tr>
+        <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600">
+          {t('person')}
+        </th>
+        {AREAS.map((area) => (
+          <th key={area} scope="colgroup" colSpan={AREA_TASKS[area].length} className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {common(`nav.${area}`)}
+          </th>
+        ))}
+      </tr>
+      <tr>
+        {COLUMNS.map((task) => (
+          <th key={task} scope="col" className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700">
+            {common(`tasks.${task}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
+/** One person's level at one task: a swatch that opens the editor (arrow keys move between cells). */
+function MatrixCell({ person, task, r, c, open, certified, onToggle }: { person: Row; task: Task; r: number; c: number; open: boolean; certified: string; onToggle: (button: HTMLButtonElement) => void }) {
+  const t = useTranslations('manager.matrix')
+  const common = useTranslations('common')
+  const cell = person.cells[task]
+  const home = ownsTask(person.homeRole as HomeRole, task)
+  const look = levelLook(cell.level)
+  return (
+    <button
+      type="button"
+      data-r={r}
+      data-c={c}
+      data-level={cell.level}
+      data-testid={`cell-${person.id}-${task}`}
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      aria-controls={open ? EDITOR_ID : undefined}
+      data-state={open ? 'open' : 'closed'}
+      aria-label={
+        t('cellLabel', { name: person.name, task: common(`tasks.${task}`), level: cell.level, label: common(`levels.${cell.level}`) }) + (home ? `, ${t('homeRoleTask')}` : '') + `. ${certified}`
+      }
+      className={`relative flex h-10 w-full min-w-12 items-center justify-center rounded-md text-sm ring-1 ring-inset transition hover:brightness-95 ${look.className}`}
+      style={look.style}
+      title={`${common(`levels.${cell.level}`)} — ${certified}`}
+      onClick={(event) => onToggle(event.currentTarget)}
+    >
+      <LevelMark level={cell.level} />
+      {home && <House className="absolute right-0.5 top-0.5 size-3 opacity-70" aria-hidden />}
+    </button>
   )
 }

@@ -5,6 +5,7 @@ import type { CoverOverviewDTO } from '@/server/coverage/get-cover-overview'
 import type { SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
 import { TrainingGoalDialog, type GoalCandidate } from './training-goal-dialog'
 import { CoverBadge } from './visuals'
+import { cardClass } from '@/components/ui/styles'
 
 function goalCandidates(task: Task, suggested: Array<{ id: string }>, staff: SkillsMatrixDTO['staff']): GoalCandidate[] {
   const levels = new Map(staff.map((s) => [s.id, s.cells[task].level]))
@@ -19,7 +20,7 @@ function goalCandidates(task: Task, suggested: Array<{ id: string }>, staff: Ski
 export async function SpofPanel({ data, staff }: { data: CoverOverviewDTO; staff: SkillsMatrixDTO['staff'] }) {
   const [t, common, format] = await Promise.all([getTranslations('manager.spof'), getTranslations('common'), getFormatter()])
   return (
-    <section aria-labelledby="spof-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="spof">
+    <section aria-labelledby="spof-title" className={cardClass} data-testid="spof">
       <h2 id="spof-title" className="text-lg font-semibold">
         {t('title')}
       </h2>

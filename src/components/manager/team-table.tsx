@@ -7,9 +7,12 @@ import { useState } from 'react'
 import { createStaffAction, resetPasswordAction, setHomeRoleAction, setStaffActiveAction } from '@/actions/team'
 import { HOME_ROLES, type HomeRole } from '@/domain/permissions'
 import type { TeamMemberDTO } from '@/server/team/list-team'
-import { ConfirmDialog, DataTable, DialogButtons, Field, IconButton, InlineError, InputField, StatusMessage, inputClass, secondaryButtonClass, useDialog } from './form-bits'
-import { Modal } from './modal'
-import { useAction } from './use-action'
+import { IconButton } from '@/components/ui/button'
+import { ConfirmDialog, DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
+import { Field, InlineError, InputField, StatusMessage } from '@/components/ui/field'
+import { inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { DataTable } from '@/components/ui/table'
+import { useAction } from '@/components/ui/use-action'
 
 /**
  * The staff list: add people, change home roles, reset passwords, deactivate and reactivate. `passwordMin` comes from

@@ -5,9 +5,11 @@ import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { createTrainingGoalAction } from '@/actions/team'
 import type { Task } from '@/domain/permissions'
-import { DialogButtons, Field, IconButton, InputField, inputClass, useDialog } from './form-bits'
-import { Modal } from './modal'
-import { useAction } from './use-action'
+import { IconButton } from '@/components/ui/button'
+import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
+import { Field, InputField } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 export interface GoalCandidate {
   id: string

@@ -5,7 +5,10 @@ import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { markTrainingGoalAchievedAction } from '@/actions/team'
 import type { TrainingGoalDTO } from '@/server/team/list-training-goals'
-import { ConfirmDialog, IconButton, Section, StatusMessage } from './form-bits'
+import { IconButton } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/dialog'
+import { StatusMessage } from '@/components/ui/field'
+import { Section } from '@/components/ui/section'
 
 /** Training goals: open ones with "Mark achieved" (which certifies the level), and recently achieved ones. */
 export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import { idempotencyTtlHours } from '@/server/api/idempotency'
 import { OPERATIONS } from '@/server/api/openapi'
+import { panelClass } from '@/components/ui/styles'
 
 export const metadata: Metadata = { title: 'API' }
 
@@ -81,7 +82,7 @@ export default async function ApiDocsPage() {
       </section>
       <h2 className="text-xl font-semibold">{t('operationsTitle')}</h2>
       {OPERATIONS.map((op) => (
-        <section key={`${op.method} ${op.path}`} className="rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-labelledby={`${op.method}-${op.path}`}>
+        <section key={`${op.method} ${op.path}`} className={panelClass} aria-labelledby={`${op.method}-${op.path}`}>
           <h3 id={`${op.method}-${op.path}`} className="font-mono text-lg">
             <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-sm uppercase text-white">{op.method}</span>
             {op.path}

@@ -1,12 +1,13 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing-forms'
-import { LiveUpdates } from '@/components/back/live-updates'
+import { IssuedInvoices, IssueInvoiceButton } from '@/components/back/billing/issue-invoice'
+import { LiveUpdates } from '@/components/ui/live-updates'
 import { Money } from '@/components/money'
 import { requirePageTask } from '@/server/auth/guard'
 import { listRecentDocuments, type RecentDocumentDTO } from '@/server/billing/list-recent-documents'
 import { listToInvoice } from '@/server/billing/list-to-invoice'
 import { firstValues } from '../search-params'
+import { panelClass } from '@/components/ui/styles'
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageTask('INVOICE')
@@ -14,7 +15,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const [toInvoice, recent, t, format] = await Promise.all([listToInvoice(actor), listRecentDocuments(actor, q || undefined), getTranslations('back.billing'), getFormatter()])
   const now = new Date()
   const docs = (items: RecentDocumentDTO[], kind: 'invoices' | 'credit-notes', title: string) => (
-    <section aria-label={title} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+    <section aria-label={title} className={panelClass}>
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{q ? t('noMatch') : t('noneYet')}</p>

@@ -7,7 +7,7 @@ import { can } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
 import { Money } from '@/components/money'
 import { requirePageActor } from '@/server/auth/guard'
-import { listReceivables } from '@/server/receivables/list-receivables'
+import { listReceivables, type ReceivablesDTO } from '@/server/receivables/list-receivables'
 import { getSettings } from '@/server/settings/get-settings'
 
 const BUCKET_TONE: Record<(typeof AGING_BUCKETS)[number], string> = {
@@ -20,9 +20,8 @@ const BUCKET_TONE: Record<(typeof AGING_BUCKETS)[number], string> = {
 export default async function ReceivablesPage() {
   const actor = await requirePageActor()
   if (!can(actor, 'INVOICE') && !can(actor, 'RECORD_PAYMENT')) forbidden()
-  const [data, settings, t, format] = await Promise.all([listReceivables(actor), getSettings(), getTranslations('back.receivables'), getFormatter()])
+  const [data, settings, t] = await Promise.all([listReceivables(actor), getSettings(), getTranslations('back.receivables')])
   const today = businessDay(new Date(), settings.timeZone)
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'short' })
   return (
     <div className="space-y-6">
       <section aria-labelledby="receivables-title" className="space-y-3">
@@ -72,38 +71,7 @@ export default async function ReceivablesPage() {
                 </tr>
               </thead>
               {data.customers.map((c) => (
-                <tbody key={c.customerId} className="border-t border-slate-200" data-testid="receivable-customer">
-                  <tr>
-                    <th scope="row" className="px-3 pt-2 text-left font-semibold">
-                      {c.name}
-                      {c.phone && <span className="ml-2 font-normal text-slate-600">{c.phone}</span>}
-                    </th>
-                    {AGING_BUCKETS.map((b) => (
-                      <td key={b} className={`px-3 pt-2 text-right ${c.aging[b] > 0 ? BUCKET_TONE[b] : 'text-slate-400'}`}>
-                        {c.aging[b] > 0 ? <Money amount={c.aging[b]} currency={data.currency} /> : '—'}
-                      </td>
-                    ))}
-                    <td className="px-3 pt-2 text-right font-semibold">
-                      <Money amount={c.aging.total} currency={data.currency} />
-                    </td>
-                  </tr>
-                  <tr>
-                    <td colSpan={6} className="px-3 pb-2">
-                      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-                        {c.invoices.map((i) => (
-                          <li key={i.id}>
-                            <Link href={`/back/invoices/${i.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
-                              {i.number}
-                            </Link>{' '}
-                            {t('invoiceLine', { issued: date(i.issuedAt), days: i.ageDays })}{' '}
-                            <Money amount={i.open} currency={data.currency} className="font-medium" />
-                            {i.pastDue && <span className="ml-1 font-semibold text-red-800">{t('pastDue', { date: date(i.dueAt) })}</span>}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                </tbody>
+                <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
               ))}
             </table>
           </div>
@@ -139,5 +107,45 @@ export default async function ReceivablesPage() {
         <ExportForm defaultFrom={`${addDays(today, -29)}`} defaultTo={today} />
       </section>
     </div>
+  )
+}
+
+/** One customer's open money by age, and the invoices that make it up. */
+async function CustomerReceivables({ c, currency }: { c: ReceivablesDTO['customers'][number]; currency: string }) {
+  const [t, format] = await Promise.all([getTranslations('back.receivables'), getFormatter()])
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'short' })
+  return (
+    <tbody className="border-t border-slate-200" data-testid="receivable-customer">
+      <tr>
+        <th scope="row" className="px-3 pt-2 text-left font-semibold">
+          {c.name}
+          {c.phone && <span className="ml-2 font-normal text-slate-600">{c.phone}</span>}
+        </th>
+        {AGING_BUCKETS.map((b) => (
+          <td key={b} className={`px-3 pt-2 text-right ${c.aging[b] > 0 ? BUCKET_TONE[b] : 'text-slate-400'}`}>
+            {c.aging[b] > 0 ? <Money amount={c.aging[b]} currency={currency} /> : '—'}
+          </td>
+        ))}
+        <td className="px-3 pt-2 text-right font-semibold">
+          <Money amount={c.aging.total} currency={currency} />
+        </td>
+      </tr>
+      <tr>
+        <td colSpan={6} className="px-3 pb-2">
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+            {c.invoices.map((i) => (
+              <li key={i.id}>
+                <Link href={`/back/invoices/${i.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
+                  {i.number}
+                </Link>{' '}
+                {t('invoiceLine', { issued: date(i.issuedAt), days: i.ageDays })}{' '}
+                <Money amount={i.open} currency={currency} className="font-medium" />
+                {i.pastDue && <span className="ml-1 font-semibold text-red-800">{t('pastDue', { date: date(i.dueAt) })}</span>}
+              </li>
+            ))}
+          </ul>
+        </td>
+      </tr>
+    </tbody>
   )
 }

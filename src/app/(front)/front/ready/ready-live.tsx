@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/back/live-updates'
-import { useOrderEvents } from '@/components/back/use-order-events'
+import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/ui/live-updates'
+import { useOrderEvents } from '@/components/ui/use-order-events'
 import { AutoRefresh } from '@/components/front/desk-search'
 
 /** How often the list is re-read while the live stream is down (reconnecting, refused, server restarting). */

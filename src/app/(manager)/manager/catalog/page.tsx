@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { CatalogTable } from '@/components/manager/catalog-table'
-import { buttonClass, inputClass } from '@/components/manager/styles'
+import { buttonClass, inputClass } from '@/components/ui/styles'
 import { listProductsSchema } from '@/lib/schemas/catalog'
 import { requirePageTask } from '@/server/auth/guard'
 import { listProducts } from '@/server/catalog/list-products'

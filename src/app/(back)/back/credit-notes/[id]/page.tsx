@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { can } from '@/domain/permissions'
-import { RefundForm } from '@/components/back/billing-forms'
+import { RefundForm } from '@/components/back/billing/money-back-form'
 import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'

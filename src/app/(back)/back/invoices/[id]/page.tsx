@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { can } from '@/domain/permissions'
-import { CreditNoteForm, PaymentForm } from '@/components/back/billing-forms'
+import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
+import { PaymentForm } from '@/components/back/billing/payment-form'
 import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'
@@ -10,6 +11,7 @@ import { requireArea } from '@/server/auth/guard'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { orNotFound, pageId } from '../../load'
+import { panelClass } from '@/components/ui/styles'
 
 // "Save as PDF" names the file after the page title: the invoice number and the buyer.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -111,7 +113,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       {(canPay || canCredit) && (
         <div className="no-print mx-auto grid max-w-[210mm] gap-4 md:grid-cols-2">
           {canPay && (
-            <section aria-labelledby="pay-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <section aria-labelledby="pay-title" className={panelClass}>
               <h2 id="pay-title" className="mb-3 text-lg font-semibold">
                 {t('takePayment')}
               </h2>
@@ -119,7 +121,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             </section>
           )}
           {canCredit && (
-            <section aria-labelledby="credit-title" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <section aria-labelledby="credit-title" className={panelClass}>
               <h2 id="credit-title" className="mb-1 text-lg font-semibold">
                 {t('creditTitle')}
               </h2>

@@ -7,9 +7,9 @@ import { endOwnAbsenceAction, planOwnLunchAction, startOwnLunchAction } from '@/
 import { LUNCH_PRESETS } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
 import type { AbsenceDTO } from '@/server/absences/rules'
-import { Field, FormError, StatusMessage, buttonClass, inputClass, secondaryButtonClass } from '../form-bits'
-import { cardClass } from '../styles'
-import { useAction } from '../use-action'
+import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
 
 /** My lunch break: start it now (or plan it), end it early; my other absences are shown, the manager changes them. */
 export function LunchPanel({ absences, presets }: { absences: { current: AbsenceDTO | null; upcoming: AbsenceDTO[] }; presets: AbsencePresets }) {
@@ -19,7 +19,6 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
   const [minutes, setMinutes] = useState(60)
   const [status, setStatus] = useState<string | null>(null)
   const start = useAction(startOwnLunchAction)
-  const plan = useAction(planOwnLunchAction)
   const end = useAction(endOwnAbsenceAction)
   const current = absences.current
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
@@ -80,34 +79,7 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
         </div>
       )}
 
-      <details className="mt-4">
-        <summary className="cursor-pointer text-sm font-semibold">{t('planTitle')}</summary>
-        <form
-          className="mt-2 grid gap-3 sm:grid-cols-3"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault()
-            const f = new FormData(e.currentTarget)
-            const result = await plan.run({ startsAt: String(f.get('startsAt') ?? ''), endsAt: String(f.get('endsAt') ?? '') })
-            if (result.ok) setStatus(t('planned', { when: range(result.data) }))
-          }}
-        >
-          <Field label={t('from')} errors={plan.fieldErrors.startsAt}>
-            {(p) => <input {...p} type="datetime-local" name="startsAt" defaultValue={presets.now} className={inputClass} />}
-          </Field>
-          <Field label={t('until')} errors={plan.fieldErrors.endsAt}>
-            {(p) => <input {...p} type="datetime-local" name="endsAt" defaultValue={presets.lunchEnd} className={inputClass} />}
-          </Field>
-          <div className="flex items-end">
-            <button type="submit" className={secondaryButtonClass} disabled={plan.pending}>
-              {t('plan')}
-            </button>
-          </div>
-          <div className="sm:col-span-3">
-            <FormError message={plan.formError} />
-          </div>
-        </form>
-      </details>
+      <PlanLunch presets={presets} onPlanned={(a) => setStatus(t('planned', { when: range(a) }))} />
 
       <h3 className="mt-4 text-sm font-semibold">{t('upcomingTitle')}</h3>
       {absences.upcoming.length === 0 ? (
@@ -141,5 +113,41 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
       )}
       <p className="mt-3 text-xs text-slate-500">{t('policy')}</p>
     </section>
+  )
+}
+
+/** A lunch planned ahead: from, until (the manager sees it at once). */
+function PlanLunch({ presets, onPlanned }: { presets: AbsencePresets; onPlanned: (absence: AbsenceDTO) => void }) {
+  const t = useTranslations('account')
+  const plan = useAction(planOwnLunchAction)
+  return (
+    <details className="mt-4">
+      <summary className="cursor-pointer text-sm font-semibold">{t('planTitle')}</summary>
+      <form
+        className="mt-2 grid gap-3 sm:grid-cols-3"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault()
+          const f = new FormData(e.currentTarget)
+          const result = await plan.run({ startsAt: String(f.get('startsAt') ?? ''), endsAt: String(f.get('endsAt') ?? '') })
+          if (result.ok) onPlanned(result.data)
+        }}
+      >
+        <Field label={t('from')} errors={plan.fieldErrors.startsAt}>
+          {(p) => <input {...p} type="datetime-local" name="startsAt" defaultValue={presets.now} className={inputClass} />}
+        </Field>
+        <Field label={t('until')} errors={plan.fieldErrors.endsAt}>
+          {(p) => <input {...p} type="datetime-local" name="endsAt" defaultValue={presets.lunchEnd} className={inputClass} />}
+        </Field>
+        <div className="flex items-end">
+          <button type="submit" className={secondaryButtonClass} disabled={plan.pending}>
+            {t('plan')}
+          </button>
+        </div>
+        <div className="sm:col-span-3">
+          <FormError message={plan.formError} />
+        </div>
+      </form>
+    </details>
   )
 }

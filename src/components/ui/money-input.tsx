@@ -1,7 +1,10 @@
 'use client'
 
 import { useLocale } from 'next-intl'
-import { parseLocaleAmount, toDecimalString, toMinor } from '@/domain/money'
+import { currencyExponent, parseLocaleAmount, toDecimalString, toMinor } from '@/domain/money'
+
+// One convention for money typed by a person: shown in an input with amountForInput (the reader's decimal mark, no
+// grouping), read back with parseTypedAmount, into integer minor units.
 
 /** Minor units from what was typed in the reader's conventions ("150.000" in vi, "150,000" in en, "150000" anywhere). */
 export function parseTypedAmount(text: string, currency: string, locale: string): number | null {
@@ -32,8 +35,16 @@ export function MoneyInput(props: { id: string; value: string; onChange: (value:
   )
 }
 
-/** The amount as it should appear in the input when filled in by a button (plain digits, "." decimals). */
+/** An amount as the person would type it in their language, without grouping: 122800, or 12,50 in vi for EUR. */
+export function amountForInput(minor: number, currency: string, locale: string): string {
+  const digits = currencyExponent(currency)
+  return new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    toDecimalString(minor, currency) as Intl.StringNumericLiteral,
+  )
+}
+
+/** The reader's locale, and the amount as it should appear in an input when filled in by a button. */
 export function useAmountText() {
   const locale = useLocale()
-  return { locale, toText: (minor: number, currency: string) => toDecimalString(minor, currency) }
+  return { locale, toText: (minor: number, currency: string) => amountForInput(minor, currency, locale) }
 }

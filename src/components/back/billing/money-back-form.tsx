@@ -1,0 +1,81 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useId, useState } from 'react'
+import { recordRefundAction, returnDepositAction } from '@/actions/billing'
+import { PaymentMethodRadios } from '@/components/payment-method-radios'
+import { parseTypedAmount, useAmountText } from '@/components/ui/money-input'
+import { useAction } from '@/components/ui/use-action'
+import type { PaymentMethodInput } from '@/lib/schemas/order'
+import { FormMessage } from '../form-message'
+import { AmountField, primary, ReferenceField } from './billing-fields'
+
+/** Pay money back against a credit note (never more than refundable). */
+export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteId: string; refundable: number; currency: string }) {
+  return <MoneyBackForm kind="refund" target={{ creditNoteId }} available={refundable} currency={currency} />
+}
+
+/** Hand back a deposit never applied to an invoice, on a cancelled order (never more than returnable). */
+export function ReturnDepositForm({ orderId, returnable, currency }: { orderId: string; returnable: number; currency: string }) {
+  return <MoneyBackForm kind="return" target={{ orderId }} available={returnable} currency={currency} />
+}
+
+type MoneyBack = { kind: 'refund'; target: { creditNoteId: string } } | { kind: 'return'; target: { orderId: string } }
+
+/** The one form for money going back to the customer: against a credit note, or a deposit on a cancelled order. */
+function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyBack & { available: number; currency: string }) {
+  const t = useTranslations(kind === 'refund' ? 'back.refund' : 'back.returnDeposit')
+  const { locale } = useAmountText()
+  const ids = { amount: useId(), reference: useId() }
+  const [method, setMethod] = useState<PaymentMethodInput>('CASH')
+  const [amount, setAmount] = useState('')
+  const [reference, setReference] = useState('')
+  const [done, setDone] = useState(false)
+  const action = useAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
+    onSuccess: () => {
+      setDone(true)
+      setAmount('')
+      setReference('')
+    },
+  })
+  const minor = parseTypedAmount(amount, currency, locale)
+  const invalid = amount.trim() !== '' && (minor === null || minor <= 0)
+  if (refundable <= 0) {
+    return (
+      <div className="space-y-2" data-testid={`${kind}-form`}>
+        {done && <FormMessage error={null} success={t('recorded')} />}
+        <p className="text-sm text-slate-600">{t('nothing')}</p>
+      </div>
+    )
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (minor === null || minor <= 0) return
+        setDone(false)
+        void action.run({ ...target, method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) })
+      }}
+      className="space-y-3"
+      data-testid={`${kind}-form`}
+      noValidate
+    >
+      <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
+      <AmountField
+        id={ids.amount}
+        label={t('amount')}
+        fillLabel={t('fill')}
+        max={refundable}
+        currency={currency}
+        value={amount}
+        onChange={setAmount}
+        errors={invalid ? [t('amountInvalid')] : action.fieldErrors.amount}
+      />
+      <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={action.fieldErrors.reference} />
+      <FormMessage error={action.formError} stale={action.stale} success={done ? t('recorded') : null} />
+      <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
+        {action.pending ? t('saving') : t('submit')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,68 @@
+import { getTranslations } from 'next-intl/server'
+import { Money } from '@/components/money'
+import type { OrderDetailDTO } from '@/server/orders/get-order'
+
+/** What was ordered, how much of it is done, and the order's totals. */
+export async function OrderLines({ order }: { order: OrderDetailDTO }) {
+  const t = await getTranslations('front.order')
+  return (
+    <section aria-labelledby="lines-title" className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <h2 id="lines-title" className="px-4 pt-3 text-lg font-semibold">
+        {t('lines')}
+      </h2>
+      <table className="mt-2 w-full text-sm">
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">{t('item')}</th>
+            <th className="px-3 py-2 text-right">{t('quantity')}</th>
+            <th className="px-3 py-2 text-right">{t('done')}</th>
+            <th className="hidden px-3 py-2 text-right sm:table-cell">{t('unitPrice')}</th>
+            <th className="px-3 py-2 text-right">{t('lineTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((l) => (
+            <tr key={l.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                <span className="font-medium">{l.description}</span>
+                {l.sku && <span className="ml-2 font-mono text-xs text-slate-500">{l.sku}</span>}
+                {l.note && <p className="text-xs text-slate-600">{l.note}</p>}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {l.qtyFulfilled}
+                <span className="sr-only"> / {l.quantity}</span>
+              </td>
+              <td className="hidden px-3 py-2 text-right sm:table-cell">
+                <Money amount={l.unitPrice} currency={order.currency} />
+              </td>
+              <td className="px-3 py-2 text-right">
+                <Money amount={l.gross} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="ml-auto max-w-xs space-y-1 border-t border-slate-200 px-4 py-3 text-sm">
+        <div className="flex justify-between gap-4">
+          <dt className="text-slate-600">{t('subtotal')}</dt>
+          <dd>
+            <Money amount={order.subtotal} currency={order.currency} />
+          </dd>
+        </div>
+        <div className="flex justify-between gap-4">
+          <dt className="text-slate-600">{t('tax')}</dt>
+          <dd>
+            <Money amount={order.taxTotal} currency={order.currency} />
+          </dd>
+        </div>
+        <div className="flex justify-between gap-4 font-bold">
+          <dt>{t('total')}</dt>
+          <dd>
+            <Money amount={order.total} currency={order.currency} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  )
+}
