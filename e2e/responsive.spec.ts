@@ -28,10 +28,10 @@ const SCREENS: Screen[] = [
     as: DEMO.reception,
     url: () => '/front/orders/new',
     main: (page, lang) => page.getByRole('button', { name: msgRe(lang, 'front.intake.submit') }),
-    prepare: async (page) => {
+    prepare: async (page, lang) => {
       // One customer and one line, so the line row is shown at this width too. The customer search takes the focus
       // once the page is interactive; keys typed before that would land nowhere.
-      await expect(page.getByRole('combobox').first()).toBeFocused()
+      await expect(page.getByRole('combobox', { name: msg(lang, 'front.intake.customer.searchLabel') })).toBeFocused()
       await page.keyboard.type('nguyen')
       await page.getByRole('listbox').getByRole('option').first().waitFor()
       await page.keyboard.press('Enter')

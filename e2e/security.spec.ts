@@ -2,8 +2,10 @@ import { DEMO, expect, screenshotPath, test } from './fixtures'
 
 test.describe('sessions', () => {
   test('signing out ends the session: the old cookie no longer opens anything', async ({ page, browser, baseURL }) => {
+    // Lan, whom no other spec signs in as: signing out ends all of a person's sessions, and Hà's are in use by specs
+    // running beside this one.
     await page.goto('/login')
-    await page.getByLabel('Email').fill(DEMO.reception)
+    await page.getByLabel('Email').fill('lan@example.com')
     await page.getByLabel('Password').fill('handoff-demo')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page).toHaveURL(/\/front$/)
@@ -47,8 +49,9 @@ test.describe('the proxy is not the security boundary', () => {
     ])
     const headers = { ...(await request.allHeaders()) }
     const storageState = await page.context().storageState()
-    // Leave the page before replaying, so no refresh or live stream of it is still open when the test ends.
-    await page.goto('about:blank')
+    // Close the page before replaying, so no refresh or live stream of it is still open when the test ends (navigating
+    // it to about:blank could wait on the language switch's own refresh under load).
+    await page.close()
     const api = await playwright.request.newContext({ baseURL, storageState })
     const own = new URL(baseURL!)
     // A foreign site, an opaque origin, and this very host under the other scheme (https for this http deployment):
