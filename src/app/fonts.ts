@@ -4,7 +4,7 @@ import localFont from 'next/font/local'
  * The monospace face of tickets, receipts and document numbers: IBM Plex Mono (SIL OFL 1.1, npm `@ibm/plex-mono`),
  * its "complete" files, which carry every precomposed Vietnamese letter (U+1EA0–1EF9, Ơ/Ư, Đ, Ă) and ₫. The
  * machine's own monospace font may not: a receipt then printed "Hồ" as "Hô" plus a loose grave accent. Served from
- * the app (next/font/local; next/font/google would download at build), so every print looks the same.
+ * the app (next/font/local; a font fetched from a web font service at build time would fail offline), so every print looks the same.
  */
 export const plexMono = localFont({
   src: [
