@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { AppShell } from '@/components/app-shell'
 import type { SubNavItem } from '@/components/sub-nav'
-import { can } from '@/domain/permissions'
+import { BILLING_READERS, can, mayCall } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 
 export default async function BackLayout({ children }: { children: React.ReactNode }) {
@@ -10,7 +10,7 @@ export default async function BackLayout({ children }: { children: React.ReactNo
   // Sections follow the person's skills; each page and use case checks again on its own.
   const sections: SubNavItem[] = [{ href: '/back', label: t('queue') }]
   if (can(actor, 'INVOICE')) sections.push({ href: '/back/billing', label: t('billing') })
-  if (can(actor, 'INVOICE') || can(actor, 'RECORD_PAYMENT')) sections.push({ href: '/back/receivables', label: t('receivables') })
+  if (mayCall(actor, BILLING_READERS)) sections.push({ href: '/back/receivables', label: t('receivables') })
   return (
     <AppShell actor={actor} area="back" sections={sections}>
       {children}

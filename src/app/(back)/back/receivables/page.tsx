@@ -3,7 +3,7 @@ import { forbidden } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { AGING_BUCKETS } from '@/domain/billing'
 import { addDays, businessDay } from '@/domain/opening-hours'
-import { can } from '@/domain/permissions'
+import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
 import { Money } from '@/components/money'
 import { requirePageActor } from '@/server/auth/guard'
@@ -19,7 +19,7 @@ const BUCKET_TONE: Record<(typeof AGING_BUCKETS)[number], string> = {
 
 export default async function ReceivablesPage() {
   const actor = await requirePageActor()
-  if (!can(actor, 'INVOICE') && !can(actor, 'RECORD_PAYMENT')) forbidden()
+  if (!mayCall(actor, BILLING_READERS)) forbidden()
   const [data, settings, t] = await Promise.all([listReceivables(actor), getSettings(), getTranslations('back.receivables')])
   const today = businessDay(new Date(), settings.timeZone)
   return (

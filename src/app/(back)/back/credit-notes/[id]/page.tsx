@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { can } from '@/domain/permissions'
+import { mayCall } from '@/domain/permissions'
+import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { RefundForm } from '@/components/back/billing/money-back-form'
 import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
@@ -22,7 +23,7 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
   const note = await orNotFound(getCreditNote(actor, id))
   const [t, common, format] = await Promise.all([getTranslations('back.document'), getTranslations('common'), getFormatter()])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
-  const canRefund = can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP')
+  const canRefund = mayCall(actor, recordRefundUseCase.tasks)
   return (
     <div className="space-y-4">
       <PrintStyles />

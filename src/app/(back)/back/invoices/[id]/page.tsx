@@ -1,6 +1,8 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { can } from '@/domain/permissions'
+import { mayCall } from '@/domain/permissions'
+import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
+import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
 import { PaymentForm } from '@/components/back/billing/payment-form'
 import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
@@ -28,8 +30,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
   // cashier dismisses it (the refresh after the payment would otherwise remove it within a moment).
-  const canPay = can(actor, 'RECORD_PAYMENT') || can(actor, 'HANDLE_PICKUP')
-  const canCredit = can(actor, 'INVOICE')
+  const canPay = mayCall(actor, recordPaymentUseCase.tasks)
+  const canCredit = mayCall(actor, issueCreditNoteUseCase.tasks)
   return (
     <div className="space-y-4">
       <PrintStyles />

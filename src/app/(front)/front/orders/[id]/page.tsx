@@ -11,7 +11,10 @@ import { OrderTimeline } from '@/components/order-timeline'
 import { Panel } from '@/components/ui/section'
 import { isDomainError } from '@/domain/errors'
 import { leftToPay } from '@/domain/intake'
-import { can } from '@/domain/permissions'
+import { can, mayCall } from '@/domain/permissions'
+import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
+import { recordPaymentUseCase } from '@/server/billing/record-payment'
+import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
 
@@ -62,11 +65,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     leftToPay: left,
     uninvoiced: order.toInvoice,
     invoices: order.invoices.map((i) => ({ id: i.id, number: i.number, total: i.total })),
-    canInvoice: can(actor, 'INVOICE'),
-    canHandOver: can(actor, 'HANDLE_PICKUP'),
+    canInvoice: mayCall(actor, issueInvoiceUseCase.tasks),
+    canHandOver: mayCall(actor, handOverOrderUseCase.tasks),
     handOverBlocked,
   }
-  const mayTakePayment = can(actor, 'HANDLE_PICKUP') || can(actor, 'RECORD_PAYMENT')
+  const mayTakePayment = mayCall(actor, recordPaymentUseCase.tasks)
 
   return (
     <article aria-labelledby="order-title" className="space-y-6">
