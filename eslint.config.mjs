@@ -4,7 +4,18 @@ import nextTs from 'eslint-config-next/typescript'
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', '.next-*/**', 'src/generated/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      'src/generated/**',
+      'node_modules/**',
+      '.data/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -19,17 +30,23 @@ const config = [
     // Prisma is reachable only through src/server: pages, components and the domain never import it.
     files: ['src/actions/**', 'src/app/**', 'src/components/**', 'src/domain/**', 'src/lib/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@/generated/*', '**/generated/prisma*'], message: 'Prisma lives in src/server only.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/generated/*', '**/generated/prisma*'], message: 'Prisma lives in src/server only.' }] },
+      ],
     },
   },
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['next', 'next/*', 'react', '@/server/*', '@/generated/*', 'server-only'], message: 'src/domain is pure TypeScript.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['next', 'next/*', 'react', '@/server/*', '@/generated/*', 'server-only'], message: 'src/domain is pure TypeScript.' },
+          ],
+        },
+      ],
     },
   },
 ]

@@ -20,13 +20,26 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download is not available on these machines.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /manager-skills\.spec\.ts/ },
     // Changing a demo person's skills ends their sessions; run it after everything else has used the demo logins.
-    { name: 'skills', use: { ...devices['Desktop Chrome'], channel: undefined }, testMatch: /manager-skills\.spec\.ts/, dependencies: ['chromium'] },
+    {
+      name: 'skills',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testMatch: /manager-skills\.spec\.ts/,
+      dependencies: ['chromium'],
+    },
   ],
   webServer: {
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',

@@ -95,7 +95,13 @@ async function timeStart(kind: Start['kind'], command: string[], env: NodeJS.Pro
 }
 
 function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    NEXT_DIST_DIR: DIST,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'development',
+  }
   delete env.DATABASE_URL
   delete env.NEXTAUTH_URL
   delete env.NEXTAUTH_SECRET
@@ -141,17 +147,28 @@ try {
     try {
       rmSync(path.join(root, DIST), { recursive: true, force: true })
       const cold = await timeStart('cold', npm, { ...baseEnv(), HANDOFF_DATA_DIR: dataDir })
-      console.log(`[bench:cold-start] run ${run}: cold ${(cold.firstPageMs / 1000).toFixed(1)} s ${JSON.stringify(cold.marks)} (${cold.load})`)
+      console.log(
+        `[bench:cold-start] run ${run}: cold ${(cold.firstPageMs / 1000).toFixed(1)} s ${JSON.stringify(cold.marks)} (${cold.load})`,
+      )
       starts.push(cold)
       const warm = await timeStart('warm', npm, { ...baseEnv(), HANDOFF_DATA_DIR: dataDir })
-      console.log(`[bench:cold-start] run ${run}: warm ${(warm.firstPageMs / 1000).toFixed(1)} s ${JSON.stringify(warm.marks)} (${warm.load})`)
+      console.log(
+        `[bench:cold-start] run ${run}: warm ${(warm.firstPageMs / 1000).toFixed(1)} s ${JSON.stringify(warm.marks)} (${warm.load})`,
+      )
       starts.push(warm)
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }
     rmSync(path.join(root, DIST), { recursive: true, force: true })
-    const floor = await timeStart('floor', nextDev, { ...baseEnv(), DATABASE_URL: floorDb.url, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://localhost:${PORT}` })
-    console.log(`[bench:cold-start] run ${run}: floor (next dev alone, empty cache) ${(floor.firstPageMs / 1000).toFixed(1)} s (${floor.load})`)
+    const floor = await timeStart('floor', nextDev, {
+      ...baseEnv(),
+      DATABASE_URL: floorDb.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+    })
+    console.log(
+      `[bench:cold-start] run ${run}: floor (next dev alone, empty cache) ${(floor.firstPageMs / 1000).toFixed(1)} s (${floor.load})`,
+    )
     starts.push(floor)
   }
 } finally {
@@ -160,11 +177,26 @@ try {
 }
 
 const med = (kind: Start['kind']) => median(starts.filter((s) => s.kind === kind).map((s) => s.firstPageMs))
-const medMark = (kind: Start['kind'], mark: string) => median(starts.filter((s) => s.kind === kind && mark in s.marks).map((s) => s.marks[mark]!))
+const medMark = (kind: Start['kind'], mark: string) =>
+  median(starts.filter((s) => s.kind === kind && mark in s.marks).map((s) => s.marks[mark]!))
 const floor = med('floor')
 const rows: Row[] = [
-  { metric: 'cold `npm run dev` → first /login 200', value: med('cold') / 1000, unit: 's', baseline: { label: 'next dev alone, empty cache', value: floor / 1000 }, ratio: med('cold') / floor, budget: '≤ 30 s', pass: med('cold') <= BUDGET_MS },
-  { metric: 'warm `npm run dev` → first /login 200', value: med('warm') / 1000, unit: 's', baseline: { label: 'next dev alone, empty cache', value: floor / 1000 }, ratio: med('warm') / floor },
+  {
+    metric: 'cold `npm run dev` → first /login 200',
+    value: med('cold') / 1000,
+    unit: 's',
+    baseline: { label: 'next dev alone, empty cache', value: floor / 1000 },
+    ratio: med('cold') / floor,
+    budget: '≤ 30 s',
+    pass: med('cold') <= BUDGET_MS,
+  },
+  {
+    metric: 'warm `npm run dev` → first /login 200',
+    value: med('warm') / 1000,
+    unit: 's',
+    baseline: { label: 'next dev alone, empty cache', value: floor / 1000 },
+    ratio: med('warm') / floor,
+  },
   { metric: 'cold: PostgreSQL initdb + start', value: medMark('cold', 'postgres'), unit: 's' },
   { metric: 'cold: migrations applied', value: medMark('cold', 'migrated') - medMark('cold', 'postgres'), unit: 's' },
   { metric: 'cold: demo seed (beside Next booting)', value: medMark('cold', 'seeded') - medMark('cold', 'nextSpawned'), unit: 's' },

@@ -32,10 +32,26 @@ const INTAKE_BUDGET_KB = 60
 const server = await startAppServer({ port: Number(process.env.BENCH_PORT ?? 3350), build: process.env.BENCH_SKIP_BUILD !== '1' })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 })
 try {
-  const measured: Array<{ label: string; path: string; status: number; kb: number; scripts: number; totalKb: number; totalScripts: number }> = []
+  const measured: Array<{
+    label: string
+    path: string
+    status: number
+    kb: number
+    scripts: number
+    totalKb: number
+    totalScripts: number
+  }> = []
   for (const route of ROUTES) {
     const samples: number[] = []
     const totals: number[] = []
@@ -48,7 +64,8 @@ try {
       const page = await context.newPage()
       const sizes: Array<Promise<{ path: string; bytes: number }>> = []
       page.on('requestfinished', (request) => {
-        if (request.resourceType() === 'script') sizes.push(request.sizes().then((s) => ({ path: new URL(request.url()).pathname, bytes: s.responseBodySize })))
+        if (request.resourceType() === 'script')
+          sizes.push(request.sizes().then((s) => ({ path: new URL(request.url()).pathname, bytes: s.responseBodySize })))
       })
       const response = await page.goto(`${server.baseURL}${route.path}`, { waitUntil: 'networkidle' })
       status = response?.status() ?? 0
@@ -62,7 +79,15 @@ try {
       totals.push(all.reduce((a, b) => a + b.bytes, 0))
       await context.close()
     }
-    measured.push({ label: route.label, path: route.path, status, kb: median(samples) / 1024, scripts, totalKb: median(totals) / 1024, totalScripts })
+    measured.push({
+      label: route.label,
+      path: route.path,
+      status,
+      kb: median(samples) / 1024,
+      scripts,
+      totalKb: median(totals) / 1024,
+      totalScripts,
+    })
   }
   const floor = measured[0]!.kb
   const intake = measured.find((r) => r.path === '/front/orders/new')!

@@ -71,7 +71,9 @@ async function databaseCpu(databaseUrl: string) {
   const last = new Map<number, number>()
   let measuring = false
   const sample = async () => {
-    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    )
     for (const [pid, ms] of pidsCpuMs(rows.map((r) => r.pid))) {
       if (!baseline.has(pid)) baseline.set(pid, measuring ? 0 : ms)
       last.set(pid, ms)
@@ -110,7 +112,12 @@ function runCommand(command: string, args: string[], cwd: string): Promise<{ sta
 }
 
 /** Runs `fn` and returns its result with the CPU it cost per `count(result)` units, split app / database / here. */
-async function withCpu<T>(server: { pgid: number }, dbCpu: Awaited<ReturnType<typeof databaseCpu>>, fn: () => Promise<T>, count: (r: T) => number) {
+async function withCpu<T>(
+  server: { pgid: number },
+  dbCpu: Awaited<ReturnType<typeof databaseCpu>>,
+  fn: () => Promise<T>,
+  count: (r: T) => number,
+) {
   const app0 = groupCpuMs(server.pgid)
   const here0 = process.cpuUsage()
   await dbCpu.start()
@@ -123,7 +130,13 @@ async function withCpu<T>(server: { pgid: number }, dbCpu: Awaited<ReturnType<ty
 }
 
 function pgbenchBinary(): string | null {
-  const candidates = [process.env.PGBENCH, '/usr/lib/postgresql/17/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/lib/postgresql/15/bin/pgbench', '/usr/bin/pgbench']
+  const candidates = [
+    process.env.PGBENCH,
+    '/usr/lib/postgresql/17/bin/pgbench',
+    '/usr/lib/postgresql/16/bin/pgbench',
+    '/usr/lib/postgresql/15/bin/pgbench',
+    '/usr/bin/pgbench',
+  ]
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null
 }
 
@@ -132,7 +145,10 @@ try {
   const { newTokenSecret } = await import('../src/server/api-tokens/token-secret')
   const [reception] = await server.sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reception@example.com'`)
   const secret = newTokenSecret()
-  await server.sql(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, 'bench:intake', $2, $3)`, [reception!.id, secret.hash, secret.prefix])
+  await server.sql(
+    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, 'bench:intake', $2, $3)`,
+    [reception!.id, secret.hash, secret.prefix],
+  )
   const customers = await server.sql<{ id: string }>(`SELECT id FROM "Customer" ORDER BY name LIMIT 20`)
   const products = await server.sql<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>(
     `SELECT id, sku, name, "unitPrice", "taxRateBp" FROM "Product" WHERE active ORDER BY sku LIMIT 3`,
@@ -149,15 +165,29 @@ try {
   const headers = { authorization: `Bearer ${secret.token}`, 'content-type': 'application/json' }
 
   // Does the route exist (another part of the API work)? One real request tells.
-  const probe = await fetch(`${server.baseURL}${PATHS.full}`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body })
+  const probe = await fetch(`${server.baseURL}${PATHS.full}`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': randomUUID() },
+    body,
+  })
   const probeText = await probe.text()
   const fullAvailable = probe.status === 201
-  if (!fullAvailable) console.log(`[bench:intake] POST /api/v1/orders answered ${probe.status}: ${probeText.slice(0, 300)} — measuring the floors only`)
+  if (!fullAvailable)
+    console.log(`[bench:intake] POST /api/v1/orders answered ${probe.status}: ${probeText.slice(0, 300)} — measuring the floors only`)
   for (const v of ['echo', 'echo+auth', 'echo+validate', 'echo+idem'] as const) {
-    const r = await fetch(`${server.baseURL}${PATHS[v]}`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body })
-    if (r.status !== 201) throw new Error(`${v} answered ${r.status}: ${(await r.text()).slice(0, 300)} (was ${process.env.NEXT_DIST_DIR} built without HANDOFF_BENCH=1, or before src/app/api/bench? run without BENCH_SKIP_BUILD)`)
+    const r = await fetch(`${server.baseURL}${PATHS[v]}`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': randomUUID() },
+      body,
+    })
+    if (r.status !== 201)
+      throw new Error(
+        `${v} answered ${r.status}: ${(await r.text()).slice(0, 300)} (was ${process.env.NEXT_DIST_DIR} built without HANDOFF_BENCH=1, or before src/app/api/bench? run without BENCH_SKIP_BUILD)`,
+      )
   }
-  const variants: Variant[] = fullAvailable ? ['echo', 'echo+auth', 'echo+validate', 'echo+idem', 'full'] : ['echo', 'echo+auth', 'echo+validate', 'echo+idem']
+  const variants: Variant[] = fullAvailable
+    ? ['echo', 'echo+auth', 'echo+validate', 'echo+idem', 'full']
+    : ['echo', 'echo+auth', 'echo+validate', 'echo+idem']
 
   const cannon = (variant: Variant, seconds: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
@@ -186,7 +216,11 @@ try {
     const times: number[] = []
     for (let i = 0; i < n; i++) {
       const t0 = performance.now()
-      const r = await fetch(`${server.baseURL}${PATHS[variant]}`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body })
+      const r = await fetch(`${server.baseURL}${PATHS[variant]}`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body,
+      })
       await r.arrayBuffer()
       times.push(performance.now() - t0)
     }
@@ -200,10 +234,26 @@ try {
   for (let round = 1; round <= RUNS; round++) {
     for (const v of variants) {
       const load = loadNote()
-      const { result: r, cpu } = await withCpu(server, dbCpu, () => cannon(v, DURATION), (r) => r.requests.total)
-      const run: Run = { variant: v, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, load, cpu }
+      const { result: r, cpu } = await withCpu(
+        server,
+        dbCpu,
+        () => cannon(v, DURATION),
+        (r) => r.requests.total,
+      )
+      const run: Run = {
+        variant: v,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        load,
+        cpu,
+      }
       runs.push(run)
-      console.log(`[bench:intake] round ${round} ${v.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}  CPU/request app ${cpu.app.toFixed(2)} ms, db ${cpu.db.toFixed(2)} ms, autocannon ${cpu.client.toFixed(2)} ms  (${load})`)
+      console.log(
+        `[bench:intake] round ${round} ${v.padEnd(14)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  non-2xx ${run.non2xx}  errors ${run.errors}  CPU/request app ${cpu.app.toFixed(2)} ms, db ${cpu.db.toFixed(2)} ms, autocannon ${cpu.client.toFixed(2)} ms  (${load})`,
+      )
     }
   }
 
@@ -212,7 +262,10 @@ try {
   if (pgbench) {
     const [taker] = await server.sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reception@example.com'`)
     const lines = products
-      .map((p, i) => `(gen_random_uuid(), :oid::uuid, ${i}, '${p.id}', '${p.sku}', '${p.name.replaceAll("'", "''")}', ${10 + i}, ${p.unitPrice}, ${p.taxRateBp})`)
+      .map(
+        (p, i) =>
+          `(gen_random_uuid(), :oid::uuid, ${i}, '${p.id}', '${p.sku}', '${p.name.replaceAll("'", "''")}', ${10 + i}, ${p.unitPrice}, ${p.taxRateBp})`,
+      )
       .join(',\n  ')
     const script = `BEGIN;
 INSERT INTO "Order" (id, "customerId", "dueAt", "takenById", "idempotencyKey", "trackingToken", subtotal, "taxTotal", total, notes, "updatedAt")
@@ -234,7 +287,27 @@ COMMIT;
         const { result: out, cpu } = await withCpu(
           server,
           dbCpu,
-          () => runCommand(pgbench, ['-n', '-M', 'extended', '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION), '-f', 'order.sql', '-l', '--log-prefix=log', server.databaseUrl], dir),
+          () =>
+            runCommand(
+              pgbench,
+              [
+                '-n',
+                '-M',
+                'extended',
+                '-c',
+                String(CONNECTIONS),
+                '-j',
+                '2',
+                '-T',
+                String(DURATION),
+                '-f',
+                'order.sql',
+                '-l',
+                '--log-prefix=log',
+                server.databaseUrl,
+              ],
+              dir,
+            ),
           (out) => Number(/number of transactions actually processed: (\d+)/.exec(out.stdout)?.[1] ?? 1),
         )
         if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr}`)
@@ -246,9 +319,20 @@ COMMIT;
           .map((l) => Number(l.split(' ')[2]) / 1000)
           .filter((n) => Number.isFinite(n))
         // pgbench's own CPU is in a child process, not measured here.
-        const run: Run = { variant: 'pgbench', rps: tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: 0, non2xx: 0, load, cpu: { ...cpu, client: Number.NaN } }
+        const run: Run = {
+          variant: 'pgbench',
+          rps: tps,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          errors: 0,
+          non2xx: 0,
+          load,
+          cpu: { ...cpu, client: Number.NaN },
+        }
         runs.push(run)
-        console.log(`[bench:intake] round ${round} pgbench        ${tps.toFixed(0).padStart(6)} tx/s   p50 ${run.p50.toFixed(2)} ms  p99 ${run.p99.toFixed(2)} ms  CPU/transaction db ${cpu.db.toFixed(2)} ms  (${load})`)
+        console.log(
+          `[bench:intake] round ${round} pgbench        ${tps.toFixed(0).padStart(6)} tx/s   p50 ${run.p50.toFixed(2)} ms  p99 ${run.p99.toFixed(2)} ms  CPU/transaction db ${cpu.db.toFixed(2)} ms  (${load})`,
+        )
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -269,8 +353,13 @@ COMMIT;
 
   // The use case in-process (what the full route runs after validation), with a Prisma client that reports each query:
   // how much of it is database round trips, and how many.
-  const inProcess = fullAvailable ? await measureUseCaseInProcess(server.databaseUrl, reception!.id, JSON.parse(body) as Record<string, unknown>) : null
-  if (inProcess) console.log(`[bench:intake] use case in-process, median of ${inProcess.n}: ${inProcess.wallMs.toFixed(2)} ms, of which ${inProcess.dbMs.toFixed(2)} ms in ${inProcess.queries} queries`)
+  const inProcess = fullAvailable
+    ? await measureUseCaseInProcess(server.databaseUrl, reception!.id, JSON.parse(body) as Record<string, unknown>)
+    : null
+  if (inProcess)
+    console.log(
+      `[bench:intake] use case in-process, median of ${inProcess.n}: ${inProcess.wallMs.toFixed(2)} ms, of which ${inProcess.dbMs.toFixed(2)} ms in ${inProcess.queries} queries`,
+    )
 
   const med = (v: Run['variant'], k: 'rps' | 'p50' | 'p99') => median(runs.filter((r) => r.variant === v).map((r) => r[k]))
   const echoRps = med('echo', 'rps')
@@ -285,11 +374,18 @@ COMMIT;
       ratio: rps / echoRps,
       ...(v === 'full' ? { budget: '≥ 0.7× bare', pass: rps / echoRps >= 0.7 } : {}),
     })
-    rows.push({ metric: `${v} p50 / p99 latency`, value: med(v, 'p99'), unit: 'ms (p99)', note: `p50 ${med(v, 'p50')} ms`, ...(v === 'full' ? { budget: 'p99 ≤ 100 ms', pass: med(v, 'p99') <= 100 } : {}) })
+    rows.push({
+      metric: `${v} p50 / p99 latency`,
+      value: med(v, 'p99'),
+      unit: 'ms (p99)',
+      note: `p50 ${med(v, 'p50')} ms`,
+      ...(v === 'full' ? { budget: 'p99 ≤ 100 ms', pass: med(v, 'p99') <= 100 } : {}),
+    })
   }
   // CPU per request: what each variant costs whatever else the machine does. On 2 cores shared by the server, the
   // database and autocannon, requests per second on an idle machine follow from it: ratio ≈ echo's total ÷ this total.
-  const cpuOf = (v: Run['variant'], k: 'app' | 'db' | 'client') => median(runs.filter((r) => r.variant === v && r.cpu).map((r) => r.cpu![k]))
+  const cpuOf = (v: Run['variant'], k: 'app' | 'db' | 'client') =>
+    median(runs.filter((r) => r.variant === v && r.cpu).map((r) => r.cpu![k]))
   const echoCpu = cpuOf('echo', 'app') + cpuOf('echo', 'db') + cpuOf('echo', 'client')
   for (const v of variants) {
     const total = cpuOf(v, 'app') + cpuOf(v, 'db') + cpuOf(v, 'client')
@@ -304,7 +400,14 @@ COMMIT;
   }
   if (runs.some((r) => r.variant === 'pgbench')) {
     rows.push({ metric: 'pgbench: database CPU per transaction', value: cpuOf('pgbench', 'db'), unit: 'ms' })
-    rows.push({ metric: 'pgbench: order + 3 lines + audit, tx/s', value: med('pgbench', 'rps'), unit: 'tx/s', baseline: { label: 'bare route', value: echoRps }, ratio: med('pgbench', 'rps') / echoRps, note: `p50 ${med('pgbench', 'p50').toFixed(2)} ms, p99 ${med('pgbench', 'p99').toFixed(2)} ms` })
+    rows.push({
+      metric: 'pgbench: order + 3 lines + audit, tx/s',
+      value: med('pgbench', 'rps'),
+      unit: 'tx/s',
+      baseline: { label: 'bare route', value: echoRps },
+      ratio: med('pgbench', 'rps') / echoRps,
+      note: `p50 ${med('pgbench', 'p50').toFixed(2)} ms, p99 ${med('pgbench', 'p99').toFixed(2)} ms`,
+    })
   }
   // Shares of one request's server CPU (app + database; autocannon left out): each step is the difference between
   // two variants that differ by that step alone. The use case's part is split into the app's CPU (its code, the
@@ -319,19 +422,35 @@ COMMIT;
     shares.idempotencyRecord = (serverCpu('echo+idem') - serverCpu('echo+validate')) / total
     shares.useCaseDatabase = (cpuOf('full', 'db') - cpuOf('echo+idem', 'db')) / total
     shares.useCaseCodeAndRendering = (cpuOf('full', 'app') - cpuOf('echo+idem', 'app')) / total
-    for (const [k, v] of Object.entries(shares)) rows.push({ metric: `share of one request's server CPU (${total.toFixed(2)} ms): ${k}`, value: v * 100, unit: '%' })
+    for (const [k, v] of Object.entries(shares))
+      rows.push({ metric: `share of one request's server CPU (${total.toFixed(2)} ms): ${k}`, value: v * 100, unit: '%' })
     // One request alone (no queueing): latency, where commits' waits for the disk show and CPU does not.
     for (const v of variants) rows.push({ metric: `one request alone, median of ${SEQUENTIAL}: ${v}`, value: seq[v]!, unit: 'ms' })
   }
   printTable(`Intake throughput, autocannon ${CONNECTIONS} connections × ${DURATION} s, median of ${RUNS} rounds`, rows)
-  writeResult('intake', { connections: CONNECTIONS, durationSeconds: DURATION, rounds: RUNS, fullAvailable, inProcess, probe: { status: probe.status, body: probeText.slice(0, 500) }, sequentialMedianMs: seq, shares, rows, runs })
+  writeResult('intake', {
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    rounds: RUNS,
+    fullAvailable,
+    inProcess,
+    probe: { status: probe.status, body: probeText.slice(0, 500) },
+    sequentialMedianMs: seq,
+    shares,
+    rows,
+    runs,
+  })
 } finally {
   await server.stop()
 }
 
 /** Runs the use case of POST /api/v1/orders (createOrder, which also builds the summary it answers with) in this
  * process, N times, over a pool that times every query sent through it (Prisma's and the plain SQL ones alike). */
-async function measureUseCaseInProcess(databaseUrl: string, userId: string, body: Record<string, unknown>): Promise<{ n: number; wallMs: number; dbMs: number; queries: number }> {
+async function measureUseCaseInProcess(
+  databaseUrl: string,
+  userId: string,
+  body: Record<string, unknown>,
+): Promise<{ n: number; wallMs: number; dbMs: number; queries: number }> {
   const { default: pg } = await import('pg')
   process.env.DATABASE_URL = databaseUrl
   let dbMs = 0
@@ -353,7 +472,15 @@ async function measureUseCaseInProcess(databaseUrl: string, userId: string, body
   const { createOrder } = await import('../src/server/orders/create-order')
   // As loadActor builds it (src/server/auth/actor.ts pulls in next-auth, which needs Next around it).
   const u = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { skills: true } })
-  const actor = { id: u.id, name: u.name, email: u.email, homeRole: u.homeRole, skills: Object.fromEntries(u.skills.map((k) => [k.task, k.level])), locale: null, sessionVersion: u.sessionVersion }
+  const actor = {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    homeRole: u.homeRole,
+    skills: Object.fromEntries(u.skills.map((k) => [k.task, k.level])),
+    locale: null,
+    sessionVersion: u.sessionVersion,
+  }
   const once = async () => {
     const input = { ...body, idempotencyKey: `bench-${randomUUID()}` } as never as Parameters<typeof createOrder>[1]
     await createOrder(actor, input)

@@ -43,7 +43,16 @@ interface Report {
 const server = await startAppServer({ port: PORT, build: process.env.BENCH_SKIP_BUILD !== '1' })
 const dir = mkdtempSync(path.join(tmpdir(), 'handoff-lighthouse-'))
 try {
-  const results: Array<{ path: string; label: string; performance: number; accessibility: number; runs: Array<{ performance: number; accessibility: number }>; opportunities: string[]; failedA11y: string[]; metrics: Record<string, string> }> = []
+  const results: Array<{
+    path: string
+    label: string
+    performance: number
+    accessibility: number
+    runs: Array<{ performance: number; accessibility: number }>
+    opportunities: string[]
+    failedA11y: string[]
+    metrics: Record<string, string>
+  }> = []
   for (const p of PAGES) {
     const runs: Array<{ performance: number; accessibility: number }> = []
     let last: Report | undefined
@@ -69,7 +78,12 @@ try {
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic',
         ...(process.env.BENCH_LH_MOBILE === '1' ? [] : ['--preset=desktop']),
       ]
-      const lighthouse = () => spawnSync('npm', args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, timeout: 300_000 })
+      const lighthouse = () =>
+        spawnSync('npm', args, {
+          encoding: 'utf8',
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+          timeout: 300_000,
+        })
       let result = lighthouse()
       // Lighthouse 12.8 with Debian's Chromium sometimes loses the trace (NO_NAVSTART, "Please run Lighthouse again", about
       // one run in ten here): that run measured nothing, so it is run again (twice at most) instead of ending the bench.
@@ -79,8 +93,13 @@ try {
       }
       if (result.status !== 0) throw new Error(`lighthouse failed on ${p.path}: ${result.stderr.slice(-2000)}`)
       last = JSON.parse(readFileSync(out, 'utf8')) as Report
-      runs.push({ performance: Math.round(last.categories.performance!.score * 100), accessibility: Math.round(last.categories.accessibility!.score * 100) })
-      console.log(`[bench:lighthouse] ${p.path} run ${run + 1}: performance ${runs.at(-1)!.performance}, accessibility ${runs.at(-1)!.accessibility} (${loadNote()})`)
+      runs.push({
+        performance: Math.round(last.categories.performance!.score * 100),
+        accessibility: Math.round(last.categories.accessibility!.score * 100),
+      })
+      console.log(
+        `[bench:lighthouse] ${p.path} run ${run + 1}: performance ${runs.at(-1)!.performance}, accessibility ${runs.at(-1)!.accessibility} (${loadNote()})`,
+      )
     }
     const audits = Object.values(last!.audits)
     const opportunities = audits
@@ -88,7 +107,29 @@ try {
       .sort((a, b) => (b.details?.overallSavingsMs ?? 0) - (a.details?.overallSavingsMs ?? 0))
       .slice(0, 5)
       .map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`)
-    const failedA11y = audits.filter((a) => a.score === 0 && ['color-contrast', 'label', 'button-name', 'link-name', 'image-alt', 'heading-order', 'aria-allowed-attr', 'document-title', 'html-has-lang', 'list', 'listitem', 'landmark-one-main', 'target-size', 'label-content-name-mismatch', 'aria-prohibited-attr'].includes(a.id)).map((a) => a.title)
+    const failedA11y = audits
+      .filter(
+        (a) =>
+          a.score === 0 &&
+          [
+            'color-contrast',
+            'label',
+            'button-name',
+            'link-name',
+            'image-alt',
+            'heading-order',
+            'aria-allowed-attr',
+            'document-title',
+            'html-has-lang',
+            'list',
+            'listitem',
+            'landmark-one-main',
+            'target-size',
+            'label-content-name-mismatch',
+            'aria-prohibited-attr',
+          ].includes(a.id),
+      )
+      .map((a) => a.title)
     const metric = (id: string) => last!.audits[id]?.displayValue ?? '—'
     results.push({
       path: p.path,
@@ -98,17 +139,53 @@ try {
       runs,
       opportunities,
       failedA11y,
-      metrics: { FCP: metric('first-contentful-paint'), LCP: metric('largest-contentful-paint'), TBT: metric('total-blocking-time'), CLS: metric('cumulative-layout-shift'), SI: metric('speed-index') },
+      metrics: {
+        FCP: metric('first-contentful-paint'),
+        LCP: metric('largest-contentful-paint'),
+        TBT: metric('total-blocking-time'),
+        CLS: metric('cumulative-layout-shift'),
+        SI: metric('speed-index'),
+      },
     })
   }
   const floor = results[0]!
   const rows: Row[] = results.flatMap((r) => [
-    { metric: `${r.path} (${r.label}) performance`, value: r.performance, unit: '', baseline: { label: 'floor page', value: floor.performance }, ratio: r.performance / floor.performance, budget: '≥ 95', pass: r.performance >= 95, note: Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(', ') },
-    { metric: `${r.path} (${r.label}) accessibility`, value: r.accessibility, unit: '', baseline: { label: 'floor page', value: floor.accessibility }, ratio: r.accessibility / floor.accessibility, budget: '≥ 95', pass: r.accessibility >= 95, note: r.failedA11y.join('; ') || undefined },
+    {
+      metric: `${r.path} (${r.label}) performance`,
+      value: r.performance,
+      unit: '',
+      baseline: { label: 'floor page', value: floor.performance },
+      ratio: r.performance / floor.performance,
+      budget: '≥ 95',
+      pass: r.performance >= 95,
+      note: Object.entries(r.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    },
+    {
+      metric: `${r.path} (${r.label}) accessibility`,
+      value: r.accessibility,
+      unit: '',
+      baseline: { label: 'floor page', value: floor.accessibility },
+      ratio: r.accessibility / floor.accessibility,
+      budget: '≥ 95',
+      pass: r.accessibility >= 95,
+      note: r.failedA11y.join('; ') || undefined,
+    },
   ])
-  printTable(`Lighthouse ${LIGHTHOUSE.split('@')[1]} (${process.env.BENCH_LH_MOBILE === '1' ? 'mobile' : 'desktop'} preset), median of ${RUNS}`, rows)
-  for (const r of results.filter((x) => x.opportunities.length > 0)) console.log(`\n${r.path}: top opportunities — ${r.opportunities.join('; ')}`)
-  writeResult('lighthouse', { lighthouse: LIGHTHOUSE, preset: process.env.BENCH_LH_MOBILE === '1' ? 'mobile' : 'desktop', runs: RUNS, rows, results })
+  printTable(
+    `Lighthouse ${LIGHTHOUSE.split('@')[1]} (${process.env.BENCH_LH_MOBILE === '1' ? 'mobile' : 'desktop'} preset), median of ${RUNS}`,
+    rows,
+  )
+  for (const r of results.filter((x) => x.opportunities.length > 0))
+    console.log(`\n${r.path}: top opportunities — ${r.opportunities.join('; ')}`)
+  writeResult('lighthouse', {
+    lighthouse: LIGHTHOUSE,
+    preset: process.env.BENCH_LH_MOBILE === '1' ? 'mobile' : 'desktop',
+    runs: RUNS,
+    rows,
+    results,
+  })
 } finally {
   rmSync(dir, { recursive: true, force: true })
   await server.stop()

@@ -27,7 +27,15 @@ declare global {
 const server = await startAppServer({ port: PORT, build: process.env.BENCH_SKIP_BUILD !== '1' })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 })
 const listener = new pg.Client({ connectionString: server.databaseUrl })
 const writer = new pg.Client({ connectionString: server.databaseUrl })
@@ -43,7 +51,9 @@ try {
 
   const [taker] = await server.sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reception@example.com'`)
   const [customer] = await server.sql<{ id: string }>(`SELECT id FROM "Customer" ORDER BY name LIMIT 1`)
-  const [product] = await server.sql<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>(`SELECT id, sku, name, "unitPrice", "taxRateBp" FROM "Product" WHERE active ORDER BY sku LIMIT 1`)
+  const [product] = await server.sql<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>(
+    `SELECT id, sku, name, "unitPrice", "taxRateBp" FROM "Product" WHERE active ORDER BY sku LIMIT 1`,
+  )
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   await context.addCookies([{ ...(await server.sessionCookie('backoffice@example.com')), httpOnly: true, sameSite: 'Lax' }])
@@ -81,20 +91,42 @@ try {
       dueAt: new Date(Date.now() - 400 * 86_400_000 + i * 60_000),
       takenById: taker!.id,
       idempotencyKey: `live-${randomBytes(8).toString('hex')}`,
-      lines: [{ productId: product!.id, sku: product!.sku, description: product!.name, quantity: 10, unitPrice: product!.unitPrice, taxRateBp: product!.taxRateBp }],
+      lines: [
+        {
+          productId: product!.id,
+          sku: product!.sku,
+          description: product!.name,
+          quantity: 10,
+          unitPrice: product!.unitPrice,
+          taxRateBp: product!.taxRateBp,
+        },
+      ],
     })
     await insertOrders((text, values) => writer.query(text, values), [built])
     const { rows } = await writer.query<{ id: string; number: number }>(`SELECT id, number FROM "Order" WHERE id = $1`, [built.order.id])
     const order = rows[0]!
-    await writer.query(`INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data) VALUES ('order.created', 'order', $1, $2, $3, 'TAKE_ORDER', '{"bench": "live"}')`, [order.id, order.id, taker!.id])
+    await writer.query(
+      `INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data) VALUES ('order.created', 'order', $1, $2, $3, 'TAKE_ORDER', '{"bench": "live"}')`,
+      [order.id, order.id, taker!.id],
+    )
     await writer.query('COMMIT')
     const committedAt = Date.now()
     const number = `DH-${String(order.number).padStart(6, '0')}`
     await page.waitForFunction((n) => window.__live!.seen[n] !== undefined, number, { timeout: 15_000 })
-    const page_ = await page.evaluate((args) => ({ seen: window.__live!.seen[args.n]!, event: window.__live!.events[args.id] ?? Number.NaN }), { n: number, id: order.id })
-    const sample = { number, notifyMs: (notified.get(order.id) ?? Number.NaN) - committedAt, streamMs: page_.event - committedAt, visibleMs: page_.seen - committedAt }
+    const page_ = await page.evaluate(
+      (args) => ({ seen: window.__live!.seen[args.n]!, event: window.__live!.events[args.id] ?? Number.NaN }),
+      { n: number, id: order.id },
+    )
+    const sample = {
+      number,
+      notifyMs: (notified.get(order.id) ?? Number.NaN) - committedAt,
+      streamMs: page_.event - committedAt,
+      visibleMs: page_.seen - committedAt,
+    }
     if (i >= 2) samples.push(sample)
-    console.log(`[bench:live] ${number}: notify ${sample.notifyMs} ms, event in the page ${sample.streamMs} ms, visible ${sample.visibleMs} ms`)
+    console.log(
+      `[bench:live] ${number}: notify ${sample.notifyMs} ms, event in the page ${sample.streamMs} ms, visible ${sample.visibleMs} ms`,
+    )
     // Let the queue settle between orders (as orders arrive at a counter, not in a burst).
     await page.waitForTimeout(400 + Math.floor(Math.random() * 400))
   }
@@ -104,8 +136,24 @@ try {
     return { p50: median(xs), p95: percentile(xs, 95) }
   }
   const rows: Row[] = [
-    { metric: 'order created → visible in /back, median', value: stat('visibleMs').p50, unit: 'ms', baseline: { label: 'event in the page', value: stat('streamMs').p50 }, ratio: stat('visibleMs').p50 / Math.max(1, stat('streamMs').p50), budget: '≤ 1000 ms', pass: stat('visibleMs').p50 <= 1000 },
-    { metric: 'order created → visible in /back, p95', value: stat('visibleMs').p95, unit: 'ms', baseline: { label: 'event in the page', value: stat('streamMs').p95 }, ratio: stat('visibleMs').p95 / Math.max(1, stat('streamMs').p95), budget: '≤ 1000 ms', pass: stat('visibleMs').p95 <= 1000 },
+    {
+      metric: 'order created → visible in /back, median',
+      value: stat('visibleMs').p50,
+      unit: 'ms',
+      baseline: { label: 'event in the page', value: stat('streamMs').p50 },
+      ratio: stat('visibleMs').p50 / Math.max(1, stat('streamMs').p50),
+      budget: '≤ 1000 ms',
+      pass: stat('visibleMs').p50 <= 1000,
+    },
+    {
+      metric: 'order created → visible in /back, p95',
+      value: stat('visibleMs').p95,
+      unit: 'ms',
+      baseline: { label: 'event in the page', value: stat('streamMs').p95 },
+      ratio: stat('visibleMs').p95 / Math.max(1, stat('streamMs').p95),
+      budget: '≤ 1000 ms',
+      pass: stat('visibleMs').p95 <= 1000,
+    },
     { metric: 'PostgreSQL NOTIFY → LISTEN in Node, median', value: stat('notifyMs').p50, unit: 'ms' },
   ]
   printTable(`Live update latency, ${samples.length} orders`, rows)

@@ -100,7 +100,14 @@ async function seedOrders(client: pg.Client, from: number, to: number, customers
           assigneeId: g % 3 === 0 ? null : staffIds[g % staffIds.length]!,
           idempotencyKey: `bench-${g}`,
           createdAt: new Date(due.getTime() - 86_400_000),
-          lines: [0, 1].map((p) => ({ description: 'In A4 màu', quantity: 40, unitPrice: 2500, taxRateBp: 800, qtyFulfilled: fulfilled(p), qtyInvoiced: invoiced ? 40 : 0 })),
+          lines: [0, 1].map((p) => ({
+            description: 'In A4 màu',
+            quantity: 40,
+            unitPrice: 2500,
+            taxRateBp: 800,
+            qtyFulfilled: fulfilled(p),
+            qtyInvoiced: invoiced ? 40 : 0,
+          })),
           readyAt: open && g % 4 <= 1 ? null : new Date(due.getTime() - hour),
           handover: open ? null : { kind: 'COLLECTED', at: due },
           cancelled: cancelled ? { at: due, reason: 'bench' } : null,
@@ -215,17 +222,24 @@ try {
     await client.query(`DELETE FROM "Order"`)
     await seedOrders(client, 0, size, customers, staffIds)
     orders = size
-    console.log(`[bench:queue] seeded ${orders.toLocaleString('en')} orders (${(orders * 2).toLocaleString('en')} lines, ${customers.toLocaleString('en')} customers) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(
+      `[bench:queue] seeded ${orders.toLocaleString('en')} orders (${(orders * 2).toLocaleString('en')} lines, ${customers.toLocaleString('en')} customers) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
     reports.push(await runAt(client, size))
   }
 
   console.log(`\nQueue query, median of ${RUNS} runs (wall = round trip from Node; exec = EXPLAIN ANALYZE execution time)\n`)
   const [small, large] = reports
-  console.log(`| query | ${small!.size.toLocaleString('en')} orders (${small!.open.toLocaleString('en')} open) | ${large!.size.toLocaleString('en')} orders (${large!.open.toLocaleString('en')} open) | ratio |`)
+  console.log(
+    `| query | ${small!.size.toLocaleString('en')} orders (${small!.open.toLocaleString('en')} open) | ${large!.size.toLocaleString('en')} orders (${large!.open.toLocaleString('en')} open) | ratio |`,
+  )
   console.log('|---|---|---|---|')
   for (const [i, a] of small!.results.entries()) {
     const b = large!.results[i]!
-    const cell = (m: Measure) => (Number.isNaN(m.medianExecMs) ? `${m.medianMs.toFixed(2)} ms wall` : `${m.medianMs.toFixed(2)} ms wall / ${m.medianExecMs.toFixed(3)} ms exec`)
+    const cell = (m: Measure) =>
+      Number.isNaN(m.medianExecMs)
+        ? `${m.medianMs.toFixed(2)} ms wall`
+        : `${m.medianMs.toFixed(2)} ms wall / ${m.medianExecMs.toFixed(3)} ms exec`
     const ratio = Number.isNaN(a.medianExecMs) ? b.medianMs / a.medianMs : b.medianExecMs / a.medianExecMs
     console.log(`| ${a.label} | ${cell(a)} | ${cell(b)} | ${ratio.toFixed(2)}× |`)
   }

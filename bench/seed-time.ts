@@ -36,7 +36,9 @@ try {
       summary = await seedDemo(process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : undefined)
       seeds.push(performance.now() - t0)
       await db().$disconnect()
-      console.log(`[bench:seed] run ${run}: prisma migrate deploy ${(migrations.at(-1)! / 1000).toFixed(1)} s, seedDemo ${(seeds.at(-1)! / 1000).toFixed(2)} s (${loadNote()})`)
+      console.log(
+        `[bench:seed] run ${run}: prisma migrate deploy ${(migrations.at(-1)! / 1000).toFixed(1)} s, seedDemo ${(seeds.at(-1)! / 1000).toFixed(2)} s (${loadNote()})`,
+      )
       if (process.env.KEEP_DB === '1' && run === RUNS) console.log(`[bench:seed] kept ${url}`)
     } finally {
       if (!(process.env.KEEP_DB === '1' && run === RUNS)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)

@@ -12,7 +12,12 @@ export const BROWSER_LOCALE: Record<Lang, string> = { en: 'en-US', vi: 'vi-VN' }
 export const WIDTHS = [768, 390] as const
 
 /** A signed-in (or anonymous) page whose browser asks for `lang`. */
-export async function pageIn(browser: Browser, lang: Lang, email: string | null, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function pageIn(
+  browser: Browser,
+  lang: Lang,
+  email: string | null,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: BROWSER_LOCALE[lang], timezoneId: 'Asia/Ho_Chi_Minh', viewport })
   const page = await context.newPage()
   if (email) await loginAs(page, email)
@@ -57,7 +62,10 @@ export async function expectNoHorizontalOverflow(page: Page, label: string): Pro
           if (s.overflowX === 'auto' || s.overflowX === 'scroll' || s.overflowX === 'hidden' || s.overflowX === 'clip') inside = true
           p = p.parentElement
         }
-        if (!inside) wide.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').slice(0, 3).join('.')} → ${Math.round(r.right)}`)
+        if (!inside)
+          wide.push(
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').slice(0, 3).join('.')} → ${Math.round(r.right)}`,
+          )
       }
     }
     return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: width, culprits: wide.slice(0, 8) }
@@ -67,7 +75,14 @@ export async function expectNoHorizontalOverflow(page: Page, label: string): Pro
 
 /** Seeded documents to look at: an order ready to collect, one in progress, an invoice and a credit note. The oldest
  * ones, which no spec changes (specs make and change orders of their own, newer ones). */
-export async function demoIds(): Promise<{ readyOrder: string; readyPhone: string; openOrder: string; trackingToken: string; invoice: string; creditNote: string }> {
+export async function demoIds(): Promise<{
+  readyOrder: string
+  readyPhone: string
+  openOrder: string
+  trackingToken: string
+  invoice: string
+  creditNote: string
+}> {
   const [ready] = await sql<{ id: string; trackingToken: string; phone: string }>(
     `SELECT o.id, o."trackingToken", c.phone FROM "Order" o JOIN "Customer" c ON c.id = o."customerId"
      WHERE fulfillment = 'FULFILLED' AND handover = 'WAITING' AND "cancelledAt" IS NULL AND "heldAt" IS NULL AND c.phone IS NOT NULL ORDER BY number LIMIT 1`,
@@ -76,11 +91,23 @@ export async function demoIds(): Promise<{ readyOrder: string; readyPhone: strin
     `SELECT o.id FROM "Order" o WHERE fulfillment = 'PARTLY_FULFILLED' AND "cancelledAt" IS NULL AND "heldAt" IS NULL
      AND EXISTS (SELECT 1 FROM "Invoice" i WHERE i."orderId" = o.id) ORDER BY number LIMIT 1`,
   )
-  const [fallbackOpen] = await sql<{ id: string }>(`SELECT id FROM "Order" WHERE fulfillment <> 'FULFILLED' AND "cancelledAt" IS NULL ORDER BY number LIMIT 1`)
-  const [invoice] = await sql<{ id: string }>(`SELECT i.id FROM "Invoice" i JOIN "CreditNote" c ON c."invoiceId" = i.id ORDER BY i."issuedAt" LIMIT 1`)
+  const [fallbackOpen] = await sql<{ id: string }>(
+    `SELECT id FROM "Order" WHERE fulfillment <> 'FULFILLED' AND "cancelledAt" IS NULL ORDER BY number LIMIT 1`,
+  )
+  const [invoice] = await sql<{ id: string }>(
+    `SELECT i.id FROM "Invoice" i JOIN "CreditNote" c ON c."invoiceId" = i.id ORDER BY i."issuedAt" LIMIT 1`,
+  )
   const [credit] = await sql<{ id: string }>(`SELECT id FROM "CreditNote" ORDER BY "issuedAt" LIMIT 1`)
-  if (!ready || !(open ?? fallbackOpen) || !invoice || !credit) throw new Error('the demo seed lacks an order, invoice or credit note to look at')
-  return { readyOrder: ready.id, readyPhone: ready.phone, openOrder: (open ?? fallbackOpen)!.id, trackingToken: ready.trackingToken, invoice: invoice.id, creditNote: credit.id }
+  if (!ready || !(open ?? fallbackOpen) || !invoice || !credit)
+    throw new Error('the demo seed lacks an order, invoice or credit note to look at')
+  return {
+    readyOrder: ready.id,
+    readyPhone: ready.phone,
+    openOrder: (open ?? fallbackOpen)!.id,
+    trackingToken: ready.trackingToken,
+    invoice: invoice.id,
+    creditNote: credit.id,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -91,7 +118,11 @@ function messages(lang: Lang): Record<string, unknown> {
   let m = messageCache.get(lang)
   if (!m) {
     const dir = path.join(import.meta.dirname, '../messages', lang)
-    m = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, f), 'utf8'))]))
+    m = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, f), 'utf8'))]),
+    )
     messageCache.set(lang, m)
   }
   return m
@@ -99,7 +130,9 @@ function messages(lang: Lang): Record<string, unknown> {
 
 /** The raw message for `key` ("front.pickup.recordPayment") in `lang`. */
 export function msg(lang: Lang, key: string): string {
-  const value = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), messages(lang))
+  const value = key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), messages(lang))
   if (typeof value !== 'string') throw new Error(`no message ${lang}/${key}`)
   return value
 }

@@ -61,7 +61,11 @@ const PAGES: Entry[] = [
 /** Pages (and 404/403 screens) as the file system has them. error.tsx cannot be reached on purpose, so it is left out. */
 function discoveredRoutes(): string[] {
   const appDir = path.join(import.meta.dirname, '../src/app')
-  const routeOf = (dir: string) => `/${dir.split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/')}`
+  const routeOf = (dir: string) =>
+    `/${dir
+      .split(path.sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s))
+      .join('/')}`
   return readdirSync(appDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && ['page.tsx', 'not-found.tsx', 'forbidden.tsx'].includes(e.name))
     .map((e) => {
@@ -169,7 +173,15 @@ async function focusInfo(page: Page) {
     const ring = s.boxShadow !== 'none' && s.boxShadow !== ''
     return {
       tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim().slice(0, 40),
+      name: (
+        el.getAttribute('aria-label') ??
+        (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
+        el.closest('label')?.textContent ??
+        el.textContent ??
+        ''
+      )
+        .trim()
+        .slice(0, 40),
       focusVisible: el.matches(':focus-visible'),
       visible: outline || ring,
       top: el.getBoundingClientRect().top + window.scrollY,
@@ -231,7 +243,10 @@ for (const lang of LANGS) {
     console.log(`tab stops (${lang}): ${names.join(' → ')}`)
     const indexOf = (re: RegExp) => names.findIndex((x) => re.test(x))
     const order = [n.customerSearch, n.productSearch, new RegExp(n.dueDate), new RegExp(n.deposit), n.submit].map(indexOf)
-    expect(order.every((i) => i >= 0), `tab stops: ${names.join(' → ')}`).toBe(true)
+    expect(
+      order.every((i) => i >= 0),
+      `tab stops: ${names.join(' → ')}`,
+    ).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     await context.close()
   })

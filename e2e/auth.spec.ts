@@ -32,7 +32,11 @@ test.describe('sign-in through the form', () => {
   })
 
   // An email nobody has: it is throttled exactly like a real account, and no spec's real sign-in shares its budget.
-  test('too many wrong passwords: the form says how long to wait, in English and Vietnamese, and the endpoint sends 429 with Retry-After', async ({ page, context, baseURL }) => {
+  test('too many wrong passwords: the form says how long to wait, in English and Vietnamese, and the endpoint sends 429 with Retry-After', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const email = 'nobody-throttled@example.com'
     await page.goto('/login')
     await page.getByLabel('Email').fill(email)
@@ -56,7 +60,9 @@ test.describe('sign-in through the form', () => {
     await page.screenshot({ path: screenshotPath('login-throttled-vi') })
 
     const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
-    const response = await page.request.post('/api/auth/callback/credentials', { form: { email, password: 'handoff-demo', csrfToken, json: 'true' } })
+    const response = await page.request.post('/api/auth/callback/credentials', {
+      form: { email, password: 'handoff-demo', csrfToken, json: 'true' },
+    })
     expect(response.status()).toBe(429)
     expect(Number(response.headers()['retry-after'])).toBeGreaterThanOrEqual(1)
   })

@@ -29,14 +29,22 @@ test.describe('back-office access', () => {
     expect((await request.get('/api/live/orders')).status()).toBe(401)
   })
 
-  test('someone without any back-office skill is refused the area (the live stream, which names no data, also feeds the ready list)', async ({ page, login }) => {
+  test('someone without any back-office skill is refused the area (the live stream, which names no data, also feeds the ready list)', async ({
+    page,
+    login,
+  }) => {
     await login('minhanh@example.com')
     expect((await page.goto('/back'))?.status()).toBe(403)
   })
 
   test('unknown and malformed document ids are a plain 404', async ({ page, login }) => {
     await login(DEMO.backoffice)
-    for (const path of ['/back/orders/not-a-uuid', `/back/orders/${crypto.randomUUID()}`, `/back/invoices/${crypto.randomUUID()}`, '/back/credit-notes/1']) {
+    for (const path of [
+      '/back/orders/not-a-uuid',
+      `/back/orders/${crypto.randomUUID()}`,
+      `/back/invoices/${crypto.randomUUID()}`,
+      '/back/credit-notes/1',
+    ]) {
       expect((await page.goto(path))?.status()).toBe(404)
     }
   })

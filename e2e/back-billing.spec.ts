@@ -2,7 +2,10 @@ import { DEMO, expect, screenshotPath, sql, test } from './fixtures'
 import { makeCustomer, makeOrder } from './back-support'
 
 test.describe('from the workshop to the books', () => {
-  test('partial fulfilment, invoice with the deposit applied, the rest, payment, handover: closed; then a credit note and its refund', async ({ page, login }) => {
+  test('partial fulfilment, invoice with the deposit applied, the rest, payment, handover: closed; then a credit note and its refund', async ({
+    page,
+    login,
+  }) => {
     // The whole life of an order in one test: a dozen round trips, more than the default minute on a busy machine.
     test.slow()
     await login(DEMO.backoffice)
@@ -39,12 +42,16 @@ test.describe('from the workshop to the books', () => {
     await work.getByRole('button', { name: 'Save 2 changes' }).click()
     await expect(page.getByText('Work recorded.')).toBeVisible()
     // The saved quantities are shown as soon as "Work recorded" is, never the old ones while the page refreshes.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { seenAfterSave: string[] }).seenAfterSave.length)).toBeGreaterThan(30)
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { seenAfterSave: string[] }).seenAfterSave.length))
+      .toBeGreaterThan(30)
     expect(new Set(await page.evaluate(() => (window as unknown as { seenAfterSave: string[] }).seenAfterSave))).toEqual(new Set(['6']))
     await expect(work.getByLabel('Done of 10: Tờ rơi A5 (100 tờ)')).toHaveValue('6')
     await expect(work.getByLabel('Done of 4: Poster A2')).toHaveValue('1')
     // The timeline says which line and how many.
-    await expect(page.getByTestId('timeline-work-line').filter({ hasText: '1. Tờ rơi A5 (100 tờ): 6 more done (0 → 6 done)' })).toBeVisible()
+    await expect(
+      page.getByTestId('timeline-work-line').filter({ hasText: '1. Tờ rơi A5 (100 tờ): 6 more done (0 → 6 done)' }),
+    ).toBeVisible()
     await expect(page.getByTestId('timeline-work-line').filter({ hasText: '2. Poster A2: 1 more done (0 → 1 done)' })).toBeVisible()
     await expect(page.locator('header, article').getByText('In progress').first()).toBeVisible()
     await page.screenshot({ path: screenshotPath('back-order'), fullPage: true })
@@ -97,7 +104,10 @@ test.describe('from the workshop to the books', () => {
     await page.goto(`/front/orders/${order.id}`)
     await page.getByTestId('pickup-panel').getByRole('button', { name: 'Hand over to the customer' }).click()
     await expect(page.getByTestId('order-closed')).toBeVisible()
-    const [closed] = await sql<{ closed: boolean; payment: string; billing: string }>(`SELECT "closedAt" IS NOT NULL AS closed, payment, billing FROM "Order" WHERE id = $1`, [order.id])
+    const [closed] = await sql<{ closed: boolean; payment: string; billing: string }>(
+      `SELECT "closedAt" IS NOT NULL AS closed, payment, billing FROM "Order" WHERE id = $1`,
+      [order.id],
+    )
     expect(closed).toEqual({ closed: true, payment: 'PAID', billing: 'BILLED' })
 
     // The first invoice, as printed.
@@ -156,7 +166,10 @@ test.describe('from the workshop to the books', () => {
 
   test('a second person saving on an outdated order is told who changed it, and keeps what they typed', async ({ browser, baseURL }) => {
     const customer = await makeCustomer('Lưu Văn')
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp', quantity: 5, unitPrice: 90_000, taxRateBp: 800 }] })
+    const order = await makeOrder({
+      customerId: customer.id,
+      lines: [{ description: 'Danh thiếp', quantity: 5, unitPrice: 90_000, taxRateBp: 800 }],
+    })
     const open = async (email: string) => {
       const context = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh' })
       const p = await context.newPage()
@@ -192,7 +205,10 @@ test.describe('from the workshop to the books', () => {
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Hồ Thị')
     // 1 x 502,000 at 0 %: 502,000 owed; the customer hands over 600,000 in cash.
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Băng rôn 3 m', quantity: 1, unitPrice: 502_000, taxRateBp: 0 }] })
+    const order = await makeOrder({
+      customerId: customer.id,
+      lines: [{ description: 'Băng rôn 3 m', quantity: 1, unitPrice: 502_000, taxRateBp: 0 }],
+    })
     await page.goto(`/back/orders/${order.id}`)
     await page.getByTestId('fulfillment-form').getByRole('button', { name: 'Mark everything done' }).click()
     await expect(page.getByText('Work recorded.')).toBeVisible()
@@ -221,7 +237,10 @@ test.describe('from the workshop to the books', () => {
   test('billing desk: the to-invoice list, receivables ageing and the CSV export', async ({ page, login }) => {
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Văn phòng')
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Brochure gấp 3', quantity: 2, unitPrice: 650_000, taxRateBp: 800, qtyFulfilled: 1 }] })
+    const order = await makeOrder({
+      customerId: customer.id,
+      lines: [{ description: 'Brochure gấp 3', quantity: 2, unitPrice: 650_000, taxRateBp: 800, qtyFulfilled: 1 }],
+    })
     await page.goto('/back/billing')
     const row = page.getByTestId('to-invoice-row').filter({ hasText: order.number })
     await expect(row).toContainText('₫702,000')
@@ -255,7 +274,9 @@ test.describe('from the workshop to the books', () => {
     const file = await download
     expect(file.suggestedFilename()).toMatch(/^handoff-invoices-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
     const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')
-    expect(text.split('\r\n')[0]).toBe('\uFEFFnumber,issued_at,due_at,order,customer,currency,subtotal,tax,total,credited,paid,open,issued_by')
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFnumber,issued_at,due_at,order,customer,currency,subtotal,tax,total,credited,paid,open,issued_by',
+    )
     expect(text).toContain(`${order.number},${customer.name},VND,650000,52000,702000,0,0,702000,`)
   })
 
@@ -265,7 +286,10 @@ test.describe('from the workshop to the books', () => {
     const customer = await makeCustomer('Cửa hàng')
     // 5 x 25,005 at 10 %: one unit is 25,005 + 2,500.5 -> 27,506; two are 50,010 + 5,001 = 55,011, so the second unit,
     // invoiced on its own after the first, is 55,011 - 27,506 = 27,505 (decision 008), not 27,506 again.
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Danh thiếp hộp', quantity: 5, unitPrice: 25_005, taxRateBp: 1000, qtyFulfilled: 1 }] })
+    const order = await makeOrder({
+      customerId: customer.id,
+      lines: [{ description: 'Danh thiếp hộp', quantity: 5, unitPrice: 25_005, taxRateBp: 1000, qtyFulfilled: 1 }],
+    })
     await page.goto(`/back/orders/${order.id}`)
     const billing = page.getByTestId('order-billing')
     await expect(billing).toContainText('₫27,506')

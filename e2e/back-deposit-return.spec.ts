@@ -5,7 +5,11 @@ test('a cancelled order hands its deposit back from the order page, in parts, an
   test.slow()
   await login(DEMO.backoffice)
   const customer = await makeCustomer('Trả cọc')
-  const order = await makeOrder({ customerId: customer.id, deposit: 50_000, lines: [{ description: 'Thiệp cưới', quantity: 100, unitPrice: 2_000, taxRateBp: 0 }] })
+  const order = await makeOrder({
+    customerId: customer.id,
+    deposit: 50_000,
+    lines: [{ description: 'Thiệp cưới', quantity: 100, unitPrice: 2_000, taxRateBp: 0 }],
+  })
   await page.goto(`/back/orders/${order.id}`)
   await expect(page.getByTestId('order-number')).toHaveText(order.number)
   // Before cancelling there is nothing to hand back: the deposit waits for its invoice.
@@ -34,8 +38,14 @@ test('a cancelled order hands its deposit back from the order page, in parts, an
   await expect(page.getByTestId('return-form')).toHaveCount(0)
   await expect(page.getByText('Refunded').first()).toBeVisible()
 
-  const rows = await sql<{ amount: number; credit: string | null }>(`SELECT amount, "creditNoteId" AS credit FROM "Payment" WHERE "orderId" = $1 AND kind = 'REFUND' ORDER BY "receivedAt"`, [order.id])
-  expect(rows).toEqual([{ amount: -20_000, credit: null }, { amount: -30_000, credit: null }])
+  const rows = await sql<{ amount: number; credit: string | null }>(
+    `SELECT amount, "creditNoteId" AS credit FROM "Payment" WHERE "orderId" = $1 AND kind = 'REFUND' ORDER BY "receivedAt"`,
+    [order.id],
+  )
+  expect(rows).toEqual([
+    { amount: -20_000, credit: null },
+    { amount: -30_000, credit: null },
+  ])
   const [state] = await sql<{ payment: string }>(`SELECT payment FROM "Order" WHERE id = $1`, [order.id])
   expect(state?.payment).toBe('REFUNDED')
   await expect(page.getByText('Deposit handed back').first()).toBeVisible()

@@ -10,7 +10,10 @@ async function signedIn(browser: Browser, baseURL: string | undefined, email: st
 }
 
 test.describe('the live workshop queue', () => {
-  test('an order taken at the counter appears in the queue on another screen within a second, without a reload', async ({ browser, baseURL }) => {
+  test('an order taken at the counter appears in the queue on another screen within a second, without a reload', async ({
+    browser,
+    baseURL,
+  }) => {
     const customer = await makeCustomer('Đoàn Văn')
     const workshop = await signedIn(browser, baseURL, DEMO.backoffice)
     const counter = await signedIn(browser, baseURL, DEMO.reception)

@@ -15,11 +15,10 @@ export async function makeCustomer(prefix = 'Trần Thị'): Promise<{ id: strin
   const w = word()
   const name = `${prefix} ${w[0]!.toUpperCase()}${w.slice(1)}`
   const phone = `03${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-  const rows = await sql<{ id: string }>(`INSERT INTO "Customer" (id, name, phone, "searchText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`, [
-    name,
-    phone,
-    customerSearchText({ name, phone }),
-  ])
+  const rows = await sql<{ id: string }>(
+    `INSERT INTO "Customer" (id, name, phone, "searchText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
+    [name, phone, customerSearchText({ name, phone })],
+  )
   return { id: rows[0]!.id, name, word: w }
 }
 
@@ -33,7 +32,12 @@ export interface SeedLine {
 }
 
 /** An order taken by the receptionist, due in `dueInHours`, with an optional deposit (through the shared factory). */
-export async function makeOrder(options: { customerId: string; lines: SeedLine[]; deposit?: number; dueInHours?: number }): Promise<{ id: string; number: string; total: number }> {
+export async function makeOrder(options: {
+  customerId: string
+  lines: SeedLine[]
+  deposit?: number
+  dueInHours?: number
+}): Promise<{ id: string; number: string; total: number }> {
   const [taker] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO.reception])
   const built = buildOrder({
     customerId: options.customerId,
@@ -45,12 +49,10 @@ export async function makeOrder(options: { customerId: string; lines: SeedLine[]
   })
   await insertOrders(sql, [built])
   const { order } = built
-  await sql(`INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data) VALUES ('order.created', 'order', $1, $2, $3, 'TAKE_ORDER', $4)`, [
-    order.id,
-    order.id,
-    taker!.id,
-    JSON.stringify({ total: order.total }),
-  ])
+  await sql(
+    `INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data) VALUES ('order.created', 'order', $1, $2, $3, 'TAKE_ORDER', $4)`,
+    [order.id, order.id, taker!.id, JSON.stringify({ total: order.total })],
+  )
   const [row] = await sql<{ number: number }>(`SELECT number FROM "Order" WHERE id = $1`, [order.id])
   return { id: order.id, number: `DH-${String(row!.number).padStart(6, '0')}`, total: order.total }
 }

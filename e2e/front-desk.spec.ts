@@ -28,12 +28,18 @@ async function readyOrder(page: Page, readyMinutesAgo = 95): Promise<{ id: strin
   const id = /orders\/([0-9a-f-]{36})\//.exec(page.url())![1]!
   const number = (await page.getByTestId('ticket-number').textContent())!.trim()
   await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = quantity WHERE "orderId" = $1`, [id])
-  await sql(`UPDATE "Order" SET fulfillment = 'FULFILLED', "readyAt" = now() - make_interval(mins => $2), version = version + 1 WHERE id = $1`, [id, readyMinutesAgo])
+  await sql(
+    `UPDATE "Order" SET fulfillment = 'FULFILLED', "readyAt" = now() - make_interval(mins => $2), version = version + 1 WHERE id = $1`,
+    [id, readyMinutesAgo],
+  )
   return { id, number, name }
 }
 
 test.describe('the desk', () => {
-  test('finds an order by number, shows it waiting, invoices, takes cash with change, hands over and closes it', async ({ page, login }) => {
+  test('finds an order by number, shows it waiting, invoices, takes cash with change, hands over and closes it', async ({
+    page,
+    login,
+  }) => {
     await login(DEMO.backoffice)
     const order = await readyOrder(page)
 
@@ -86,7 +92,10 @@ test.describe('the desk', () => {
     }
     // Hùng hands over at the counter outside his home role: covering.
     await expect(timeline.getByRole('listitem').filter({ hasText: 'Collected by the customer' })).toContainText('covering')
-    const [row] = await sql<{ closed: boolean; handover: string }>(`SELECT "closedAt" IS NOT NULL AS closed, handover FROM "Order" WHERE id = $1`, [order.id])
+    const [row] = await sql<{ closed: boolean; handover: string }>(
+      `SELECT "closedAt" IS NOT NULL AS closed, handover FROM "Order" WHERE id = $1`,
+      [order.id],
+    )
     expect(row).toEqual({ closed: true, handover: 'COLLECTED' })
   })
 

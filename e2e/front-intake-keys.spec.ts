@@ -31,7 +31,10 @@ async function startOrder(page: Page, login: (email: string) => Promise<void>) {
   return customer
 }
 
-test('a 3-line order with a due date and a cash deposit takes at most 25 key presses from the home page to the printed ticket', async ({ page, login }) => {
+test('a 3-line order with a due date and a cash deposit takes at most 25 key presses from the home page to the printed ticket', async ({
+  page,
+  login,
+}) => {
   const customer = await makeCustomer()
   await login(DEMO.reception)
   await page.addInitScript(() => {
@@ -120,7 +123,9 @@ test('creating an order with text left in the product search or a quantity never
   await page.screenshot({ path: screenshotPath('front-intake-confirm'), fullPage: true })
   await page.getByRole('button', { name: /Back to the order/ }).click()
   await expect(page.getByRole('combobox', { name: 'Add a product' })).toBeFocused()
-  expect(await sql(`SELECT 1 FROM "Order" o JOIN "Customer" c ON c.id = o."customerId" WHERE c.phone = $1`, [customer.phone])).toHaveLength(0)
+  expect(await sql(`SELECT 1 FROM "Order" o JOIN "Customer" c ON c.id = o."customerId" WHERE c.phone = $1`, [customer.phone])).toHaveLength(
+    0,
+  )
   // Asked again, and this time created as it is: one line of 4.
   await page.keyboard.press('Control+Enter')
   await page.getByRole('button', { name: /Create anyway/ }).click()
@@ -128,7 +133,10 @@ test('creating an order with text left in the product search or a quantity never
   await expect(page.locator('#ticket')).toContainText('×4')
 })
 
-test('a pasted note over the limit is kept whole and refused with the limit named; a too large deposit says so', async ({ page, login }) => {
+test('a pasted note over the limit is kept whole and refused with the limit named; a too large deposit says so', async ({
+  page,
+  login,
+}) => {
   await startOrder(page, login)
   await page.keyboard.press('Enter')
 

@@ -68,7 +68,9 @@ test('typing a 3-line order fast on a slow server and a slow machine keeps every
     }
     // What the receptionist sees once the screen has caught up: the lines, their quantities, an empty product search.
     await expect(search).toBeFocused()
-    await expect(lines).toHaveCount(3, { timeout: 3_000 }).catch(() => {})
+    await expect(lines)
+      .toHaveCount(3, { timeout: 3_000 })
+      .catch(() => {})
     const got = await lines.evaluateAll((rows) =>
       rows.map((row) => ({
         name: row.querySelector('p')?.textContent ?? '',
@@ -76,11 +78,16 @@ test('typing a 3-line order fast on a slow server and a slow machine keeps every
       })),
     )
     const left = await search.inputValue()
-    const ok = got.length === 3 && EXPECTED.every((e, i) => got[i]?.name.startsWith(e.name) && got[i]?.quantity === e.quantity) && left === ''
+    const ok =
+      got.length === 3 && EXPECTED.every((e, i) => got[i]?.name.startsWith(e.name) && got[i]?.quantity === e.quantity) && left === ''
     if (!ok) failures.push(`run ${run}: ${JSON.stringify(got)} search="${left}"`)
     if (run === 1) await page.screenshot({ path: screenshotPath('front-intake-typing'), fullPage: true })
     // Empty the form for the next run: remove the lines, clear the search.
-    while ((await lines.count()) > 0) await lines.first().getByRole('button', { name: /^Remove line/ }).click()
+    while ((await lines.count()) > 0)
+      await lines
+        .first()
+        .getByRole('button', { name: /^Remove line/ })
+        .click()
     await search.fill('')
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })

@@ -15,7 +15,11 @@ async function makeCustomer(): Promise<{ id: string; name: string; word: string;
 }
 
 test.describe('order intake at the counter', () => {
-  test('a receptionist takes a 3-line order with the keyboard only, prints the ticket, and the customer tracks it', async ({ page, login, browser }) => {
+  test('a receptionist takes a 3-line order with the keyboard only, prints the ticket, and the customer tracks it', async ({
+    page,
+    login,
+    browser,
+  }) => {
     const customer = await makeCustomer()
     await login(DEMO.reception)
     await page.goto('/front/orders/new')

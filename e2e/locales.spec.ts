@@ -15,7 +15,11 @@ async function makeNguyen(): Promise<{ name: string; typed: string }> {
   const word = Array.from(randomBytes(6), (b) => 'bcdfghklmnpqrstvxz'[b % 18]).join('')
   const name = `Nguyễn Thị ${word[0]!.toUpperCase()}${word.slice(1)}`
   const phone = `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-  await sql(`INSERT INTO "Customer" (id, name, phone, "searchText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now())`, [name, phone, customerSearchText({ name, phone })])
+  await sql(`INSERT INTO "Customer" (id, name, phone, "searchText", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now())`, [
+    name,
+    phone,
+    customerSearchText({ name, phone }),
+  ])
   return { name, typed: `NGUYEN thi ${word}` }
 }
 
@@ -109,7 +113,9 @@ for (const lang of LANGS) {
       await workshop.context.close()
 
       // The customer, on their phone's language.
-      const [{ trackingToken }] = (await sql<{ trackingToken: string }>(`SELECT "trackingToken" FROM "Order" WHERE id = $1`, [orderId])) as [{ trackingToken: string }]
+      const [{ trackingToken }] = (await sql<{ trackingToken: string }>(`SELECT "trackingToken" FROM "Order" WHERE id = $1`, [
+        orderId,
+      ])) as [{ trackingToken: string }]
       const visitor = await pageIn(browser, lang, null, viewport)
       await visitor.page.goto(`/track/${trackingToken}`)
       await expect(visitor.page.getByTestId('track-number')).toHaveText(number)

@@ -5,7 +5,10 @@ const MINH_ANH = 'minhanh@example.com'
 
 test('a receptionist starts lunch now, the overview shows her away, and she ends it early', async ({ page, login, browser }) => {
   // Any lunch of hers left by an earlier run of this spec is already over or removed below.
-  await sql(`DELETE FROM "Absence" WHERE kind = 'LUNCH' AND "endsAt" > now() AT TIME ZONE 'UTC' AND "userId" = (SELECT id FROM "User" WHERE email = $1)`, [MINH_ANH])
+  await sql(
+    `DELETE FROM "Absence" WHERE kind = 'LUNCH' AND "endsAt" > now() AT TIME ZONE 'UTC' AND "userId" = (SELECT id FROM "User" WHERE email = $1)`,
+    [MINH_ANH],
+  )
   await login(MINH_ANH)
   await page.goto('/account')
   await page.getByLabel('Duration').selectOption({ label: '30 minutes' })

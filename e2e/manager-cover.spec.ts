@@ -14,7 +14,9 @@ const local = (ms: number, tz: string) => {
 /** The first stretch of up to an hour, inside opening hours, from the current minute, when Hùng is not already away
  * (starting this minute, so during opening hours "cover now" sees him away at once). */
 async function freeHourForHung(userId: string) {
-  const [settings] = await sql<{ openingHours: unknown; timeZone: string }>('SELECT "openingHours", "timeZone" FROM "BusinessSettings" WHERE id = 1')
+  const [settings] = await sql<{ openingHours: unknown; timeZone: string }>(
+    'SELECT "openingHours", "timeZone" FROM "BusinessSettings" WHERE id = 1',
+  )
   const hours = parseOpeningHours(settings!.openingHours)
   const tz = settings!.timeZone
   // Stored as UTC wall times; read them back as UTC instants.
@@ -69,7 +71,11 @@ test('marking the only invoicer sick turns invoicing red and suggests a trainee'
     await page.goto(`/manager?day=${local(window.start, window.tz).slice(0, 10)}#look-ahead`)
     const day = page.getByTestId('look-ahead-INVOICE')
     await expect(day.locator('[data-tone]').first()).toHaveAttribute('data-tone', 'none')
-    const gaps = await day.locator('li[data-present="0"]').evaluateAll((items) => items.map((li) => ({ start: Date.parse(li.getAttribute('data-start')!), end: Date.parse(li.getAttribute('data-end')!) })))
+    const gaps = await day
+      .locator('li[data-present="0"]')
+      .evaluateAll((items) =>
+        items.map((li) => ({ start: Date.parse(li.getAttribute('data-start')!), end: Date.parse(li.getAttribute('data-end')!) })),
+      )
     expect(gaps.some((g) => g.start <= window.start && g.end >= window.end - 15 * MINUTE)).toBe(true)
 
     // Single point of failure, with the trainee closest to invoicing suggested (Ngọc, INVOICE level 1).

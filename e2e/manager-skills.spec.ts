@@ -65,7 +65,10 @@ test('raising Bảo to TAKE_ORDER 2 lets him open the intake screen', async ({ p
     // Back to the demo's level 1 through the matrix (history and audit record both changes).
     await page.goto('/manager')
     await page.getByTestId(`cell-${bao!.id}-TAKE_ORDER`).click()
-    await page.getByRole('dialog').getByRole('radio', { name: /1 — In training/ }).check()
+    await page
+      .getByRole('dialog')
+      .getByRole('radio', { name: /1 — In training/ })
+      .check()
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
     await expect(page.getByTestId(`cell-${bao!.id}-TAKE_ORDER`)).toHaveAttribute('data-level', '1')
     await baoContext.close()

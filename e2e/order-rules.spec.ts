@@ -8,7 +8,11 @@ test.describe('overdue and blocked, one definition each', () => {
   test('a late order on hold: overdue, work blocked with the reason; ready: no longer overdue', async ({ page, login }) => {
     await login(DEMO.backoffice)
     const customer = await makeCustomer('Nhà sách')
-    const order = await makeOrder({ customerId: customer.id, lines: [{ description: 'Sổ tay A5', quantity: 2, unitPrice: 40_000, taxRateBp: 1000 }], dueInHours: -5 })
+    const order = await makeOrder({
+      customerId: customer.id,
+      lines: [{ description: 'Sổ tay A5', quantity: 2, unitPrice: 40_000, taxRateBp: 1000 }],
+      dueInHours: -5,
+    })
     await sql(`UPDATE "Order" SET "heldAt" = now(), "holdReason" = 'Chờ khách duyệt mẫu', version = version + 1 WHERE id = $1`, [order.id])
 
     await page.goto(`/back/orders/${order.id}`)
@@ -24,7 +28,10 @@ test.describe('overdue and blocked, one definition each', () => {
 
     // Finished (and released): not overdue any more, on either screen.
     await sql(`UPDATE "OrderLine" SET "qtyFulfilled" = quantity WHERE "orderId" = $1`, [order.id])
-    await sql(`UPDATE "Order" SET "heldAt" = NULL, "holdReason" = NULL, fulfillment = 'FULFILLED', "readyAt" = now(), version = version + 1 WHERE id = $1`, [order.id])
+    await sql(
+      `UPDATE "Order" SET "heldAt" = NULL, "holdReason" = NULL, fulfillment = 'FULFILLED', "readyAt" = now(), version = version + 1 WHERE id = $1`,
+      [order.id],
+    )
     await page.goto(`/back/orders/${order.id}`)
     await expect(article.getByText('Ready', { exact: true }).first()).toBeVisible()
     await expect(article).not.toContainText('Overdue')

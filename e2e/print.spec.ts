@@ -90,7 +90,9 @@ for (const lang of LANGS) {
         await page.setViewportSize({ width: Math.floor(doc.printableMm * MM), height: 1100 })
         await expect(page.getByRole('navigation', { name: msg(lang, 'common.nav.mainNavigation') })).toBeHidden()
         await expect(page.locator('header.no-print')).toBeHidden()
-        expect(await page.locator('button:visible, select:visible, input:visible, textarea:visible').count(), 'no controls on paper').toBe(0)
+        expect(await page.locator('button:visible, select:visible, input:visible, textarea:visible').count(), 'no controls on paper').toBe(
+          0,
+        )
         await expect(sheet).toBeVisible()
         const fits = await page.evaluate((selector) => {
           const el = document.querySelector(selector)!
@@ -118,7 +120,8 @@ for (const lang of LANGS) {
           if (doc.name.startsWith('ticket')) {
             // Printed in the app's own monospace face, which has every precomposed Vietnamese letter (src/app/fonts.ts),
             // never in whatever the machine has: no letter comes out as a base letter plus a loose accent ("Hô`").
-            if (doc.name === 'ticket-80mm') expect(execFileSync('pdffonts', [file]).toString(), 'the receipt font is embedded').toMatch(/IBMPlexMono/i)
+            if (doc.name === 'ticket-80mm')
+              expect(execFileSync('pdffonts', [file]).toString(), 'the receipt font is embedded').toMatch(/IBMPlexMono/i)
             const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
             expect(raw, `${doc.name}: no combining accents in the printed text`).not.toMatch(/[\u0300-\u036f]/)
             if (lang === 'vi') expect(raw).toMatch(/[\u1ea0-\u1ef9]/)

@@ -94,7 +94,11 @@ for (const lang of LANGS) {
           expect(box.height, `${screen.name}: main action height`).toBeGreaterThanOrEqual(24)
           // The top of the page (long lists are cut at 2,000 px so the picture stays readable).
           const height = Math.min(2000, await page.evaluate(() => document.scrollingElement!.scrollHeight))
-          await page.screenshot({ path: screenshotPath(`responsive-${lang}-${width}-${screen.name}`), fullPage: true, clip: { x: 0, y: 0, width, height } })
+          await page.screenshot({
+            path: screenshotPath(`responsive-${lang}-${width}-${screen.name}`),
+            fullPage: true,
+            clip: { x: 0, y: 0, width, height },
+          })
         })
       }
       for (const page of pages.values()) await page.context().close()

@@ -58,13 +58,23 @@ test.describe('the proxy is not the security boundary', () => {
     // each refused by the proxy with 403 in the API's error format, before Next's action handler (which answered
     // 500 to the first two and ran the action for the third).
     for (const origin of ['https://evil.example', 'null', `https://${own.host}`]) {
-      const replay = await api.post(request.url(), { headers: { ...headers, origin }, data: request.postData() ?? '', maxRedirects: 0, timeout: 15_000 })
+      const replay = await api.post(request.url(), {
+        headers: { ...headers, origin },
+        data: request.postData() ?? '',
+        maxRedirects: 0,
+        timeout: 15_000,
+      })
       expect(replay.status(), `Origin ${origin}`).toBe(403)
       expect(await replay.json(), `Origin ${origin}`).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } })
       expect(replay.headers()['x-content-type-options'], `Origin ${origin}`).toBe('nosniff')
     }
     // The same request from the app's own origin still runs the action.
-    const same = await api.post(request.url(), { headers: { ...headers, origin: own.origin }, data: request.postData() ?? '', maxRedirects: 0, timeout: 15_000 })
+    const same = await api.post(request.url(), {
+      headers: { ...headers, origin: own.origin },
+      data: request.postData() ?? '',
+      maxRedirects: 0,
+      timeout: 15_000,
+    })
     expect(same.status()).toBe(200)
     await api.dispose()
   })
@@ -78,7 +88,11 @@ test.describe('requests the app cannot route', () => {
     expect(headers['content-security-policy'] ?? '', label).toContain("frame-ancestors 'none'")
   }
 
-  test('addresses that are not valid percent-encoding are 400 with the usual headers, signed in or not', async ({ request, page, login }) => {
+  test('addresses that are not valid percent-encoding are 400 with the usual headers, signed in or not', async ({
+    request,
+    page,
+    login,
+  }) => {
     const api = await request.get('/api/v1/orders/%FF', { headers: { authorization: 'Bearer hof_' + 'x'.repeat(43) } })
     expect(api.status()).toBe(400)
     expect(await api.json()).toEqual({ error: { code: 'BAD_REQUEST', message: expect.any(String) } })
@@ -121,13 +135,17 @@ test.describe('headers on every response', () => {
       // Framing is refused twice over: X-Frame-Options everywhere, and the CSP's frame-ancestors on everything with
       // content (the proxy's redirect to the login page has none to frame).
       expect(headers['x-frame-options'], path).toBe('DENY')
-      if (response.status() < 300 || response.status() >= 400) expect(headers['content-security-policy'] ?? '', path).toContain("frame-ancestors 'none'")
+      if (response.status() < 300 || response.status() >= 400)
+        expect(headers['content-security-policy'] ?? '', path).toContain("frame-ancestors 'none'")
       expect(headers['content-security-policy'] ?? '', path).not.toContain('unsafe-eval')
     }
   })
 
   test('API answers are never cached and never stack traces', async ({ request }) => {
-    const response = await request.post('/api/v1/orders', { headers: { authorization: 'Bearer hof_' + 'x'.repeat(43), 'content-type': 'application/json' }, data: '{"broken": ' })
+    const response = await request.post('/api/v1/orders', {
+      headers: { authorization: 'Bearer hof_' + 'x'.repeat(43), 'content-type': 'application/json' },
+      data: '{"broken": ',
+    })
     expect(response.status()).toBe(401)
     expect(response.headers()['cache-control']).toContain('no-store')
     expect(await response.text()).not.toMatch(/\n\s+at |node_modules|prisma/i)

@@ -13,7 +13,10 @@ async function signedIn(browser: Browser, baseURL: string | undefined, email: st
 
 const LINE = { description: 'In A4 màu', quantity: 1, unitPrice: 2500, taxRateBp: 800 }
 
-test('the Manager link leads a receptionist certified for the catalog to the catalog, a manager to the overview', async ({ page, login }) => {
+test('the Manager link leads a receptionist certified for the catalog to the catalog, a manager to the overview', async ({
+  page,
+  login,
+}) => {
   // Hà: RECEPTIONIST with MANAGE_CATALOG 2 — the overview (MANAGE_TEAM) would refuse her.
   await login(DEMO.reception)
   await page.goto('/front')
@@ -57,7 +60,12 @@ test('a break handover shows on the order timeline as "handed off to" the collea
   await page.getByRole('list', { name: 'Timeline' }).screenshot({ path: screenshotPath('ux-timeline-reassign') })
 })
 
-test('the ready list shows an order finished in the workshop within moments, without a reload', async ({ page, login, browser, baseURL }) => {
+test('the ready list shows an order finished in the workshop within moments, without a reload', async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
   const customer = await makeCustomer('Đinh Thị')
   const order = await makeOrder({ customerId: customer.id, lines: [LINE] })
   await login(DEMO.reception)
@@ -107,7 +115,10 @@ test('the customer list keeps the option chosen with the arrow keys in view', as
   await page.keyboard.press('ArrowUp')
   const last = list.getByRole('option').last()
   await expect(last).toHaveAttribute('aria-selected', 'true')
-  await expect(page.getByRole('combobox', { name: 'Find the customer' })).toHaveAttribute('aria-activedescendant', (await last.getAttribute('id'))!)
+  await expect(page.getByRole('combobox', { name: 'Find the customer' })).toHaveAttribute(
+    'aria-activedescendant',
+    (await last.getAttribute('id'))!,
+  )
   await expect(last).toBeInViewport({ ratio: 1 })
   await page.keyboard.press('ArrowDown')
   await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true')

@@ -58,7 +58,9 @@ function startServer(env: NodeJS.ProcessEnv): ChildProcess {
 
 async function waitHealthy(): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)
+    const ok = await fetch(`${base}/api/v1/health`)
+      .then((r) => r.ok)
+      .catch(() => false)
     if (ok) return
     await new Promise((r) => setTimeout(r, 250))
   }
@@ -68,7 +70,11 @@ async function waitHealthy(): Promise<void> {
 async function main() {
   if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     say(`no production build in ${distDir}: building one`)
-    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
+    const build = spawnSync(process.execPath, [next, 'build'], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'inherit',
+    })
     if (build.status !== 0) throw new Error('next build failed')
   }
   const url = await freshDatabase()
@@ -76,7 +82,15 @@ async function main() {
   await migrate(url, { force: true })
   const shop = await seedDemoShop('crash test')
 
-  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1', API_RATE_BURST: '100000', API_RATE_PER_SECOND: '100000' }
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXTAUTH_URL: base,
+    NEXT_TELEMETRY_DISABLED: '1',
+    API_RATE_BURST: '100000',
+    API_RATE_PER_SECOND: '100000',
+  }
   server = startServer(env)
   await waitHealthy()
   say('server up; starting load')
@@ -126,7 +140,10 @@ async function main() {
   const clients = Array.from({ length: CLIENTS }, client)
   const loadStarted = Date.now()
   // At least LOAD_MS of load and at least MIN_ACKED acknowledged orders (a slow machine gets longer), at most 60 s.
-  while (Date.now() - loadStarted < LOAD_MS || (sent.filter((s) => s.acknowledged).length < MIN_ACKED && Date.now() - loadStarted < 60_000)) {
+  while (
+    Date.now() - loadStarted < LOAD_MS ||
+    (sent.filter((s) => s.acknowledged).length < MIN_ACKED && Date.now() - loadStarted < 60_000)
+  ) {
     await new Promise((r) => setTimeout(r, 100))
   }
   const ackedBeforeKill = sent.filter((s) => s.acknowledged).length
@@ -134,7 +151,9 @@ async function main() {
   stop = true
   server.kill('SIGKILL')
   const loadSeconds = (Date.now() - loadStarted) / 1000
-  say(`SIGKILL after ${loadSeconds.toFixed(1)} s: ${ackedBeforeKill} orders acknowledged (${(ackedBeforeKill / loadSeconds).toFixed(0)}/s), ${sent.length - ackedBeforeKill} requests in flight`)
+  say(
+    `SIGKILL after ${loadSeconds.toFixed(1)} s: ${ackedBeforeKill} orders acknowledged (${(ackedBeforeKill / loadSeconds).toFixed(0)}/s), ${sent.length - ackedBeforeKill} requests in flight`,
+  )
   await Promise.all(clients)
 
   server = startServer(env)
@@ -162,12 +181,17 @@ async function main() {
   const found = await client2.query(`SELECT id FROM "Order" WHERE id = ANY($1::uuid[])`, [acked.map((s) => s.orderId)])
   const missing = acked.length - (found.rowCount ?? 0)
   if (missing > 0) failures.push(`${missing} acknowledged orders are missing after the crash`)
-  for (const o of await incomplete(acked.map((s) => s.orderId!))) failures.push(`acknowledged order ${o.id} is incomplete: ${JSON.stringify(o)}`)
+  for (const o of await incomplete(acked.map((s) => s.orderId!)))
+    failures.push(`acknowledged order ${o.id} is incomplete: ${JSON.stringify(o)}`)
   const afterCrash = (await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%'`)).rows[0].n as number
   for (const o of await incomplete()) failures.push(`partial order after the crash: ${JSON.stringify(o)}`)
-  const orphans = await client2.query(`SELECT count(*)::int AS n FROM "OrderLine" l WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.id = l."orderId")`)
+  const orphans = await client2.query(
+    `SELECT count(*)::int AS n FROM "OrderLine" l WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.id = l."orderId")`,
+  )
   if (orphans.rows[0].n > 0) failures.push(`${orphans.rows[0].n} order lines without an order`)
-  say(`after restart: ${acked.length} acknowledged orders all present: ${missing === 0}; ${afterCrash} orders in the database (${afterCrash - acked.length} committed but never acknowledged)`)
+  say(
+    `after restart: ${acked.length} acknowledged orders all present: ${missing === 0}; ${afterCrash} orders in the database (${afterCrash - acked.length} committed but never acknowledged)`,
+  )
 
   // Retry everything that was not acknowledged, with its key and its body, as a client would: each key yields
   // exactly one order, the one that may already exist.
@@ -178,14 +202,18 @@ async function main() {
     if (![200, 201].includes(res.status)) failures.push(`retry of ${s.key} answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
     else if (res.headers.get('idempotent-replayed') === 'true') replayed++
   }
-  const perKey = await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%' GROUP BY "idempotencyKey" HAVING count(*) > 1`)
+  const perKey = await client2.query(
+    `SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%' GROUP BY "idempotencyKey" HAVING count(*) > 1`,
+  )
   if (perKey.rowCount) failures.push(`${perKey.rowCount} idempotency keys created two orders`)
   const total = (await client2.query(`SELECT count(*)::int AS n FROM "Order" WHERE "idempotencyKey" LIKE 'api-%'`)).rows[0].n as number
   if (total !== sent.length) failures.push(`${sent.length} keys sent but ${total} orders exist`)
   for (const o of await incomplete()) failures.push(`partial order after the retries: ${JSON.stringify(o)}`)
   await client2.end()
 
-  say(`${sent.length} keys: ${acked.length} acknowledged before the kill, ${inFlight.length} retried after the restart (${replayed} answered from the stored response); ${total} orders, ${failures.length} problems`)
+  say(
+    `${sent.length} keys: ${acked.length} acknowledged before the kill, ${inFlight.length} retried after the restart (${replayed} answered from the stored response); ${total} orders, ${failures.length} problems`,
+  )
   for (const f of failures.slice(0, 20)) say(`FAIL ${f}`)
   if (failures.length > 0 || acked.length === 0) process.exitCode = 1
   else say('PASS: every acknowledged order survived the crash whole; no partial or duplicate orders; every retry converged on one order')

@@ -47,7 +47,11 @@ async function migrateDirect(url: string): Promise<'applied' | 'up-to-date' | 'u
       "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
-    const rows = (await client.query('SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"')).rows as Array<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>
+    const rows = (await client.query('SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"')).rows as Array<{
+      migration_name: string
+      finished_at: Date | null
+      rolled_back_at: Date | null
+    }>
     if (rows.some((r) => r.finished_at === null || r.rolled_back_at !== null)) return 'use-cli'
     const applied = new Set(rows.map((r) => r.migration_name))
     const pending = names.filter((n) => !applied.has(n))
@@ -180,7 +184,10 @@ async function main() {
       next?.kill('SIGTERM')
       throw error
     })
-    if (summary) say(`Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices (${seconds(tSeed)}).`)
+    if (summary)
+      say(
+        `Seeded ${summary.staff} staff, ${summary.products} products, ${summary.customers} customers, ${summary.orders} orders, ${summary.invoices} invoices (${seconds(tSeed)}).`,
+      )
   }
   await db().$disconnect()
   if (demo) await banner(port)

@@ -51,8 +51,18 @@ async function main() {
   await seedDemo()
   await db().$disconnect()
   const secret = randomBytes(32).toString('base64url')
-  writeFileSync(process.env.RUNTIME_FILE ?? path.join(root, 'e2e/.runtime.json'), JSON.stringify({ databaseUrl: url, secret, baseURL: `http://127.0.0.1:${port}` }))
-  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}`, HANDOFF_DEMO: '1', NEXT_TELEMETRY_DISABLED: '1' }
+  writeFileSync(
+    process.env.RUNTIME_FILE ?? path.join(root, 'e2e/.runtime.json'),
+    JSON.stringify({ databaseUrl: url, secret, baseURL: `http://127.0.0.1:${port}` }),
+  )
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    HANDOFF_DEMO: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
   const next = path.join(root, 'node_modules/next/dist/bin/next')
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' })

@@ -16,7 +16,16 @@ const before = path.join(mkdtempSync(path.join(tmpdir(), 'handoff-schema-')), 's
 writeFileSync(before, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: root }))
 const sql = execFileSync(
   process.execPath,
-  [path.join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'diff', '--from-schema-datamodel', before, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  [
+    path.join(root, 'node_modules/prisma/build/index.js'),
+    'migrate',
+    'diff',
+    '--from-schema-datamodel',
+    before,
+    '--to-schema-datamodel',
+    'prisma/schema.prisma',
+    '--script',
+  ],
   { cwd: root, encoding: 'utf8' },
 )
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)

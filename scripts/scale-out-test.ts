@@ -136,7 +136,9 @@ function startProxy(): void {
     ].join('\n'),
   )
   start('haproxy', haproxy, ['-db', '-f', path.join(tmp, 'haproxy.cfg')])
-  say(`haproxy ${spawnSync(haproxy, ['-v'], { encoding: 'utf8' }).stdout.split(' ')[2]} on :${proxyPort}, round-robin over :${instancePorts.join(', :')}`)
+  say(
+    `haproxy ${spawnSync(haproxy, ['-v'], { encoding: 'utf8' }).stdout.split(' ')[2]} on :${proxyPort}, round-robin over :${instancePorts.join(', :')}`,
+  )
 }
 
 /** The id of a server action in the build both instances serve, and a page that uses it. */
@@ -147,7 +149,15 @@ function serverAction(exportedName: string, pagePart: string): { id: string; pag
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.exportedName !== exportedName) continue
     const worker = Object.keys(entry.workers).find((w) => w.includes(pagePart) && w.endsWith('/page'))
-    if (worker) return { id, page: worker.replace(/^app/, '').replace(/\/\([^)]*\)/g, '').replace(/\/page$/, '') || '/' }
+    if (worker)
+      return {
+        id,
+        page:
+          worker
+            .replace(/^app/, '')
+            .replace(/\/\([^)]*\)/g, '')
+            .replace(/\/page$/, '') || '/',
+      }
   }
   throw new Error(`no server action ${exportedName} on a ${pagePart} page in ${distDir}`)
 }
@@ -158,7 +168,10 @@ function follow(port: number, cookie: string) {
   const state = { ready: false, status: 0, closed: false }
   const controller = new AbortController()
   void (async () => {
-    const res = await fetch(`${direct(port)}/api/live/orders`, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal })
+    const res = await fetch(`${direct(port)}/api/live/orders`, {
+      headers: { cookie, accept: 'text/event-stream' },
+      signal: controller.signal,
+    })
     state.status = res.status
     statuses.push({ what: `live :${port}`, status: res.status })
     if (!res.ok || !res.body) return
@@ -189,7 +202,10 @@ function follow(port: number, cookie: string) {
 /** next-auth's credentials sign-in, as the login form does it: the session cookie. */
 async function signIn(email: string, password: string): Promise<string> {
   const csrf = await request('csrf', `${proxy}/api/auth/csrf`)
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
   const res = await request('sign-in', `${proxy}/api/auth/callback/credentials`, {
     method: 'POST',
@@ -229,7 +245,11 @@ async function main() {
   chmodSync(tmp, 0o755)
   if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     say(`no production build in ${distDir}: building one`)
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'inherit',
+    })
     if (build.status !== 0) throw new Error('next build failed')
   }
   const buildId = readFileSync(path.join(root, distDir, 'BUILD_ID'), 'utf8').trim()
@@ -239,7 +259,12 @@ async function main() {
   await migrate(directUrl.toString(), { force: true })
   const shop = await seedDemoShop('scale-out test')
 
-  const bouncer = await startPgBouncer({ databaseUrl: directUrl.toString(), port: bouncerPort, poolSize: BOUNCER_POOL, output: openSync(path.join(tmp, 'pgbouncer.log'), 'a') })
+  const bouncer = await startPgBouncer({
+    databaseUrl: directUrl.toString(),
+    port: bouncerPort,
+    poolSize: BOUNCER_POOL,
+    output: openSync(path.join(tmp, 'pgbouncer.log'), 'a'),
+  })
   stopBouncer = bouncer.stop
   const pooledUrl = bouncer.url
   say(`${bouncer.version} on :${bouncerPort}, pool_mode=transaction, default_pool_size=${BOUNCER_POOL}`)
@@ -260,21 +285,34 @@ async function main() {
     API_RATE_PER_SECOND: '100000',
   }
   // The production start command (`npm start` = scripts/start.mjs), which applies KEEP_ALIVE_TIMEOUT_MS or its default.
-  for (const [i, port] of instancePorts.entries()) start(`app${i + 1}`, process.execPath, [path.join(root, 'scripts/start.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], env)
+  for (const [i, port] of instancePorts.entries())
+    start(`app${i + 1}`, process.execPath, [path.join(root, 'scripts/start.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], env)
   for (const port of instancePorts) await until(`instance :${port}`, () => fetch(`${direct(port)}/api/v1/health`).then((r) => r.ok))
   startProxy()
   // Both servers up in haproxy's eyes: two health answers in a row come from two different instances.
-  await until('both instances behind the proxy', async () => {
-    const served = new Set<string>()
-    for (let i = 0; i < 4; i++) served.add((await fetch(`${proxy}/api/v1/health`)).headers.get('x-served-by') ?? '')
-    return served.size === 2
-  }, 60_000)
+  await until(
+    'both instances behind the proxy',
+    async () => {
+      const served = new Set<string>()
+      for (let i = 0; i < 4; i++) served.add((await fetch(`${proxy}/api/v1/health`)).headers.get('x-served-by') ?? '')
+      return served.size === 2
+    },
+    60_000,
+  )
   say(`build ${buildId} (${distDir}) served by two instances on :${instancePorts.join(', :')}`)
 
   const cookie = await signIn('reception@example.com', 'handoff-demo')
   const streams = instancePorts.map((port) => ({ port, ...follow(port, cookie) }))
-  await until('both live streams ready', async () => streams.every((s) => s.state.ready) || (streams.some((s) => s.state.status >= 300) ? Promise.reject(new Error('stream refused')) : false), 30_000).catch((error: Error) => {
-    throw new Error(`live streams: ${streams.map((s) => `:${s.port} HTTP ${s.state.status} ready=${s.state.ready}`).join(', ')} (${error.message})`)
+  await until(
+    'both live streams ready',
+    async () =>
+      streams.every((s) => s.state.ready) ||
+      (streams.some((s) => s.state.status >= 300) ? Promise.reject(new Error('stream refused')) : false),
+    30_000,
+  ).catch((error: Error) => {
+    throw new Error(
+      `live streams: ${streams.map((s) => `:${s.port} HTTP ${s.state.status} ready=${s.state.ready}`).join(', ')} (${error.message})`,
+    )
   })
 
   const dueDate = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10)
@@ -327,15 +365,26 @@ async function main() {
       .map((line) => /^1:(\{.*\})$/.exec(line)?.[1])
       .find(Boolean)
     const parsed = result ? (JSON.parse(result) as { ok: boolean; data?: { id: string } }) : undefined
-    if (res.status !== 200 || !parsed?.ok || !parsed.data) failures.push(`server action order ${i} on ${res.headers.get('x-served-by')}: HTTP ${res.status} ${text.slice(0, 200)}`)
+    if (res.status !== 200 || !parsed?.ok || !parsed.data)
+      failures.push(`server action order ${i} on ${res.headers.get('x-served-by')}: HTTP ${res.status} ${text.slice(0, 200)}`)
     else created.push(parsed.data.id)
   }
-  say(`${created.length} orders taken through the proxy (${API_ORDERS} API, ${ACTION_ORDERS} server action); by way and instance: ${[...servedBy].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  say(
+    `${created.length} orders taken through the proxy (${API_ORDERS} API, ${ACTION_ORDERS} server action); by way and instance: ${[
+      ...servedBy,
+    ]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  )
   for (const way of ['api', 'action'])
-    for (const name of instancePorts.map((_, i) => `app${i + 1}`)) if (!servedBy.get(`${way} ${name}`)) failures.push(`${name} took no order through the ${way === 'api' ? 'API' : 'server action'}`)
+    for (const name of instancePorts.map((_, i) => `app${i + 1}`))
+      if (!servedBy.get(`${way} ${name}`)) failures.push(`${name} took no order through the ${way === 'api' ? 'API' : 'server action'}`)
 
   // Every order on both live streams (an INSERT event each), whichever instance took it.
-  await until('every order on both live streams', async () => streams.every((s) => created.every((id) => s.seen.has(id))), 20_000).catch(() => undefined)
+  await until('every order on both live streams', async () => streams.every((s) => created.every((id) => s.seen.has(id))), 20_000).catch(
+    () => undefined,
+  )
   for (const s of streams) {
     const missing = created.filter((id) => !s.seen.has(id))
     if (missing.length > 0) failures.push(`live stream on :${s.port} missed ${missing.length} of ${created.length} orders`)
@@ -345,18 +394,29 @@ async function main() {
   // Connections PostgreSQL itself holds for the app: the bouncer's pool plus one LISTEN per instance.
   const check = new pg.Client({ connectionString: directUrl.toString() })
   await check.connect()
-  const backends = (await check.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows[0].n as number
-  const listeners = (await check.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'handoff-live'`, [dbName])).rows[0].n as number
+  const backends = (
+    await check.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])
+  ).rows[0].n as number
+  const listeners = (
+    await check.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'handoff-live'`, [dbName])
+  ).rows[0].n as number
   const orders = (await check.query(`SELECT count(*)::int AS n FROM "Order" WHERE id = ANY($1::uuid[])`, [created])).rows[0].n as number
   await check.end()
-  say(`PostgreSQL connections for the app: ${backends} (≤ bouncer pool ${BOUNCER_POOL} + ${instancePorts.length} LISTEN; ${listeners} LISTEN), with ${instancePorts.length} × DB_POOL_SIZE ${INSTANCE_POOL} client connections allowed`)
-  if (backends > BOUNCER_POOL + instancePorts.length) failures.push(`${backends} PostgreSQL connections: more than the bouncer's pool plus one LISTEN per instance`)
+  say(
+    `PostgreSQL connections for the app: ${backends} (≤ bouncer pool ${BOUNCER_POOL} + ${instancePorts.length} LISTEN; ${listeners} LISTEN), with ${instancePorts.length} × DB_POOL_SIZE ${INSTANCE_POOL} client connections allowed`,
+  )
+  if (backends > BOUNCER_POOL + instancePorts.length)
+    failures.push(`${backends} PostgreSQL connections: more than the bouncer's pool plus one LISTEN per instance`)
   if (listeners !== instancePorts.length) failures.push(`${listeners} LISTEN connections straight to PostgreSQL, expected one per instance`)
   if (orders !== created.length) failures.push(`${created.length} orders acknowledged, ${orders} in the database`)
 
   const alive = await Promise.all(instancePorts.map(keptAlive))
-  say(`keep-alive: an idle connection is still served after ${IDLE_MS / 1000} s on ${alive.filter(Boolean).length} of ${alive.length} instances`)
-  alive.forEach((ok, i) => ok || failures.push(`instance :${instancePorts[i]} closed an idle kept-alive connection within ${IDLE_MS / 1000} s`))
+  say(
+    `keep-alive: an idle connection is still served after ${IDLE_MS / 1000} s on ${alive.filter(Boolean).length} of ${alive.length} instances`,
+  )
+  alive.forEach(
+    (ok, i) => ok || failures.push(`instance :${instancePorts[i]} closed an idle kept-alive connection within ${IDLE_MS / 1000} s`),
+  )
   for (const s of streams) s.stop()
 
   const errors = statuses.filter((s) => s.status >= 500)
@@ -367,7 +427,13 @@ async function main() {
 async function cleanup() {
   stopping = true
   for (const { child } of children) child.kill('SIGTERM')
-  await Promise.all(children.map(({ child }) => (child.exitCode !== null || child.signalCode !== null ? null : Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]))))
+  await Promise.all(
+    children.map(({ child }) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? null
+        : Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]),
+    ),
+  )
   for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   stopBouncer?.()
   if (adminUrl && dbName) {
@@ -390,7 +456,9 @@ function finish(): never {
     for (const { name, log } of children) if (failures.some((f) => f.includes(name))) say(`${name} log:\n${tail(log)}`)
     say(`FAILED: ${failures.length} problems`)
   } else {
-    say('PASS: one build on two instances behind haproxy, pool through PgBouncer (transaction mode), every order live on both, no 5xx, idle connections kept')
+    say(
+      'PASS: one build on two instances behind haproxy, pool through PgBouncer (transaction mode), every order live on both, no 5xx, idle connections kept',
+    )
   }
   process.exit(failures.length > 0 ? 1 : 0)
 }

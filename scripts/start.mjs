@@ -12,7 +12,9 @@ const MAX_MS = 3_600_000
 const raw = process.env.KEEP_ALIVE_TIMEOUT_MS
 const ms = raw === undefined || raw === '' ? DEFAULT_MS : /^\d+$/.test(raw) ? Number(raw) : NaN
 if (!(ms >= 1000 && ms <= MAX_MS)) {
-  console.error(`\n  Handoff cannot start. Invalid environment: KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to ${MAX_MS} (default ${DEFAULT_MS}), got "${raw}"\n`)
+  console.error(
+    `\n  Handoff cannot start. Invalid environment: KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to ${MAX_MS} (default ${DEFAULT_MS}), got "${raw}"\n`,
+  )
   process.exit(1)
 }
 // Next's own CLI in this process (no child to forward signals to), as if called `next start --keepAliveTimeout …`.

@@ -93,7 +93,10 @@ export async function proxy(request: NextRequest) {
   }
   if (API.test(pathname)) return NextResponse.next()
   if (UNSAFE_METHODS.has(request.method) && crossOrigin(request)) {
-    return Response.json(apiErrorBody('FORBIDDEN', 'Requests from another site are refused.'), { status: 403, headers: { 'content-security-policy': PLAIN_CSP } })
+    return Response.json(apiErrorBody('FORBIDDEN', 'Requests from another site are refused.'), {
+      status: 403,
+      headers: { 'content-security-policy': PLAIN_CSP },
+    })
   }
   if (STAFF_AREA.test(pathname)) {
     const token = await getToken({ req: request })

@@ -23,12 +23,16 @@ export async function startAppServer(options: { port?: number; build?: boolean }
   const port = options.port ?? 3200
   const runtimeFile = path.join(tmpdir(), `handoff-bench-${process.pid}.json`)
   rmSync(runtimeFile, { force: true })
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/e2e-server.ts'], {
-    cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), RUNTIME_FILE: runtimeFile, E2E_SKIP_BUILD: options.build === false ? '1' : '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/e2e-server.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, E2E_PORT: String(port), RUNTIME_FILE: runtimeFile, E2E_SKIP_BUILD: options.build === false ? '1' : '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  )
   // A production build takes minutes on a busy 2-core machine.
   const deadline = Date.now() + Number(process.env.BENCH_START_TIMEOUT ?? 1_200_000)
   let runtime: { databaseUrl: string; secret: string; baseURL: string } | undefined
@@ -37,7 +41,9 @@ export async function startAppServer(options: { port?: number; build?: boolean }
     if (child.exitCode !== null) throw new Error('the app server exited early')
     if (existsSync(runtimeFile)) {
       runtime ??= JSON.parse(readFileSync(runtimeFile, 'utf8'))
-      up = await fetch(`${runtime!.baseURL}/login`).then((r) => r.ok).catch(() => false)
+      up = await fetch(`${runtime!.baseURL}/login`)
+        .then((r) => r.ok)
+        .catch(() => false)
       if (up) break
     }
     await new Promise((r) => setTimeout(r, 500))

@@ -21,7 +21,12 @@ export interface Row {
 }
 
 export function machine(): { load: number[]; cpus: number; node: string; at: string } {
-  return { load: os.loadavg().map((l) => Number(l.toFixed(2))), cpus: os.cpus().length, node: process.version, at: new Date().toISOString() }
+  return {
+    load: os.loadavg().map((l) => Number(l.toFixed(2))),
+    cpus: os.cpus().length,
+    node: process.version,
+    at: new Date().toISOString(),
+  }
 }
 
 export function loadNote(): string {
@@ -41,7 +46,9 @@ export function printTable(title: string, rows: Row[]): void {
     const base = r.baseline ? `${r.baseline.label}: ${fmt(r.baseline.value)} ${r.unit}` : '—'
     const ratio = r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`
     const result = r.pass === undefined ? '—' : r.pass ? 'pass' : '**miss**'
-    console.log(`| ${r.metric} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.budget ?? '—'} | ${result}${r.note ? ` (${r.note})` : ''} |`)
+    console.log(
+      `| ${r.metric} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.budget ?? '—'} | ${result}${r.note ? ` (${r.note})` : ''} |`,
+    )
   }
 }
 

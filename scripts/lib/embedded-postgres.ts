@@ -74,7 +74,12 @@ const PASSWORD = 'handoff-local'
 /** The URL of a database on the embedded server at `port`, known before the server is even started. */
 export const embeddedUrl = (port: number, database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
-export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; port?: number; quiet?: boolean }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  persistent: boolean
+  port?: number
+  quiet?: boolean
+}): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await freePort(54329))
   await mkdir(path.dirname(dataDir), { recursive: true })

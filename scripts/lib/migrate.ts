@@ -20,7 +20,9 @@ async function appliedNames(url: string): Promise<Set<string>> {
   try {
     const table = await client.query(`SELECT to_regclass('public._prisma_migrations') AS t`)
     if (!table.rows[0]?.t) return new Set()
-    const rows = await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+    const rows = await client.query(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
     return new Set(rows.rows.map((r: { migration_name: string }) => r.migration_name))
   } finally {
     await client.end()

@@ -18,13 +18,26 @@ export interface RunningBouncer {
 
 /** Debian installs it in /usr/sbin, which a non-root PATH may lack. */
 export function pgBouncerBinary(): string | undefined {
-  const found = spawnSync('sh', ['-c', 'command -v pgbouncer'], { env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin` }, encoding: 'utf8' })
+  const found = spawnSync('sh', ['-c', 'command -v pgbouncer'], {
+    env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin` },
+    encoding: 'utf8',
+  })
   return found.stdout.trim() || undefined
 }
 
 /** Starts it on `port` with `poolSize` server connections per database and user; resolves once `databaseUrl`'s
  * database answers through it. `output`: a file descriptor for its log (default: discarded). */
-export async function startPgBouncer({ databaseUrl, port, poolSize, output }: { databaseUrl: string; port: number; poolSize: number; output?: number }): Promise<RunningBouncer> {
+export async function startPgBouncer({
+  databaseUrl,
+  port,
+  poolSize,
+  output,
+}: {
+  databaseUrl: string
+  port: number
+  poolSize: number
+  output?: number
+}): Promise<RunningBouncer> {
   const binary = pgBouncerBinary()
   if (!binary) throw new Error('pgbouncer is not installed (Debian: apt-get install pgbouncer)')
   // Another bouncer already on the port would answer the readiness check below in this one's place.
@@ -53,7 +66,9 @@ export async function startPgBouncer({ databaseUrl, port, poolSize, output }: { 
   )
   // PgBouncer refuses to run as root: as the postgres system user then (-u).
   const asRoot = process.getuid?.() === 0
-  const child = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', output ?? 'ignore', output ?? 'ignore'] })
+  const child = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), path.join(dir, 'pgbouncer.ini')], {
+    stdio: ['ignore', output ?? 'ignore', output ?? 'ignore'],
+  })
   const stop = () => {
     child.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })

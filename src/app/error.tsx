@@ -12,7 +12,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="mt-2 text-slate-600">{t('body')}</p>
         {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{t('reference', { ref: error.digest })}</p>}
-        <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={reset}
+          className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+        >
           {t('retry')}
         </button>
       </div>

@@ -9,13 +9,26 @@ import { SubNav, type SubNavItem } from './sub-nav'
 
 /** The frame of every staff page: the areas this person may use (by skill, not only title), each linked to a page of
  * it they may open, who they are, language, sign-out, and the current area's own sections. */
-export async function AppShell({ actor, area, sections, children }: { actor: Actor; area: Area | null; sections: SubNavItem[]; children: React.ReactNode }) {
+export async function AppShell({
+  actor,
+  area,
+  sections,
+  children,
+}: {
+  actor: Actor
+  area: Area | null
+  sections: SubNavItem[]
+  children: React.ReactNode
+}) {
   const t = await getTranslations('common')
   const account = await getTranslations('account')
   const areas = areaLinks(actor)
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t('nav.skipToContent')}
       </a>
       <header className="no-print border-b border-slate-200 bg-white">
@@ -40,7 +53,11 @@ export async function AppShell({ actor, area, sections, children }: { actor: Act
               <span className="font-medium text-slate-900">{actor.name}</span>
               <span className="hidden sm:inline"> · {t(`roles.${actor.homeRole}`)}</span>
             </span>
-            <Link href="/account" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="account-link">
+            <Link
+              href="/account"
+              className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              data-testid="account-link"
+            >
               {account('navLink')}
             </Link>
             <LocaleSwitcher />

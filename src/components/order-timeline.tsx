@@ -38,7 +38,9 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const what = (e: TimelineEventDTO) => {
     // A reassignment (break transfer) says who took the order over (and from whom); the actor is whoever reassigned it.
     if (e.action === 'order.handed_off' && typeof e.data?.to === 'string') {
-      return typeof e.data.from === 'string' ? t('timeline.reassignedFromTo', { from: e.data.from, to: e.data.to }) : t('timeline.reassignedTo', { to: e.data.to })
+      return typeof e.data.from === 'string'
+        ? t('timeline.reassignedFromTo', { from: e.data.from, to: e.data.to })
+        : t('timeline.reassignedTo', { to: e.data.to })
     }
     return KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action
   }
@@ -63,7 +65,12 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             <ul className="basis-full text-slate-700 sm:pl-38">
               {workLines(e.data).map((w, i) => (
                 <li key={i} data-testid="timeline-work-line">
-                  {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', { line: w.line, delta: Math.abs(w.to - w.from), from: w.from, to: w.to })}
+                  {t(w.to > w.from ? 'timeline.workLine' : 'timeline.workLineUndone', {
+                    line: w.line,
+                    delta: Math.abs(w.to - w.from),
+                    from: w.from,
+                    to: w.to,
+                  })}
                 </li>
               ))}
             </ul>

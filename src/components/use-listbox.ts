@@ -52,7 +52,8 @@ export function useListbox<T extends { id: string }>(options: ListboxOptions<T>)
     const option = activeId ? document.getElementById(activeId) : null
     if (!list || !option || option.parentElement !== list) return
     if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop
-    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight
+    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight
   }, [activeId, listKey])
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {

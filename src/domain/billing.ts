@@ -54,13 +54,26 @@ function sumBy<T>(items: readonly T[], pick: (item: T) => number): number {
 export function invoiceOpen(invoice: LedgerInvoice, allocations: readonly LedgerAllocation[]): number {
   checkAmount(invoice.total, 'total')
   checkAmount(invoice.credited, 'credited')
-  return invoice.total - invoice.credited - sumBy(allocations.filter((a) => a.invoiceId === invoice.id), (a) => a.amount)
+  return (
+    invoice.total -
+    invoice.credited -
+    sumBy(
+      allocations.filter((a) => a.invoiceId === invoice.id),
+      (a) => a.amount,
+    )
+  )
 }
 
 /** Money of a payment not yet applied to any invoice. */
 export function paymentUnallocated(payment: LedgerPayment, allocations: readonly LedgerAllocation[]): number {
   checkAmount(payment.amount, 'amount')
-  return payment.amount - sumBy(allocations.filter((a) => a.paymentId === payment.id), (a) => a.amount)
+  return (
+    payment.amount -
+    sumBy(
+      allocations.filter((a) => a.paymentId === payment.id),
+      (a) => a.amount,
+    )
+  )
 }
 
 /**
@@ -222,7 +235,11 @@ export function maxRefund(f: RefundFigures): number {
  * Payments as sources of money once returns of unapplied money are taken out, newest payment first (the money
  * handed back is the money that came in last). A payment emptied by returns drops out.
  */
-export function withReturns(payments: readonly LedgerPayment[], allocations: readonly LedgerAllocation[], returned: number): LedgerPayment[] {
+export function withReturns(
+  payments: readonly LedgerPayment[],
+  allocations: readonly LedgerAllocation[],
+  returned: number,
+): LedgerPayment[] {
   checkAmount(returned, 'returned')
   let rest = Math.max(0, returned)
   const out = payments.map((p) => ({ ...p }))

@@ -27,7 +27,11 @@ export function indexCatalog<P extends { sku: string; name: string }>(products: 
 }
 
 /** The products a query finds, best first; none for a blank query. */
-export function findInCatalog<P extends { name: string }>(catalog: readonly CatalogEntry<P>[], query: string, limit = CATALOG_SEARCH_LIMIT): P[] {
+export function findInCatalog<P extends { name: string }>(
+  catalog: readonly CatalogEntry<P>[],
+  query: string,
+  limit = CATALOG_SEARCH_LIMIT,
+): P[] {
   const terms = searchTerms(query).slice(0, MAX_TERMS)
   if (terms.length === 0) return []
   const folded = terms.join(' ')

@@ -12,14 +12,7 @@
 //   instant itself.
 
 import { TASKS, levelOf, ownsTask, qualified, type HomeRole, type Task } from './permissions'
-import {
-  DAY_MS,
-  addDays,
-  businessDay,
-  isOpen,
-  openingQuarterHours,
-  type OpeningHours,
-} from './opening-hours'
+import { DAY_MS, addDays, businessDay, isOpen, openingQuarterHours, type OpeningHours } from './opening-hours'
 
 /** A task is covered when at least this many qualified people are present: the one doing it and a backup. */
 export const COVER_TARGET = 2
@@ -68,13 +61,7 @@ export function isAbsent(userId: string, at: Date, absences: readonly AbsencePer
   return absences.some((a) => a.userId === userId && a.startsAt.getTime() <= t && t < a.endsAt.getTime())
 }
 
-export function isPresent(
-  userId: string,
-  at: Date,
-  absences: readonly AbsencePeriod[],
-  hours: OpeningHours,
-  timeZone: string,
-): boolean {
+export function isPresent(userId: string, at: Date, absences: readonly AbsencePeriod[], hours: OpeningHours, timeZone: string): boolean {
   return isOpen(hours, at, timeZone) && !isAbsent(userId, at, absences)
 }
 
@@ -165,11 +152,7 @@ interface SlotCounts {
   counts: Map<Task, Uint16Array>
 }
 
-function countPresent(
-  staff: readonly StaffMember[],
-  absences: readonly AbsencePeriod[],
-  slots: readonly Span[],
-): SlotCounts {
+function countPresent(staff: readonly StaffMember[], absences: readonly AbsencePeriod[], slots: readonly Span[]): SlotCounts {
   const spans = absenceSpans(absences)
   const masks = new Map<string, Uint8Array>()
   const maskOf = (m: StaffMember): Uint8Array => {
@@ -424,11 +407,7 @@ export interface TraineeCandidate {
  *   3. sum of effective levels (permissions.levelOf) over the related tasks;
  *   4. name, then id, by code point, so the answer never depends on input order or locale data.
  */
-export function rankTrainees(
-  staff: readonly StaffMember[],
-  task: Task,
-  excludeIds: Iterable<string> = [],
-): TraineeCandidate[] {
+export function rankTrainees(staff: readonly StaffMember[], task: Task, excludeIds: Iterable<string> = []): TraineeCandidate[] {
   const excluded = new Set(excludeIds)
   const related = RELATED_TASKS[task]
   return staff
@@ -449,11 +428,7 @@ export function rankTrainees(
     )
 }
 
-export function suggestTrainee(
-  staff: readonly StaffMember[],
-  task: Task,
-  excludeIds: Iterable<string> = [],
-): StaffMember | null {
+export function suggestTrainee(staff: readonly StaffMember[], task: Task, excludeIds: Iterable<string> = []): StaffMember | null {
   return rankTrainees(staff, task, excludeIds)[0]?.member ?? null
 }
 

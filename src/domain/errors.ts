@@ -1,15 +1,7 @@
 // Errors the user is meant to see. The message is an i18n key (the UI translates it with `params`), so the domain
 // never produces user-facing text in one language.
 
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'INVALID',
-  'CONFLICT',
-  'STALE',
-  'RATE_LIMITED',
-] as const
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID', 'CONFLICT', 'STALE', 'RATE_LIMITED'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** Suggested HTTP status per code, so route handlers and server actions map errors the same way. */

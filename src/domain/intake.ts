@@ -124,7 +124,10 @@ export type Unfinished = { kind: 'productSearch'; text: string } | { kind: 'quan
  * added) and lines whose quantity was never confirmed (the field still has the focus it got when the line was added,
  * never left with Enter, Tab or a click, never typed in). The form asks before creating the order with any of them.
  */
-export function unfinishedInput(state: { productSearch: string; lines: readonly { name: string; quantityConfirmed: boolean }[] }): Unfinished[] {
+export function unfinishedInput(state: {
+  productSearch: string
+  lines: readonly { name: string; quantityConfirmed: boolean }[]
+}): Unfinished[] {
   const out: Unfinished[] = []
   if (state.productSearch.trim() !== '') out.push({ kind: 'productSearch', text: state.productSearch.trim() })
   state.lines.forEach((l, i) => {

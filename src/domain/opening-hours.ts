@@ -213,12 +213,7 @@ export function parseOpeningHours(json: unknown): OpeningHours {
     const day = record[weekday]
     if (!Array.isArray(day)) throw new OpeningHoursError(`Weekday ${weekday}: expected a list of intervals`)
     const minutes: Array<[number, number]> = day.map((interval: unknown, i) => {
-      if (
-        !Array.isArray(interval) ||
-        interval.length !== 2 ||
-        typeof interval[0] !== 'string' ||
-        typeof interval[1] !== 'string'
-      ) {
+      if (!Array.isArray(interval) || interval.length !== 2 || typeof interval[0] !== 'string' || typeof interval[1] !== 'string') {
         throw new OpeningHoursError(`Weekday ${weekday}, interval ${i}: expected ['HH:mm', 'HH:mm']`)
       }
       let start: number
@@ -284,9 +279,7 @@ export function openIntervals(hours: OpeningHours, fromUtc: Date, toUtc: Date, t
 
 export function isOpen(hours: OpeningHours, at: Date, timeZone: string): boolean {
   const ms = toMs(at)
-  return openIntervalsOnDay(hours, businessDay(at, timeZone), timeZone).some(
-    (i) => i.start.getTime() <= ms && ms < i.end.getTime(),
-  )
+  return openIntervalsOnDay(hours, businessDay(at, timeZone), timeZone).some((i) => i.start.getTime() <= ms && ms < i.end.getTime())
 }
 
 /**

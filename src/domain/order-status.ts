@@ -12,15 +12,7 @@ export const PAYMENT_STATUSES = ['UNPAID', 'PARTLY_PAID', 'PAID', 'REFUNDED'] as
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 export const HANDOVERS = ['WAITING', 'COLLECTED', 'DELIVERED'] as const
 export type Handover = (typeof HANDOVERS)[number]
-export const CUSTOMER_STATUSES = [
-  'RECEIVED',
-  'IN_PROGRESS',
-  'READY',
-  'COLLECTED',
-  'DELIVERED',
-  'ON_HOLD',
-  'CANCELLED',
-] as const
+export const CUSTOMER_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'READY', 'COLLECTED', 'DELIVERED', 'ON_HOLD', 'CANCELLED'] as const
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number]
 
 export interface FulfillableLine {
@@ -155,17 +147,15 @@ export function customerStatus(order: OrderState): CustomerStatus {
  * a ready order waiting for its customer is "waiting", not overdue. The one definition: the queue, the desk, the order
  * pages and the KPIs use it (SQL through overdueWhere in src/server/orders/overdue-sql.ts, tested against this).
  */
-export function isOverdue(order: { dueAt: Date; fulfillment: FulfillmentStatus; handover: Handover; cancelled: boolean }, now: Date): boolean {
+export function isOverdue(
+  order: { dueAt: Date; fulfillment: FulfillmentStatus; handover: Handover; cancelled: boolean },
+  now: Date,
+): boolean {
   return !order.cancelled && order.handover === 'WAITING' && order.fulfillment !== 'FULFILLED' && order.dueAt.getTime() < now.getTime()
 }
 
 /** Collected or delivered, fully billed and fully paid, and not cancelled. */
-export function isClosed(order: {
-  handover: Handover
-  billing: BillingStatus
-  payment: PaymentStatus
-  cancelled: boolean
-}): boolean {
+export function isClosed(order: { handover: Handover; billing: BillingStatus; payment: PaymentStatus; cancelled: boolean }): boolean {
   return !order.cancelled && order.handover !== 'WAITING' && order.billing === 'BILLED' && order.payment === 'PAID'
 }
 
@@ -274,18 +264,17 @@ export function transitionBlock(order: OrderState, action: OrderAction): BlockRe
 
 /** transitionBlock for every action: what an order's DTO carries so pages never re-derive it. */
 export function transitionBlocks(order: OrderState): Record<OrderAction, BlockReason | null> {
-  return Object.fromEntries(ORDER_ACTIONS.map((action) => [action, transitionBlock(order, action)])) as Record<OrderAction, BlockReason | null>
+  return Object.fromEntries(ORDER_ACTIONS.map((action) => [action, transitionBlock(order, action)])) as Record<
+    OrderAction,
+    BlockReason | null
+  >
 }
 
 /**
  * transitionBlock as the error a use case throws (CONFLICT, message `errors.<reason>`), or null when allowed.
  * CANCEL also requires a non-blank reason. Cancelling does not touch invoices; issued ones are credited separately.
  */
-export function transitionError(
-  order: OrderState,
-  action: OrderAction,
-  options: { reason?: string | null } = {},
-): DomainError | null {
+export function transitionError(order: OrderState, action: OrderAction, options: { reason?: string | null } = {}): DomainError | null {
   const block = transitionBlock(order, action)
   if (block !== null) return new DomainError('CONFLICT', `errors.${block}`)
   if (action === 'CANCEL' && (options.reason ?? '').trim() === '') {

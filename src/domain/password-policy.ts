@@ -55,7 +55,19 @@ function isRun(s: string): boolean {
   return steps / (s.length - 1) >= 0.75
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '5': 's', $: 's', '7': 't', '8': 'b', '9': 'g' }
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '0': 'o',
+  '1': 'i',
+  '!': 'i',
+  '3': 'e',
+  '5': 's',
+  $: 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+}
 
 /** "aaaaaa" -> "a", "monkeymonkey" -> "monkey": the shortest unit the string repeats. */
 function repeatedUnit(s: string): string {
@@ -85,7 +97,9 @@ export function isWeakPassword(password: string, person: { name?: string; email?
   if (new Set(lower).size <= 3) return true
   if (isRun(lower.replace(/[^a-z0-9]/g, ''))) return true
   if (isCommonPassword(password)) return true
-  const own = [...fold(person.name ?? '').split(/[^a-z0-9]+/), ...fold(person.email?.split('@')[0] ?? '').split(/[^a-z0-9]+/)].filter((w) => w.length >= 3)
+  const own = [...fold(person.name ?? '').split(/[^a-z0-9]+/), ...fold(person.email?.split('@')[0] ?? '').split(/[^a-z0-9]+/)].filter(
+    (w) => w.length >= 3,
+  )
   // Separators do not make a word less guessable: "mật khẩu 2026" is "matkhau2026".
   let rest = lower.replace(/[\s._-]+/g, '')
   for (const word of [...COMMON_WORDS, ...own]) rest = rest.split(word).join('')

@@ -52,7 +52,14 @@ export const QUEUE_READERS = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const s
 export const BILLING_READERS = ['INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
 /** One order (and its invoices, credit notes, fulfilment history), and the live stream of order changes: whoever
  * works at the desk or in the back office. */
-export const ORDER_READERS = ['TAKE_ORDER', 'HANDLE_PICKUP', 'CUSTOMER_SERVICE', 'FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
+export const ORDER_READERS = [
+  'TAKE_ORDER',
+  'HANDLE_PICKUP',
+  'CUSTOMER_SERVICE',
+  'FULFILL',
+  'INVOICE',
+  'RECORD_PAYMENT',
+] as const satisfies readonly Task[]
 
 export type Area = 'front' | 'back' | 'manager'
 export const AREAS: readonly Area[] = ['front', 'back', 'manager']

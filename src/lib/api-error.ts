@@ -8,5 +8,7 @@ export interface ApiErrorExtra {
 }
 
 export function apiErrorBody(code: string, message: string, extra: ApiErrorExtra = {}) {
-  return { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}), ...extra.details } }
+  return {
+    error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}), ...(extra.ref ? { ref: extra.ref } : {}), ...extra.details },
+  }
 }

@@ -56,7 +56,9 @@ export async function sql<T extends object>(text: string, values: readonly unkno
       // Nothing ran (the statement failed at Parse or Bind), so running it again unnamed is safe. Said once, though
       // the statements in flight at that moment all fail alike.
       if (globalForDb.handoffNamedStatements)
-        console.warn('[handoff] named prepared statements fail through this pool (a transaction-mode PgBouncer before 1.21?): using unnamed ones from now on; set DB_PREPARED_STATEMENTS=unnamed (docs/deployment.md)')
+        console.warn(
+          '[handoff] named prepared statements fail through this pool (a transaction-mode PgBouncer before 1.21?): using unnamed ones from now on; set DB_PREPARED_STATEMENTS=unnamed (docs/deployment.md)',
+        )
       globalForDb.handoffNamedStatements = false
     }
   }
@@ -90,4 +92,5 @@ export const utcWrite = (param: string) => `(${param}::timestamptz AT TIME ZONE 
 
 /** The same in Prisma's tagged SQL: a moment (a Date, or an ISO string with its offset) as the UTC `timestamp` the
  * columns hold (Prisma's convention for DateTime), whatever the session's time zone. */
-export const utcValue = (at: Date | string): Prisma.Sql => Prisma.sql`(${typeof at === 'string' ? at : at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+export const utcValue = (at: Date | string): Prisma.Sql =>
+  Prisma.sql`(${typeof at === 'string' ? at : at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`

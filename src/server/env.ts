@@ -11,7 +11,10 @@ const databaseSchema = z.object({
    * means DATABASE_URL (no bouncer in between). */
   DATABASE_DIRECT_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
-    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL must be a postgresql:// URL').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_DIRECT_URL must be a postgresql:// URL')
+      .optional(),
   ),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** `unnamed` when the pool goes through a transaction-mode PgBouncer that cannot keep prepared statements (before
@@ -24,7 +27,12 @@ const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value)
 /** How long the API keeps Idempotency-Key records, in hours (1 to 90 days; empty means the default, 24). */
 export const idempotencyTtlSchema = z.preprocess(
   emptyIsUnset,
-  z.coerce.number().int().min(1).max(24 * 90).default(24),
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
 )
 
 /** Sign-in and API throttling (docs/security.md, "Sign-in, lockout and throttling"). Empty means the default. */
@@ -43,28 +51,37 @@ const throttleSchema = z.object({
 /** Switches: '1' turns one on, anything else (or nothing) leaves it off. */
 const switchSchema = z.object({
   /** The demo logins on the sign-in page (`npm run dev` and the e2e server set it: they run on the demo data). */
-  HANDOFF_DEMO: z.string().optional().transform((value) => value === '1'),
+  HANDOFF_DEMO: z
+    .string()
+    .optional()
+    .transform((value) => value === '1'),
   /** The benchmark-only routes answer (bench/intake.ts); they are also only built with it (next.config.ts). */
-  HANDOFF_BENCH: z.string().optional().transform((value) => value === '1'),
+  HANDOFF_BENCH: z
+    .string()
+    .optional()
+    .transform((value) => value === '1'),
 })
 
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
-const appSchema = databaseSchema.extend({
-  ...throttleSchema.shape,
-  ...switchSchema.shape,
-  HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  NEXTAUTH_SECRET: z
-    .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
-    .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
-  ...publicUrlSchema.shape,
-}).refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
-  // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
-  path: ['DATABASE_DIRECT_URL'],
-  message: 'DATABASE_DIRECT_URL is not set: behind a transaction-mode bouncer (DB_PREPARED_STATEMENTS=unnamed) the live updates need a direct connection to PostgreSQL',
-})
+const appSchema = databaseSchema
+  .extend({
+    ...throttleSchema.shape,
+    ...switchSchema.shape,
+    HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NEXTAUTH_SECRET: z
+      .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
+      .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
+    ...publicUrlSchema.shape,
+  })
+  .refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
+    // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
+    path: ['DATABASE_DIRECT_URL'],
+    message:
+      'DATABASE_DIRECT_URL is not set: behind a transaction-mode bouncer (DB_PREPARED_STATEMENTS=unnamed) the live updates need a direct connection to PostgreSQL',
+  })
 
 export type Env = z.infer<typeof appSchema>
 export type ThrottleEnv = z.infer<typeof throttleSchema>

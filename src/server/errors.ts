@@ -4,10 +4,22 @@ import { isDomainError } from '@/domain/errors'
 import type { ErrorCode } from '@/domain/errors'
 import type { Formats } from 'next-intl'
 
-export type KnownFailure = { code: ErrorCode | 'INTERNAL'; messageKey: string; params: Record<string, string | number>; field?: string; ref?: string }
+export type KnownFailure = {
+  code: ErrorCode | 'INTERNAL'
+  messageKey: string
+  params: Record<string, string | number>
+  field?: string
+  ref?: string
+}
 
 function isPrismaKnown(error: unknown): error is { code: string; meta?: unknown } {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof (error as { code: unknown }).code === 'string' && /^P\d{4}$/.test((error as { code: string }).code)
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof (error as { code: unknown }).code === 'string' &&
+    /^P\d{4}$/.test((error as { code: string }).code)
+  )
 }
 
 /**

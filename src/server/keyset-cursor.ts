@@ -27,7 +27,14 @@ function realMoment(match: RegExpExecArray | null): Date | null {
   const [y, mo, d, h, mi, s] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number]
   if (y < FIRST_YEAR || y > LAST_YEAR) return null
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, Number(match[7] ?? 0)))
-  const same = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+  const same = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ]
   return same.every((v, i) => v === [y, mo, d, h, mi, s][i]) ? date : null
 }
 

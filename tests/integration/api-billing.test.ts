@@ -113,7 +113,9 @@ describe('POST /api/v1/orders/{id}/payments', () => {
     const otherInvoice = await db().invoice.findFirst({ where: { orderId: { not: order.id } }, select: { id: true } })
     const foreign = await pay(order.id, { body: { method: 'CASH', amount: 100, invoiceId: otherInvoice?.id ?? randomUUID() } })
     expect([foreign.status, errorFields(foreign)]).toEqual([404, ['invoiceId']])
-    expect((await pay(order.id, { rawBody: 'amount=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400)
+    expect((await pay(order.id, { rawBody: 'amount=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(
+      400,
+    )
     expect((await pay(order.id, { rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status).toBe(413)
     expect(await count()).toBe(0)
   })
@@ -173,7 +175,10 @@ describe('POST /api/v1/orders/{id}/payments with an Idempotency-Key', () => {
     }
     // 20 at once, with two bodies: one payment, every request of the other body refused.
     const race = randomUUID()
-    const bodies = [{ method: 'CARD', amount: 100 }, { method: 'CARD', amount: 200 }]
+    const bodies = [
+      { method: 'CARD', amount: 100 },
+      { method: 'CARD', amount: 200 },
+    ]
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => pay(other.id, { key: race, body: bodies[i % 2] })))
     expect(results.filter((r) => r.status === 201)).toHaveLength(10)
     expect(results.filter((r) => r.status === 409)).toHaveLength(10)
@@ -205,7 +210,19 @@ describe('POST /api/v1/orders/{id}/payments with an Idempotency-Key', () => {
 })
 
 describe('GET /api/v1/invoices', () => {
-  type Page = { data: Array<{ id: string; number: string; open: number; paid: number; credited: number; total: number; customer: { id: string }; order: { id: string; number: string } }>; nextCursor: string | null }
+  type Page = {
+    data: Array<{
+      id: string
+      number: string
+      open: number
+      paid: number
+      credited: number
+      total: number
+      customer: { id: string }
+      order: { id: string; number: string }
+    }>
+    nextCursor: string | null
+  }
 
   it('lists a customer\u2019s invoices newest first with open amounts, filters by status, order and time, pages with a cursor', async () => {
     const customer = await makeCustomer({ name: 'Công ty Kế Toán' })
@@ -227,9 +244,19 @@ describe('GET /api/v1/invoices', () => {
       cursor = page.nextCursor
     } while (cursor)
     expect(seen.map((i) => i.id).sort()).toEqual([...ids].sort())
-    const issued = await db().invoice.findMany({ where: { id: { in: ids } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], select: { id: true } })
+    const issued = await db().invoice.findMany({
+      where: { id: { in: ids } },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    })
     expect(seen.map((i) => i.id)).toEqual(issued.map((i) => i.id))
-    expect(seen.find((i) => i.id === ids[0])).toMatchObject({ total: 10_000, paid: 10_000, credited: 0, open: 0, customer: { id: customer.id } })
+    expect(seen.find((i) => i.id === ids[0])).toMatchObject({
+      total: 10_000,
+      paid: 10_000,
+      credited: 0,
+      open: 0,
+      customer: { id: customer.id },
+    })
 
     const open = (await invoices(`?customerId=${customer.id}&status=open`)).json as Page
     expect(open.data.map((i) => i.id).sort()).toEqual([ids[1], ids[2]].sort())
@@ -240,7 +267,12 @@ describe('GET /api/v1/invoices', () => {
     const future = new Date(Date.now() + 3600_000).toISOString()
     const past = new Date(Date.now() - 3600_000).toISOString()
     expect(((await invoices(`?customerId=${customer.id}&issuedFrom=${encodeURIComponent(future)}`)).json as Page).data).toEqual([])
-    expect(((await invoices(`?customerId=${customer.id}&issuedFrom=${encodeURIComponent(past)}&issuedTo=${encodeURIComponent(future)}`)).json as Page).data).toHaveLength(3)
+    expect(
+      (
+        (await invoices(`?customerId=${customer.id}&issuedFrom=${encodeURIComponent(past)}&issuedTo=${encodeURIComponent(future)}`))
+          .json as Page
+      ).data,
+    ).toHaveLength(3)
   })
 
   it('answers 422 for bad filters, 401 without a token, 403 to the counter; billing roles and managers may', async () => {

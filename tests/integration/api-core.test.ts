@@ -16,7 +16,13 @@ import { makeActor, makeCustomer, makeStaff } from '../support/factories'
 async function makeOrders(n: number, takenById: string) {
   const customer = await makeCustomer({ name: 'API khách' })
   for (let i = 0; i < n; i++) {
-    const order = buildOrder({ customerId: customer.id, dueAt: new Date(Date.now() + 86400_000), takenById, createdAt: new Date(Date.now() - i * 60_000), lines: [] })
+    const order = buildOrder({
+      customerId: customer.id,
+      dueAt: new Date(Date.now() + 86400_000),
+      takenById,
+      createdAt: new Date(Date.now() - i * 60_000),
+      lines: [],
+    })
     await insertOrders(sql, [order])
   }
   return customer
@@ -62,7 +68,10 @@ describe('GET /api/v1/orders', () => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const res = await call(listOrdersRoute, { token, path: `/api/v1/orders?limit=3&customerId=${customer.id}${cursor ? `&cursor=${cursor}` : ''}` })
+      const res = await call(listOrdersRoute, {
+        token,
+        path: `/api/v1/orders?limit=3&customerId=${customer.id}${cursor ? `&cursor=${cursor}` : ''}`,
+      })
       expect(res.status).toBe(200)
       const page = res.json as { data: Array<{ id: string; createdAt: string }>; nextCursor: string | null }
       seen.push(...page.data.map((o) => o.createdAt))
@@ -141,12 +150,17 @@ describe('health and documentation', () => {
       const file = path.join(import.meta.dirname, '../../src/app', p.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts')
       expect(existsSync(file), `${p} has a route file`).toBe(true)
       const source = readFileSync(file, 'utf8')
-      for (const method of Object.keys(methods)) expect(source, `${p} exports ${method.toUpperCase()}`).toMatch(new RegExp(`export (const|async function|function) ${method.toUpperCase()}\\b`))
+      for (const method of Object.keys(methods))
+        expect(source, `${p} exports ${method.toUpperCase()}`).toMatch(
+          new RegExp(`export (const|async function|function) ${method.toUpperCase()}\\b`),
+        )
     }
   })
 
   it('documents every route file and method under src/app/api/v1 (a new route without an OPERATIONS entry fails)', async () => {
-    const doc = (await (await openapi(new Request('http://localhost/api/v1/openapi.json'))).json()) as { paths: Record<string, Record<string, unknown>> }
+    const doc = (await (await openapi(new Request('http://localhost/api/v1/openapi.json'))).json()) as {
+      paths: Record<string, Record<string, unknown>>
+    }
     const root = path.join(import.meta.dirname, '../../src/app/api/v1')
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'route.ts')
     expect(files.length).toBeGreaterThanOrEqual(8)

@@ -19,7 +19,8 @@ beforeAll(async () => {
 })
 
 type Page = { data: Array<{ id: string; name: string; phone: string | null; email: string | null }>; nextCursor: string | null }
-const list = (query: string, token: string | null = receptionToken) => call(listCustomersRoute, { token, path: `/api/v1/customers${query}` })
+const list = (query: string, token: string | null = receptionToken) =>
+  call(listCustomersRoute, { token, path: `/api/v1/customers${query}` })
 const create = (body: unknown, token: string | null = receptionToken, extra: { rawBody?: string; headers?: Record<string, string> } = {}) =>
   call(createCustomerRoute, { method: 'POST', path: '/api/v1/customers', token, body, ...extra })
 const customerCount = () => db().customer.count()
@@ -41,7 +42,11 @@ describe('GET /api/v1/customers', () => {
       cursor = page.nextCursor
     } while (cursor)
     // Newest first; rows created within the same millisecond come in descending id order.
-    const expected = await db().customer.findMany({ where: { id: { in: made.map((c) => c.id) } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })
+    const expected = await db().customer.findMany({
+      where: { id: { in: made.map((c) => c.id) } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    })
     expect(seen).toEqual(expected.map((c) => c.id))
     expect(Object.keys((await list(`?q=${tag}&limit=1`)).json as Page)).toEqual(['data', 'nextCursor'])
     expect(Object.keys(((await list(`?q=${tag}&limit=1`)).json as Page).data[0]!).sort()).toEqual(['email', 'id', 'name', 'phone'])
@@ -110,9 +115,16 @@ describe('POST /api/v1/customers', () => {
       expect(res.status, JSON.stringify(body)).toBe(422)
       expect(errorFields(res), JSON.stringify(body)).toEqual(fields)
     }
-    expect((await create(undefined, receptionToken, { rawBody: 'name=A', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400)
-    expect((await create(undefined, receptionToken, { rawBody: '{"name":', headers: { 'content-type': 'application/json' } })).status).toBe(400)
-    expect((await create(undefined, receptionToken, { rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status).toBe(413)
+    expect(
+      (await create(undefined, receptionToken, { rawBody: 'name=A', headers: { 'content-type': 'application/x-www-form-urlencoded' } }))
+        .status,
+    ).toBe(400)
+    expect((await create(undefined, receptionToken, { rawBody: '{"name":', headers: { 'content-type': 'application/json' } })).status).toBe(
+      400,
+    )
+    expect(
+      (await create(undefined, receptionToken, { rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status,
+    ).toBe(413)
     expect(await customerCount()).toBe(before)
   })
 
@@ -125,7 +137,8 @@ describe('POST /api/v1/customers', () => {
       expect([res.status, errorCode(res)]).toEqual([403, 'FORBIDDEN'])
     }
     expect(await customerCount()).toBe(before)
-    for (const token of [receptionToken, serviceToken, managerToken]) expect((await create({ name: `Khách ${randomBytes(2).toString('hex')}` }, token)).status).toBe(201)
+    for (const token of [receptionToken, serviceToken, managerToken])
+      expect((await create({ name: `Khách ${randomBytes(2).toString('hex')}` }, token)).status).toBe(201)
   })
 
   it('answers 429 with Retry-After past the rate limit', async () => {

@@ -38,7 +38,8 @@ const payments = (orderId: string) => db().payment.count({ where: { orderId } })
 
 /** Move a record's creation back in time, as if it had been stored that long ago. */
 const age = (key: string, interval: string) =>
-  db().$executeRaw`UPDATE "IdempotencyRecord" SET "createdAt" = "createdAt" - ${interval}::interval WHERE "userId" = ${back.id}::uuid AND key = ${key}`
+  db()
+    .$executeRaw`UPDATE "IdempotencyRecord" SET "createdAt" = "createdAt" - ${interval}::interval WHERE "userId" = ${back.id}::uuid AND key = ${key}`
 
 describe('Idempotency-Key on invoices and fulfillment', () => {
   it('issues one invoice for parallel requests with one key, and a retry answers it instead of "nothing to invoice"', async () => {

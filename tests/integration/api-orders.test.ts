@@ -7,7 +7,18 @@ import { GET as getOrderRoute } from '@/app/api/v1/orders/[id]/route'
 import { GET as listOrdersRoute, POST as createOrderRoute } from '@/app/api/v1/orders/route'
 import { revokeApiToken } from '@/server/api-tokens/revoke-api-token'
 import { db } from '@/server/db'
-import { call, errorCode, errorFields, makeProduct, operationKeyOf, orderAction, OVERSIZED_BODY, tokenFor, withRateLimit, type CallResult } from '../support/api'
+import {
+  call,
+  errorCode,
+  errorFields,
+  makeProduct,
+  operationKeyOf,
+  orderAction,
+  OVERSIZED_BODY,
+  tokenFor,
+  withRateLimit,
+  type CallResult,
+} from '../support/api'
 import { makeActor, makeCustomer, makeStaff } from '../support/factories'
 import { ensureSettings, makeOrder, orderRow } from './back-support'
 
@@ -46,10 +57,23 @@ function orderBody(overrides: Record<string, unknown> = {}) {
   }
 }
 
-function post(options: { token?: string | null; body?: unknown; key?: string | null; rawBody?: string; headers?: Record<string, string> }): Promise<CallResult> {
+function post(options: {
+  token?: string | null
+  body?: unknown
+  key?: string | null
+  rawBody?: string
+  headers?: Record<string, string>
+}): Promise<CallResult> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) }
   if (options.key !== null) headers['idempotency-key'] = options.key ?? randomUUID()
-  return call(createOrderRoute, { method: 'POST', path: '/api/v1/orders', token: options.token === undefined ? receptionToken : options.token, body: options.body, rawBody: options.rawBody, headers })
+  return call(createOrderRoute, {
+    method: 'POST',
+    path: '/api/v1/orders',
+    token: options.token === undefined ? receptionToken : options.token,
+    body: options.body,
+    rawBody: options.rawBody,
+    headers,
+  })
 }
 
 const orderCount = () => db().order.count()
@@ -64,7 +88,13 @@ describe('POST /api/v1/orders', () => {
       { quantity: 2, unitPrice: 45_000, taxRateBp: 1000 },
     ])
     const order = res.json as { id: string; number: string; status: string; total: number; customer: { id: string } }
-    expect(order).toMatchObject({ status: 'RECEIVED', total: expected.total, customer: { id: customerId }, fulfillment: 'NOT_STARTED', billing: 'UNBILLED' })
+    expect(order).toMatchObject({
+      status: 'RECEIVED',
+      total: expected.total,
+      customer: { id: customerId },
+      fulfillment: 'NOT_STARTED',
+      billing: 'UNBILLED',
+    })
     expect(order.number).toMatch(/^DH-\d{6}$/)
     expect(res.headers.get('location')).toBe(`/api/v1/orders/${order.id}`)
     expect(res.headers.get('idempotent-replayed')).toBeNull()
@@ -135,7 +165,8 @@ describe('POST /api/v1/orders', () => {
     const key = randomUUID()
     const first = await post({ body: orderBody(), key })
     const firstKey = await operationKeyOf(reception.id, key)
-    await db().$executeRaw`UPDATE "IdempotencyRecord" SET "createdAt" = "createdAt" - interval '25 hours' WHERE "userId" = ${reception.id}::uuid AND key = ${key}`
+    await db()
+      .$executeRaw`UPDATE "IdempotencyRecord" SET "createdAt" = "createdAt" - interval '25 hours' WHERE "userId" = ${reception.id}::uuid AND key = ${key}`
     const again = await post({ body: orderBody({ dueTime: '18:00' }), key })
     expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, null])
     expect((again.json as { id: string }).id).not.toBe((first.json as { id: string }).id)
@@ -257,17 +288,42 @@ describe('POST /api/v1/orders/{id}/fulfillment', () => {
   const fulfill = orderAction(recordFulfillmentRoute, 'fulfillment', () => backToken)
 
   it('records fulfilled quantities per line and bumps the version', async () => {
-    const order = await makeOrder({ lines: [{ quantity: 10, unitPrice: 1000 }, { quantity: 4, unitPrice: 500 }] })
+    const order = await makeOrder({
+      lines: [
+        { quantity: 10, unitPrice: 1000 },
+        { quantity: 4, unitPrice: 500 },
+      ],
+    })
     const [l1, l2] = order.lines
-    const res = await fulfill(order.id, { body: { expectedVersion: order.version, lines: [{ lineId: l1!.id, set: 10 }, { lineId: l2!.id, add: 1 }] } })
+    const res = await fulfill(order.id, {
+      body: {
+        expectedVersion: order.version,
+        lines: [
+          { lineId: l1!.id, set: 10 },
+          { lineId: l2!.id, add: 1 },
+        ],
+      },
+    })
     expect(res.status).toBe(200)
-    expect(res.json).toMatchObject({ version: order.version + 1, fulfillment: 'PARTLY_FULFILLED', changed: [{ lineId: l1!.id, from: 0, to: 10 }, { lineId: l2!.id, from: 0, to: 1 }] })
+    expect(res.json).toMatchObject({
+      version: order.version + 1,
+      fulfillment: 'PARTLY_FULFILLED',
+      changed: [
+        { lineId: l1!.id, from: 0, to: 10 },
+        { lineId: l2!.id, from: 0, to: 1 },
+      ],
+    })
     const row = await orderRow(order.id)
     expect(row.lines.map((l) => l.qtyFulfilled)).toEqual([10, 1])
     // A manager and a receptionist covering the workshop (level 2) may too.
     const cover = await tokenFor((await makeStaff({ homeRole: 'RECEPTIONIST', skills: { FULFILL: 2 } })).id)
-    expect((await fulfill(order.id, { token: cover, body: { expectedVersion: row.version, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
-    expect((await fulfill(order.id, { token: managerToken, body: { expectedVersion: row.version + 1, lines: [{ lineId: l2!.id, add: 1 }] } })).status).toBe(200)
+    expect(
+      (await fulfill(order.id, { token: cover, body: { expectedVersion: row.version, lines: [{ lineId: l2!.id, add: 1 }] } })).status,
+    ).toBe(200)
+    expect(
+      (await fulfill(order.id, { token: managerToken, body: { expectedVersion: row.version + 1, lines: [{ lineId: l2!.id, add: 1 }] } }))
+        .status,
+    ).toBe(200)
   })
 
   it('answers 409 on a stale version, 404 for unknown or malformed ids, 422 past the ordered quantity — changing nothing', async () => {
@@ -290,7 +346,9 @@ describe('POST /api/v1/orders/{id}/fulfillment', () => {
     ]) {
       expect((await fulfill(order.id, { body })).status, JSON.stringify(body)).toBe(422)
     }
-    expect((await fulfill(order.id, { rawBody: 'lines=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400)
+    expect((await fulfill(order.id, { rawBody: 'lines=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(
+      400,
+    )
     expect((await fulfill(order.id, { rawBody: OVERSIZED_BODY, headers: { 'content-type': 'application/json' } })).status).toBe(413)
     const row = await orderRow(order.id)
     expect([row.version, row.lines[0]!.qtyFulfilled]).toEqual([order.version, 0])

@@ -14,7 +14,14 @@ import { ensureSettings, makeOrder, orderRow } from './back-support'
 import { businessChecksum, changedTables } from './security-support'
 
 type Json = Record<string, unknown>
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; $ref?: string }
+type Schema = {
+  type?: string | string[]
+  properties?: Record<string, Schema>
+  items?: Schema
+  anyOf?: Schema[]
+  oneOf?: Schema[]
+  $ref?: string
+}
 type Handler = Parameters<typeof call>[0]
 
 const WRONG: Record<'integer' | 'number' | 'boolean', unknown[]> = {
@@ -24,7 +31,10 @@ const WRONG: Record<'integer' | 'number' | 'boolean', unknown[]> = {
 }
 
 /** Every integer/number/boolean field of a JSON schema, by path (array items as index 0). */
-function typedFields(schema: Schema, at: string[] = []): Array<{ path: string[]; type: 'integer' | 'number' | 'boolean'; nullable: boolean }> {
+function typedFields(
+  schema: Schema,
+  at: string[] = [],
+): Array<{ path: string[]; type: 'integer' | 'number' | 'boolean'; nullable: boolean }> {
   if (schema.$ref) throw new Error(`${at.join('.')}: $ref is not walked; inline the schema or teach this walker`)
   const variants = schema.anyOf ?? schema.oneOf
   if (variants) return variants.flatMap((v) => typedFields(v, at))
@@ -115,9 +125,13 @@ async function handlerFor(openApiPath: string, method: string): Promise<Handler>
   return mod[method.toUpperCase()]!
 }
 
-const document = openApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>> }
+const document = openApiDocument() as {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>
+}
 const operations = Object.entries(document.paths).flatMap(([p, methods]) =>
-  Object.entries(methods).flatMap(([method, op]) => (op.requestBody ? [{ key: `${method} ${p}`, path: p, method, schema: op.requestBody.content['application/json']!.schema }] : [])),
+  Object.entries(methods).flatMap(([method, op]) =>
+    op.requestBody ? [{ key: `${method} ${p}`, path: p, method, schema: op.requestBody.content['application/json']!.schema }] : [],
+  ),
 )
 
 let manager: { id: string }
@@ -131,40 +145,63 @@ describe('JSON bodies are not coerced', () => {
     expect(operations.map((o) => o.key).sort()).toEqual(Object.keys(cases).sort())
     const found = operations.flatMap((o) => typedFields(o.schema).map((f) => `${o.key} ${f.path.join('.')}`))
     // The fields of the report, so a walker that stops looking cannot pass.
-    for (const field of ['post /api/v1/orders/{id}/fulfillment lines.0.set', 'post /api/v1/orders/{id}/fulfillment lines.0.add', 'post /api/v1/orders/{id}/fulfillment expectedVersion', 'post /api/v1/orders/{id}/payments amount', 'post /api/v1/orders/{id}/payments tendered', 'post /api/v1/orders/{id}/invoices expectedVersion', 'post /api/v1/orders lines.0.quantity', 'post /api/v1/orders deposit.amount', 'post /api/v1/customers ignoreDuplicates']) {
+    for (const field of [
+      'post /api/v1/orders/{id}/fulfillment lines.0.set',
+      'post /api/v1/orders/{id}/fulfillment lines.0.add',
+      'post /api/v1/orders/{id}/fulfillment expectedVersion',
+      'post /api/v1/orders/{id}/payments amount',
+      'post /api/v1/orders/{id}/payments tendered',
+      'post /api/v1/orders/{id}/invoices expectedVersion',
+      'post /api/v1/orders lines.0.quantity',
+      'post /api/v1/orders deposit.amount',
+      'post /api/v1/customers ignoreDuplicates',
+    ]) {
       expect(found).toContain(field)
     }
   })
 
-  it.each(operations.map((o) => [o.key, o] as const))('%s: a wrong-typed number or boolean is 422 and changes nothing', async (_key, op) => {
-    const setup = await cases[op.key]!()
-    // A token per operation: each sends some fifty requests, within one token's burst.
-    const token = await tokenFor(manager.id)
-    const handler = await handlerFor(op.path, op.method)
-    const send = (body: Json) =>
-      call(handler, { method: op.method.toUpperCase(), path: op.path.replace('{id}', setup.params?.id ?? ''), token, body, params: setup.params, headers: setup.headers?.() })
-    const fields = typedFields(op.schema)
-    expect(fields.length).toBeGreaterThan(0)
-    const before = await businessChecksum()
-    for (const field of fields) {
-      const base = setup.bodies.find((b) => has(b, field.path)) ?? setup.bodies[0]!
-      for (const value of WRONG[field.type]) {
-        if (value === null && field.nullable) continue
-        const res = await send(withValue(base, field.path, value))
-        const label = `${field.path.join('.')} = ${JSON.stringify(value)} -> ${res.text.slice(0, 200)}`
-        expect(res.status, label).toBe(422)
-        const error = (res.json as { error: { code: string; message: string; fields?: Record<string, string[]> } }).error
-        expect(error.code, label).toBe('INVALID')
-        expect(typeof error.message, label).toBe('string')
-        // Named where it is wrong (a union's variant is named by the element that failed to match).
-        const named = Object.keys(error.fields ?? {})
-        expect(named.some((k) => field.path.join('.').startsWith(k)), `${label}: fields ${named.join(', ')}`).toBe(true)
+  it.each(operations.map((o) => [o.key, o] as const))(
+    '%s: a wrong-typed number or boolean is 422 and changes nothing',
+    async (_key, op) => {
+      const setup = await cases[op.key]!()
+      // A token per operation: each sends some fifty requests, within one token's burst.
+      const token = await tokenFor(manager.id)
+      const handler = await handlerFor(op.path, op.method)
+      const send = (body: Json) =>
+        call(handler, {
+          method: op.method.toUpperCase(),
+          path: op.path.replace('{id}', setup.params?.id ?? ''),
+          token,
+          body,
+          params: setup.params,
+          headers: setup.headers?.(),
+        })
+      const fields = typedFields(op.schema)
+      expect(fields.length).toBeGreaterThan(0)
+      const before = await businessChecksum()
+      for (const field of fields) {
+        const base = setup.bodies.find((b) => has(b, field.path)) ?? setup.bodies[0]!
+        for (const value of WRONG[field.type]) {
+          if (value === null && field.nullable) continue
+          const res = await send(withValue(base, field.path, value))
+          const label = `${field.path.join('.')} = ${JSON.stringify(value)} -> ${res.text.slice(0, 200)}`
+          expect(res.status, label).toBe(422)
+          const error = (res.json as { error: { code: string; message: string; fields?: Record<string, string[]> } }).error
+          expect(error.code, label).toBe('INVALID')
+          expect(typeof error.message, label).toBe('string')
+          // Named where it is wrong (a union's variant is named by the element that failed to match).
+          const named = Object.keys(error.fields ?? {})
+          expect(
+            named.some((k) => field.path.join('.').startsWith(k)),
+            `${label}: fields ${named.join(', ')}`,
+          ).toBe(true)
+        }
       }
-    }
-    expect(changedTables(before, await businessChecksum()), 'refused but changed rows').toEqual([])
-    await setup.unchanged?.()
-    // The same request with the right types goes through: the refusals above were about the types, nothing else.
-    const good = await send(setup.bodies[0]!)
-    expect(good.status, good.text).toBeLessThan(300)
-  })
+      expect(changedTables(before, await businessChecksum()), 'refused but changed rows').toEqual([])
+      await setup.unchanged?.()
+      // The same request with the right types goes through: the refusals above were about the types, nothing else.
+      const good = await send(setup.bodies[0]!)
+      expect(good.status, good.text).toBeLessThan(300)
+    },
+  )
 })

@@ -22,7 +22,14 @@ describe('login', () => {
   })
 
   it('refuses malformed bodies without throwing', async () => {
-    for (const body of [null, 42, 'x', { email: 1 }, { email: 'a@b.c', password: 'x'.repeat(10_000) }, { email: 'a@b.c', password: 'p', role: 'MANAGER' }]) {
+    for (const body of [
+      null,
+      42,
+      'x',
+      { email: 1 },
+      { email: 'a@b.c', password: 'x'.repeat(10_000) },
+      { email: 'a@b.c', password: 'p', role: 'MANAGER' },
+    ]) {
       expect(await verifyLogin(body)).toBeNull()
     }
   })
@@ -30,8 +37,12 @@ describe('login', () => {
   it(`makes the next attempt from that address wait after ${LOGIN_RULES.accountAddress.free} failures, even for the right password`, async () => {
     const user = await makeStaff({ homeRole: 'BACK_OFFICE' })
     const at = { address: '192.0.2.44', now: new Date() }
-    for (let i = 0; i < LOGIN_RULES.accountAddress.free; i++) expect(await verifyLogin({ email: user.email, password: `guess-${i}` }, at)).toBeNull()
-    await expect(verifyLogin({ email: user.email, password: TEST_PASSWORD }, at)).rejects.toMatchObject({ reason: 'throttled', retryAfter: LOGIN_RULES.accountAddress.baseSeconds })
+    for (let i = 0; i < LOGIN_RULES.accountAddress.free; i++)
+      expect(await verifyLogin({ email: user.email, password: `guess-${i}` }, at)).toBeNull()
+    await expect(verifyLogin({ email: user.email, password: TEST_PASSWORD }, at)).rejects.toMatchObject({
+      reason: 'throttled',
+      retryAfter: LOGIN_RULES.accountAddress.baseSeconds,
+    })
     await expect(verifyLogin({ email: user.email, password: TEST_PASSWORD }, at)).rejects.toBeInstanceOf(SignInRefused)
     expect(await db().auditEvent.count({ where: { action: 'auth.throttled', entityId: user.id } })).toBe(1)
     // After the wait the right password works again.

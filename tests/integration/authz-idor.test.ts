@@ -47,7 +47,9 @@ beforeAll(async () => {
   hung = await makeStaff({ homeRole: 'BACK_OFFICE', name: 'Hùng Test' })
   ngoc = await makeStaff({ homeRole: 'BACK_OFFICE', name: 'Ngọc Test' })
   mai = await makeStaff({ homeRole: 'MANAGER', name: 'Mai Test' })
-  product = await db().product.create({ data: { sku: `IDOR-${randomUUID().slice(0, 6)}`, name: 'Danh thiếp', unitPrice: 1000, taxRateBp: 800 } })
+  product = await db().product.create({
+    data: { sku: `IDOR-${randomUUID().slice(0, 6)}`, name: 'Danh thiếp', unitPrice: 1000, taxRateBp: 800 },
+  })
 })
 
 /** The call must be refused with `code` and leave every table as it was. */
@@ -68,7 +70,12 @@ describe('other people’s records (IDOR)', () => {
     as(hung)
     await refusedUnchanged(() => endOwnAbsenceAction({ absenceId: lunch.data.id }), 'NOT_FOUND')
     // A sick day the manager recorded for Hùng: his own, but not his to change.
-    const sick = await recordAbsence(await makeActor({ homeRole: 'MANAGER' }), { userId: hung.id, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T17:00` })
+    const sick = await recordAbsence(await makeActor({ homeRole: 'MANAGER' }), {
+      userId: hung.id,
+      kind: 'SICK',
+      startsAt: `${tomorrow()}T08:00`,
+      endsAt: `${tomorrow()}T17:00`,
+    })
     await refusedUnchanged(() => endOwnAbsenceAction({ absenceId: sick.id }), 'FORBIDDEN')
     expect(await db().absence.count({ where: { id: { in: [lunch.data.id, sick.id] } } })).toBe(2)
   })
@@ -108,7 +115,10 @@ describe('other people’s records (IDOR)', () => {
     const invoice = await issueInvoice(clerk, { orderId: billed.id })
     const other = await makeOrder({ lines: [{ quantity: 1, unitPrice: 5000, taxRateBp: 0, qtyFulfilled: 1 }] })
     as(hung)
-    await refusedUnchanged(() => recordPaymentAction({ orderId: other.id, invoiceId: invoice.invoiceId, method: 'CASH', amount: 5000 }), 'NOT_FOUND')
+    await refusedUnchanged(
+      () => recordPaymentAction({ orderId: other.id, invoiceId: invoice.invoiceId, method: 'CASH', amount: 5000 }),
+      'NOT_FOUND',
+    )
     expect(await db().payment.count({ where: { orderId: { in: [billed.id, other.id] } } })).toBe(0)
   })
 
@@ -121,8 +131,14 @@ describe('other people’s records (IDOR)', () => {
     const lineOfB = await db().invoiceLine.findFirstOrThrow({ where: { invoiceId: invB.invoiceId } })
     const fresh = await makeOrder({ lines: [{ quantity: 5, unitPrice: 1000 }] })
     as(hung)
-    await refusedUnchanged(() => recordFulfillmentAction({ orderId: fresh.id, expectedVersion: fresh.version, lines: [{ lineId: a.lines[0]!.id, set: 1 }] }), undefined)
-    await refusedUnchanged(() => issueCreditNoteAction({ invoiceId: invA.invoiceId, reason: 'misprint', lines: [{ invoiceLineId: lineOfB.id, quantity: 1 }] }), undefined)
+    await refusedUnchanged(
+      () => recordFulfillmentAction({ orderId: fresh.id, expectedVersion: fresh.version, lines: [{ lineId: a.lines[0]!.id, set: 1 }] }),
+      undefined,
+    )
+    await refusedUnchanged(
+      () => issueCreditNoteAction({ invoiceId: invA.invoiceId, reason: 'misprint', lines: [{ invoiceLineId: lineOfB.id, quantity: 1 }] }),
+      undefined,
+    )
   })
 })
 
@@ -130,13 +146,23 @@ describe('extra fields are refused, never read', () => {
   it('an order with a total, a status or someone else as taker', async () => {
     const customer = await makeCustomer()
     as(ha)
-    const base = { idempotencyKey: randomUUID(), customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }], dueDate: tomorrow(), dueTime: '17:00', mode: 'PICKUP' }
+    const base = {
+      idempotencyKey: randomUUID(),
+      customerId: customer.id,
+      lines: [{ productId: product.id, quantity: 2 }],
+      dueDate: tomorrow(),
+      dueTime: '17:00',
+      mode: 'PICKUP',
+    }
     for (const extra of [{ total: 1 }, { status: 'COLLECTED' }, { payment: 'PAID' }, { takenById: mai.id }, { subtotal: 0, taxTotal: 0 }]) {
       const result = await refusedUnchanged(() => createOrderAction({ ...base, ...extra }), 'INVALID')
       expect(result).toMatchObject({ formError: 'Unexpected field.' })
     }
     // A line that names its own total or tax: refused too.
-    await refusedUnchanged(() => createOrderAction({ ...base, lines: [{ productId: product.id, quantity: 2, lineTotal: 1, taxRateBp: 0 }] }), 'INVALID')
+    await refusedUnchanged(
+      () => createOrderAction({ ...base, lines: [{ productId: product.id, quantity: 2, lineTotal: 1, taxRateBp: 0 }] }),
+      'INVALID',
+    )
     // The same order without the extras goes through, with the catalog's prices.
     const ok = (await createOrderAction(base)) as { ok: boolean }
     expect(ok.ok).toBe(true)
@@ -147,7 +173,13 @@ describe('extra fields are refused, never read', () => {
   it('staff with a role, a password hash, a session version or an active flag of their own choosing', async () => {
     as(mai)
     const base = { name: 'Người Lạ', email: 'la@test.example', homeRole: 'RECEPTIONIST', password: 'purple stapler moonlight' }
-    for (const extra of [{ role: 'MANAGER' }, { passwordHash: '$argon2id$v=19$m=1,t=1,p=1$x$y' }, { sessionVersion: 0 }, { active: false }, { skills: { MANAGE_TEAM: 3 } }]) {
+    for (const extra of [
+      { role: 'MANAGER' },
+      { passwordHash: '$argon2id$v=19$m=1,t=1,p=1$x$y' },
+      { sessionVersion: 0 },
+      { active: false },
+      { skills: { MANAGE_TEAM: 3 } },
+    ]) {
       await refusedUnchanged(() => createStaffAction({ ...base, ...extra }), 'INVALID')
     }
     expect(await db().user.count({ where: { email: 'la@test.example' } })).toBe(0)
@@ -160,7 +192,20 @@ describe('extra fields are refused, never read', () => {
     await refusedUnchanged(() => createCustomerAction({ name: 'Khách lạ', id: randomUUID() }), 'INVALID')
     await refusedUnchanged(() => createCustomerAction({ name: 'Khách lạ', createdAt: '2001-01-01T00:00:00Z' }), 'INVALID')
     as(mai)
-    await refusedUnchanged(() => updateProductAction({ productId: product.id, sku: 'X1', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en', unitPrice: 1 }), 'INVALID')
+    await refusedUnchanged(
+      () =>
+        updateProductAction({
+          productId: product.id,
+          sku: 'X1',
+          name: 'X',
+          price: '1',
+          taxRate: '8',
+          unit: 'pcs',
+          locale: 'en',
+          unitPrice: 1,
+        }),
+      'INVALID',
+    )
   })
 
   it('a payment that says who received it, or that it is a refund', async () => {
@@ -175,9 +220,20 @@ describe('extra fields are refused, never read', () => {
     const customer = await makeCustomer()
     const token = await tokenFor(ha.id)
     const before = await businessChecksum()
-    const order = { customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }], dueDate: tomorrow(), dueTime: '17:00', mode: 'PICKUP' }
+    const order = {
+      customerId: customer.id,
+      lines: [{ productId: product.id, quantity: 1 }],
+      dueDate: tomorrow(),
+      dueTime: '17:00',
+      mode: 'PICKUP',
+    }
     for (const extra of [{ total: 1 }, { status: 'COLLECTED' }, { takenById: mai.id }]) {
-      const res = await call(createOrderRoute, { method: 'POST', token, body: { ...order, ...extra }, headers: { 'idempotency-key': randomUUID() } })
+      const res = await call(createOrderRoute, {
+        method: 'POST',
+        token,
+        body: { ...order, ...extra },
+        headers: { 'idempotency-key': randomUUID() },
+      })
       expect(res.status).toBe(422)
       expect(res.json).toMatchObject({ error: { code: 'INVALID' } })
     }

@@ -222,17 +222,41 @@ afterAll(async () => {
 
 describe('discovery', () => {
   it('finds every server action in the table, and every row in the code', () => {
-    expect([...actions.keys()].filter((k) => !(k in ACTIONS)), 'server actions without a row in ACTIONS').toEqual([])
-    expect([...actions.keys()].filter((k) => !(k in ACTION_INPUTS)), 'server actions without an input in security-inputs.ts').toEqual([])
-    expect(Object.keys(ACTIONS).filter((k) => !actions.has(k)), 'rows whose server action no longer exists').toEqual([])
-    expect(Object.keys(ACTION_INPUTS).filter((k) => !actions.has(k)), 'inputs whose server action no longer exists').toEqual([])
+    expect(
+      [...actions.keys()].filter((k) => !(k in ACTIONS)),
+      'server actions without a row in ACTIONS',
+    ).toEqual([])
+    expect(
+      [...actions.keys()].filter((k) => !(k in ACTION_INPUTS)),
+      'server actions without an input in security-inputs.ts',
+    ).toEqual([])
+    expect(
+      Object.keys(ACTIONS).filter((k) => !actions.has(k)),
+      'rows whose server action no longer exists',
+    ).toEqual([])
+    expect(
+      Object.keys(ACTION_INPUTS).filter((k) => !actions.has(k)),
+      'inputs whose server action no longer exists',
+    ).toEqual([])
   })
 
   it('finds every route handler in the table, and every row in the code', () => {
-    expect([...routes.keys()].filter((k) => !(k in ROUTES)), 'routes without a row in ROUTES').toEqual([])
-    expect([...routes.keys()].filter((k) => !(k in ROUTE_REQUESTS)), 'routes without a request in security-inputs.ts').toEqual([])
-    expect(Object.keys(ROUTES).filter((k) => !routes.has(k)), 'rows whose route no longer exists').toEqual([])
-    expect(Object.keys(ROUTE_REQUESTS).filter((k) => !routes.has(k)), 'requests whose route no longer exists').toEqual([])
+    expect(
+      [...routes.keys()].filter((k) => !(k in ROUTES)),
+      'routes without a row in ROUTES',
+    ).toEqual([])
+    expect(
+      [...routes.keys()].filter((k) => !(k in ROUTE_REQUESTS)),
+      'routes without a request in security-inputs.ts',
+    ).toEqual([])
+    expect(
+      Object.keys(ROUTES).filter((k) => !routes.has(k)),
+      'rows whose route no longer exists',
+    ).toEqual([])
+    expect(
+      Object.keys(ROUTE_REQUESTS).filter((k) => !routes.has(k)),
+      'requests whose route no longer exists',
+    ).toEqual([])
   })
 })
 
@@ -254,7 +278,10 @@ describe('server actions × principals', () => {
       // Signed-out visitors may choose a language, which lives in a cookie only.
       if (principal === 'anonymous' || principal === 'deactivated') expect(changed).toEqual([])
     } else {
-      expect(outcome).toEqual({ ok: false, code: principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN' })
+      expect(outcome).toEqual({
+        ok: false,
+        code: principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+      })
       expect(changed, `${key} as ${principal} changed rows`).toEqual([])
     }
   })
@@ -278,7 +305,8 @@ describe('route handlers × principals', () => {
       expect([401, 403], `${key} refused ${principal}: ${answer.text.slice(0, 200)}`).not.toContain(answer.status)
     } else {
       expect(answer.status, answer.text.slice(0, 200)).toBe(principal === 'anonymous' || principal === 'deactivated' ? 401 : 403)
-      if (ROUTE_REQUESTS[key]!.auth !== 'public') expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+      if (ROUTE_REQUESTS[key]!.auth !== 'public')
+        expect(answer.code).toBe(principal === 'anonymous' || principal === 'deactivated' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
       expect(changed, `${key} as ${principal} changed rows`).toEqual([])
     }
   })
@@ -288,9 +316,11 @@ describe('declared once', () => {
   const staff = Object.keys(CAPABLE) as (keyof typeof CAPABLE)[]
   const declared = [
     ...Object.entries(ACTIONS).map(([key, [row, useCase]]) => [key, row, useCase] as const),
-    ...Object.entries(ROUTES).flatMap(([key, entry]) => (entry === ABSENT || entry[1] === null ? [] : [[key, entry[0], entry[1]] as const])),
+    ...Object.entries(ROUTES).flatMap(([key, entry]) =>
+      entry === ABSENT || entry[1] === null ? [] : [[key, entry[0], entry[1]] as const],
+    ),
   ]
-  it.each(declared)('%s: the use case\'s tasks allow exactly the row', (_key, row, useCase) => {
+  it.each(declared)("%s: the use case's tasks allow exactly the row", (_key, row, useCase) => {
     expect(staff.filter((p) => mayCall(CAPABLE[p], useCase.tasks))).toEqual(staff.filter((p) => row.includes(p)))
   })
 })
@@ -321,4 +351,3 @@ describe('the matrix itself', () => {
     }
   })
 })
-

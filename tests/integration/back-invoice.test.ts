@@ -42,7 +42,10 @@ describe('issueInvoice', () => {
     expect(result.applied).toBe(0)
     expect(result.number).toMatch(new RegExp(`^HD-${year}-\\d{6}$`))
 
-    const invoice = await db().invoice.findUniqueOrThrow({ where: { id: result.invoiceId }, include: { lines: { orderBy: { position: 'asc' } } } })
+    const invoice = await db().invoice.findUniqueOrThrow({
+      where: { id: result.invoiceId },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    })
     expect(invoice.lines.map((l) => [l.quantity, l.net, l.tax, l.gross])).toEqual([
       [4, 4000, 320, 4320],
       [2, 666, 67, 733],
@@ -72,10 +75,16 @@ describe('issueInvoice', () => {
 
   it('says "nothing to invoice" when everything done is invoiced (and for an order with nothing done)', async () => {
     const order = await makeOrder({ lines: [{ quantity: 5, unitPrice: 100, qtyFulfilled: 0 }] })
-    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'back.errors.nothingToInvoice' })
+    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'back.errors.nothingToInvoice',
+    })
     await db().orderLine.update({ where: { id: order.lines[0]!.id }, data: { qtyFulfilled: 5 } })
     await issueInvoice(clerk, { orderId: order.id })
-    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'back.errors.nothingToInvoice' })
+    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'back.errors.nothingToInvoice',
+    })
   })
 
   it('applies the deposit taken at the counter to the invoice', async () => {
@@ -102,7 +111,10 @@ describe('issueInvoice', () => {
     const order = await makeOrder({ lines: [{ quantity: 1, unitPrice: 100, qtyFulfilled: 1 }] })
     await expect(issueInvoice(clerk, { orderId: order.id, expectedVersion: order.version + 5 })).rejects.toMatchObject({ code: 'STALE' })
     await cancelOrder(clerk, { orderId: order.id, expectedVersion: order.version, reason: 'Khách đổi ý' })
-    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'errors.orderCancelled' })
+    await expect(issueInvoice(clerk, { orderId: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.orderCancelled',
+    })
     expect(await db().invoice.count({ where: { orderId: order.id } })).toBe(0)
   })
 
@@ -119,18 +131,24 @@ describe('issueInvoice', () => {
     const row = await orderRow(order.id)
     expect(row.lines[0]!.qtyInvoiced).toBe(7)
     // The deposit was applied once.
-    expect(await db().paymentAllocation.aggregate({ where: { invoiceId: ok[0]!.invoiceId }, _sum: { amount: true } })).toMatchObject({ _sum: { amount: 10_000 } })
+    expect(await db().paymentAllocation.aggregate({ where: { invoiceId: ok[0]!.invoiceId }, _sum: { amount: true } })).toMatchObject({
+      _sum: { amount: 10_000 },
+    })
   })
 
   it('with the version they loaded, 50 racing requests also give exactly one invoice (the rest are stale)', async () => {
     const order = await makeOrder({ lines: [{ quantity: 2, unitPrice: 500, qtyFulfilled: 2 }] })
-    const { ok, errors } = await settleAll(Array.from({ length: 50 }, () => issueInvoice(clerk, { orderId: order.id, expectedVersion: order.version })))
+    const { ok, errors } = await settleAll(
+      Array.from({ length: 50 }, () => issueInvoice(clerk, { orderId: order.id, expectedVersion: order.version })),
+    )
     expect(ok).toHaveLength(1)
     expect(errors.every((e) => isDomainError(e) && e.code === 'STALE')).toBe(true)
   })
 
   it('numbers 50 concurrent invoices on different orders consecutively, without gaps or duplicates', async () => {
-    const orders = await Promise.all(Array.from({ length: 50 }, () => makeOrder({ lines: [{ quantity: 1, unitPrice: 1000, qtyFulfilled: 1 }] })))
+    const orders = await Promise.all(
+      Array.from({ length: 50 }, () => makeOrder({ lines: [{ quantity: 1, unitPrice: 1000, qtyFulfilled: 1 }] })),
+    )
     const start = await counter()
     const results = await Promise.all(orders.map((o) => issueInvoice(clerk, { orderId: o.id })))
     const seqs = results.map((r) => Number(r.number.split('-')[2]))
@@ -151,7 +169,9 @@ describe('issueInvoice', () => {
         IF NEW."orderId" = '${doomed.id}'::uuid THEN RAISE EXCEPTION 'forced failure after numbering'; END IF;
         RETURN NEW;
       END $$`)
-    await db().$executeRawUnsafe(`CREATE TRIGGER test_fail_invoice BEFORE INSERT ON "Invoice" FOR EACH ROW EXECUTE FUNCTION test_fail_invoice()`)
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER test_fail_invoice BEFORE INSERT ON "Invoice" FOR EACH ROW EXECUTE FUNCTION test_fail_invoice()`,
+    )
     try {
       const before = await counter()
       await expect(issueInvoice(clerk, { orderId: doomed.id })).rejects.toThrow(/forced failure/)
@@ -255,10 +275,20 @@ describe('the amount still to invoice: one rule (decision 008)', () => {
     expect(second.total).toBe(11)
     const lines = await db().invoiceLine.findMany({ where: { invoiceId: second.invoiceId } })
     // One unit at a time, from the top: 6 (unit 3) then 5 (unit 2) — never more than the invoice line.
-    const a = await issueCreditNote(clerk, { invoiceId: second.invoiceId, reason: 'Sai số lượng', reinvoice: true, lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }] })
+    const a = await issueCreditNote(clerk, {
+      invoiceId: second.invoiceId,
+      reason: 'Sai số lượng',
+      reinvoice: true,
+      lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }],
+    })
     expect(a.total).toBe(6)
     expect(await shown(order.id)).toEqual({ order: 6, billing: 6, list: 6 })
-    const b = await issueCreditNote(clerk, { invoiceId: second.invoiceId, reason: 'Sai số lượng', reinvoice: true, lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }] })
+    const b = await issueCreditNote(clerk, {
+      invoiceId: second.invoiceId,
+      reason: 'Sai số lượng',
+      reinvoice: true,
+      lines: [{ invoiceLineId: lines[0]!.id, quantity: 1 }],
+    })
     expect(a.total + b.total).toBe(second.total)
     expect((await getInvoice(clerk, second.invoiceId)).credited).toBe(second.total)
     expect(await shown(order.id)).toEqual({ order: 11, billing: 11, list: 11 })

@@ -76,9 +76,13 @@ describe('listQueue', () => {
     expect(await ids({ due: 'tomorrow', status: 'all' })).toEqual(expect.arrayContaining([todo.id]))
     expect(await ids({ due: 'overdue', status: 'all' })).toEqual([])
     // By phone digits, and by order number.
-    expect((await listQueue(worker, filter({ q: '0909 111', status: 'all' }))).rows.map((r) => r.id)).toEqual(expect.arrayContaining([todo.id]))
+    expect((await listQueue(worker, filter({ q: '0909 111', status: 'all' }))).rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining([todo.id]),
+    )
     const number = (await db().order.findUniqueOrThrow({ where: { id: ready.id } })).number
-    expect((await listQueue(worker, filter({ q: `DH-${String(number).padStart(6, '0')}`, status: 'all' }))).rows.map((r) => r.id)).toEqual([ready.id])
+    expect((await listQueue(worker, filter({ q: `DH-${String(number).padStart(6, '0')}`, status: 'all' }))).rows.map((r) => r.id)).toEqual([
+      ready.id,
+    ])
     // LIKE wildcards typed by a user match literally.
     expect((await listQueue(worker, filter({ q: '%', status: 'all' }))).rows).toEqual([])
   })
@@ -111,7 +115,8 @@ describe('live order events (LISTEN/NOTIFY)', () => {
     const order = await makeOrder()
     await db().order.update({ where: { id: order.id }, data: { notes: 'changed' } })
     const deadline = Date.now() + 1000
-    while (Date.now() < deadline && (a.filter((e) => e.id === order.id).length < 2 || b.filter((e) => e.id === order.id).length < 2)) await new Promise((r) => setTimeout(r, 20))
+    while (Date.now() < deadline && (a.filter((e) => e.id === order.id).length < 2 || b.filter((e) => e.id === order.id).length < 2))
+      await new Promise((r) => setTimeout(r, 20))
     expect(a.filter((e) => e.id === order.id).map((e) => e.op)).toEqual(['INSERT', 'UPDATE'])
     expect(b.filter((e) => e.id === order.id)).toHaveLength(2)
     offA()
@@ -134,7 +139,9 @@ describe('receivables and export', () => {
       const inv = await issueInvoice(worker, { orderId: order.id })
       // Issued invoices are immutable; to backdate these test invoices the guard is lifted in this test's own database.
       await db().$executeRawUnsafe('ALTER TABLE "Invoice" DISABLE TRIGGER "Invoice_immutable"')
-      await db().$executeRawUnsafe(`UPDATE "Invoice" SET "issuedAt" = now() - interval '${days} days', "dueAt" = now() - interval '${days - 14} days' WHERE id = '${inv.invoiceId}'`)
+      await db().$executeRawUnsafe(
+        `UPDATE "Invoice" SET "issuedAt" = now() - interval '${days} days', "dueAt" = now() - interval '${days - 14} days' WHERE id = '${inv.invoiceId}'`,
+      )
       await db().$executeRawUnsafe('ALTER TABLE "Invoice" ENABLE TRIGGER "Invoice_immutable"')
       orders.push(order)
     }
@@ -155,7 +162,12 @@ describe('receivables and export', () => {
     await recordPayment(worker, { orderId: orders[1]!.id, method: 'CASH', amount: 10_000 })
     const [line] = await db().invoiceLine.findMany({ where: { invoice: { orderId: orders[1]!.id } } })
     const { issueCreditNote } = await import('@/server/billing/issue-credit-note')
-    await issueCreditNote(worker, { invoiceId: line!.invoiceId, reason: 'Giảm giá', reinvoice: false, lines: [{ invoiceLineId: line!.id, quantity: 1 }] })
+    await issueCreditNote(worker, {
+      invoiceId: line!.invoiceId,
+      reason: 'Giảm giá',
+      reinvoice: false,
+      lines: [{ invoiceLineId: line!.id, quantity: 1 }],
+    })
     const after = await listReceivables(worker)
     expect(after.customers.find((c) => c.customerId === customer.id)!.invoices).toHaveLength(3)
     expect(after.owedBack).toEqual(expect.arrayContaining([expect.objectContaining({ invoiceId: line!.invoiceId, amount: 10_000 })]))
@@ -180,7 +192,9 @@ describe('receivables and export', () => {
     expect(payments.body).toContain(inv.number)
     const notes = await exportBillingCsv(worker, { kind: 'credit-notes', from: today, to: today })
     expect(notes.body.split('\r\n')[0]).toContain('number,issued_at,invoice')
-    await expect(exportBillingCsv(worker, { kind: 'invoices', from: '2020-01-01', to: '2026-01-01' })).rejects.toMatchObject({ messageKey: 'back.errors.exportRange' })
+    await expect(exportBillingCsv(worker, { kind: 'invoices', from: '2020-01-01', to: '2026-01-01' })).rejects.toMatchObject({
+      messageKey: 'back.errors.exportRange',
+    })
     const fulfiller = await makeActor({ homeRole: 'BACK_OFFICE', skills: { INVOICE: 0, RECORD_PAYMENT: 0 } })
     await expect(exportBillingCsv(fulfiller, { kind: 'invoices', from, to })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(listReceivables(fulfiller)).rejects.toMatchObject({ code: 'FORBIDDEN' })

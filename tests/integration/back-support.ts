@@ -19,7 +19,20 @@ export async function ensureSettings(): Promise<void> {
   await db().businessSettings.upsert({
     where: { id: 1 },
     update: {},
-    create: { id: 1, name: 'In Nhanh Test', address: '1 Lê Lợi, Quận 1', phone: '028 0000 0000', taxId: '0300000000', currency: 'VND', invoicePrefix: 'HD', creditNotePrefix: 'GG', orderPrefix: 'DH', timeZone: 'Asia/Ho_Chi_Minh', openingHours: {}, paymentTermsDays: 14 },
+    create: {
+      id: 1,
+      name: 'In Nhanh Test',
+      address: '1 Lê Lợi, Quận 1',
+      phone: '028 0000 0000',
+      taxId: '0300000000',
+      currency: 'VND',
+      invoicePrefix: 'HD',
+      creditNotePrefix: 'GG',
+      orderPrefix: 'DH',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      openingHours: {},
+      paymentTermsDays: 14,
+    },
   })
 }
 

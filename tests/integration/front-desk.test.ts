@@ -22,7 +22,9 @@ let customer: { id: string; name: string }
 
 beforeAll(async () => {
   receptionist = await makeActor({ homeRole: 'RECEPTIONIST' })
-  product = await db().product.create({ data: { sku: `D-${randomBytes(3).toString('hex')}`, name: 'Poster A1', unitPrice: 80_000, taxRateBp: 800 } })
+  product = await db().product.create({
+    data: { sku: `D-${randomBytes(3).toString('hex')}`, name: 'Poster A1', unitPrice: 80_000, taxRateBp: 800 },
+  })
   customer = await makeCustomer({ name: 'Phạm Thu Trang', phone: '0977000111' })
 })
 
@@ -81,7 +83,13 @@ describe('searchOrders', () => {
     const byPhone = await searchOrders(receptionist, { q: '0988 777 666' })
     expect(byPhone.map((r) => r.id).sort()).toEqual([a.id, b.id].sort())
     const row = byPhone.find((r) => r.id === b.id)!
-    expect(row).toMatchObject({ customerName: 'Lương Thế Vinh', customerPhone: '0988777666', status: 'RECEIVED', total: 172_800, leftToPay: 162_800 })
+    expect(row).toMatchObject({
+      customerName: 'Lương Thế Vinh',
+      customerPhone: '0988777666',
+      status: 'RECEIVED',
+      total: 172_800,
+      leftToPay: 162_800,
+    })
     expect(await searchOrders(receptionist, { q: '' })).toEqual([])
     expect(await searchOrders(receptionist, { q: 'DH-999999999' })).toEqual([])
   })
@@ -123,7 +131,8 @@ describe('listReadyOrders groups', () => {
     const held = await order()
     const heldDelivery = await order({ mode: 'DELIVERY' })
     for (const o of [pickup, delivery, held, heldDelivery]) await fulfil(o.id)
-    for (const o of [held, heldDelivery]) await holdOrder(manager, { orderId: o.id, expectedVersion: await version(o.id), reason: 'Waiting for the customer to approve' })
+    for (const o of [held, heldDelivery])
+      await holdOrder(manager, { orderId: o.id, expectedVersion: await version(o.id), reason: 'Waiting for the customer to approve' })
 
     const ready = await listReadyOrders(receptionist)
     const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id)
@@ -164,7 +173,9 @@ describe('handOverOrder', () => {
     })
     const delivery = await order({ mode: 'DELIVERY' })
     await fulfil(delivery.id)
-    expect((await handOverOrder(receptionist, { orderId: delivery.id, expectedVersion: await version(delivery.id) })).handover).toBe('DELIVERED')
+    expect((await handOverOrder(receptionist, { orderId: delivery.id, expectedVersion: await version(delivery.id) })).handover).toBe(
+      'DELIVERED',
+    )
     expect((await getOrder(receptionist, delivery.id)).timeline.map((e) => e.action)).toEqual(['order.created', 'order.delivered'])
   })
 
@@ -228,7 +239,13 @@ describe('getTicket', () => {
   it('shows what the ticket prints, and 404s for malformed or unknown ids', async () => {
     const { id, number } = await order({ deposit: 20_000 })
     const ticket = await getTicket(receptionist, id)
-    expect(ticket).toMatchObject({ number, customer: { name: 'Phạm Thu Trang', phone: '0977000111' }, total: 172_800, deposit: 20_000, leftToPay: 152_800 })
+    expect(ticket).toMatchObject({
+      number,
+      customer: { name: 'Phạm Thu Trang', phone: '0977000111' },
+      total: 172_800,
+      deposit: 20_000,
+      leftToPay: 152_800,
+    })
     expect(ticket.lines).toEqual([expect.objectContaining({ description: 'Poster A1', quantity: 2, unitPrice: 80_000, gross: 172_800 })])
     expect(await refusal(getTicket(receptionist, 'not-a-uuid'))).toMatchObject({ code: 'NOT_FOUND' })
     expect(await refusal(getTicket(receptionist, randomUUID()))).toMatchObject({ code: 'NOT_FOUND' })

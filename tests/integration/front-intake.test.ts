@@ -14,7 +14,13 @@ import { makeActor, makeCustomer } from '../support/factories'
 async function makeProduct(overrides: { unitPrice?: number; taxRateBp?: number; active?: boolean } = {}) {
   const sku = `T-${randomBytes(4).toString('hex').toUpperCase()}`
   return db().product.create({
-    data: { sku, name: `Test product ${sku}`, unitPrice: overrides.unitPrice ?? 2_500, taxRateBp: overrides.taxRateBp ?? 800, active: overrides.active ?? true },
+    data: {
+      sku,
+      name: `Test product ${sku}`,
+      unitPrice: overrides.unitPrice ?? 2_500,
+      taxRateBp: overrides.taxRateBp ?? 800,
+      active: overrides.active ?? true,
+    },
   })
 }
 
@@ -131,18 +137,34 @@ describe('createOrder computes every amount itself', () => {
 
   it('refuses inactive and unknown products', async () => {
     const retired = await makeProduct({ active: false })
-    expect(await refusal(createOrder(receptionist, input({ lines: [{ productId: a4.id, quantity: 1 }, { productId: retired.id, quantity: 1 }] })))).toMatchObject({
+    expect(
+      await refusal(
+        createOrder(
+          receptionist,
+          input({
+            lines: [
+              { productId: a4.id, quantity: 1 },
+              { productId: retired.id, quantity: 1 },
+            ],
+          }),
+        ),
+      ),
+    ).toMatchObject({
       code: 'INVALID',
       field: 'lines.1.productId',
     })
-    expect(await refusal(createOrder(receptionist, input({ lines: [{ productId: randomUUID(), quantity: 1 }] })))).toMatchObject({ code: 'INVALID' })
+    expect(await refusal(createOrder(receptionist, input({ lines: [{ productId: randomUUID(), quantity: 1 }] })))).toMatchObject({
+      code: 'INVALID',
+    })
   })
 
   it('refuses an unknown customer, a due date in the past and a total beyond what a document may carry', async () => {
     expect(await refusal(createOrder(receptionist, input({ customerId: randomUUID() })))).toMatchObject({ field: 'customerId' })
     expect(await refusal(createOrder(receptionist, input({ dueDate: '2020-01-01' })))).toMatchObject({ code: 'INVALID', field: 'dueDate' })
     const big = await makeProduct({ unitPrice: 2_000_000_000 })
-    expect(await refusal(createOrder(receptionist, input({ lines: [{ productId: big.id, quantity: 2 }] })))).toMatchObject({ code: 'INVALID' })
+    expect(await refusal(createOrder(receptionist, input({ lines: [{ productId: big.id, quantity: 2 }] })))).toMatchObject({
+      code: 'INVALID',
+    })
   })
 
   it('bounds every input in the schema', () => {
@@ -179,7 +201,13 @@ describe('the order as written', () => {
         billing: recomputed.billing,
         payment: recomputed.payment,
       })
-      expect(created.summary).toMatchObject({ id: created.id, number: created.number, version: before.version, total: before.total, status: 'RECEIVED' })
+      expect(created.summary).toMatchObject({
+        id: created.id,
+        number: created.number,
+        version: before.version,
+        total: before.total,
+        status: 'RECEIVED',
+      })
       expect(created.summary.createdAt).toBe(before.createdAt.toISOString())
     }
   })
@@ -207,7 +235,14 @@ describe('deposit', () => {
     const { id } = await createOrder(receptionist, input({ deposit: { amount: 50_000, method: 'CASH', tendered: 100_000 } }))
     const payments = await db().payment.findMany({ where: { orderId: id } })
     expect(payments).toHaveLength(1)
-    expect(payments[0]).toMatchObject({ kind: 'DEPOSIT', method: 'CASH', amount: 50_000, tendered: 100_000, receivedById: receptionist.id, crossRole: false })
+    expect(payments[0]).toMatchObject({
+      kind: 'DEPOSIT',
+      method: 'CASH',
+      amount: 50_000,
+      tendered: 100_000,
+      receivedById: receptionist.id,
+      crossRole: false,
+    })
     const order = await db().order.findUniqueOrThrow({ where: { id } })
     expect(order.payment).toBe('PARTLY_PAID')
     expect(await db().auditEvent.count({ where: { orderId: id, action: 'payment.deposit' } })).toBe(1)

@@ -16,7 +16,9 @@ beforeAll(async () => {
 
 async function trackedOrder() {
   const customer = await makeCustomer({ name: 'Võ Minh Khôi', phone: '0933444555', email: 'khoi@example.vn' })
-  const product = await db().product.create({ data: { sku: `TR-${randomBytes(3).toString('hex')}`, name: 'Danh thiếp cao cấp', unitPrice: 250_000, taxRateBp: 800 } })
+  const product = await db().product.create({
+    data: { sku: `TR-${randomBytes(3).toString('hex')}`, name: 'Danh thiếp cao cấp', unitPrice: 250_000, taxRateBp: 800 },
+  })
   const { id, number } = await createOrder(receptionist, {
     idempotencyKey: randomUUID(),
     customerId: customer.id,
@@ -38,12 +40,42 @@ describe('getTracking', () => {
     const dto = await getTracking(trackingToken)
     expect(dto).not.toBeNull()
     expect(Object.keys(dto!).sort()).toEqual(
-      ['balanceDue', 'businessName', 'createdAt', 'currency', 'dueAt', 'handedOverAt', 'items', 'mode', 'orderNumber', 'readyAt', 'status', 'total'].sort(),
+      [
+        'balanceDue',
+        'businessName',
+        'createdAt',
+        'currency',
+        'dueAt',
+        'handedOverAt',
+        'items',
+        'mode',
+        'orderNumber',
+        'readyAt',
+        'status',
+        'total',
+      ].sort(),
     )
     expect(dto!.items).toEqual([{ description: 'Danh thiếp cao cấp', quantity: 2 }])
-    expect(dto).toMatchObject({ orderNumber: number, status: 'RECEIVED', mode: 'DELIVERY', total: 540_000, balanceDue: 440_000, readyAt: null })
+    expect(dto).toMatchObject({
+      orderNumber: number,
+      status: 'RECEIVED',
+      mode: 'DELIVERY',
+      total: 540_000,
+      balanceDue: 440_000,
+      readyAt: null,
+    })
     const text = JSON.stringify(dto)
-    for (const secret of ['Võ Minh Khôi', '0933444555', 'khoi@example.vn', '45 Pasteur', 'Gọi trước', 'Logo màu', 'Trần Thu Hà', trackingToken, '250000']) {
+    for (const secret of [
+      'Võ Minh Khôi',
+      '0933444555',
+      'khoi@example.vn',
+      '45 Pasteur',
+      'Gọi trước',
+      'Logo màu',
+      'Trần Thu Hà',
+      trackingToken,
+      '250000',
+    ]) {
       expect(text).not.toContain(secret)
     }
   })
@@ -60,7 +92,15 @@ describe('getTracking', () => {
   })
 
   it('answers null for malformed and unknown tokens', async () => {
-    for (const token of ['', 'short', 'x'.repeat(31), `${'a'.repeat(40)}'; DROP TABLE "Order"; --`, '../../etc/passwd', 'a'.repeat(65), randomBytes(24).toString('base64url')]) {
+    for (const token of [
+      '',
+      'short',
+      'x'.repeat(31),
+      `${'a'.repeat(40)}'; DROP TABLE "Order"; --`,
+      '../../etc/passwd',
+      'a'.repeat(65),
+      randomBytes(24).toString('base64url'),
+    ]) {
       expect(await getTracking(token), token).toBeNull()
     }
   })

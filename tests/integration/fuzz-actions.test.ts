@@ -27,7 +27,7 @@ const HOSTILE_STRINGS = [
   '🙂👩🏽‍💻🇻🇳'.repeat(50),
   '\ud800 lone surrogate \udfff',
   '\u0000NUL\u0007bell\r\n',
-  "'; DROP TABLE \"Order\"; --",
+  '\'; DROP TABLE "Order"; --',
   '<script>alert(1)</script>',
   '{{7*7}} ${7*7} %s%n',
   '../../../../etc/passwd',
@@ -43,7 +43,11 @@ const HOSTILE_STRINGS = [
   'constructor',
 ]
 
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }))
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+)
 const hostileNumber = fc.oneof(
   fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, -0, 1e308, -1e308, 2 ** 53 + 1, Number.MIN_VALUE, 0.5, 2_147_483_648),
   fc.double(),
@@ -57,11 +61,16 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 5 }),
   fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true }),
 )
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'total', 'status', 'role', 'homeRole', 'passwordHash', 'id', 'actorId', ''), fc.string({ maxLength: 12 }))
+const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'total', 'status', 'role', 'homeRole', 'passwordHash', 'id', 'actorId', ''),
+  fc.string({ maxLength: 12 }),
+)
 
 /** Objects whose own keys include __proto__ (as JSON.parse makes them), to catch a merge that walks into the prototype. */
 function polluting(base: Record<string, unknown>): unknown {
-  return JSON.parse(`{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}, ${JSON.stringify(base).slice(1)}`)
+  return JSON.parse(
+    `{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}, ${JSON.stringify(base).slice(1)}`,
+  )
 }
 
 /** An input for one action: garbage, the valid input with one field replaced, with extra keys, or polluting. */
@@ -97,27 +106,31 @@ describe('fuzzing server actions', () => {
   })
 
   const keys = Object.keys(ACTION_INPUTS)
-  it.each(keys)('%s', async (key) => {
-    const action = actions.get(key)!
-    session.current = { user: { id: manager.id, sv: 1 } }
-    let baseline = await businessChecksum()
-    await fc.assert(
-      fc.asyncProperty(inputFor(key), async (input) => {
-        const result = (await action(input)) as { ok: boolean; code?: string; formError?: string }
-        expect(result, 'an action always answers with the error contract').toHaveProperty('ok')
-        expect(result.code, `internal error for ${fc.stringify(input).slice(0, 200)}`).not.toBe('INTERNAL')
-        const now = await businessChecksum()
-        if (!result.ok) expect(changedTables(baseline, now), 'a refusal changed rows').toEqual([])
-        baseline = now
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-        expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    )
-    // The manager's own account came through untouched (no input could make them someone else, or lock them out).
-    const me = await db().user.findUniqueOrThrow({ where: { id: manager.id } })
-    expect(me).toMatchObject({ homeRole: 'MANAGER', active: true, sessionVersion: 1 })
-  }, 10_000 + RUNS * 400)
+  it.each(keys)(
+    '%s',
+    async (key) => {
+      const action = actions.get(key)!
+      session.current = { user: { id: manager.id, sv: 1 } }
+      let baseline = await businessChecksum()
+      await fc.assert(
+        fc.asyncProperty(inputFor(key), async (input) => {
+          const result = (await action(input)) as { ok: boolean; code?: string; formError?: string }
+          expect(result, 'an action always answers with the error contract').toHaveProperty('ok')
+          expect(result.code, `internal error for ${fc.stringify(input).slice(0, 200)}`).not.toBe('INTERNAL')
+          const now = await businessChecksum()
+          if (!result.ok) expect(changedTables(baseline, now), 'a refusal changed rows').toEqual([])
+          baseline = now
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+          expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      )
+      // The manager's own account came through untouched (no input could make them someone else, or lock them out).
+      const me = await db().user.findUniqueOrThrow({ where: { id: manager.id } })
+      expect(me).toMatchObject({ homeRole: 'MANAGER', active: true, sessionVersion: 1 })
+    },
+    10_000 + RUNS * 400,
+  )
 
   it('refuses text the database cannot store — a lone surrogate or NUL — as an invalid field, not an internal error', async () => {
     // Found by this fuzzer: a staff name "\ud800…" reached the audit row's JSON and failed there (INTERNAL).
@@ -126,10 +139,18 @@ describe('fuzzing server actions', () => {
     const createCustomer = actions.get('actions/counter.ts#createCustomerAction')!
     const before = await businessChecksum()
     for (const name of ['\ud800 lone surrogate \udfff', 'Lan\u0000', 'trailing \udbff']) {
-      expect(await createStaff({ ...ACTION_INPUTS['actions/team.ts#createStaffAction']!(), name })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { name: ['Not valid.'] } })
+      expect(await createStaff({ ...ACTION_INPUTS['actions/team.ts#createStaffAction']!(), name })).toMatchObject({
+        ok: false,
+        code: 'INVALID',
+        fieldErrors: { name: ['Not valid.'] },
+      })
       expect(await createCustomer({ name, notes: name })).toMatchObject({ ok: false, code: 'INVALID' })
     }
-    expect(await createCustomer({ name: 'Khách', notes: ['ok', { deep: '\ud800' }] })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { 'notes.1.deep': ['Not valid.'] } })
+    expect(await createCustomer({ name: 'Khách', notes: ['ok', { deep: '\ud800' }] })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      fieldErrors: { 'notes.1.deep': ['Not valid.'] },
+    })
     expect(changedTables(before, await businessChecksum())).toEqual([])
   })
 })

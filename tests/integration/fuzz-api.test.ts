@@ -27,7 +27,24 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20)
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 })
 const hostileText = fc.oneof(
-  fc.constantFrom('', ' ', '\u202eRTL', 'zero\u200bwidth', '🙂'.repeat(300), '\ud800', "' OR 1=1 --", '<svg onload=alert(1)>', 'x'.repeat(20_000), '%00', '%', '../../x', 'NaN', '-1', '1e999', '__proto__'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u202eRTL',
+    'zero\u200bwidth',
+    '🙂'.repeat(300),
+    '\ud800',
+    "' OR 1=1 --",
+    '<svg onload=alert(1)>',
+    'x'.repeat(20_000),
+    '%00',
+    '%',
+    '../../x',
+    'NaN',
+    '-1',
+    '1e999',
+    '__proto__',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 )
@@ -39,7 +56,23 @@ const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.jsonValue({ maxDepth: 3 }),
 )
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'total', 'status', 'role', 'homeRole', 'passwordHash', 'id', 'limit', 'cursor', ''), printable)
+const hostileKey = fc.oneof(
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'total',
+    'status',
+    'role',
+    'homeRole',
+    'passwordHash',
+    'id',
+    'limit',
+    'cursor',
+    '',
+  ),
+  printable,
+)
 
 const RAW_BODIES = [
   '',
@@ -72,7 +105,14 @@ function requestFor(key: string): fc.Arbitrary<RouteRequest> {
     // Headers that lie or surprise.
     fc
       .record({
-        'content-type': fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-7', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', ''),
+        'content-type': fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/json; charset=utf-7',
+          'multipart/form-data; boundary=x',
+          'application/x-www-form-urlencoded',
+          '',
+        ),
         'content-length': fc.constantFrom('-1', 'abc', '99999999999', '0', '1'),
         'idempotency-key': printable,
         'x-middleware-subrequest': fc.constant('src/proxy:src/proxy:src/proxy:src/proxy:src/proxy'),
@@ -85,11 +125,19 @@ function requestFor(key: string): fc.Arbitrary<RouteRequest> {
     const body = base().body
     if (body && typeof body === 'object' && Object.keys(body).length > 0) {
       const fields = Object.keys(body)
-      options.push(fc.tuple(fc.constantFrom(...fields), hostileJson).map(([f, v]) => ({ ...base(), body: { ...(body as object), [f]: v } })))
-      options.push(fc.dictionary(hostileKey, hostileJson, { maxKeys: 3 }).map((extra) => ({ ...base(), body: { ...(body as object), ...extra } })))
+      options.push(
+        fc.tuple(fc.constantFrom(...fields), hostileJson).map(([f, v]) => ({ ...base(), body: { ...(body as object), [f]: v } })),
+      )
+      options.push(
+        fc.dictionary(hostileKey, hostileJson, { maxKeys: 3 }).map((extra) => ({ ...base(), body: { ...(body as object), ...extra } })),
+      )
     }
     options.push(hostileJson.map((b) => ({ ...base(), body: b })))
-    options.push(fc.constantFrom(...RAW_BODIES).map((rawBody) => ({ ...base(), body: undefined, rawBody, headers: { 'content-type': 'application/json', ...base().headers } })))
+    options.push(
+      fc
+        .constantFrom(...RAW_BODIES)
+        .map((rawBody) => ({ ...base(), body: undefined, rawBody, headers: { 'content-type': 'application/json', ...base().headers } })),
+    )
   }
   return fc.oneof(...options)
 }
@@ -116,42 +164,51 @@ describe('fuzzing route handlers', () => {
     expect([...routes.keys()].filter((k) => !(k in ROUTE_REQUESTS))).toEqual([])
   })
 
-  it.each(Object.keys(ROUTE_REQUESTS))('%s', async (key) => {
-    const handler = routes.get(key)!
-    const { auth } = ROUTE_REQUESTS[key]!
-    session.current = auth === 'cookie' ? { user: { id: manager.id, sv: 1 } } : null
-    let baseline = await businessChecksum()
-    await fc.assert(
-      fc.asyncProperty(requestFor(key), async (req) => {
-        let answer: Awaited<ReturnType<typeof invokeRoute>>
-        try {
-          answer = await invokeRoute(key, handler, req, auth === 'bearer' ? managerToken : undefined)
-        } catch (error) {
-          // Only the test's own Request constructor may refuse (e.g. a GET with a body); the handler must answer.
-          if (error instanceof TypeError && /Request|header|body/i.test(error.message) && !/at .*src\//.test(String(error.stack))) return
-          throw error
-        }
-        expect(answer.status, `${fc.stringify(req).slice(0, 300)} -> ${answer.text.slice(0, 300)}`).toBeLessThan(500)
-        if (key.includes('/api/v1/') && answer.status >= 400) {
-          const body = JSON.parse(answer.text) as { error: { code: string; message: string } }
-          expect(typeof body.error.code).toBe('string')
-          expect(typeof body.error.message).toBe('string')
-        }
-        expect(answer.text).not.toMatch(/\n\s+at |prisma|P20\d\d|SELECT |node_modules/i)
-        const now = await businessChecksum()
-        if (answer.status >= 400) expect(changedTables(baseline, now), `refused with ${answer.status} but changed rows`).toEqual([])
-        baseline = now
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    )
-  }, 10_000 + RUNS * 400)
+  it.each(Object.keys(ROUTE_REQUESTS))(
+    '%s',
+    async (key) => {
+      const handler = routes.get(key)!
+      const { auth } = ROUTE_REQUESTS[key]!
+      session.current = auth === 'cookie' ? { user: { id: manager.id, sv: 1 } } : null
+      let baseline = await businessChecksum()
+      await fc.assert(
+        fc.asyncProperty(requestFor(key), async (req) => {
+          let answer: Awaited<ReturnType<typeof invokeRoute>>
+          try {
+            answer = await invokeRoute(key, handler, req, auth === 'bearer' ? managerToken : undefined)
+          } catch (error) {
+            // Only the test's own Request constructor may refuse (e.g. a GET with a body); the handler must answer.
+            if (error instanceof TypeError && /Request|header|body/i.test(error.message) && !/at .*src\//.test(String(error.stack))) return
+            throw error
+          }
+          expect(answer.status, `${fc.stringify(req).slice(0, 300)} -> ${answer.text.slice(0, 300)}`).toBeLessThan(500)
+          if (key.includes('/api/v1/') && answer.status >= 400) {
+            const body = JSON.parse(answer.text) as { error: { code: string; message: string } }
+            expect(typeof body.error.code).toBe('string')
+            expect(typeof body.error.message).toBe('string')
+          }
+          expect(answer.text).not.toMatch(/\n\s+at |prisma|P20\d\d|SELECT |node_modules/i)
+          const now = await businessChecksum()
+          if (answer.status >= 400) expect(changedTables(baseline, now), `refused with ${answer.status} but changed rows`).toEqual([])
+          baseline = now
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      )
+    },
+    10_000 + RUNS * 400,
+  )
 
   it('refuses text the database cannot store (a lone surrogate, NUL) in a JSON body with 422, not 500', async () => {
     const handler = routes.get('POST /api/v1/customers')!
     const before = await businessChecksum()
     for (const name of ['\ud800 lone surrogate', 'Lan\u0000']) {
-      const answer = await invokeRoute('POST /api/v1/customers', handler, { method: 'POST', path: '/api/v1/customers', body: { name } }, managerToken)
+      const answer = await invokeRoute(
+        'POST /api/v1/customers',
+        handler,
+        { method: 'POST', path: '/api/v1/customers', body: { name } },
+        managerToken,
+      )
       expect(answer.status, answer.text).toBe(422)
       expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'INVALID' } })
     }

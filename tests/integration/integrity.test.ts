@@ -38,14 +38,18 @@ describe('the database itself refuses what must never happen', () => {
   it('refuses inconsistent totals, zero quantities and out-of-range skills', async () => {
     const order = await makeOrder()
     await expect(db().order.update({ where: { id: order.id }, data: { total: 999 } })).rejects.toThrow()
-    await expect(db().orderLine.create({ data: { orderId: order.id, position: 1, description: 'x', quantity: 0, unitPrice: 1, taxRateBp: 0 } })).rejects.toThrow()
+    await expect(
+      db().orderLine.create({ data: { orderId: order.id, position: 1, description: 'x', quantity: 0, unitPrice: 1, taxRateBp: 0 } }),
+    ).rejects.toThrow()
     const staff = await makeStaff({ homeRole: 'BACK_OFFICE' })
     await expect(db().skill.create({ data: { userId: staff.id, task: 'TAKE_ORDER', level: 4 } })).rejects.toThrow()
   })
 
   it('keeps emails unique regardless of case', async () => {
     const staff = await makeStaff({ homeRole: 'RECEPTIONIST' })
-    await expect(db().user.create({ data: { email: staff.email.toUpperCase(), name: 'x', passwordHash: 'x', homeRole: 'RECEPTIONIST' } })).rejects.toThrow()
+    await expect(
+      db().user.create({ data: { email: staff.email.toUpperCase(), name: 'x', passwordHash: 'x', homeRole: 'RECEPTIONIST' } }),
+    ).rejects.toThrow()
     await expect(makeStaff({ homeRole: 'RECEPTIONIST', email: staff.email })).rejects.toThrow()
   })
 
@@ -53,18 +57,70 @@ describe('the database itself refuses what must never happen', () => {
     const order = await makeOrder()
     const staff = await makeStaff({ homeRole: 'BACK_OFFICE' })
     const invoice = await db().invoice.create({
-      data: { year: 2026, seq: 1, number: 'HD-2026-000001', orderId: order.id, customerId: order.customerId, currency: 'VND', subtotal: 1000, taxTotal: 80, total: 1080, dueAt: new Date(), issuedById: staff.id, seller: {}, buyer: {} },
+      data: {
+        year: 2026,
+        seq: 1,
+        number: 'HD-2026-000001',
+        orderId: order.id,
+        customerId: order.customerId,
+        currency: 'VND',
+        subtotal: 1000,
+        taxTotal: 80,
+        total: 1080,
+        dueAt: new Date(),
+        issuedById: staff.id,
+        seller: {},
+        buyer: {},
+      },
     })
     await expect(db().invoice.update({ where: { id: invoice.id }, data: { total: 1 } })).rejects.toThrow(/append-only/)
     await expect(db().invoice.delete({ where: { id: invoice.id } })).rejects.toThrow(/append-only/)
     await expect(
-      db().invoice.create({ data: { year: 2026, seq: 1, number: 'HD-2026-000001b', orderId: order.id, customerId: order.customerId, currency: 'VND', subtotal: 0, taxTotal: 0, total: 0, dueAt: new Date(), issuedById: staff.id, seller: {}, buyer: {} } }),
+      db().invoice.create({
+        data: {
+          year: 2026,
+          seq: 1,
+          number: 'HD-2026-000001b',
+          orderId: order.id,
+          customerId: order.customerId,
+          currency: 'VND',
+          subtotal: 0,
+          taxTotal: 0,
+          total: 0,
+          dueAt: new Date(),
+          issuedById: staff.id,
+          seller: {},
+          buyer: {},
+        },
+      }),
     ).rejects.toThrow()
   })
 
   it('requires refunds to be negative and against a credit note', async () => {
     const order = await makeOrder()
-    await expect(db().payment.create({ data: { orderId: order.id, customerId: order.customerId, kind: 'REFUND', method: 'CASH', amount: 100, receivedById: order.takenById } })).rejects.toThrow()
-    await expect(db().payment.create({ data: { orderId: order.id, customerId: order.customerId, kind: 'PAYMENT', method: 'CASH', amount: -100, receivedById: order.takenById } })).rejects.toThrow()
+    await expect(
+      db().payment.create({
+        data: {
+          orderId: order.id,
+          customerId: order.customerId,
+          kind: 'REFUND',
+          method: 'CASH',
+          amount: 100,
+          receivedById: order.takenById,
+        },
+      }),
+    ).rejects.toThrow()
+    await expect(
+      db().payment.create({
+        data: {
+          orderId: order.id,
+          customerId: order.customerId,
+          kind: 'PAYMENT',
+          method: 'CASH',
+          amount: -100,
+          receivedById: order.takenById,
+        },
+      }),
+    ).rejects.toThrow()
   })
 })

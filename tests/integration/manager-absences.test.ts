@@ -26,7 +26,12 @@ describe('recording absences', () => {
     } catch (error) {
       caught = error
     }
-    expect(caught).toMatchObject({ code: 'CONFLICT', messageKey: 'manager.absences.errors.overlap', field: 'startsAt', params: { name: 'Võ Thị Lan', kind: 'LUNCH', start: `${DAY} 12:00`, end: `${DAY} 13:00` } })
+    expect(caught).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'manager.absences.errors.overlap',
+      field: 'startsAt',
+      params: { name: 'Võ Thị Lan', kind: 'LUNCH', start: `${DAY} 12:00`, end: `${DAY} 13:00` },
+    })
     // End is exclusive: 13:00–18:00 touches the lunch but does not overlap it.
     await recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: `${DAY}T13:00`, endsAt: `${DAY}T18:00` }, OPEN_NOW)
     expect(await db().absence.count({ where: { userId: person.id } })).toBe(2)
@@ -38,7 +43,9 @@ describe('recording absences', () => {
   it('cannot be raced into an overlap', async () => {
     const person = await makeStaff({ homeRole: 'BACK_OFFICE' })
     const results = await Promise.allSettled(
-      ['09:00', '09:30', '10:00'].map((start) => recordAbsence(manager, { userId: person.id, kind: 'OTHER', startsAt: `${DAY}T${start}`, endsAt: `${DAY}T11:00` }, OPEN_NOW)),
+      ['09:00', '09:30', '10:00'].map((start) =>
+        recordAbsence(manager, { userId: person.id, kind: 'OTHER', startsAt: `${DAY}T${start}`, endsAt: `${DAY}T11:00` }, OPEN_NOW),
+      ),
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(await db().absence.count({ where: { userId: person.id } })).toBe(1)
@@ -51,18 +58,35 @@ describe('recording absences', () => {
     ['a four-hour lunch', 'LUNCH', '11:00', '15:00', 'manager.absences.errors.tooLongHours'],
   ] as const)('refuses %s', async (_label, kind, start, end, key) => {
     const person = await makeStaff({ homeRole: 'BACK_OFFICE' })
-    await expectDomainError(recordAbsence(manager, { userId: person.id, kind, startsAt: `${DAY}T${start}`, endsAt: `${DAY}T${end}` }, OPEN_NOW), 'INVALID', key, 'endsAt')
+    await expectDomainError(
+      recordAbsence(manager, { userId: person.id, kind, startsAt: `${DAY}T${start}`, endsAt: `${DAY}T${end}` }, OPEN_NOW),
+      'INVALID',
+      key,
+      'endsAt',
+    )
   })
 
   it('refuses leave longer than allowed or too far back', async () => {
     const person = await makeStaff({ homeRole: 'BACK_OFFICE' })
-    await expectDomainError(recordAbsence(manager, { userId: person.id, kind: 'LEAVE', startsAt: '2026-12-01T00:00', endsAt: '2027-03-01T00:00' }, OPEN_NOW), 'INVALID', 'manager.absences.errors.tooLongDays')
-    await expectDomainError(recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: '2026-09-01T00:00', endsAt: '2026-09-02T00:00' }, OPEN_NOW), 'INVALID', 'manager.absences.errors.tooFarBack')
+    await expectDomainError(
+      recordAbsence(manager, { userId: person.id, kind: 'LEAVE', startsAt: '2026-12-01T00:00', endsAt: '2027-03-01T00:00' }, OPEN_NOW),
+      'INVALID',
+      'manager.absences.errors.tooLongDays',
+    )
+    await expectDomainError(
+      recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: '2026-09-01T00:00', endsAt: '2026-09-02T00:00' }, OPEN_NOW),
+      'INVALID',
+      'manager.absences.errors.tooFarBack',
+    )
   })
 
   it('interprets times in the business time zone and lists current, upcoming and recent absences', async () => {
     const person = await makeStaff({ homeRole: 'BACK_OFFICE', name: 'Bùi Văn Tài' })
-    await recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: `${DAY}T07:00`, endsAt: `${DAY}T19:00`, note: 'Sốt' }, OPEN_NOW)
+    await recordAbsence(
+      manager,
+      { userId: person.id, kind: 'SICK', startsAt: `${DAY}T07:00`, endsAt: `${DAY}T19:00`, note: 'Sốt' },
+      OPEN_NOW,
+    )
     await recordAbsence(manager, { userId: person.id, kind: 'LEAVE', startsAt: '2026-11-30T00:00', endsAt: '2026-12-02T00:00' }, OPEN_NOW)
     const row = await db().absence.findFirstOrThrow({ where: { userId: person.id, kind: 'SICK' } })
     expect(row.startsAt.toISOString()).toBe('2026-11-26T00:00:00.000Z') // 07:00 in Ho Chi Minh City (UTC+7)
@@ -76,8 +100,16 @@ describe('recording absences', () => {
   it('ends an absence early, or cancels one that has not started', async () => {
     const person = await makeStaff({ homeRole: 'BACK_OFFICE' })
     const now = at('12:15')
-    const current = await recordAbsence(manager, { userId: person.id, kind: 'LUNCH', startsAt: `${DAY}T12:00`, endsAt: `${DAY}T13:00` }, now)
-    const planned = await recordAbsence(manager, { userId: person.id, kind: 'OTHER', startsAt: `${DAY}T15:00`, endsAt: `${DAY}T16:00` }, now)
+    const current = await recordAbsence(
+      manager,
+      { userId: person.id, kind: 'LUNCH', startsAt: `${DAY}T12:00`, endsAt: `${DAY}T13:00` },
+      now,
+    )
+    const planned = await recordAbsence(
+      manager,
+      { userId: person.id, kind: 'OTHER', startsAt: `${DAY}T15:00`, endsAt: `${DAY}T16:00` },
+      now,
+    )
     expect(await endAbsence(manager, { absenceId: current.id }, now)).toEqual({ id: current.id, outcome: 'ended' })
     expect((await db().absence.findUniqueOrThrow({ where: { id: current.id } })).endsAt).toEqual(now)
     expect(await endAbsence(manager, { absenceId: planned.id }, now)).toEqual({ id: planned.id, outcome: 'cancelled' })
@@ -104,7 +136,11 @@ describe('my own lunch break', () => {
     const me = await makeActor({ homeRole: 'BACK_OFFICE' })
     const planned = await planOwnLunch(me, { startsAt: `${DAY}T12:30`, endsAt: `${DAY}T13:15` }, OPEN_NOW)
     expect(planned.kind).toBe('LUNCH')
-    await expectDomainError(planOwnLunch(me, { startsAt: `${DAY}T14:00`, endsAt: `${DAY}T18:00` }, OPEN_NOW), 'INVALID', 'manager.absences.errors.tooLongHours')
+    await expectDomainError(
+      planOwnLunch(me, { startsAt: `${DAY}T14:00`, endsAt: `${DAY}T18:00` }, OPEN_NOW),
+      'INVALID',
+      'manager.absences.errors.tooLongHours',
+    )
   })
 
   it("may not touch a sick day the manager recorded, nor anyone else's absence", async () => {

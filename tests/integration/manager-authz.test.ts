@@ -42,7 +42,10 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['getSkillsMatrix', (a) => getSkillsMatrix(a)],
   ['setSkillLevel', (a) => setSkillLevel(a, { userId: a.id, task: 'MANAGE_TEAM', level: 3 })],
   ['listTeam', (a) => listTeam(a)],
-  ['createStaff', (a) => createStaff(a, { name: 'X', email: 'x@test.example', homeRole: 'MANAGER', password: 'a long unusual passphrase' })],
+  [
+    'createStaff',
+    (a) => createStaff(a, { name: 'X', email: 'x@test.example', homeRole: 'MANAGER', password: 'a long unusual passphrase' }),
+  ],
   ['setHomeRole', (a) => setHomeRole(a, { userId: a.id, homeRole: 'MANAGER' })],
   ['resetPassword', (a) => resetPassword(a, { userId: id, password: 'a long unusual passphrase' })],
   ['setStaffActive', (a) => setStaffActive(a, { userId: id, active: false })],
@@ -61,7 +64,10 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
 const CATALOG_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['listProducts', (a) => listProducts(a)],
   ['createProduct', (a) => createProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#createProductAction']!(), sku: 'HACK' } as never)],
-  ['updateProduct', (a) => updateProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never)],
+  [
+    'updateProduct',
+    (a) => updateProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never),
+  ],
   ['setProductActive', (a) => setProductActive(a, { productId: id, active: false })],
 ]
 

@@ -24,20 +24,48 @@ describe('the catalog', () => {
     const en = await create({ sku: 'POS-A0', name: 'Poster A0', price: '150,000', taxRate: '10', unit: 'tấm', locale: 'en' })
     expect(en.unitPrice).toBe(150_000)
     // "150.000" in English would be 150 with three decimals: VND has none, so it is refused rather than misread.
-    await expectDomainError(create({ sku: 'X1', name: 'X', price: '150.000', taxRate: '10', unit: 'pcs', locale: 'en' }), 'INVALID', 'manager.catalog.errors.price', 'price')
-    await expectDomainError(create({ sku: 'X2', name: 'X', price: '-5', taxRate: '10', unit: 'pcs', locale: 'en' }), 'INVALID', 'manager.catalog.errors.price', 'price')
-    await expectDomainError(create({ sku: 'X3', name: 'X', price: '5', taxRate: '120', unit: 'pcs', locale: 'en' }), 'INVALID', 'manager.catalog.errors.taxRate', 'taxRate')
+    await expectDomainError(
+      create({ sku: 'X1', name: 'X', price: '150.000', taxRate: '10', unit: 'pcs', locale: 'en' }),
+      'INVALID',
+      'manager.catalog.errors.price',
+      'price',
+    )
+    await expectDomainError(
+      create({ sku: 'X2', name: 'X', price: '-5', taxRate: '10', unit: 'pcs', locale: 'en' }),
+      'INVALID',
+      'manager.catalog.errors.price',
+      'price',
+    )
+    await expectDomainError(
+      create({ sku: 'X3', name: 'X', price: '5', taxRate: '120', unit: 'pcs', locale: 'en' }),
+      'INVALID',
+      'manager.catalog.errors.taxRate',
+      'taxRate',
+    )
   })
 
   it('refuses a SKU that exists, on the SKU field', async () => {
     await create({ sku: 'LAM-A4', name: 'Ép plastic A4', price: '5000', taxRate: '8', unit: 'tờ', locale: 'vi' })
-    await expectDomainError(create({ sku: 'lam-a4', name: 'Again', price: '1', taxRate: '8', unit: 'tờ', locale: 'vi' }), 'CONFLICT', 'manager.catalog.errors.skuTaken', 'sku')
+    await expectDomainError(
+      create({ sku: 'lam-a4', name: 'Again', price: '1', taxRate: '8', unit: 'tờ', locale: 'vi' }),
+      'CONFLICT',
+      'manager.catalog.errors.skuTaken',
+      'sku',
+    )
   })
 
   it('changes the price for new orders only: existing order lines keep the price they copied', async () => {
     const p = await create({ sku: 'CARD-STD', name: 'Danh thiếp', price: '90.000', taxRate: '8', unit: 'hộp', locale: 'vi' })
     const order = await makeOrder({ lines: [{ quantity: 2, unitPrice: p.unitPrice, taxRateBp: p.taxRateBp, productId: p.id }] })
-    const updated = await update({ productId: p.id, sku: 'CARD-STD', name: 'Danh thiếp tiêu chuẩn', price: '95.500', taxRate: '10', unit: 'hộp', locale: 'vi' })
+    const updated = await update({
+      productId: p.id,
+      sku: 'CARD-STD',
+      name: 'Danh thiếp tiêu chuẩn',
+      price: '95.500',
+      taxRate: '10',
+      unit: 'hộp',
+      locale: 'vi',
+    })
     expect(updated).toMatchObject({ unitPrice: 95_500, taxRateBp: 1000, name: 'Danh thiếp tiêu chuẩn' })
     const line = await db().orderLine.findFirstOrThrow({ where: { orderId: order.id } })
     expect(line).toMatchObject({ unitPrice: 90_000, taxRateBp: 800, productId: p.id })

@@ -38,7 +38,11 @@ describe('cover right now', () => {
   })
 
   it('turns red when the only invoicer is off sick, and back when he returns', async () => {
-    const sick = await recordAbsence(manager, { userId: invoicer.id, kind: 'SICK', startsAt: `${DAY}T09:00`, endsAt: `${DAY}T17:00`, note: 'Sốt' }, OPEN_NOW)
+    const sick = await recordAbsence(
+      manager,
+      { userId: invoicer.id, kind: 'SICK', startsAt: `${DAY}T09:00`, endsAt: `${DAY}T17:00`, note: 'Sốt' },
+      OPEN_NOW,
+    )
     const o = await getCoverOverview(manager, OPEN_NOW)
     const invoice = o.coverNow.find((t) => t.task === 'INVOICE')!
     expect(invoice.level).toBe('none')

@@ -67,7 +67,11 @@ describe('evidence from practice', () => {
     const warning = (await getPracticeEvidence(manager, now)).warnings.find((w) => w.task === 'RECORD_PAYMENT')
     expect(warning).toMatchObject({ backup: { id: lone.id }, lastDoneAt: daysAgo(200).toISOString(), daysSince: 200 })
     const never = await makeStaff({ homeRole: 'RECEPTIONIST', name: 'Yến', skills: { INVOICE: 2 } })
-    expect((await getPracticeEvidence(manager, now)).warnings.find((w) => w.task === 'INVOICE')).toMatchObject({ backup: { id: never.id }, lastDoneAt: null, daysSince: null })
+    expect((await getPracticeEvidence(manager, now)).warnings.find((w) => w.task === 'INVOICE')).toMatchObject({
+      backup: { id: never.id },
+      lastDoneAt: null,
+      daysSince: null,
+    })
   })
 })
 
@@ -99,7 +103,9 @@ describe('cross-role work', () => {
       { person: { id: hung.id, name: 'Hùng 2', homeRole: 'BACK_OFFICE' }, count: 2 },
       { person: { id: ha.id, name: 'Hà 2', homeRole: 'RECEPTIONIST' }, count: 1 },
     ])
-    expect(work.thisWeek.rows.filter((r) => r.person.id === hung.id)).toEqual([{ person: { id: hung.id, name: 'Hùng 2', homeRole: 'BACK_OFFICE' }, task: 'TAKE_ORDER', count: 2 }])
+    expect(work.thisWeek.rows.filter((r) => r.person.id === hung.id)).toEqual([
+      { person: { id: hung.id, name: 'Hùng 2', homeRole: 'BACK_OFFICE' }, task: 'TAKE_ORDER', count: 2 },
+    ])
     expect(work.thisWeek.from).toBe(at('00:00', '2026-11-23').toISOString())
     expect(work.lastWeek.total - before.lastWeek.total).toBe(1)
     expect(work.lastWeek.from).toBe(at('00:00', '2026-11-16').toISOString())

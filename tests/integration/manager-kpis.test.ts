@@ -21,23 +21,56 @@ beforeAll(async () => {
 
   // Orders per day and stage times. Regular: to ready 2 h, 4 h, 10 h (median 4 h); to collected 1 h, 3 h (median 2 h).
   await makeOrder({ createdAt: at('08:00'), readyAt: at('10:00'), handedOverAt: at('11:00'), dueAt: at('12:00'), lines: done })
-  await makeOrder({ createdAt: at('08:00', '2026-11-25'), readyAt: at('12:00', '2026-11-25'), handedOverAt: at('15:00', '2026-11-25'), dueAt: at('17:00', '2026-11-25'), lines: done })
-  await makeOrder({ createdAt: at('08:00', '2026-11-24'), readyAt: at('18:00', '2026-11-24'), dueAt: at('17:00', '2026-11-24'), lines: done }) // ready late
+  await makeOrder({
+    createdAt: at('08:00', '2026-11-25'),
+    readyAt: at('12:00', '2026-11-25'),
+    handedOverAt: at('15:00', '2026-11-25'),
+    dueAt: at('17:00', '2026-11-25'),
+    lines: done,
+  })
+  await makeOrder({
+    createdAt: at('08:00', '2026-11-24'),
+    readyAt: at('18:00', '2026-11-24'),
+    dueAt: at('17:00', '2026-11-24'),
+    lines: done,
+  }) // ready late
   // Covering: to ready 6 h.
-  await makeOrder({ createdAt: at('09:00', '2026-11-25'), readyAt: at('15:00', '2026-11-25'), takenCovering: true, dueAt: at('09:00', '2026-11-27'), lines: done })
+  await makeOrder({
+    createdAt: at('09:00', '2026-11-25'),
+    readyAt: at('15:00', '2026-11-25'),
+    takenCovering: true,
+    dueAt: at('09:00', '2026-11-27'),
+    lines: done,
+  })
   // Not ready, past due: overdue now. Cancelled and not ready: never late.
   await makeOrder({ createdAt: at('08:00', '2026-11-24'), dueAt: at('17:00', '2026-11-25'), takenCovering: true })
   await makeOrder({ createdAt: at('08:00', '2026-11-24'), dueAt: at('17:00', '2026-11-25'), cancelledAt: at('09:00', '2026-11-24') })
   // Outside the 30-day window.
-  await makeOrder({ createdAt: new Date(now.getTime() - 40 * DAY_MS), readyAt: new Date(now.getTime() - 39 * DAY_MS), handedOverAt: new Date(now.getTime() - 38.5 * DAY_MS), dueAt: new Date(now.getTime() - 38 * DAY_MS), lines: done })
+  await makeOrder({
+    createdAt: new Date(now.getTime() - 40 * DAY_MS),
+    readyAt: new Date(now.getTime() - 39 * DAY_MS),
+    handedOverAt: new Date(now.getTime() - 38.5 * DAY_MS),
+    dueAt: new Date(now.getTime() - 38 * DAY_MS),
+    lines: done,
+  })
 
   // Waiting for collection: ready 2 h, 2 days and 10 days ago (plus the ones above that are ready and not collected).
   for (const hours of [2, 48, 240]) {
-    await makeOrder({ createdAt: ago(hours + 1), readyAt: ago(hours), dueAt: ago(hours - 1), lines: [{ quantity: 2, unitPrice: 1000, qtyFulfilled: 2, qtyInvoiced: 2 }] })
+    await makeOrder({
+      createdAt: ago(hours + 1),
+      readyAt: ago(hours),
+      dueAt: ago(hours - 1),
+      lines: [{ quantity: 2, unitPrice: 1000, qtyFulfilled: 2, qtyInvoiced: 2 }],
+    })
   }
 
   // Fulfilled but not invoiced: 2 of 3 units and 3 of 5 units.
-  await makeOrder({ lines: [{ quantity: 3, unitPrice: 10_000, taxRateBp: 800, qtyFulfilled: 3, qtyInvoiced: 1 }, { quantity: 5, unitPrice: 333, taxRateBp: 1000, qtyFulfilled: 5, qtyInvoiced: 2 }] })
+  await makeOrder({
+    lines: [
+      { quantity: 3, unitPrice: 10_000, taxRateBp: 800, qtyFulfilled: 3, qtyInvoiced: 1 },
+      { quantity: 5, unitPrice: 333, taxRateBp: 1000, qtyFulfilled: 5, qtyInvoiced: 2 },
+    ],
+  })
 
   // Receivables.
   const invoice = async (total: number, dueAt: Date) => {
@@ -64,12 +97,33 @@ beforeAll(async () => {
   await invoice(110_000, new Date(now.getTime() + 5 * DAY_MS)) // not due
   const partlyPaid = await invoice(50_000, new Date(now.getTime() - 10 * DAY_MS)) // 10 days overdue, 20 000 paid
   const payment = await db().payment.create({
-    data: { orderId: partlyPaid.orderId, customerId: partlyPaid.customerId, invoiceId: partlyPaid.id, kind: 'PAYMENT', method: 'CASH', amount: 20_000, receivedById: invoicer.id },
+    data: {
+      orderId: partlyPaid.orderId,
+      customerId: partlyPaid.customerId,
+      invoiceId: partlyPaid.id,
+      kind: 'PAYMENT',
+      method: 'CASH',
+      amount: 20_000,
+      receivedById: invoicer.id,
+    },
   })
   await db().paymentAllocation.create({ data: { paymentId: payment.id, invoiceId: partlyPaid.id, amount: 20_000 } })
   const credited = await invoice(40_000, new Date(now.getTime() - 45 * DAY_MS)) // fully credited: nothing open
   await db().creditNote.create({
-    data: { year: 2026, seq: 1, number: 'GG-2026-000001', invoiceId: credited.id, orderId: credited.orderId, customerId: credited.customerId, currency: 'VND', reason: 'test', subtotal: 40_000, taxTotal: 0, total: 40_000, issuedById: invoicer.id },
+    data: {
+      year: 2026,
+      seq: 1,
+      number: 'GG-2026-000001',
+      invoiceId: credited.id,
+      orderId: credited.orderId,
+      customerId: credited.customerId,
+      currency: 'VND',
+      reason: 'test',
+      subtotal: 40_000,
+      taxTotal: 0,
+      total: 40_000,
+      issuedById: invoicer.id,
+    },
   })
   await invoice(70_000, new Date(now.getTime() - 100 * DAY_MS)) // over 90 days
   // An order whose payments cover what was invoiced owes nothing, however the payments were allocated.

@@ -28,7 +28,11 @@ describe('reassigning open orders (break transfer)', () => {
     expect(view.candidates.map((c) => c.id)).toContain(covering.id)
     expect(view.candidates.map((c) => c.id)).not.toContain(going.id)
 
-    const result = await reassignOrders(manager, { fromUserId: going.id, toUserId: covering.id, note: 'Lunch until 13:00, proofs on the left tray' })
+    const result = await reassignOrders(manager, {
+      fromUserId: going.id,
+      toUserId: covering.id,
+      note: 'Lunch until 13:00, proofs on the left tray',
+    })
     expect(result).toEqual({ count: 2, to: { id: covering.id, name: 'Ngọc' } })
 
     for (const o of [open1, open2]) {
@@ -41,7 +45,11 @@ describe('reassigning open orders (break transfer)', () => {
     }
     expect((await db().order.findUniqueOrThrow({ where: { id: closed.id } })).assigneeId).toBe(going.id)
     expect((await db().order.findUniqueOrThrow({ where: { id: cancelled.id } })).assigneeId).toBe(going.id)
-    await expectDomainError(reassignOrders(manager, { fromUserId: going.id, toUserId: covering.id }), 'CONFLICT', 'manager.reassign.errors.nothingOpen')
+    await expectDomainError(
+      reassignOrders(manager, { fromUserId: going.id, toUserId: covering.id }),
+      'CONFLICT',
+      'manager.reassign.errors.nothingOpen',
+    )
   })
 
   it('refuses a colleague who cannot fulfil, an inactive one, and oneself', async () => {
@@ -49,8 +57,18 @@ describe('reassigning open orders (break transfer)', () => {
     await makeOrder({ assigneeId: going.id })
     const receptionist = await makeStaff({ homeRole: 'RECEPTIONIST' })
     const gone = await makeStaff({ homeRole: 'BACK_OFFICE', active: false })
-    await expectDomainError(reassignOrders(manager, { fromUserId: going.id, toUserId: receptionist.id }), 'INVALID', 'manager.reassign.errors.cannotFulfil', 'toUserId')
-    await expectDomainError(reassignOrders(manager, { fromUserId: going.id, toUserId: gone.id }), 'INVALID', 'manager.reassign.errors.cannotFulfil', 'toUserId')
+    await expectDomainError(
+      reassignOrders(manager, { fromUserId: going.id, toUserId: receptionist.id }),
+      'INVALID',
+      'manager.reassign.errors.cannotFulfil',
+      'toUserId',
+    )
+    await expectDomainError(
+      reassignOrders(manager, { fromUserId: going.id, toUserId: gone.id }),
+      'INVALID',
+      'manager.reassign.errors.cannotFulfil',
+      'toUserId',
+    )
     await expectDomainError(reassignOrders(manager, { fromUserId: going.id, toUserId: going.id }), 'INVALID', undefined, 'toUserId')
     expect(await db().order.count({ where: { assigneeId: going.id } })).toBe(1)
   })

@@ -27,7 +27,13 @@ const valid = (over: Partial<UpdateSettingsInput> = {}): UpdateSettingsInput =>
     defaultLeadDays: '1',
     paymentTermsDays: '14',
     timeZone: 'Asia/Ho_Chi_Minh',
-    openingHours: { ...demoOpeningHours(), '6': [['08:00', '12:00'], ['13:00', '17:00']] },
+    openingHours: {
+      ...demoOpeningHours(),
+      '6': [
+        ['08:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+    },
     locale: 'vi',
     ...over,
   })
@@ -37,32 +43,74 @@ describe('business settings', () => {
     const saved = await updateSettings(manager, valid())
     expect(saved).toMatchObject({ currency: 'VND', orderPrefix: 'DH', invoicePrefix: 'HĐ', defaultTaxRateBp: 800, paymentTermsDays: 14 })
     const row = await db().businessSettings.findUniqueOrThrow({ where: { id: 1 } })
-    expect(row.openingHours).toMatchObject({ '6': [['08:00', '12:00'], ['13:00', '17:00']], '7': [] })
+    expect(row.openingHours).toMatchObject({
+      '6': [
+        ['08:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      '7': [],
+    })
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'settings.updated' }, orderBy: { id: 'desc' } })
     expect(audit).toMatchObject({ actorId: manager.id, task: 'MANAGE_TEAM' })
   })
 
   it('refuses unknown currencies and time zones, bad prefixes and tax rates, on their fields', async () => {
     await expectDomainError(updateSettings(manager, valid({ currency: 'ABC' })), 'INVALID', 'manager.settings.errors.currency', 'currency')
-    await expectDomainError(updateSettings(manager, valid({ timeZone: 'Mars/Olympus' })), 'INVALID', 'manager.settings.errors.timeZone', 'timeZone')
-    await expectDomainError(updateSettings(manager, valid({ invoicePrefix: '2026' })), 'INVALID', 'manager.settings.errors.prefix', 'invoicePrefix')
-    await expectDomainError(updateSettings(manager, valid({ defaultTaxRate: '150' })), 'INVALID', 'manager.catalog.errors.taxRate', 'defaultTaxRate')
+    await expectDomainError(
+      updateSettings(manager, valid({ timeZone: 'Mars/Olympus' })),
+      'INVALID',
+      'manager.settings.errors.timeZone',
+      'timeZone',
+    )
+    await expectDomainError(
+      updateSettings(manager, valid({ invoicePrefix: '2026' })),
+      'INVALID',
+      'manager.settings.errors.prefix',
+      'invoicePrefix',
+    )
+    await expectDomainError(
+      updateSettings(manager, valid({ defaultTaxRate: '150' })),
+      'INVALID',
+      'manager.catalog.errors.taxRate',
+      'defaultTaxRate',
+    )
   })
 
   it('names the weekday whose opening hours overlap or run backwards', async () => {
     const hours = demoOpeningHours()
     await expectDomainError(
-      updateSettings(manager, valid({ openingHours: { ...hours, '3': [['07:30', '12:30'], ['12:00', '19:00']] } })),
+      updateSettings(
+        manager,
+        valid({
+          openingHours: {
+            ...hours,
+            '3': [
+              ['07:30', '12:30'],
+              ['12:00', '19:00'],
+            ],
+          },
+        }),
+      ),
       'INVALID',
       'manager.settings.errors.hoursOverlap',
       'openingHours.3',
     )
-    await expectDomainError(updateSettings(manager, valid({ openingHours: { ...hours, '5': [['19:00', '07:30']] } })), 'INVALID', 'manager.settings.errors.hoursOrder', 'openingHours.5')
+    await expectDomainError(
+      updateSettings(manager, valid({ openingHours: { ...hours, '5': [['19:00', '07:30']] } })),
+      'INVALID',
+      'manager.settings.errors.hoursOrder',
+      'openingHours.5',
+    )
   })
 
   it('refuses a currency with other minor units once money is recorded', async () => {
     await makeOrder()
-    await expectDomainError(updateSettings(manager, valid({ currency: 'EUR' })), 'CONFLICT', 'manager.settings.errors.currencyInUse', 'currency')
+    await expectDomainError(
+      updateSettings(manager, valid({ currency: 'EUR' })),
+      'CONFLICT',
+      'manager.settings.errors.currencyInUse',
+      'currency',
+    )
     // Same minor units (none): allowed.
     expect((await updateSettings(manager, valid({ currency: 'JPY' }))).currency).toBe('JPY')
   })

@@ -30,7 +30,9 @@ describe('editing the skills matrix', () => {
     const skill = await db().skill.findUniqueOrThrow({ where: { userId_task: { userId: worker.id, task: 'TAKE_ORDER' } } })
     expect(skill).toMatchObject({ level: 2, certifiedById: manager.id })
     const history = await db().skillChange.findMany({ where: { userId: worker.id } })
-    expect(history).toEqual([expect.objectContaining({ task: 'TAKE_ORDER', fromLevel: 1, toLevel: 2, changedById: manager.id, note: 'Trained at the counter' })])
+    expect(history).toEqual([
+      expect.objectContaining({ task: 'TAKE_ORDER', fromLevel: 1, toLevel: 2, changedById: manager.id, note: 'Trained at the counter' }),
+    ])
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'skill.changed', entityId: worker.id } })
     expect(audit).toMatchObject({ actorId: manager.id, task: 'MANAGE_TEAM', crossRole: false })
     expect(audit.before).toEqual({ task: 'TAKE_ORDER', level: 1 })
@@ -71,7 +73,11 @@ describe('editing the skills matrix', () => {
     const manager = await makeActor({ homeRole: 'MANAGER' })
     // Other test cases in this file created managers too; make this one the only active one.
     await db().user.updateMany({ where: { homeRole: 'MANAGER', id: { not: manager.id } }, data: { active: false } })
-    await expectDomainError(setHomeRole(manager, { userId: manager.id, homeRole: 'RECEPTIONIST' }), 'CONFLICT', 'manager.team.errors.lastManager')
+    await expectDomainError(
+      setHomeRole(manager, { userId: manager.id, homeRole: 'RECEPTIONIST' }),
+      'CONFLICT',
+      'manager.team.errors.lastManager',
+    )
     expect((await db().user.findUniqueOrThrow({ where: { id: manager.id } })).homeRole).toBe('MANAGER')
   })
 })
@@ -80,8 +86,18 @@ describe('training goals', () => {
   it('are created for someone below the target, listed, and achieving one certifies the level', async () => {
     const manager = await makeActor({ homeRole: 'MANAGER' })
     const trainee = await makeStaff({ homeRole: 'BACK_OFFICE', skills: { INVOICE: 1 } })
-    const goal = await createTrainingGoal(manager, { userId: trainee.id, task: 'INVOICE', targetLevel: 2, dueOn: '2099-01-31', note: 'Shadow Hùng on Fridays' })
-    await expectDomainError(createTrainingGoal(manager, { userId: trainee.id, task: 'INVOICE', targetLevel: 3 }), 'CONFLICT', 'manager.goals.errors.alreadyPlanned')
+    const goal = await createTrainingGoal(manager, {
+      userId: trainee.id,
+      task: 'INVOICE',
+      targetLevel: 2,
+      dueOn: '2099-01-31',
+      note: 'Shadow Hùng on Fridays',
+    })
+    await expectDomainError(
+      createTrainingGoal(manager, { userId: trainee.id, task: 'INVOICE', targetLevel: 3 }),
+      'CONFLICT',
+      'manager.goals.errors.alreadyPlanned',
+    )
 
     const listed = (await listTrainingGoals(manager)).find((g) => g.id === goal.id)!
     expect(listed).toMatchObject({ task: 'INVOICE', targetLevel: 2, currentLevel: 1, dueOn: '2099-01-31', achievedAt: null })
@@ -96,6 +112,10 @@ describe('training goals', () => {
   it('are refused when the person is already at the target', async () => {
     const manager = await makeActor({ homeRole: 'MANAGER' })
     const expert = await makeStaff({ homeRole: 'BACK_OFFICE' })
-    await expectDomainError(createTrainingGoal(manager, { userId: expert.id, task: 'FULFILL', targetLevel: 2 }), 'CONFLICT', 'manager.goals.errors.alreadyThere')
+    await expectDomainError(
+      createTrainingGoal(manager, { userId: expert.id, task: 'FULFILL', targetLevel: 2 }),
+      'CONFLICT',
+      'manager.goals.errors.alreadyThere',
+    )
   })
 })

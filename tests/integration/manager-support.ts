@@ -23,7 +23,14 @@ export async function ensureManagerSettings(): Promise<void> {
 }
 
 export interface OrderSpec {
-  lines?: Array<{ quantity: number; unitPrice: number; taxRateBp?: number; qtyFulfilled?: number; qtyInvoiced?: number; productId?: string }>
+  lines?: Array<{
+    quantity: number
+    unitPrice: number
+    taxRateBp?: number
+    qtyFulfilled?: number
+    qtyInvoiced?: number
+    productId?: string
+  }>
   createdAt?: Date
   dueAt?: Date
   readyAt?: Date | null

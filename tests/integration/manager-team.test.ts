@@ -19,7 +19,12 @@ beforeAll(async () => {
 
 describe('creating staff', () => {
   it('hashes the password, lower-cases the email, audits, and never returns the hash', async () => {
-    const created = await createStaff(manager, { name: 'Đỗ Thu Trang', email: 'trang@test.example', homeRole: 'RECEPTIONIST', password: 'mực in xanh 2026 tốt' })
+    const created = await createStaff(manager, {
+      name: 'Đỗ Thu Trang',
+      email: 'trang@test.example',
+      homeRole: 'RECEPTIONIST',
+      password: 'mực in xanh 2026 tốt',
+    })
     expect(JSON.stringify(created)).not.toMatch(/argon2|passwordHash/)
     const row = await db().user.findUniqueOrThrow({ where: { id: created.id } })
     expect(row.passwordHash).toMatch(/^\$argon2id\$/)
@@ -40,20 +45,27 @@ describe('creating staff', () => {
     )
   })
 
-  it.each(['password1234', '123456789012', 'qwertyuiop12', 'handoff-demo', 'aaaaaaaaaaaa', 'matkhau12345', 'abcdefghijkl', 'quochuy19901990'])(
-    'refuses the common password %s',
-    async (password) => {
-      await expectDomainError(
-        createStaff(manager, { name: 'Nguyễn Quốc Huy', email: `huy-${password.length}@test.example`, homeRole: 'BACK_OFFICE', password }),
-        'INVALID',
-        'manager.team.errors.weakPassword',
-        'password',
-      )
-    },
-  )
+  it.each([
+    'password1234',
+    '123456789012',
+    'qwertyuiop12',
+    'handoff-demo',
+    'aaaaaaaaaaaa',
+    'matkhau12345',
+    'abcdefghijkl',
+    'quochuy19901990',
+  ])('refuses the common password %s', async (password) => {
+    await expectDomainError(
+      createStaff(manager, { name: 'Nguyễn Quốc Huy', email: `huy-${password.length}@test.example`, homeRole: 'BACK_OFFICE', password }),
+      'INVALID',
+      'manager.team.errors.weakPassword',
+      'password',
+    )
+  })
 
   it('accepts ordinary strong passwords', () => {
-    for (const p of ['correct horse battery staple', 'x7#9!2@4$1%8', 'Tr0ub4dor&3xyz', 'mực in xanh 2026 tốt']) expect(isWeakPassword(p), p).toBe(false)
+    for (const p of ['correct horse battery staple', 'x7#9!2@4$1%8', 'Tr0ub4dor&3xyz', 'mực in xanh 2026 tốt'])
+      expect(isWeakPassword(p), p).toBe(false)
   })
 })
 
@@ -68,7 +80,9 @@ describe('changing staff', () => {
     await setStaffActive(manager, { userId: person.id, active: true })
     expect(await loadActor(person.id, session!.sessionVersion)).toBeNull()
     expect(await verifyLogin({ email: person.email, password: TEST_PASSWORD })).not.toBeNull()
-    expect(await db().auditEvent.count({ where: { entityId: person.id, action: { in: ['user.deactivated', 'user.reactivated'] } } })).toBe(2)
+    expect(await db().auditEvent.count({ where: { entityId: person.id, action: { in: ['user.deactivated', 'user.reactivated'] } } })).toBe(
+      2,
+    )
   })
 
   it('shows open orders per person, so they can be handed over before someone leaves', async () => {
@@ -93,7 +107,12 @@ describe('changing staff', () => {
     const person = await makeStaff({ homeRole: 'RECEPTIONIST' })
     for (let i = 0; i < 5; i++) await verifyLogin({ email: person.email, password: `guess ${i}` })
     await expect(verifyLogin({ email: person.email, password: TEST_PASSWORD })).rejects.toThrow(/SignInThrottled/)
-    await expectDomainError(resetPassword(manager, { userId: person.id, password: 'password12345' }), 'INVALID', 'manager.team.errors.weakPassword', 'password')
+    await expectDomainError(
+      resetPassword(manager, { userId: person.id, password: 'password12345' }),
+      'INVALID',
+      'manager.team.errors.weakPassword',
+      'password',
+    )
     await resetPassword(manager, { userId: person.id, password: 'giấy couche 150gsm' })
     expect(await loadActor(person.id, 1)).toBeNull()
     expect(await verifyLogin({ email: person.email, password: TEST_PASSWORD })).toBeNull()

@@ -29,14 +29,20 @@ beforeAll(async () => {
   for (const fulfillment of FULFILLMENT_STATUSES)
     for (const cancelled of [false, true])
       for (const held of [false, true])
-        for (const dueIn of [-30 * HOUR, -1000, 2 * HOUR]) states.push({ fulfillment, handedOver: false, cancelled, held: held && !cancelled, dueIn })
-  for (const dueIn of [-30 * HOUR, 2 * HOUR]) states.push({ fulfillment: 'FULFILLED', handedOver: true, cancelled: false, held: false, dueIn })
+        for (const dueIn of [-30 * HOUR, -1000, 2 * HOUR])
+          states.push({ fulfillment, handedOver: false, cancelled, held: held && !cancelled, dueIn })
+  for (const dueIn of [-30 * HOUR, 2 * HOUR])
+    states.push({ fulfillment: 'FULFILLED', handedOver: true, cancelled: false, held: false, dueIn })
   // Six customers, so a desk search by name stays under its row limit.
   const customers = await Promise.all(Array.from({ length: 6 }, (_, i) => makeCustomer({ name: `Overdue Probe ${i}` })))
   for (const [i, s] of states.entries()) {
     const qty = s.fulfillment === 'FULFILLED' ? 2 : s.fulfillment === 'PARTLY_FULFILLED' ? 1 : 0
     const customerId = customers[i % customers.length]!.id
-    const order = await makeOrder({ customerId, dueAt: new Date(now.getTime() + s.dueIn), lines: [{ quantity: 2, unitPrice: 1000, qtyFulfilled: qty }] })
+    const order = await makeOrder({
+      customerId,
+      dueAt: new Date(now.getTime() + s.dueIn),
+      lines: [{ quantity: 2, unitPrice: 1000, qtyFulfilled: qty }],
+    })
     await db().order.update({
       where: { id: order.id },
       data: {
@@ -47,12 +53,19 @@ beforeAll(async () => {
         ...(s.held ? { heldAt: new Date(now.getTime() - HOUR), holdReason: 'Test' } : {}),
       },
     })
-    const expected = isOverdue({ dueAt: order.dueAt, fulfillment: s.fulfillment, handover: s.handedOver ? 'COLLECTED' : 'WAITING', cancelled: s.cancelled }, now)
+    const expected = isOverdue(
+      { dueAt: order.dueAt, fulfillment: s.fulfillment, handover: s.handedOver ? 'COLLECTED' : 'WAITING', cancelled: s.cancelled },
+      now,
+    )
     orders.push({ id: order.id, number: order.number, customerId, expected })
   }
 })
 
-const expectedIds = () => orders.filter((o) => o.expected).map((o) => o.id).sort()
+const expectedIds = () =>
+  orders
+    .filter((o) => o.expected)
+    .map((o) => o.id)
+    .sort()
 
 describe('overdue: one definition everywhere', () => {
   it('the states cover both answers', () => {

@@ -31,14 +31,23 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/fulfillment.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
   'actions/billing.ts#issueInvoiceAction': () => ({ orderId: nobody }),
   'actions/billing.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
-  'actions/billing.ts#issueCreditNoteAction': () => ({ invoiceId: nobody, reason: 'misprint', lines: [{ invoiceLineId: nobody, quantity: 1 }] }),
+  'actions/billing.ts#issueCreditNoteAction': () => ({
+    invoiceId: nobody,
+    reason: 'misprint',
+    lines: [{ invoiceLineId: nobody, quantity: 1 }],
+  }),
   'actions/billing.ts#recordRefundAction': () => ({ creditNoteId: nobody, method: 'CASH', amount: 1000 }),
   'actions/billing.ts#returnDepositAction': () => ({ orderId: nobody, method: 'CASH', amount: 1000 }),
 
   'actions/team.ts#setSkillLevelAction': () => ({ userId: nobody, task: 'INVOICE', level: 2 }),
   'actions/team.ts#createTrainingGoalAction': () => ({ userId: nobody, task: 'INVOICE', targetLevel: 2 }),
   'actions/team.ts#markTrainingGoalAchievedAction': () => ({ goalId: nobody }),
-  'actions/team.ts#recordAbsenceAction': () => ({ userId: nobody, kind: 'SICK', startsAt: `${tomorrow()}T08:00`, endsAt: `${tomorrow()}T12:00` }),
+  'actions/team.ts#recordAbsenceAction': () => ({
+    userId: nobody,
+    kind: 'SICK',
+    startsAt: `${tomorrow()}T08:00`,
+    endsAt: `${tomorrow()}T12:00`,
+  }),
   'actions/team.ts#endAbsenceAction': () => ({ absenceId: nobody }),
   'actions/team.ts#getReassignmentAction': () => ({ userId: nobody }),
   'actions/team.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
@@ -51,8 +60,23 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/team.ts#setHomeRoleAction': () => ({ userId: nobody, homeRole: 'MANAGER' }),
   'actions/team.ts#resetPasswordAction': () => ({ userId: nobody, password: 'purple stapler moonlight' }),
   'actions/team.ts#setStaffActiveAction': () => ({ userId: nobody, active: false }),
-  'actions/catalog.ts#createProductAction': () => ({ sku: `M-${randomUUID().slice(0, 8)}`, name: 'Matrix card', price: '1000', taxRate: '8', unit: 'pcs', locale: 'en' }),
-  'actions/catalog.ts#updateProductAction': () => ({ productId: nobody, sku: 'MATRIX', name: 'X', price: '1', taxRate: '8', unit: 'pcs', locale: 'en' }),
+  'actions/catalog.ts#createProductAction': () => ({
+    sku: `M-${randomUUID().slice(0, 8)}`,
+    name: 'Matrix card',
+    price: '1000',
+    taxRate: '8',
+    unit: 'pcs',
+    locale: 'en',
+  }),
+  'actions/catalog.ts#updateProductAction': () => ({
+    productId: nobody,
+    sku: 'MATRIX',
+    name: 'X',
+    price: '1',
+    taxRate: '8',
+    unit: 'pcs',
+    locale: 'en',
+  }),
   'actions/catalog.ts#setProductActiveAction': () => ({ productId: nobody, active: false }),
   'actions/team.ts#updateSettingsAction': () => ({
     name: 'In Nhanh Test',
@@ -92,7 +116,10 @@ export interface RouteRequest {
 export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRequest }> = {
   'GET /api/v1/health': { auth: 'public', request: () => ({ method: 'GET', path: '/api/v1/health' }) },
   'GET /api/v1/openapi.json': { auth: 'public', request: () => ({ method: 'GET', path: '/api/v1/openapi.json' }) },
-  'GET /api/auth/[...nextauth]': { auth: 'public', request: () => ({ method: 'GET', path: '/api/auth/providers', params: { nextauth: ['providers'] } }) },
+  'GET /api/auth/[...nextauth]': {
+    auth: 'public',
+    request: () => ({ method: 'GET', path: '/api/auth/providers', params: { nextauth: ['providers'] } }),
+  },
   'POST /api/auth/[...nextauth]': {
     auth: 'public',
     request: () => ({
@@ -114,30 +141,63 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
       body: { customerId: nobody, lines: [{ productId: nobody, quantity: 1 }], dueDate: tomorrow(), dueTime: '17:00', mode: 'PICKUP' },
     }),
   },
-  'GET /api/v1/orders/[id]': { auth: 'bearer', request: () => ({ method: 'GET', path: `/api/v1/orders/${nobody}`, params: { id: nobody } }) },
+  'GET /api/v1/orders/[id]': {
+    auth: 'bearer',
+    request: () => ({ method: 'GET', path: `/api/v1/orders/${nobody}`, params: { id: nobody } }),
+  },
   'POST /api/v1/orders/[id]/fulfillment': {
     auth: 'bearer',
-    request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/fulfillment`, params: { id: nobody }, body: { expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] } }),
+    request: () => ({
+      method: 'POST',
+      path: `/api/v1/orders/${nobody}/fulfillment`,
+      params: { id: nobody },
+      body: { expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] },
+    }),
   },
-  'POST /api/v1/orders/[id]/invoices': { auth: 'bearer', request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/invoices`, params: { id: nobody }, body: {} }) },
+  'POST /api/v1/orders/[id]/invoices': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/invoices`, params: { id: nobody }, body: {} }),
+  },
   'POST /api/v1/orders/[id]/payments': {
     auth: 'bearer',
-    request: () => ({ method: 'POST', path: `/api/v1/orders/${nobody}/payments`, params: { id: nobody }, body: { method: 'TRANSFER', amount: 1000 } }),
+    request: () => ({
+      method: 'POST',
+      path: `/api/v1/orders/${nobody}/payments`,
+      params: { id: nobody },
+      body: { method: 'TRANSFER', amount: 1000 },
+    }),
   },
   'GET /api/v1/customers': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/customers?limit=5' }) },
-  'POST /api/v1/customers': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/v1/customers', body: { name: 'Khách API ma trận', phone: '0909000222' } }) },
+  'POST /api/v1/customers': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: '/api/v1/customers', body: { name: 'Khách API ma trận', phone: '0909000222' } }),
+  },
   'GET /api/v1/invoices': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/invoices?limit=5' }) },
 
   // Benchmark floors (bench/intake.ts): absent unless the server runs with HANDOFF_BENCH=1.
   'POST /api/bench/echo': { auth: 'public', request: () => ({ method: 'POST', path: '/api/bench/echo', body: { lines: [1, 2, 3] } }) },
-  'POST /api/bench/echo/auth': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/bench/echo/auth', body: { lines: [1, 2, 3] } }) },
-  'POST /api/bench/echo/validate': { auth: 'bearer', request: () => ({ method: 'POST', path: '/api/bench/echo/validate', body: { lines: [1, 2, 3] } }) },
+  'POST /api/bench/echo/auth': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: '/api/bench/echo/auth', body: { lines: [1, 2, 3] } }),
+  },
+  'POST /api/bench/echo/validate': {
+    auth: 'bearer',
+    request: () => ({ method: 'POST', path: '/api/bench/echo/validate', body: { lines: [1, 2, 3] } }),
+  },
   'POST /api/bench/echo/idempotent': {
     auth: 'bearer',
-    request: () => ({ method: 'POST', path: '/api/bench/echo/idempotent', headers: { 'idempotency-key': randomUUID() }, body: { lines: [1, 2, 3] } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/bench/echo/idempotent',
+      headers: { 'idempotency-key': randomUUID() },
+      body: { lines: [1, 2, 3] },
+    }),
   },
 
-  'GET /api/back/export': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }) },
+  'GET /api/back/export': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }),
+  },
   'GET /api/back/queue': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/queue?status=todo' }) },
   'GET /api/live/orders': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/live/orders' }) },
 

@@ -60,7 +60,11 @@ async function refusal(promise: Promise<unknown>): Promise<SignInRefused> {
 }
 
 async function auditOf(userId: string) {
-  return db().auditEvent.findMany({ where: { entityId: userId, action: { startsWith: 'auth.' } }, orderBy: { id: 'asc' }, select: { action: true, data: true } })
+  return db().auditEvent.findMany({
+    where: { entityId: userId, action: { startsWith: 'auth.' } },
+    orderBy: { id: 'asc' },
+    select: { action: true, data: true },
+  })
 }
 
 function median(values: number[]): number {
@@ -71,19 +75,24 @@ function median(values: number[]): number {
 const FREE = LOGIN_RULES.accountAddress.free
 
 describe('guesses sent at once (claimed before the password is checked)', () => {
-  it.each([20, 40])('%i guesses at once from one address, the 11th with the right password: at most the allowed number of passwords is checked', async (n) => {
-    const user = await makeStaff({ homeRole: 'RECEPTIONIST' })
-    const address = newAddress()
-    const before = passwordChecks()
-    const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => attempt(user.email, i === 10 ? TEST_PASSWORD : `parallel guess ${i}`, address)))
-    const checked = passwordChecks() - before
-    const t = tally(results)
-    expect(checked, JSON.stringify(t)).toBeLessThanOrEqual(FREE)
-    expect(t.signedIn + t.wrong).toBe(checked)
-    expect(t.throttled).toBeGreaterThanOrEqual(n - FREE)
-    // Whatever was checked is audited; the refusals cost nothing and are told when to come back.
-    expect((await auditOf(user.id)).filter((a) => a.action === 'auth.login_failed')).toHaveLength(t.wrong)
-  })
+  it.each([20, 40])(
+    '%i guesses at once from one address, the 11th with the right password: at most the allowed number of passwords is checked',
+    async (n) => {
+      const user = await makeStaff({ homeRole: 'RECEPTIONIST' })
+      const address = newAddress()
+      const before = passwordChecks()
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) => attempt(user.email, i === 10 ? TEST_PASSWORD : `parallel guess ${i}`, address)),
+      )
+      const checked = passwordChecks() - before
+      const t = tally(results)
+      expect(checked, JSON.stringify(t)).toBeLessThanOrEqual(FREE)
+      expect(t.signedIn + t.wrong).toBe(checked)
+      expect(t.throttled).toBeGreaterThanOrEqual(n - FREE)
+      // Whatever was checked is audited; the refusals cost nothing and are told when to come back.
+      expect((await auditOf(user.id)).filter((a) => a.action === 'auth.login_failed')).toHaveLength(t.wrong)
+    },
+  )
 })
 
 describe('waits instead of a lock anyone can trigger', () => {
@@ -92,7 +101,8 @@ describe('waits instead of a lock anyone can trigger', () => {
     const attacker = newAddress()
     const office = newAddress()
     let now = new Date()
-    for (let i = 0; i < FREE; i++) expect(await verifyLogin({ email: user.email, password: `guess ${i}` }, { address: attacker, now })).toBeNull()
+    for (let i = 0; i < FREE; i++)
+      expect(await verifyLogin({ email: user.email, password: `guess ${i}` }, { address: attacker, now })).toBeNull()
     const waits: number[] = []
     for (let round = 0; round < 4; round++) {
       const refused = await refusal(verifyLogin({ email: user.email, password: TEST_PASSWORD }, { address: attacker, now }))
@@ -132,7 +142,8 @@ describe('waits instead of a lock anyone can trigger', () => {
     const user = await makeStaff({ homeRole: 'RECEPTIONIST' })
     const now = new Date()
     // Failures from many addresses so far, one short of the cap (as if a botnet had been at it).
-    await db().$executeRaw`INSERT INTO "Throttle" (key, count, "expiresAt") VALUES (${`login:acct:${emailKey(user.email)}`}, ${LOGIN_RULES.account.free - 2}, ${new Date(now.getTime() + 3_600_000)})`
+    await db()
+      .$executeRaw`INSERT INTO "Throttle" (key, count, "expiresAt") VALUES (${`login:acct:${emailKey(user.email)}`}, ${LOGIN_RULES.account.free - 2}, ${new Date(now.getTime() + 3_600_000)})`
     expect(await verifyLogin({ email: user.email, password: 'from yet another address' }, { address: newAddress(), now })).toBeNull()
     expect(await verifyLogin({ email: user.email, password: TEST_PASSWORD }, { address: newAddress(), now })).toMatchObject({ id: user.id })
     expect(await verifyLogin({ email: user.email, password: 'the hundredth' }, { address: newAddress(), now })).toBeNull()
@@ -166,7 +177,9 @@ describe('floods of unknown emails', () => {
   it('from many addresses at once: no more password checks run at once than the gate allows, the rest are told the server is busy', async () => {
     const gate = hashGate()
     gate.peak = 0
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => attempt(`spray-${i}@test.example`, 'guess', newAddress())))
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => attempt(`spray-${i}@test.example`, 'guess', newAddress())),
+    )
     const t = tally(results)
     expect(gate.peak).toBeLessThanOrEqual(gate.limit)
     expect(t.wrong + t.busy).toBe(30)
@@ -182,10 +195,17 @@ describe('one answer for every failure', () => {
     const gone = await makeStaff({ homeRole: 'RECEPTIONIST', active: false })
     const secret = 'tell-tale guess 7731'
     const address = newAddress()
-    const answers = [await attempt('nobody-here@test.example', secret, address), await attempt(person.email, secret, address), await attempt(gone.email, TEST_PASSWORD, address)]
+    const answers = [
+      await attempt('nobody-here@test.example', secret, address),
+      await attempt(person.email, secret, address),
+      await attempt(gone.email, TEST_PASSWORD, address),
+    ]
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set(['null']))
     const rows = await db().auditEvent.findMany({ where: { action: 'auth.login_failed', at: { gte: new Date(Date.now() - 60_000) } } })
-    expect(rows.find((r) => (r.data as { email?: string } | null)?.email === 'nobody-here@test.example')).toMatchObject({ action: 'auth.login_failed', data: { reason: 'unknown' } })
+    expect(rows.find((r) => (r.data as { email?: string } | null)?.email === 'nobody-here@test.example')).toMatchObject({
+      action: 'auth.login_failed',
+      data: { reason: 'unknown' },
+    })
     expect(rows.find((r) => r.entityId === person.id)).toMatchObject({ action: 'auth.login_failed', data: { reason: 'password' } })
     expect(rows.find((r) => r.entityId === gone.id)).toMatchObject({ action: 'auth.login_failed', data: { reason: 'inactive' } })
     const logged = JSON.stringify(rows.map((r) => [r.action, r.data, r.before, r.after]))
@@ -227,9 +247,21 @@ describe('passwords that are set', () => {
   it('are at least 12 characters, not common, and not the person’s own name — for new staff and for a reset', async () => {
     asManager()
     const base = { name: 'Nguyễn Quốc Huy', email: 'huy-policy@test.example', homeRole: 'BACK_OFFICE' }
-    expect(await createStaffAction({ ...base, password: 'Short1!pass' })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { password: ['Must be at least 12 characters.'] } })
-    expect(await createStaffAction({ ...base, password: 'Sunshine2026!!' })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { password: [expect.stringMatching(/too common/)] } })
-    expect(await createStaffAction({ ...base, password: 'nguyenquochuy2024' })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] } })
+    expect(await createStaffAction({ ...base, password: 'Short1!pass' })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      fieldErrors: { password: ['Must be at least 12 characters.'] },
+    })
+    expect(await createStaffAction({ ...base, password: 'Sunshine2026!!' })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      fieldErrors: { password: [expect.stringMatching(/too common/)] },
+    })
+    expect(await createStaffAction({ ...base, password: 'nguyenquochuy2024' })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] },
+    })
     expect(await db().user.count({ where: { email: base.email } })).toBe(0)
     const person = await makeStaff({ homeRole: 'RECEPTIONIST' })
     const before = (await db().user.findUniqueOrThrow({ where: { id: person.id } })).passwordHash
@@ -239,7 +271,12 @@ describe('passwords that are set', () => {
 
   it('are stored as argon2id with at least OWASP’s memory, iterations and lanes', async () => {
     asManager()
-    const created = (await createStaffAction({ name: 'Trần Mai', email: 'mai-hash@test.example', homeRole: 'RECEPTIONIST', password: 'purple stapler moonlight' })) as { ok: true; data: { id: string } }
+    const created = (await createStaffAction({
+      name: 'Trần Mai',
+      email: 'mai-hash@test.example',
+      homeRole: 'RECEPTIONIST',
+      password: 'purple stapler moonlight',
+    })) as { ok: true; data: { id: string } }
     expect(created.ok).toBe(true)
     const person = await makeStaff({ homeRole: 'RECEPTIONIST' })
     expect(await resetPasswordAction({ userId: person.id, password: 'quiet harbour lantern 9' })).toMatchObject({ ok: true })

@@ -68,7 +68,9 @@ describe('invoices', () => {
     as(clerk)
     const [results, responses] = await Promise.all([
       Promise.all(Array.from({ length: 25 }, () => issueInvoiceAction({ orderId: order.id }))),
-      Promise.all(Array.from({ length: 25 }, () => call(invoiceRoute, { method: 'POST', token: clerkToken, body: {}, params: { id: order.id } }))),
+      Promise.all(
+        Array.from({ length: 25 }, () => call(invoiceRoute, { method: 'POST', token: clerkToken, body: {}, params: { id: order.id } })),
+      ),
     ])
     noInternal(results, responses)
     expect(results.filter((r) => r.ok).length + responses.filter((r) => r.status === 201).length).toBe(1)
@@ -77,7 +79,9 @@ describe('invoices', () => {
   }, 60_000)
 
   it('50 invoices on 50 orders through both doors at once: 50 consecutive numbers, no gap, no duplicate', async () => {
-    const orders = await Promise.all(Array.from({ length: 50 }, () => makeOrder({ lines: [{ quantity: 1, unitPrice: 1000, qtyFulfilled: 1 }] })))
+    const orders = await Promise.all(
+      Array.from({ length: 50 }, () => makeOrder({ lines: [{ quantity: 1, unitPrice: 1000, qtyFulfilled: 1 }] })),
+    )
     const before = (await db().documentCounter.findUnique({ where: { kind_year: { kind: 'INVOICE', year } } }))?.last ?? 0
     as(clerk)
     const [results, responses] = await Promise.all([
@@ -96,7 +100,9 @@ describe('invoices', () => {
 describe('idempotent intake', () => {
   it('the same key 20 times from the counter form: one order, and every answer names it', async () => {
     const customer = await makeCustomer()
-    const product = await db().product.create({ data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Tờ rơi', unitPrice: 800, taxRateBp: 800 } })
+    const product = await db().product.create({
+      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Tờ rơi', unitPrice: 800, taxRateBp: 800 },
+    })
     const input = {
       idempotencyKey: randomUUID(),
       customerId: customer.id,
@@ -115,10 +121,22 @@ describe('idempotent intake', () => {
 
   it('the same Idempotency-Key 20 times over the API: one order, the same answer every time', async () => {
     const customer = await makeCustomer()
-    const product = await db().product.create({ data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Áp phích', unitPrice: 45_000, taxRateBp: 1000 } })
-    const body = { customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }], dueDate: addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 2), dueTime: '17:00', mode: 'PICKUP' }
+    const product = await db().product.create({
+      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Áp phích', unitPrice: 45_000, taxRateBp: 1000 },
+    })
+    const body = {
+      customerId: customer.id,
+      lines: [{ productId: product.id, quantity: 2 }],
+      dueDate: addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 2),
+      dueTime: '17:00',
+      mode: 'PICKUP',
+    }
     const key = randomUUID()
-    const responses = await Promise.all(Array.from({ length: 20 }, () => call(createOrderRoute, { method: 'POST', token: receptionToken, body, headers: { 'idempotency-key': key } })))
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call(createOrderRoute, { method: 'POST', token: receptionToken, body, headers: { 'idempotency-key': key } }),
+      ),
+    )
     noInternal([], responses)
     expect(responses.every((r) => r.status === 201)).toBe(true)
     expect(new Set(responses.map((r) => (r.json as { id: string }).id)).size).toBe(1)
@@ -134,10 +152,19 @@ describe('fulfillment', () => {
     for (let round = 0; round < 3; round++) {
       const current = await orderRow(order.id)
       const [results, responses] = await Promise.all([
-        Promise.all(Array.from({ length: 5 }, () => recordFulfillmentAction({ orderId: order.id, expectedVersion: current.version, lines: [{ lineId: line.id, add: 6 }] }))),
         Promise.all(
           Array.from({ length: 5 }, () =>
-            call(fulfillmentRoute, { method: 'POST', token: clerkToken, body: { expectedVersion: current.version, lines: [{ lineId: line.id, add: 6 }] }, params: { id: order.id } }),
+            recordFulfillmentAction({ orderId: order.id, expectedVersion: current.version, lines: [{ lineId: line.id, add: 6 }] }),
+          ),
+        ),
+        Promise.all(
+          Array.from({ length: 5 }, () =>
+            call(fulfillmentRoute, {
+              method: 'POST',
+              token: clerkToken,
+              body: { expectedVersion: current.version, lines: [{ lineId: line.id, add: 6 }] },
+              params: { id: order.id },
+            }),
           ),
         ),
       ])
@@ -154,7 +181,11 @@ describe('money', () => {
     as(receptionist)
     const [results, responses] = await Promise.all([
       Promise.all(Array.from({ length: 10 }, () => recordPaymentAction({ orderId: order.id, method: 'CASH', amount: 8000 }))),
-      Promise.all(Array.from({ length: 10 }, () => call(paymentRoute, { method: 'POST', token: clerkToken, body: { method: 'TRANSFER', amount: 8000 }, params: { id: order.id } }))),
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          call(paymentRoute, { method: 'POST', token: clerkToken, body: { method: 'TRANSFER', amount: 8000 }, params: { id: order.id } }),
+        ),
+      ),
     ])
     noInternal(results, responses)
     expect(results.filter((r) => r.ok).length + responses.filter((r) => r.status === 201).length).toBe(1)
@@ -166,9 +197,16 @@ describe('money', () => {
     const invoice = await issueInvoice(clerk, { orderId: order.id })
     await recordPayment(clerk, { orderId: order.id, method: 'CASH', amount: 10_000 })
     const [line] = await db().invoiceLine.findMany({ where: { invoiceId: invoice.invoiceId } })
-    const note = await issueCreditNote(clerk, { invoiceId: invoice.invoiceId, reason: 'Hỏng 4 bản', reinvoice: false, lines: [{ invoiceLineId: line!.id, quantity: 4 }] })
+    const note = await issueCreditNote(clerk, {
+      invoiceId: invoice.invoiceId,
+      reason: 'Hỏng 4 bản',
+      reinvoice: false,
+      lines: [{ invoiceLineId: line!.id, quantity: 4 }],
+    })
     as(clerk)
-    const results = await Promise.all(Array.from({ length: 20 }, () => recordRefundAction({ creditNoteId: note.creditNoteId, method: 'CASH', amount: 1000 })))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => recordRefundAction({ creditNoteId: note.creditNoteId, method: 'CASH', amount: 1000 })),
+    )
     noInternal(results, [])
     expect(results.filter((r) => r.ok)).toHaveLength(4)
     const refunded = await db().payment.aggregate({ where: { creditNoteId: note.creditNoteId, kind: 'REFUND' }, _sum: { amount: true } })
@@ -182,7 +220,9 @@ describe('money', () => {
     const [line] = await db().invoiceLine.findMany({ where: { invoiceId: invoice.invoiceId } })
     as(clerk)
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => issueCreditNoteAction({ invoiceId: invoice.invoiceId, reason: 'Sai màu', lines: [{ invoiceLineId: line!.id, quantity: 4 }] })),
+      Array.from({ length: 10 }, () =>
+        issueCreditNoteAction({ invoiceId: invoice.invoiceId, reason: 'Sai màu', lines: [{ invoiceLineId: line!.id, quantity: 4 }] }),
+      ),
     )
     noInternal(results, [])
     expect(results.filter((r) => r.ok)).toHaveLength(2)

@@ -116,7 +116,8 @@ describe('the API rate limit is shared by every instance', () => {
   it('two instances with their own connection pools draw on one budget per token', async () => {
     const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })
     try {
-      const query = async <T extends object>(text: string, values: readonly unknown[]) => (await other.query<T>(text, values as unknown[])).rows
+      const query = async <T extends object>(text: string, values: readonly unknown[]) =>
+        (await other.query<T>(text, values as unknown[])).rows
       const first = new RateLimiter(10, 0.01)
       const second = new RateLimiter(10, 0.01, query)
       const key = crypto.randomUUID()

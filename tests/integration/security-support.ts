@@ -63,7 +63,10 @@ export async function discoverServerActions(): Promise<Map<string, ServerAction>
     const text = readFileSync(file, 'utf8')
     if (!/['"]use server['"]/.test(text)) continue
     const rel = path.relative(srcDir, file)
-    if (!DIRECTIVE_FIRST.test(text)) throw new Error(`${rel}: 'use server' inside a file; keep server actions in a 'use server' actions file so the authorization matrix sees them`)
+    if (!DIRECTIVE_FIRST.test(text))
+      throw new Error(
+        `${rel}: 'use server' inside a file; keep server actions in a 'use server' actions file so the authorization matrix sees them`,
+      )
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === 'function') actions.set(`${rel}#${name}`, value as ServerAction)
@@ -73,7 +76,10 @@ export async function discoverServerActions(): Promise<Map<string, ServerAction>
 }
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response> | Response
 
 /** Every route handler under src/app (the API and the screens' JSON routes), as "METHOD /path/[param]" (route groups,
  * "(front)", are not part of the URL). */
@@ -82,7 +88,10 @@ export async function discoverRoutes(): Promise<Map<string, RouteHandler>> {
   for (const file of walk(appDir).sort()) {
     // route.bench.ts: benchmark-only routes, built only with HANDOFF_BENCH=1 (next.config.ts).
     if (!/\/route(\.bench)?\.tsx?$/.test(file)) continue
-    const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment))
+    const segments = path
+      .relative(appDir, path.dirname(file))
+      .split(path.sep)
+      .filter((segment) => !/^\(.*\)$/.test(segment))
     const url = '/' + segments.join('/')
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>
     for (const method of HTTP_METHODS) {
@@ -101,12 +110,17 @@ let tables: Promise<string[]> | undefined
 /** A fingerprint of every row of every table (row count and md5 per table). Equal before and after = nothing changed. */
 export async function businessChecksum(): Promise<Record<string, string>> {
   tables ??= db()
-    .$queryRawUnsafe<Array<{ t: string }>>(`SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)
+    .$queryRawUnsafe<Array<{ t: string }>>(
+      `SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
     .then((rows) => rows.map((r) => r.t).filter((t) => !IGNORED_TABLES.includes(t)))
   const names = await tables
   const strip = IGNORED_COLUMNS.map((c) => ` - '${c}'`).join('')
   const sql = names
-    .map((t) => `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg((to_jsonb(x)${strip})::text, ',' ORDER BY (to_jsonb(x)${strip})::text), '')) AS h FROM "${t}" x`)
+    .map(
+      (t) =>
+        `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg((to_jsonb(x)${strip})::text, ',' ORDER BY (to_jsonb(x)${strip})::text), '')) AS h FROM "${t}" x`,
+    )
     .join(' UNION ALL ')
   const rows = await db().$queryRawUnsafe<Array<{ t: string; n: number; h: string }>>(sql)
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]))
@@ -178,7 +192,8 @@ export async function invokeRoute(key: string, handler: RouteHandler, req: Route
   const context = { params: Promise.resolve(req.params ?? {}) }
   let response: Response
   if (key.includes('[...nextauth]')) {
-    workStorage ??= (requireCjs('next/dist/server/app-render/work-async-storage.external.js') as { workAsyncStorage: typeof workStorage }).workAsyncStorage
+    workStorage ??= (requireCjs('next/dist/server/app-render/work-async-storage.external.js') as { workAsyncStorage: typeof workStorage })
+      .workAsyncStorage
     response = await workStorage!.run({ forceStatic: true, route: '/api/auth/[...nextauth]' }, () => handler(request, context))
   } else {
     response = await handler(request, context)

@@ -25,7 +25,15 @@ export interface CallResult {
 
 export async function call(
   handler: Handler,
-  options: { method?: string; path?: string; token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
+  options: {
+    method?: string
+    path?: string
+    token?: string | null
+    body?: unknown
+    rawBody?: string
+    headers?: Record<string, string>
+    params?: Record<string, string>
+  } = {},
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) }
   if (options.token) headers.authorization = `Bearer ${options.token}`
@@ -106,6 +114,12 @@ export async function withRateLimit<T>(capacity: number, fn: () => Promise<T>): 
 export async function makeProduct(overrides: { unitPrice?: number; taxRateBp?: number; active?: boolean } = {}) {
   const sku = `API-${randomBytes(4).toString('hex').toUpperCase()}`
   return db().product.create({
-    data: { sku, name: `API product ${sku}`, unitPrice: overrides.unitPrice ?? 2_500, taxRateBp: overrides.taxRateBp ?? 800, active: overrides.active ?? true },
+    data: {
+      sku,
+      name: `API product ${sku}`,
+      unitPrice: overrides.unitPrice ?? 2_500,
+      taxRateBp: overrides.taxRateBp ?? 800,
+      active: overrides.active ?? true,
+    },
   })
 }

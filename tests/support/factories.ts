@@ -8,7 +8,13 @@ import { createCustomerRow, createStaffRow } from '@/server/seed/factories'
 export const TEST_PASSWORD = 'correct horse battery staple'
 let hashed: Promise<string> | undefined
 
-export async function makeStaff(options: { homeRole: HomeRole; skills?: Partial<Record<Task, number>>; name?: string; email?: string; active?: boolean }) {
+export async function makeStaff(options: {
+  homeRole: HomeRole
+  skills?: Partial<Record<Task, number>>
+  name?: string
+  email?: string
+  active?: boolean
+}) {
   hashed ??= hashPassword(TEST_PASSWORD)
   const suffix = randomBytes(4).toString('hex')
   return createStaffRow({
@@ -29,5 +35,9 @@ export async function makeActor(options: Parameters<typeof makeStaff>[0]): Promi
 }
 
 export function makeCustomer(overrides: { name?: string; phone?: string | null; email?: string | null } = {}) {
-  return createCustomerRow({ name: overrides.name ?? `Khách ${randomBytes(3).toString('hex')}`, phone: overrides.phone ?? null, email: overrides.email ?? null })
+  return createCustomerRow({
+    name: overrides.name ?? `Khách ${randomBytes(3).toString('hex')}`,
+    phone: overrides.phone ?? null,
+    email: overrides.email ?? null,
+  })
 }

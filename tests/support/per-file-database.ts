@@ -35,7 +35,10 @@ process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123'
 afterAll(async () => {
   // src/server/db.ts: the Prisma client and the pool it shares with sql() (ended by $disconnect, or on its own when
   // only sql() was used).
-  const g = globalThis as unknown as { handoffPrisma?: { $disconnect(): Promise<void> }; handoffPool?: { ended: boolean; end(): Promise<void> } }
+  const g = globalThis as unknown as {
+    handoffPrisma?: { $disconnect(): Promise<void> }
+    handoffPool?: { ended: boolean; end(): Promise<void> }
+  }
   await g.handoffPrisma?.$disconnect()
   g.handoffPrisma = undefined
   if (g.handoffPool && !g.handoffPool.ended) await g.handoffPool.end()

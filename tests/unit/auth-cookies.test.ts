@@ -45,7 +45,10 @@ describe('session cookies', () => {
     ]) {
       const policy = cookiePolicy(env)
       expect(policy, JSON.stringify(env)).toEqual({ secure: false })
-      expect(sessionCookies(policy).sessionToken).toEqual({ name: 'next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
+      expect(sessionCookies(policy).sessionToken).toEqual({
+        name: 'next-auth.session-token',
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+      })
     }
   })
 
@@ -53,7 +56,9 @@ describe('session cookies', () => {
     // getToken() (next-auth/jwt) picks `__Secure-next-auth.session-token` exactly when NEXTAUTH_URL is https.
     for (const url of ['https://handoff.example.com', 'http://127.0.0.1:3100']) {
       const policy = cookiePolicy({ NODE_ENV: 'production', NEXTAUTH_URL: url })
-      expect(sessionCookies(policy).sessionToken.name).toBe(url.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token')
+      expect(sessionCookies(policy).sessionToken.name).toBe(
+        url.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token',
+      )
     }
   })
 })

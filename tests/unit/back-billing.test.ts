@@ -39,11 +39,22 @@ describe('invoice and payment balances', () => {
     ]
     expect(invoiceOpen(inv, allocations)).toBe(200)
     expect(invoiceOpen(inv, [...allocations, { paymentId: 'p3', invoiceId: 'i1', amount: 400 }])).toBe(-200)
-    expect(invoiceOpen(inv, [...allocations, { paymentId: 'p3', invoiceId: 'i1', amount: 400 }, { paymentId: 'r1', invoiceId: 'i1', amount: -200 }])).toBe(0)
+    expect(
+      invoiceOpen(inv, [
+        ...allocations,
+        { paymentId: 'p3', invoiceId: 'i1', amount: 400 },
+        { paymentId: 'r1', invoiceId: 'i1', amount: -200 },
+      ]),
+    ).toBe(0)
   })
 
   it('a payment is unallocated for what no allocation row uses', () => {
-    expect(paymentUnallocated({ id: 'p1', amount: 1000 }, [{ paymentId: 'p1', invoiceId: 'i1', amount: 600 }, { paymentId: 'p2', invoiceId: 'i1', amount: 50 }])).toBe(400)
+    expect(
+      paymentUnallocated({ id: 'p1', amount: 1000 }, [
+        { paymentId: 'p1', invoiceId: 'i1', amount: 600 },
+        { paymentId: 'p2', invoiceId: 'i1', amount: 50 },
+      ]),
+    ).toBe(400)
     expect(paymentUnallocated({ id: 'p1', amount: 1000 }, [])).toBe(1000)
   })
 
@@ -61,7 +72,13 @@ describe('allocateOldestFirst', () => {
       { id: 'c', open: -50 },
       { id: 'd', open: 800 },
     ])
-    expect(result).toEqual({ allocations: [{ invoiceId: 'b', amount: 1000 }, { invoiceId: 'd', amount: 500 }], rest: 0 })
+    expect(result).toEqual({
+      allocations: [
+        { invoiceId: 'b', amount: 1000 },
+        { invoiceId: 'd', amount: 500 },
+      ],
+      rest: 0,
+    })
   })
 
   it('returns what is left over', () => {
@@ -72,27 +89,31 @@ describe('allocateOldestFirst', () => {
 
   it('never gives an invoice more than it has open, keeps every unit, and fills older invoices first', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.array(fc.integer({ min: -1000, max: 1_000_000 }), { maxLength: 8 }), (amount, opens) => {
-        const invoices = opens.map((open, i) => ({ id: `i${i}`, open }))
-        const { allocations, rest } = allocateOldestFirst(amount, invoices)
-        expect(sum(allocations.map((a) => a.amount)) + rest).toBe(amount)
-        expect(rest).toBeGreaterThanOrEqual(0)
-        for (const a of allocations) {
-          const inv = invoices.find((i) => i.id === a.invoiceId)!
-          expect(a.amount).toBeGreaterThan(0)
-          expect(a.amount).toBeLessThanOrEqual(inv.open)
-        }
-        // A later invoice gets something only when every earlier open one is full.
-        const last = allocations[allocations.length - 1]
-        if (last) {
-          const lastIndex = invoices.findIndex((i) => i.id === last.invoiceId)
-          for (const inv of invoices.slice(0, lastIndex)) {
-            if (inv.open > 0) expect(allocations.find((a) => a.invoiceId === inv.id)?.amount).toBe(inv.open)
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.array(fc.integer({ min: -1000, max: 1_000_000 }), { maxLength: 8 }),
+        (amount, opens) => {
+          const invoices = opens.map((open, i) => ({ id: `i${i}`, open }))
+          const { allocations, rest } = allocateOldestFirst(amount, invoices)
+          expect(sum(allocations.map((a) => a.amount)) + rest).toBe(amount)
+          expect(rest).toBeGreaterThanOrEqual(0)
+          for (const a of allocations) {
+            const inv = invoices.find((i) => i.id === a.invoiceId)!
+            expect(a.amount).toBeGreaterThan(0)
+            expect(a.amount).toBeLessThanOrEqual(inv.open)
           }
-        }
-        // Money is left over only when every open invoice is full.
-        if (rest > 0) expect(sum(allocations.map((a) => a.amount))).toBe(sum(invoices.filter((i) => i.open > 0).map((i) => i.open)))
-      }),
+          // A later invoice gets something only when every earlier open one is full.
+          const last = allocations[allocations.length - 1]
+          if (last) {
+            const lastIndex = invoices.findIndex((i) => i.id === last.invoiceId)
+            for (const inv of invoices.slice(0, lastIndex)) {
+              if (inv.open > 0) expect(allocations.find((a) => a.invoiceId === inv.id)?.amount).toBe(inv.open)
+            }
+          }
+          // Money is left over only when every open invoice is full.
+          if (rest > 0) expect(sum(allocations.map((a) => a.amount))).toBe(sum(invoices.filter((i) => i.open > 0).map((i) => i.open)))
+        },
+      ),
     )
   })
 })
@@ -147,7 +168,13 @@ describe('planSettlement', () => {
 
   it('does nothing when nothing is open or no money is held', () => {
     expect(planSettlement([{ id: 'i1', total: 100, credited: 0 }], [], [])).toEqual([])
-    expect(planSettlement([{ id: 'i1', total: 100, credited: 0 }], [{ id: 'p', amount: 100 }], [{ paymentId: 'p', invoiceId: 'i1', amount: 100 }])).toEqual([])
+    expect(
+      planSettlement(
+        [{ id: 'i1', total: 100, credited: 0 }],
+        [{ id: 'p', amount: 100 }],
+        [{ paymentId: 'p', invoiceId: 'i1', amount: 100 }],
+      ),
+    ).toEqual([])
     expect(planSettlement([], [{ id: 'p', amount: 100 }], [])).toEqual([])
   })
 
@@ -157,10 +184,16 @@ describe('planSettlement', () => {
     .record({
       totals: fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 0, maxLength: 5 }),
       creditShares: fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 5 }),
-      payments: fc.array(fc.record({ amount: fc.integer({ min: 1, max: 80_000 }), target: fc.integer({ min: -1, max: 4 }) }), { maxLength: 6 }),
+      payments: fc.array(fc.record({ amount: fc.integer({ min: 1, max: 80_000 }), target: fc.integer({ min: -1, max: 4 }) }), {
+        maxLength: 6,
+      }),
     })
     .map(({ totals, creditShares, payments }) => {
-      const invoices: LedgerInvoice[] = totals.map((total, i) => ({ id: `i${i}`, total, credited: Math.floor((total * (creditShares[i] ?? 0)) / 100) }))
+      const invoices: LedgerInvoice[] = totals.map((total, i) => ({
+        id: `i${i}`,
+        total,
+        credited: Math.floor((total * (creditShares[i] ?? 0)) / 100),
+      }))
       const ledgerPayments: LedgerPayment[] = []
       const allocations: LedgerAllocation[] = []
       payments.forEach((p, k) => {
@@ -203,7 +236,9 @@ describe('planSettlement', () => {
           if (before < 0) expect(now).toBeLessThanOrEqual(0)
         }
         // Money is conserved: what the invoices gained is what left the payments' unallocated pool and the surpluses.
-        expect(sum(rows.map((r) => r.amount))).toBe(sum(payments.map((p) => paymentUnallocated(p, allocations) - paymentUnallocated(p, after))))
+        expect(sum(rows.map((r) => r.amount))).toBe(
+          sum(payments.map((p) => paymentUnallocated(p, allocations) - paymentUnallocated(p, after))),
+        )
         // At rest: no invoice is open while money is unallocated or another invoice is over-paid.
         const anyOpen = invoices.some((i) => invoiceOpen(i, after) > 0)
         const spare = payments.some((p) => paymentUnallocated(p, after) > 0) || invoices.some((i) => invoiceOpen(i, after) < 0)
@@ -249,7 +284,12 @@ describe('what may still be paid', () => {
   it('whatever the figures, an accepted payment keeps the money held within what the order costs', () => {
     fc.assert(
       fc.property(
-        fc.record({ orderTotal: fc.integer({ min: 0, max: 1e8 }), invoicedNet: fc.integer({ min: 0, max: 1e8 }), held: fc.integer({ min: 0, max: 1e8 }), cancelled: fc.boolean() }),
+        fc.record({
+          orderTotal: fc.integer({ min: 0, max: 1e8 }),
+          invoicedNet: fc.integer({ min: 0, max: 1e8 }),
+          held: fc.integer({ min: 0, max: 1e8 }),
+          cancelled: fc.boolean(),
+        }),
         fc.integer({ min: 1, max: 2e8 }),
         (m, amount) => {
           const ok = checkPayment(m, amount) === null
@@ -277,21 +317,33 @@ describe('refunds', () => {
     // The customer paid 300 of 1000, then 500 was credited: they still owe 200, nothing to refund.
     expect(maxRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: 200, held: 300 })).toBe(0)
     expect(maxRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: -500, held: 100 })).toBe(100)
-    expect(checkRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: -500, held: 1000 }, 501)).toMatchObject({ messageKey: 'back.errors.overRefund', params: { max: 500 } })
-    expect(checkRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: 0, held: 1000 }, 1)).toMatchObject({ messageKey: 'back.errors.nothingToRefund' })
+    expect(checkRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: -500, held: 1000 }, 501)).toMatchObject({
+      messageKey: 'back.errors.overRefund',
+      params: { max: 500 },
+    })
+    expect(checkRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: 0, held: 1000 }, 1)).toMatchObject({
+      messageKey: 'back.errors.nothingToRefund',
+    })
     expect(checkRefund({ creditTotal: 500, refundedOnCredit: 0, invoiceOpen: -500, held: 1000 }, 0)).toMatchObject({ code: 'INVALID' })
   })
 
   it('an accepted refund never exceeds any of its three limits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 1e7 }), (creditTotal, refunded, open, held, amount) => {
-        const f = { creditTotal, refundedOnCredit: Math.min(refunded, creditTotal), invoiceOpen: open, held }
-        if (checkRefund(f, amount) === null) {
-          expect(amount).toBeLessThanOrEqual(f.creditTotal - f.refundedOnCredit)
-          expect(amount).toBeLessThanOrEqual(-open)
-          expect(amount).toBeLessThanOrEqual(held)
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: -1e7, max: 1e7 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 1, max: 1e7 }),
+        (creditTotal, refunded, open, held, amount) => {
+          const f = { creditTotal, refundedOnCredit: Math.min(refunded, creditTotal), invoiceOpen: open, held }
+          if (checkRefund(f, amount) === null) {
+            expect(amount).toBeLessThanOrEqual(f.creditTotal - f.refundedOnCredit)
+            expect(amount).toBeLessThanOrEqual(-open)
+            expect(amount).toBeLessThanOrEqual(held)
+          }
+        },
+      ),
     )
   })
 })
@@ -308,30 +360,47 @@ describe('returning unapplied money (cancelled orders)', () => {
   })
 
   it('refuses with the reason a cashier can act on', () => {
-    expect(checkReturn({ ...cancelled, cancelled: false }, 4000, 1)).toMatchObject({ code: 'CONFLICT', messageKey: 'back.errors.returnOnlyCancelled' })
+    expect(checkReturn({ ...cancelled, cancelled: false }, 4000, 1)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'back.errors.returnOnlyCancelled',
+    })
     expect(checkReturn(cancelled, 0, 1)).toMatchObject({ messageKey: 'back.errors.nothingToReturn' })
-    expect(checkReturn(cancelled, 4000, 4001)).toMatchObject({ messageKey: 'back.errors.overReturn', params: { max: 4000 }, field: 'amount' })
+    expect(checkReturn(cancelled, 4000, 4001)).toMatchObject({
+      messageKey: 'back.errors.overReturn',
+      params: { max: 4000 },
+      field: 'amount',
+    })
     expect(checkReturn(cancelled, 4000, 0)).toMatchObject({ code: 'INVALID' })
     expect(checkReturn(cancelled, 4000, Number.NaN)).toMatchObject({ code: 'INVALID' })
     expect(checkReturn(cancelled, 4000, 4000)).toBeNull()
   })
 
   it('takes returned money from the newest payments first and drops emptied ones', () => {
-    const payments = [{ id: 'a', amount: 1000 }, { id: 'b', amount: 500 }]
+    const payments = [
+      { id: 'a', amount: 1000 },
+      { id: 'b', amount: 500 },
+    ]
     expect(withReturns(payments, [], 700)).toEqual([{ id: 'a', amount: 800 }])
     expect(withReturns(payments, [], 0)).toEqual(payments)
     // Allocated money is not returned: only the unallocated part of a payment shrinks.
-    expect(withReturns(payments, [{ paymentId: 'b', invoiceId: 'i', amount: 500 }], 300)).toEqual([{ id: 'a', amount: 700 }, { id: 'b', amount: 500 }])
+    expect(withReturns(payments, [{ paymentId: 'b', invoiceId: 'i', amount: 500 }], 300)).toEqual([
+      { id: 'a', amount: 700 },
+      { id: 'b', amount: 500 },
+    ])
   })
 
   it('never returns more than the unapplied money, whatever the figures', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 6 }), fc.integer({ min: 0, max: 300_000 }), (amounts, returned) => {
-        const payments = amounts.map((amount, i) => ({ id: `p${i}`, amount }))
-        const before = amounts.reduce((s, a) => s + a, 0)
-        const after = withReturns(payments, [], returned).reduce((s, p) => s + p.amount, 0)
-        expect(after).toBe(Math.max(0, before - returned))
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 300_000 }),
+        (amounts, returned) => {
+          const payments = amounts.map((amount, i) => ({ id: `p${i}`, amount }))
+          const before = amounts.reduce((s, a) => s + a, 0)
+          const after = withReturns(payments, [], returned).reduce((s, p) => s + p.amount, 0)
+          expect(after).toBe(Math.max(0, before - returned))
+        },
+      ),
     )
   })
 })
@@ -413,16 +482,27 @@ describe('CSV cells', () => {
   })
 
   it('a document starts with a BOM and ends rows with CRLF', () => {
-    expect(csvDocument([['a', 1], ['b', 2]])).toBe('\uFEFFa,1\r\nb,2\r\n')
+    expect(
+      csvDocument([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    ).toBe('\uFEFFa,1\r\nb,2\r\n')
   })
 
   it('round-trips any text, with dangerous starts defused', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !s.includes('\n') && !s.includes('\r')), { minLength: 1, maxLength: 6 }), (values) => {
-        const parsed = parseCsvRow(csvRow(values))
-        expect(parsed).toEqual(values.map((v) => (/^[=+\-@\t]/.test(v) ? `'${v}` : v)))
-        for (const cell of parsed) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !s.includes('\n') && !s.includes('\r')),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (values) => {
+          const parsed = parseCsvRow(csvRow(values))
+          expect(parsed).toEqual(values.map((v) => (/^[=+\-@\t]/.test(v) ? `'${v}` : v)))
+          for (const cell of parsed) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+        },
+      ),
     )
   })
 })

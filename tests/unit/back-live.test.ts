@@ -5,12 +5,24 @@ import { parseOrderEvent } from '@/server/live/order-events'
 
 describe('order event payloads (pg_notify from the Order_notify trigger)', () => {
   it('reads what the trigger sends', () => {
-    expect(parseOrderEvent('{"id":"7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f","version":3,"op":"UPDATE"}')).toEqual({ id: '7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f', version: 3, op: 'UPDATE' })
+    expect(parseOrderEvent('{"id":"7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f","version":3,"op":"UPDATE"}')).toEqual({
+      id: '7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f',
+      version: 3,
+      op: 'UPDATE',
+    })
     expect(parseOrderEvent('{"id":"x","version":1,"op":"INSERT"}')).toEqual({ id: 'x', version: 1, op: 'INSERT' })
   })
 
   it('ignores anything else instead of throwing', () => {
-    for (const payload of [undefined, '', 'not json', '[]', '{"id":1,"version":1,"op":"INSERT"}', '{"id":"x","version":"1","op":"INSERT"}', '{"id":"x","version":1,"op":"DELETE"}']) {
+    for (const payload of [
+      undefined,
+      '',
+      'not json',
+      '[]',
+      '{"id":1,"version":1,"op":"INSERT"}',
+      '{"id":"x","version":"1","op":"INSERT"}',
+      '{"id":"x","version":1,"op":"DELETE"}',
+    ]) {
       expect(parseOrderEvent(payload)).toBeNull()
     }
   })
@@ -26,7 +38,13 @@ describe('queue cursors', () => {
   })
 
   it('refuse tampered or foreign values (the page then starts at the top)', () => {
-    for (const value of [undefined, '', 'abc', Buffer.from('2026-01-01T00:00:00.000Z|not-a-uuid').toString('base64url'), Buffer.from('yesterday|7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f').toString('base64url')]) {
+    for (const value of [
+      undefined,
+      '',
+      'abc',
+      Buffer.from('2026-01-01T00:00:00.000Z|not-a-uuid').toString('base64url'),
+      Buffer.from('yesterday|7f1c6a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f').toString('base64url'),
+    ]) {
       expect(decodeCursor(value)).toBeNull()
     }
   })

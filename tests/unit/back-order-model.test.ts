@@ -29,7 +29,10 @@ interface InvoiceDoc {
   credits: Array<{ invoiceLine: number; quantity: number; gross: number; net: number; tax: number; reinvoice: boolean }>
 }
 
-type Op = { kind: 'fulfil'; line: number; delta: number } | { kind: 'invoice' } | { kind: 'credit'; invoice: number; invoiceLine: number; quantity: number; reinvoice: boolean }
+type Op =
+  | { kind: 'fulfil'; line: number; delta: number }
+  | { kind: 'invoice' }
+  | { kind: 'credit'; invoice: number; invoiceLine: number; quantity: number; reinvoice: boolean }
 
 const lineArb = fc.record({
   quantity: fc.integer({ min: 1, max: 50 }),
@@ -39,7 +42,13 @@ const lineArb = fc.record({
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('fulfil' as const), line: fc.nat(5), delta: fc.integer({ min: -20, max: 30 }) }),
   fc.constant({ kind: 'invoice' as const }),
-  fc.record({ kind: fc.constant('credit' as const), invoice: fc.nat(6), invoiceLine: fc.nat(5), quantity: fc.integer({ min: 1, max: 30 }), reinvoice: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('credit' as const),
+    invoice: fc.nat(6),
+    invoiceLine: fc.nat(5),
+    quantity: fc.integer({ min: 1, max: 30 }),
+    reinvoice: fc.boolean(),
+  }),
 )
 
 function run(lines: Line[], ops: Op[]) {
@@ -72,7 +81,14 @@ function run(lines: Line[], ops: Op[]) {
       if (checkCredit(docLine.quantity, already, op.quantity) !== null) continue
       const line = lines[docLine.line]!
       if (op.reinvoice && line.qtyInvoiced < op.quantity) continue
-      const amounts = creditLineAmounts({ quantity: op.quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp, invoicedQuantity: docLine.quantity, invoicedFrom: docLine.from, alreadyCredited: already })
+      const amounts = creditLineAmounts({
+        quantity: op.quantity,
+        unitPrice: line.unitPrice,
+        taxRateBp: line.taxRateBp,
+        invoicedQuantity: docLine.quantity,
+        invoicedFrom: docLine.from,
+        alreadyCredited: already,
+      })
       invoice.credits.push({ invoiceLine: il, quantity: op.quantity, reinvoice: op.reinvoice, ...amounts })
       if (op.reinvoice) line.qtyInvoiced -= op.quantity
     }
@@ -116,7 +132,12 @@ describe('an order through fulfilment, invoicing and credit notes', () => {
             expect(creditedGross).toBeLessThanOrEqual(l.gross)
             for (const c of credits) expect(c.net + c.tax).toBe(c.gross)
             // What stays invoiced is exactly the slice of the remaining units (credits take from the top).
-            const remaining = lineSliceAmounts({ from: l.from, quantity: l.quantity - creditedQty, unitPrice: lines[l.line]!.unitPrice, taxRateBp: l.taxRateBp })
+            const remaining = lineSliceAmounts({
+              from: l.from,
+              quantity: l.quantity - creditedQty,
+              unitPrice: lines[l.line]!.unitPrice,
+              taxRateBp: l.taxRateBp,
+            })
             expect(l.gross - creditedGross).toBe(remaining.gross)
           })
         }

@@ -91,14 +91,7 @@ describe('cover counts skills, not permissions', () => {
       ['MANAGE_TEAM', 'M'],
       ['MANAGE_CATALOG', 'M'],
     ])
-    expect(uncoveredTasks([M])).toEqual([
-      'TAKE_ORDER',
-      'HANDLE_PICKUP',
-      'CUSTOMER_SERVICE',
-      'FULFILL',
-      'INVOICE',
-      'RECORD_PAYMENT',
-    ])
+    expect(uncoveredTasks([M])).toEqual(['TAKE_ORDER', 'HANDLE_PICKUP', 'CUSTOMER_SERVICE', 'FULFILL', 'INVOICE', 'RECORD_PAYMENT'])
     const now = coverNow([B, M], [], demo, HCM, new Date('2026-03-02T10:00:00+07:00'))
     expect(now.tasks.find((t) => t.task === 'INVOICE')).toMatchObject({ level: 'single' })
     expect(ids(now.tasks.find((t) => t.task === 'INVOICE')!.present)).toEqual(['B'])
@@ -108,12 +101,7 @@ describe('cover counts skills, not permissions', () => {
     const trained = member('M', 'MANAGER', { INVOICE: 2 })
     expect(qualifiedFor(trained, 'INVOICE')).toBe(true)
     expect(qualifiedFor(member('M', 'MANAGER', { INVOICE: 1 }), 'INVOICE')).toBe(false)
-    expect(singlePointsOfFailure([B, trained]).map((s) => s.task)).toEqual([
-      'FULFILL',
-      'RECORD_PAYMENT',
-      'MANAGE_TEAM',
-      'MANAGE_CATALOG',
-    ])
+    expect(singlePointsOfFailure([B, trained]).map((s) => s.task)).toEqual(['FULFILL', 'RECORD_PAYMENT', 'MANAGE_TEAM', 'MANAGE_CATALOG'])
     const now = coverNow([B, trained], [], demo, HCM, new Date('2026-03-02T10:00:00+07:00'))
     expect(now.tasks.find((t) => t.task === 'INVOICE')).toMatchObject({ level: 'ok' })
     expect(ids(now.tasks.find((t) => t.task === 'INVOICE')!.present)).toEqual(['B', 'M'])
@@ -389,9 +377,7 @@ describe('coverForDay', () => {
     expect(byTask.get('TAKE_ORDER')).toMatchObject({ minPresent: 1, level: 'single' })
     expect(byTask.get('HANDLE_PICKUP')).toMatchObject({ minPresent: 0, level: 'none' })
     expect(byTask.get('MANAGE_TEAM')!.minPresent).toBe(0)
-    expect(
-      byTask.get('HANDLE_PICKUP')!.gaps.map((g) => [iso(g.start), iso(g.end), g.present]),
-    ).toEqual([
+    expect(byTask.get('HANDLE_PICKUP')!.gaps.map((g) => [iso(g.start), iso(g.end), g.present])).toEqual([
       ['2026-03-02T02:00:00.000Z', '2026-03-02T02:15:00.000Z', 1],
       ['2026-03-02T02:15:00.000Z', '2026-03-02T02:30:00.000Z', 0],
       ['2026-03-02T02:30:00.000Z', '2026-03-02T02:45:00.000Z', 1],
@@ -415,7 +401,13 @@ describe('coverForDay', () => {
   })
 
   it('keeps ranges apart across a lunch closure and says ok when nothing is missing', () => {
-    const split: OpeningHours = { ...closedWeek(), '1': [['09:00', '10:00'], ['11:00', '12:00']] }
+    const split: OpeningHours = {
+      ...closedWeek(),
+      '1': [
+        ['09:00', '10:00'],
+        ['11:00', '12:00'],
+      ],
+    }
     const team = [member('M', 'MANAGER', { TAKE_ORDER: 2 }), member('R', 'RECEPTIONIST')]
     const day = coverForDay(team, [], split, HCM, '2026-03-02')
     const take = day.tasks.find((t) => t.task === 'TAKE_ORDER')!
@@ -562,9 +554,7 @@ describe('practiceWarnings', () => {
     expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', daysAgo(29)), now)).toEqual([])
     expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', new Date(now.getTime() - 30 * DAY + 1)), now)).toEqual([])
     expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', daysAgo(30)), now)).toMatchObject([{ daysSince: 30 }])
-    expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', daysAgo(45.5)), now)).toMatchObject([
-      { task: 'TAKE_ORDER', daysSince: 45 },
-    ])
+    expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', daysAgo(45.5)), now)).toMatchObject([{ task: 'TAKE_ORDER', daysSince: 45 }])
     expect(practiceWarnings([R, B1], done('B1', 'TAKE_ORDER', daysAgo(8)), now, 7)).toHaveLength(1)
     // Practice of another task does not count.
     expect(practiceWarnings([R, B1], done('B1', 'FULFILL', daysAgo(1)), now)).toHaveLength(1)
@@ -630,11 +620,13 @@ const window = { from: monday, days: 3 }
 const windowMinutes = window.days * 24 * 60
 
 const memberArb = (i: number) =>
-  fc.record({
-    homeRole: fc.constantFrom(...HOME_ROLES),
-    active: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), // mostly active
-    skills: fc.dictionary(fc.constantFrom(...TASKS), fc.integer({ min: 0, max: 3 })),
-  }).map((r): StaffMember => ({ id: `u${i}`, name: `u${i}`, ...r }))
+  fc
+    .record({
+      homeRole: fc.constantFrom(...HOME_ROLES),
+      active: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), // mostly active
+      skills: fc.dictionary(fc.constantFrom(...TASKS), fc.integer({ min: 0, max: 3 })),
+    })
+    .map((r): StaffMember => ({ id: `u${i}`, name: `u${i}`, ...r }))
 
 const staffArb = fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => memberArb(i))))
 
@@ -646,14 +638,12 @@ const absenceArb = (people: number) =>
       start: fc.integer({ min: -600, max: windowMinutes + 600 }),
       length: fc.integer({ min: 1, max: 2000 }),
     })
-    .map(
-      ({ who, start, length }): AbsencePeriod => ({
-        userId: `u${who}`,
-        startsAt: new Date(window.from.getTime() + start * MIN),
-        endsAt: new Date(window.from.getTime() + (start + length) * MIN),
-        kind: 'OTHER',
-      }),
-    )
+    .map(({ who, start, length }): AbsencePeriod => ({
+      userId: `u${who}`,
+      startsAt: new Date(window.from.getTime() + start * MIN),
+      endsAt: new Date(window.from.getTime() + (start + length) * MIN),
+      kind: 'OTHER',
+    }))
 
 const scenarioArb = staffArb.chain((staff) =>
   fc.record({ staff: fc.constant(staff as StaffMember[]), absences: fc.array(absenceArb(staff.length), { maxLength: 10 }) }),
@@ -669,9 +659,7 @@ function naiveCovered(staff: StaffMember[], absences: AbsencePeriod[], hours: Op
       if (s < window.from.getTime() || s >= window.from.getTime() + window.days * DAY) continue
       for (const task of TASKS) {
         const present = staff.filter(
-          (m) =>
-            qualifiedFor(m, task) &&
-            !absences.some((a) => a.userId === m.id && a.startsAt.getTime() < e && a.endsAt.getTime() > s),
+          (m) => qualifiedFor(m, task) && !absences.some((a) => a.userId === m.id && a.startsAt.getTime() < e && a.endsAt.getTime() > s),
         ).length
         if (present >= COVER_TARGET) covered++
       }
@@ -683,7 +671,10 @@ function naiveCovered(staff: StaffMember[], absences: AbsencePeriod[], hours: Op
 describe('cover index properties', () => {
   const hoursArb = fc.constantFrom(demo, oneHourMonday, {
     ...closedWeek(),
-    '2': [['06:10', '11:50'], ['13:05', '24:00']],
+    '2': [
+      ['06:10', '11:50'],
+      ['13:05', '24:00'],
+    ],
     '3': [['00:00', '02:20']],
   } as OpeningHours)
 
@@ -714,15 +705,28 @@ describe('cover index properties', () => {
 
   it('never falls when a person is added, and rises or stays for the tasks they are qualified for', () => {
     fc.assert(
-      fc.property(scenarioArb, hoursArb, memberArb(99), fc.array(absenceArb(99), { maxLength: 3 }), ({ staff, absences }, hours, newcomer, newcomerAbsences) => {
-        const before = coverIndex(staff, absences, hours, HCM, window.from, window.days)
-        const after = coverIndex([...staff, newcomer], [...absences, ...newcomerAbsences.map((a) => ({ ...a, userId: 'u99' }))], hours, HCM, window.from, window.days)
-        expect(after.coveredSlots).toBeGreaterThanOrEqual(before.coveredSlots)
-        for (const [i, t] of after.perTask.entries()) {
-          expect(t.coveredSlots).toBeGreaterThanOrEqual(before.perTask[i]!.coveredSlots)
-          if (!qualifiedFor(newcomer, t.task)) expect(t.coveredSlots).toBe(before.perTask[i]!.coveredSlots)
-        }
-      }),
+      fc.property(
+        scenarioArb,
+        hoursArb,
+        memberArb(99),
+        fc.array(absenceArb(99), { maxLength: 3 }),
+        ({ staff, absences }, hours, newcomer, newcomerAbsences) => {
+          const before = coverIndex(staff, absences, hours, HCM, window.from, window.days)
+          const after = coverIndex(
+            [...staff, newcomer],
+            [...absences, ...newcomerAbsences.map((a) => ({ ...a, userId: 'u99' }))],
+            hours,
+            HCM,
+            window.from,
+            window.days,
+          )
+          expect(after.coveredSlots).toBeGreaterThanOrEqual(before.coveredSlots)
+          for (const [i, t] of after.perTask.entries()) {
+            expect(t.coveredSlots).toBeGreaterThanOrEqual(before.perTask[i]!.coveredSlots)
+            if (!qualifiedFor(newcomer, t.task)) expect(t.coveredSlots).toBe(before.perTask[i]!.coveredSlots)
+          }
+        },
+      ),
       { numRuns: 100 },
     )
   })

@@ -7,7 +7,10 @@ describe('the environment, checked once at start-up', () => {
   it('takes a complete one, with defaults for what may be left out', () => {
     expect(readEnv(valid)).toMatchObject({ DB_POOL_SIZE: 10, NODE_ENV: 'development', HANDOFF_IDEMPOTENCY_TTL_HOURS: 24 })
     expect(readEnv({ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '' }).HANDOFF_IDEMPOTENCY_TTL_HOURS).toBe(24)
-    expect(readEnv({ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '72', DB_POOL_SIZE: '4' })).toMatchObject({ HANDOFF_IDEMPOTENCY_TTL_HOURS: 72, DB_POOL_SIZE: 4 })
+    expect(readEnv({ ...valid, HANDOFF_IDEMPOTENCY_TTL_HOURS: '72', DB_POOL_SIZE: '4' })).toMatchObject({
+      HANDOFF_IDEMPOTENCY_TTL_HOURS: 72,
+      DB_POOL_SIZE: 4,
+    })
   })
 
   it('refuses a broken one with one line naming the variable', () => {
@@ -38,15 +41,21 @@ describe('the environment, checked once at start-up', () => {
   })
 
   it('asks scripts that only touch the database for the database alone', () => {
-    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ DATABASE_URL: valid.DATABASE_URL, DB_POOL_SIZE: 10, DB_PREPARED_STATEMENTS: 'named' })
+    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({
+      DATABASE_URL: valid.DATABASE_URL,
+      DB_POOL_SIZE: 10,
+      DB_PREPARED_STATEMENTS: 'named',
+    })
   })
 
-  it('sends the live LISTEN straight to PostgreSQL when a direct URL is given, else to the pool\'s server', () => {
+  it("sends the live LISTEN straight to PostgreSQL when a direct URL is given, else to the pool's server", () => {
     const direct = 'postgresql://u@db.internal:5432/db'
     expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL })).toBe(valid.DATABASE_URL)
     expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: '' })).toBe(valid.DATABASE_URL)
     expect(directDatabaseUrl({ DATABASE_URL: valid.DATABASE_URL, DATABASE_DIRECT_URL: direct })).toBe(direct)
-    expect(readEnv({ ...valid, DATABASE_DIRECT_URL: direct, DB_PREPARED_STATEMENTS: 'unnamed' })).toMatchObject({ DB_PREPARED_STATEMENTS: 'unnamed' })
+    expect(readEnv({ ...valid, DATABASE_DIRECT_URL: direct, DB_PREPARED_STATEMENTS: 'unnamed' })).toMatchObject({
+      DB_PREPARED_STATEMENTS: 'unnamed',
+    })
   })
 
   it('gives the API rate limit its defaults, and the numbers set', () => {

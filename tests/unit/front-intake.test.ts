@@ -9,7 +9,10 @@ const shop = { timeZone: 'Asia/Ho_Chi_Minh', defaultLeadDays: 1, defaultDueTime:
 describe('defaultDue', () => {
   it('is the lead time in business days at the default time, in the business time zone', () => {
     // Wednesday 2026-11-25 23:30 in Saigon is already Wednesday there although it is 16:30 UTC.
-    expect(defaultDue(zonedWallTimeToUtc('2026-11-25', '23:30', 'Asia/Ho_Chi_Minh'), shop)).toEqual({ dueDate: '2026-11-26', dueTime: '17:00' })
+    expect(defaultDue(zonedWallTimeToUtc('2026-11-25', '23:30', 'Asia/Ho_Chi_Minh'), shop)).toEqual({
+      dueDate: '2026-11-26',
+      dueTime: '17:00',
+    })
     // 00:30 on Thursday local time is still Wednesday in UTC: the business day counts.
     expect(defaultDue(new Date('2026-11-25T17:30:00Z'), shop)).toEqual({ dueDate: '2026-11-27', dueTime: '17:00' })
   })
@@ -17,7 +20,9 @@ describe('defaultDue', () => {
   it('skips days the business is closed', () => {
     // Saturday + 1 day = Sunday, closed: Monday.
     expect(defaultDue(zonedWallTimeToUtc('2026-11-28', '10:00', 'Asia/Ho_Chi_Minh'), shop).dueDate).toBe('2026-11-30')
-    expect(defaultDue(zonedWallTimeToUtc('2026-11-27', '10:00', 'Asia/Ho_Chi_Minh'), { ...shop, defaultLeadDays: 2 }).dueDate).toBe('2026-11-30')
+    expect(defaultDue(zonedWallTimeToUtc('2026-11-27', '10:00', 'Asia/Ho_Chi_Minh'), { ...shop, defaultLeadDays: 2 }).dueDate).toBe(
+      '2026-11-30',
+    )
   })
 
   it('uses the plain date when opening hours are missing or unreadable, and a sane lead time', () => {
@@ -32,7 +37,18 @@ describe('defaultDue', () => {
 describe('isTrackingToken', () => {
   it('accepts what the server generates and refuses anything else before a query', () => {
     for (let i = 0; i < 50; i++) expect(isTrackingToken(randomBytes(TRACKING_TOKEN_BYTES).toString('base64url'))).toBe(true)
-    for (const bad of ['', 'abc', 'a'.repeat(31), 'a'.repeat(65), `${'a'.repeat(31)}=`, `${'a'.repeat(32)} `, '../'.repeat(12), null, 42, undefined]) {
+    for (const bad of [
+      '',
+      'abc',
+      'a'.repeat(31),
+      'a'.repeat(65),
+      `${'a'.repeat(31)}=`,
+      `${'a'.repeat(32)} `,
+      '../'.repeat(12),
+      null,
+      42,
+      undefined,
+    ]) {
       expect(isTrackingToken(bad)).toBe(false)
     }
   })
@@ -64,7 +80,11 @@ describe('typedAhead', () => {
   it('splits keys typed while a lookup was pending into this field and the next', () => {
     expect(typedAhead([])).toEqual({ text: '', enter: false, after: [] })
     expect(typedAhead(['5', '0'])).toEqual({ text: '50', enter: false, after: [] })
-    expect(typedAhead(['5', '9', 'Backspace', '0', 'Enter', 'p', 'o', 'Enter', '2'])).toEqual({ text: '50', enter: true, after: ['p', 'o', 'Enter', '2'] })
+    expect(typedAhead(['5', '9', 'Backspace', '0', 'Enter', 'p', 'o', 'Enter', '2'])).toEqual({
+      text: '50',
+      enter: true,
+      after: ['p', 'o', 'Enter', '2'],
+    })
     expect(typedAhead(['Enter'])).toEqual({ text: '', enter: true, after: [] })
   })
 })

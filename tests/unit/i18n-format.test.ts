@@ -15,7 +15,8 @@ function sources(dir: string): string[] {
 }
 
 /** Calls that format with the machine's locale or time zone, or glue digits together. */
-const HAND_FORMATTING = /\.(toLocaleString|toLocaleDateString|toLocaleTimeString|toFixed|getHours|getMinutes|getDate|getDay|getMonth|getFullYear)\(/
+const HAND_FORMATTING =
+  /\.(toLocaleString|toLocaleDateString|toLocaleTimeString|toFixed|getHours|getMinutes|getDate|getDay|getMonth|getFullYear)\(/
 
 describe('formatting goes through Intl', () => {
   const files = [...sources('src/app'), ...sources('src/components')].filter((f) => !f.startsWith(path.join('src', 'app', 'api')))
@@ -24,7 +25,9 @@ describe('formatting goes through Intl', () => {
     const lines = readFileSync(path.join(root, file), 'utf8').split('\n')
     const found = lines.flatMap((line, i) => (HAND_FORMATTING.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []))
     // A date formatter of its own must say which zone it means (UTC for calendar days such as "2026-11-27").
-    const zoneless = lines.flatMap((line, i) => (/new Intl\.DateTimeFormat\(/.test(line) && !/timeZone/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []))
+    const zoneless = lines.flatMap((line, i) =>
+      /new Intl\.DateTimeFormat\(/.test(line) && !/timeZone/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [],
+    )
     expect([...found, ...zoneless]).toEqual([])
   })
 })

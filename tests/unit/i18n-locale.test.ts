@@ -13,7 +13,9 @@ const request = vi.hoisted(() => ({
 }))
 
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name === LOCALE_COOKIE && request.cookie !== undefined ? { name, value: request.cookie } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (name === LOCALE_COOKIE && request.cookie !== undefined ? { name, value: request.cookie } : undefined),
+  }),
   headers: async () => new Headers(request.acceptLanguage === null ? {} : { 'accept-language': request.acceptLanguage }),
 }))
 vi.mock('next-intl/server', () => ({ getRequestConfig: (fn: unknown) => fn }))
@@ -96,7 +98,8 @@ describe('the request configuration', () => {
 
     // 10:00 UTC is 17:00 at the shop, whatever the server's own zone, in both languages.
     const instant = new Date('2026-11-27T10:00:00Z')
-    const time = (locale: string) => createFormatter({ locale, timeZone: vi.timeZone }).dateTime(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    const time = (locale: string) =>
+      createFormatter({ locale, timeZone: vi.timeZone }).dateTime(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     expect(time('vi')).toBe('17:00')
     expect(time('en')).toBe('17:00')
   })

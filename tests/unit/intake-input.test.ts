@@ -15,12 +15,14 @@ describe('readAmount', () => {
     expect(readAmount('5,000,000,000', 'VND', 'en')).toEqual({ ok: false, problem: 'tooLarge' })
     expect(readAmount('20000001', 'EUR', 'en')).toEqual({ ok: false, problem: 'tooLarge' })
     expect(readAmount('20000000', 'EUR', 'en')).toEqual({ ok: true, amount: 2_000_000_000 })
-    for (const typo of ['12abc', '1.5', '-5', '', 'five', '1,00']) expect(readAmount(typo, 'VND', 'en')).toEqual({ ok: false, problem: 'invalid' })
+    for (const typo of ['12abc', '1.5', '-5', '', 'five', '1,00'])
+      expect(readAmount(typo, 'VND', 'en')).toEqual({ ok: false, problem: 'invalid' })
   })
 })
 
 describe('readDeposit', () => {
-  const read = (deposit: string, total: number | null = 500_000, tendered = '', method = 'CASH') => readDeposit({ deposit, tendered, method, total }, 'VND', 'en')
+  const read = (deposit: string, total: number | null = 500_000, tendered = '', method = 'CASH') =>
+    readDeposit({ deposit, tendered, method, total }, 'VND', 'en')
 
   it('accepts a deposit up to the total, with the cash given', () => {
     expect(read('')).toEqual({ problems: {} })
@@ -57,7 +59,8 @@ describe('readDueShortcut', () => {
   })
 
   it('guesses nothing it does not understand', () => {
-    for (const bad of ['', 'tomorrow please', '25', '17:75', '+2 +3', '17 18', '+999', 'x', '+2 17 t']) expect(readDueShortcut(bad, today)).toBeNull()
+    for (const bad of ['', 'tomorrow please', '25', '17:75', '+2 +3', '17 18', '+999', 'x', '+2 17 t'])
+      expect(readDueShortcut(bad, today)).toBeNull()
   })
 })
 
@@ -152,7 +155,11 @@ describe('buildOrderPayload', () => {
 
   it('sends what is on screen, in the shape the server accepts', () => {
     const { payload, problems } = buildOrderPayload(
-      draft({ lines: [line({ price: '75,000', note: 'couche' })], notes: 'gọi trước', deposit: { amount: 50_000, tendered: 100_000, problems: {} } }),
+      draft({
+        lines: [line({ price: '75,000', note: 'couche' })],
+        notes: 'gọi trước',
+        deposit: { amount: 50_000, tendered: 100_000, problems: {} },
+      }),
       'VND',
       'en',
     )
@@ -176,7 +183,12 @@ describe('buildOrderPayload', () => {
       'VND',
       'en',
     )
-    expect(problems).toEqual({ 'lines.0.quantity': 'quantity', 'lines.0.unitPrice': 'tooLarge', 'deposit.amount': 'tooLarge', dueDate: 'dueQuick' })
+    expect(problems).toEqual({
+      'lines.0.quantity': 'quantity',
+      'lines.0.unitPrice': 'tooLarge',
+      'deposit.amount': 'tooLarge',
+      dueDate: 'dueQuick',
+    })
     expect(payload).not.toHaveProperty('deposit')
   })
 })

@@ -65,7 +65,9 @@ describe('lateness', () => {
   const dueAt = new Date('2026-11-20T10:00:00Z')
   const now = new Date('2026-11-21T00:00:00Z')
   it('is late when ready after due, on time when ready before or at due', () => {
-    expect(lateness({ dueAt, readyAt: new Date(dueAt.getTime() + 1), fulfillment: 'FULFILLED', handover: 'WAITING', cancelled: false }, now)).toBe('readyLate')
+    expect(
+      lateness({ dueAt, readyAt: new Date(dueAt.getTime() + 1), fulfillment: 'FULFILLED', handover: 'WAITING', cancelled: false }, now),
+    ).toBe('readyLate')
     expect(lateness({ dueAt, readyAt: dueAt, fulfillment: 'FULFILLED', handover: 'WAITING', cancelled: false }, now)).toBeNull()
   })
   it('is overdue when not ready past due, not before', () => {
@@ -129,14 +131,28 @@ describe('day series', () => {
 })
 
 describe('dailyCoverTrend', () => {
-  const member = (id: string, skills: StaffMember['skills'] = {}): StaffMember => ({ id, name: id, homeRole: 'BACK_OFFICE', active: true, skills })
+  const member = (id: string, skills: StaffMember['skills'] = {}): StaffMember => ({
+    id,
+    name: id,
+    homeRole: 'BACK_OFFICE',
+    active: true,
+    skills,
+  })
   // Two back-office people: every back-office task covered, everything else never (3 of 8 tasks covered).
   const staff = [member('a'), member('b')]
 
   it('gives each open day its own index, and null for closed days', () => {
     // 2026-11-23 is a Monday; the demo shop is closed on Sundays (2026-11-29).
     const trend = dailyCoverTrend(staff, [], demoOpeningHours(), HCM, '2026-11-23', 7)
-    expect(trend.map((d) => d.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
+    expect(trend.map((d) => d.day)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ])
     for (const d of trend.slice(0, 6)) {
       expect(d.slots).toBe(46 * 8) // 07:30–19:00 is 46 quarter-hours, for 8 tasks
       expect(d.index).toBeCloseTo(3 / 8)
@@ -146,7 +162,12 @@ describe('dailyCoverTrend', () => {
 
   it('lowers only the day an absence falls on', () => {
     const absences = [
-      { userId: 'a', kind: 'SICK' as const, startsAt: zonedWallTimeToUtc('2026-11-24', '00:00', HCM), endsAt: zonedWallTimeToUtc('2026-11-25', '00:00', HCM) },
+      {
+        userId: 'a',
+        kind: 'SICK' as const,
+        startsAt: zonedWallTimeToUtc('2026-11-24', '00:00', HCM),
+        endsAt: zonedWallTimeToUtc('2026-11-25', '00:00', HCM),
+      },
     ]
     const trend = dailyCoverTrend(staff, absences, demoOpeningHours(), HCM, '2026-11-23', 3)
     expect(trend[0]!.index).toBeCloseTo(3 / 8)

@@ -28,17 +28,28 @@ describe('isWeakPassword', () => {
     expect(isWeakPassword('trang loves blue paper', { email: 'trang.do@example.com' })).toBe(false)
   })
 
-  it.each(['correct horse battery staple', 'x7#9!2@4$1%8', 'Tr0ub4dor&3xyz', 'giấy couche 150gsm', 'mực in xanh 2026 tốt'])('accepts %s', (password) => {
-    expect(isWeakPassword(password, { name: 'Đỗ Thu Trang', email: 'trang@example.com' })).toBe(false)
-  })
+  it.each(['correct horse battery staple', 'x7#9!2@4$1%8', 'Tr0ub4dor&3xyz', 'giấy couche 150gsm', 'mực in xanh 2026 tốt'])(
+    'accepts %s',
+    (password) => {
+      expect(isWeakPassword(password, { name: 'Đỗ Thu Trang', email: 'trang@example.com' })).toBe(false)
+    },
+  )
 })
 
 describe('manager schemas', () => {
   it('normalise staff input: trimmed name, lower-cased email, password length', () => {
-    expect(createStaffSchema.parse({ name: '  Lan ', email: ' LAN@Example.COM ', homeRole: 'RECEPTIONIST', password: 'x'.repeat(12) })).toMatchObject({ name: 'Lan', email: 'lan@example.com' })
-    expect(createStaffSchema.safeParse({ name: 'Lan', email: 'lan@example.com', homeRole: 'RECEPTIONIST', password: 'short' }).success).toBe(false)
-    expect(createStaffSchema.safeParse({ name: 'Lan', email: 'not-an-email', homeRole: 'RECEPTIONIST', password: 'x'.repeat(12) }).success).toBe(false)
-    expect(createStaffSchema.safeParse({ name: 'Lan', email: 'lan@example.com', homeRole: 'OWNER', password: 'x'.repeat(12) }).success).toBe(false)
+    expect(
+      createStaffSchema.parse({ name: '  Lan ', email: ' LAN@Example.COM ', homeRole: 'RECEPTIONIST', password: 'x'.repeat(12) }),
+    ).toMatchObject({ name: 'Lan', email: 'lan@example.com' })
+    expect(
+      createStaffSchema.safeParse({ name: 'Lan', email: 'lan@example.com', homeRole: 'RECEPTIONIST', password: 'short' }).success,
+    ).toBe(false)
+    expect(
+      createStaffSchema.safeParse({ name: 'Lan', email: 'not-an-email', homeRole: 'RECEPTIONIST', password: 'x'.repeat(12) }).success,
+    ).toBe(false)
+    expect(
+      createStaffSchema.safeParse({ name: 'Lan', email: 'lan@example.com', homeRole: 'OWNER', password: 'x'.repeat(12) }).success,
+    ).toBe(false)
   })
 
   it('take skill levels 0–3 only, from forms too', () => {
@@ -52,8 +63,12 @@ describe('manager schemas', () => {
 
   it('take absences as shop-time wall clocks, lunches between 5 minutes and 3 hours', () => {
     const id = '4b0c3f5e-8d1a-4c2b-9e7f-1a2b3c4d5e6f'
-    expect(recordAbsenceSchema.safeParse({ userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00', endsAt: '2026-11-27T17:00' }).success).toBe(true)
-    expect(recordAbsenceSchema.safeParse({ userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00:00Z', endsAt: '2026-11-27T17:00' }).success).toBe(false)
+    expect(
+      recordAbsenceSchema.safeParse({ userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00', endsAt: '2026-11-27T17:00' }).success,
+    ).toBe(true)
+    expect(
+      recordAbsenceSchema.safeParse({ userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00:00Z', endsAt: '2026-11-27T17:00' }).success,
+    ).toBe(false)
     expect(startOwnLunchSchema.safeParse({ minutes: '60' }).success).toBe(true)
     expect(startOwnLunchSchema.safeParse({ minutes: 240 }).success).toBe(false)
     expect(startOwnLunchSchema.safeParse({ minutes: 2 }).success).toBe(false)
@@ -84,7 +99,9 @@ describe('manager schemas', () => {
       locale: 'en',
     }
     expect(updateSettingsSchema.parse(valid).currency).toBe('EUR')
-    expect(updateSettingsSchema.safeParse({ ...valid, openingHours: { ...demoOpeningHours(), '1': [['7:30', '19:00']] } }).success).toBe(false)
+    expect(updateSettingsSchema.safeParse({ ...valid, openingHours: { ...demoOpeningHours(), '1': [['7:30', '19:00']] } }).success).toBe(
+      false,
+    )
     const { '7': _sunday, ...sixDays } = demoOpeningHours()
     expect(updateSettingsSchema.safeParse({ ...valid, openingHours: sixDays }).success).toBe(false)
     expect(updateSettingsSchema.safeParse({ ...valid, currency: 'EURO' }).success).toBe(false)

@@ -3,7 +3,10 @@ import { areaEntry, areaLinks, MANAGER_PAGES, managerPagesFor } from '@/domain/n
 import { areasFor, can, canUseArea, HOME_ROLES, SKILL_LEVELS, type Capable } from '@/domain/permissions'
 
 // Hà in the demo: a receptionist who may also manage the catalog (MANAGE_CATALOG 2), not the team.
-const ha: Capable = { homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 3, RECORD_PAYMENT: 2, INVOICE: 1, MANAGE_CATALOG: 2 } }
+const ha: Capable = {
+  homeRole: 'RECEPTIONIST',
+  skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 3, RECORD_PAYMENT: 2, INVOICE: 1, MANAGE_CATALOG: 2 },
+}
 const manager: Capable = { homeRole: 'MANAGER', skills: {} }
 const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: {} }
 
@@ -37,18 +40,25 @@ describe('where the menu leads', () => {
 
   // Every home role × every level of the two manager tasks: the menu shows exactly the areas the guards let the person
   // use, and each link goes to a page whose task the person has.
-  const people = HOME_ROLES.flatMap((homeRole) => SKILL_LEVELS.flatMap((team) => SKILL_LEVELS.map((catalog): Capable => ({ homeRole, skills: { MANAGE_TEAM: team, MANAGE_CATALOG: catalog } }))))
-  it.each(people.map((p) => [p.homeRole, p.skills.MANAGE_TEAM, p.skills.MANAGE_CATALOG, p] as const))('%s, MANAGE_TEAM %i, MANAGE_CATALOG %i: every link is allowed', (_role, _team, _catalog, person) => {
-    const links = areaLinks(person)
-    expect(links.map((l) => l.area)).toEqual(areasFor(person))
-    for (const { area, href } of links) {
-      expect(canUseArea(person, area)).toBe(true)
-      if (area === 'manager') {
-        const page = MANAGER_PAGES.find((p) => p.href === href)
-        expect(page && can(person, page.task)).toBe(true)
-      } else {
-        expect(href).toBe(`/${area}`)
+  const people = HOME_ROLES.flatMap((homeRole) =>
+    SKILL_LEVELS.flatMap((team) =>
+      SKILL_LEVELS.map((catalog): Capable => ({ homeRole, skills: { MANAGE_TEAM: team, MANAGE_CATALOG: catalog } })),
+    ),
+  )
+  it.each(people.map((p) => [p.homeRole, p.skills.MANAGE_TEAM, p.skills.MANAGE_CATALOG, p] as const))(
+    '%s, MANAGE_TEAM %i, MANAGE_CATALOG %i: every link is allowed',
+    (_role, _team, _catalog, person) => {
+      const links = areaLinks(person)
+      expect(links.map((l) => l.area)).toEqual(areasFor(person))
+      for (const { area, href } of links) {
+        expect(canUseArea(person, area)).toBe(true)
+        if (area === 'manager') {
+          const page = MANAGER_PAGES.find((p) => p.href === href)
+          expect(page && can(person, page.task)).toBe(true)
+        } else {
+          expect(href).toBe(`/${area}`)
+        }
       }
-    }
-  })
+    },
+  )
 })

@@ -34,10 +34,29 @@ function where(node: ts.Node): string {
 // 1. Literal strings in JSX
 
 /** Words that are the same in every language: the brand, each language's own name, keys printed on a keyboard, units. */
-const ALLOWED = new Set(['Handoff', 'Tiếng Việt', 'English', 'Alt', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Tab', 'mm', 'A4', 'QR', 'ID', 'API', 'CSV', 'JSON', 'OpenAPI'])
+const ALLOWED = new Set([
+  'Handoff',
+  'Tiếng Việt',
+  'English',
+  'Alt',
+  'Ctrl',
+  'Shift',
+  'Enter',
+  'Esc',
+  'Tab',
+  'mm',
+  'A4',
+  'QR',
+  'ID',
+  'API',
+  'CSV',
+  'JSON',
+  'OpenAPI',
+])
 
 /** Attributes a person reads or hears (screen readers announce labels and titles). */
-const VISIBLE_ATTRIBUTE = /^(aria-label|aria-description|aria-roledescription|aria-valuetext|aria-placeholder|title|placeholder|alt|label|[a-z]+Label|heading)$/
+const VISIBLE_ATTRIBUTE =
+  /^(aria-label|aria-description|aria-roledescription|aria-valuetext|aria-placeholder|title|placeholder|alt|label|[a-z]+Label|heading)$/
 
 function hasWords(text: string): boolean {
   const trimmed = text.replace(/\s+/g, ' ').trim()
@@ -54,7 +73,8 @@ function literalParts(expr: ts.Expression | undefined): ts.Node[] {
   if (ts.isConditionalExpression(expr)) return [...literalParts(expr.whenTrue), ...literalParts(expr.whenFalse)]
   if (ts.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind
-    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...literalParts(expr.left), ...literalParts(expr.right)]
+    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken)
+      return [...literalParts(expr.left), ...literalParts(expr.right)]
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return literalParts(expr.right)
   }
   return []
@@ -130,7 +150,9 @@ describe('no literal strings in pages and components', () => {
 type Messages = Record<string, unknown>
 
 function load(locale: string): Messages {
-  return Object.fromEntries(NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(path.join(root, 'messages', locale, `${ns}.json`), 'utf8'))]))
+  return Object.fromEntries(
+    NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(path.join(root, 'messages', locale, `${ns}.json`), 'utf8'))]),
+  )
 }
 
 function lookup(messages: Messages, key: string): unknown {
@@ -202,12 +224,19 @@ export function keyUses(sf: ts.SourceFile): KeyUse[] {
     if (ts.isCallExpression(node)) {
       // t('key'), and t.rich / t.markup / t.raw / t.has('key')
       const callee = node.expression
-      const id = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ['rich', 'markup', 'raw', 'has'].includes(callee.name.text) ? callee.expression : null
+      const id = ts.isIdentifier(callee)
+        ? callee
+        : ts.isPropertyAccessExpression(callee) &&
+            ts.isIdentifier(callee.expression) &&
+            ['rich', 'markup', 'raw', 'has'].includes(callee.name.text)
+          ? callee.expression
+          : null
       const ns = id ? resolveTranslator(id) : null
       const arg = node.arguments[0]
       if (ns !== null && arg) {
         const full = (k: string) => (ns ? `${ns}.${k}` : k)
-        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) uses.push({ key: full(arg.text), at: where(node), dynamic: false })
+        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))
+          uses.push({ key: full(arg.text), at: where(node), dynamic: false })
         else if (ts.isTemplateExpression(arg)) {
           // The static part up to its last dot names the group the key is looked up in.
           const head = arg.head.text
@@ -238,7 +267,15 @@ describe('message keys used in the source', () => {
       true,
       ts.ScriptKind.TSX,
     )
-    expect(keyUses(sf).map((u) => `${u.dynamic ? '~' : ''}${u.key}`)).toEqual(['front.intake.title', 'front.intake.rich', '~front.intake.mode', 'back.x', 'common.y', 'errors.a', 'track.z'])
+    expect(keyUses(sf).map((u) => `${u.dynamic ? '~' : ''}${u.key}`)).toEqual([
+      'front.intake.title',
+      'front.intake.rich',
+      '~front.intake.mode',
+      'back.x',
+      'common.y',
+      'errors.a',
+      'track.z',
+    ])
   })
 
   it('finds the keys (and counts the ones built at run time)', () => {
@@ -255,7 +292,9 @@ describe('message keys used in the source', () => {
   })
 
   it.each(['en', 'vi'] as const)('every run-time key is looked up in a message group that exists in %s', (locale) => {
-    const missing = uses.filter((u) => u.dynamic && (u.key === '' ? false : typeof lookup(messages[locale], u.key) !== 'object')).map((u) => `${u.at} ${u.key}`)
+    const missing = uses
+      .filter((u) => u.dynamic && (u.key === '' ? false : typeof lookup(messages[locale], u.key) !== 'object'))
+      .map((u) => `${u.at} ${u.key}`)
     expect(missing).toEqual([])
   })
 })

@@ -11,10 +11,7 @@ import {
   parseOrderNumberQuery,
 } from '@/domain/numbering'
 
-const prefix = fc.oneof(
-  fc.constantFrom('HD', 'GG', 'DH', 'HĐ', 'INV', 'CN2', 'X'),
-  fc.stringMatching(/^[A-Z][A-Z0-9]{0,9}$/),
-)
+const prefix = fc.oneof(fc.constantFrom('HD', 'GG', 'DH', 'HĐ', 'INV', 'CN2', 'X'), fc.stringMatching(/^[A-Z][A-Z0-9]{0,9}$/))
 const year = fc.integer({ min: 1000, max: 9999 })
 const seq = fc.integer({ min: 1, max: MAX_SEQ })
 

@@ -247,12 +247,7 @@ describe('openIntervals and isOpen', () => {
     const to = new Date('2026-04-01T00:00:00+02:00')
     const starts = openIntervals(demo, from, to, BERLIN).map((i) => iso(i.start))
     // Friday and Saturday at 07:30 CET, Monday and Tuesday at 07:30 CEST; closed on the switch Sunday.
-    expect(starts).toEqual([
-      '2026-03-27T06:30:00.000Z',
-      '2026-03-28T06:30:00.000Z',
-      '2026-03-30T05:30:00.000Z',
-      '2026-03-31T05:30:00.000Z',
-    ])
+    expect(starts).toEqual(['2026-03-27T06:30:00.000Z', '2026-03-28T06:30:00.000Z', '2026-03-30T05:30:00.000Z', '2026-03-31T05:30:00.000Z'])
     expect(isOpen(demo, new Date('2026-03-30T05:30:00Z'), BERLIN)).toBe(true)
     expect(isOpen(demo, new Date('2026-03-30T05:29:59Z'), BERLIN)).toBe(false)
     expect(isOpen(demo, new Date('2026-03-28T06:29:59Z'), BERLIN)).toBe(false)

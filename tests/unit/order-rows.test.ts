@@ -22,7 +22,11 @@ describe('buildOrder', () => {
   it('caches the totals the tax rules compute, and numbers lines in order under the order id', () => {
     const { order, lines } = buildOrder(base)
     const totals = documentTotals(base.lines)
-    expect({ subtotal: order.subtotal, taxTotal: order.taxTotal, total: order.total }).toEqual({ subtotal: totals.subtotal, taxTotal: totals.taxTotal, total: totals.total })
+    expect({ subtotal: order.subtotal, taxTotal: order.taxTotal, total: order.total }).toEqual({
+      subtotal: totals.subtotal,
+      taxTotal: totals.taxTotal,
+      total: totals.total,
+    })
     expect(order.total).toBe(115_003 + 8_000 + 1_500)
     expect(lines.map((l) => [l.position, l.orderId])).toEqual([
       [0, order.id],
@@ -31,10 +35,23 @@ describe('buildOrder', () => {
   })
 
   it('makes a new order not started, unbilled and unpaid; a deposit makes it partly paid with a DEPOSIT row', () => {
-    expect(buildOrder(base).order).toMatchObject({ fulfillment: 'NOT_STARTED', billing: 'UNBILLED', payment: 'UNPAID', handover: 'WAITING', closedAt: null })
+    expect(buildOrder(base).order).toMatchObject({
+      fulfillment: 'NOT_STARTED',
+      billing: 'UNBILLED',
+      payment: 'UNPAID',
+      handover: 'WAITING',
+      closedAt: null,
+    })
     const { order, deposit } = buildOrder({ ...base, deposit: { amount: 50_000 } })
     expect(order.payment).toBe('PARTLY_PAID')
-    expect(deposit).toMatchObject({ kind: 'DEPOSIT', method: 'CASH', amount: 50_000, orderId: order.id, receivedById: base.takenById, receivedAt: base.createdAt })
+    expect(deposit).toMatchObject({
+      kind: 'DEPOSIT',
+      method: 'CASH',
+      amount: 50_000,
+      orderId: order.id,
+      receivedById: base.takenById,
+      receivedAt: base.createdAt,
+    })
   })
 
   it('derives fulfilment and billing from the lines', () => {
@@ -47,10 +64,22 @@ describe('buildOrder', () => {
   it('stamps the close time only when the statuses say closed: handed over, billed and paid in full, not cancelled', () => {
     const at = new Date('2026-12-05T11:00:00Z')
     const settled = { ...done(base, true), handover: { kind: 'COLLECTED' as const, at }, closedIfDoneAt: at }
-    expect(buildOrder({ ...settled, money: { invoicedNet: 'total', invoiced: true, paid: 'total' } }).order).toMatchObject({ payment: 'PAID', closedAt: at })
-    expect(buildOrder({ ...settled, money: { invoicedNet: 'total', invoiced: true, paid: 1_000 } }).order).toMatchObject({ payment: 'PARTLY_PAID', closedAt: null })
-    expect(buildOrder({ ...settled, handover: null, money: { invoicedNet: 'total', invoiced: true, paid: 'total' } }).order.closedAt).toBeNull()
-    const cancelled = buildOrder({ ...settled, cancelled: { at, reason: 'Khách đổi ý' }, money: { invoicedNet: 'total', invoiced: true, paid: 'total' } }).order
+    expect(buildOrder({ ...settled, money: { invoicedNet: 'total', invoiced: true, paid: 'total' } }).order).toMatchObject({
+      payment: 'PAID',
+      closedAt: at,
+    })
+    expect(buildOrder({ ...settled, money: { invoicedNet: 'total', invoiced: true, paid: 1_000 } }).order).toMatchObject({
+      payment: 'PARTLY_PAID',
+      closedAt: null,
+    })
+    expect(
+      buildOrder({ ...settled, handover: null, money: { invoicedNet: 'total', invoiced: true, paid: 'total' } }).order.closedAt,
+    ).toBeNull()
+    const cancelled = buildOrder({
+      ...settled,
+      cancelled: { at, reason: 'Khách đổi ý' },
+      money: { invoicedNet: 'total', invoiced: true, paid: 'total' },
+    }).order
     expect(cancelled.closedAt).toBeNull()
   })
 

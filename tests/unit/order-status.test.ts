@@ -47,9 +47,7 @@ const validLine = fc
   .chain((quantity) =>
     fc
       .integer({ min: 0, max: quantity })
-      .chain((qtyFulfilled) =>
-        fc.integer({ min: 0, max: qtyFulfilled }).map((qtyInvoiced) => ({ quantity, qtyFulfilled, qtyInvoiced })),
-      ),
+      .chain((qtyFulfilled) => fc.integer({ min: 0, max: qtyFulfilled }).map((qtyInvoiced) => ({ quantity, qtyFulfilled, qtyInvoiced }))),
   )
 const validLines = fc.array(validLine, { minLength: 1, maxLength: 8 })
 
@@ -223,7 +221,11 @@ const anyOrder: fc.Arbitrary<OrderState> = fc.record({
 
 describe('newOrderStatuses', () => {
   it('is not started, unbilled and unpaid without a deposit', () => {
-    expect(newOrderStatuses([{ quantity: 2 }, { quantity: 1 }], 0)).toEqual({ fulfillment: 'NOT_STARTED', billing: 'UNBILLED', payment: 'UNPAID' })
+    expect(newOrderStatuses([{ quantity: 2 }, { quantity: 1 }], 0)).toEqual({
+      fulfillment: 'NOT_STARTED',
+      billing: 'UNBILLED',
+      payment: 'UNPAID',
+    })
   })
 
   it('is partly paid with a deposit, whatever its size', () => {
@@ -233,14 +235,18 @@ describe('newOrderStatuses', () => {
 
   it('agrees with the general rules for any order as taken', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 60 }), fc.nat(10_000_000), (quantities, deposit) => {
-        const lines = quantities.map((quantity) => ({ quantity, qtyFulfilled: 0, qtyInvoiced: 0 }))
-        expect(newOrderStatuses(lines, deposit)).toEqual({
-          fulfillment: fulfillmentStatus(lines),
-          billing: billingStatus(lines),
-          payment: paymentStatus({ invoicedNet: 0, paid: deposit, refunded: 0 }),
-        })
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 60 }),
+        fc.nat(10_000_000),
+        (quantities, deposit) => {
+          const lines = quantities.map((quantity) => ({ quantity, qtyFulfilled: 0, qtyInvoiced: 0 }))
+          expect(newOrderStatuses(lines, deposit)).toEqual({
+            fulfillment: fulfillmentStatus(lines),
+            billing: billingStatus(lines),
+            payment: paymentStatus({ invoicedNet: 0, paid: deposit, refunded: 0 }),
+          })
+        },
+      ),
     )
   })
 })
@@ -310,9 +316,7 @@ describe('isClosed', () => {
         for (const payment of PAYMENT_STATUSES) {
           for (const cancelled of [false, true]) {
             const expected = handover !== 'WAITING' && billing === 'BILLED' && payment === 'PAID' && !cancelled
-            expect(isClosed({ handover, billing, payment, cancelled }), `${handover} ${billing} ${payment} ${cancelled}`).toBe(
-              expected,
-            )
+            expect(isClosed({ handover, billing, payment, cancelled }), `${handover} ${billing} ${payment} ${cancelled}`).toBe(expected)
           }
         }
       }

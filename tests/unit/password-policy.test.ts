@@ -8,7 +8,8 @@ const userId = '00000000-0000-4000-8000-000000000001'
 describe('the common-password list', () => {
   it('ships about a thousand lower-case entries, among them the usual first guesses', () => {
     expect(COMMON_PASSWORDS.size).toBeGreaterThanOrEqual(1000)
-    for (const p of ['123456', 'password', 'qwerty', 'iloveyou', 'anhyeuem', 'matkhau', '1qaz2wsx3edc']) expect(COMMON_PASSWORDS.has(p), p).toBe(true)
+    for (const p of ['123456', 'password', 'qwerty', 'iloveyou', 'anhyeuem', 'matkhau', '1qaz2wsx3edc'])
+      expect(COMMON_PASSWORDS.has(p), p).toBe(true)
     for (const p of COMMON_PASSWORDS) expect(p).toBe(p.toLowerCase())
   })
 
@@ -28,13 +29,17 @@ describe('the common-password list', () => {
     expect(isWeakPassword(password)).toBe(true)
   })
 
-  it.each(['correct horse battery staple', 'x7#9!2@4$1%8', 'Tr0ub4dor&3xyz', 'giấy couche 150gsm', 'mực in xanh 2026 tốt', 'purple stapler moonlight'])(
-    'accepts %s',
-    (password) => {
-      expect(isCommonPassword(password)).toBe(false)
-      expect(isWeakPassword(password, { name: 'Đỗ Thu Trang', email: 'trang@example.com' })).toBe(false)
-    },
-  )
+  it.each([
+    'correct horse battery staple',
+    'x7#9!2@4$1%8',
+    'Tr0ub4dor&3xyz',
+    'giấy couche 150gsm',
+    'mực in xanh 2026 tốt',
+    'purple stapler moonlight',
+  ])('accepts %s', (password) => {
+    expect(isCommonPassword(password)).toBe(false)
+    expect(isWeakPassword(password, { name: 'Đỗ Thu Trang', email: 'trang@example.com' })).toBe(false)
+  })
 })
 
 describe('the password schema (every place a password is set)', () => {
@@ -45,7 +50,12 @@ describe('the password schema (every place a password is set)', () => {
   })
 
   it('refuses a common password with its own message, for new staff and for a reset', () => {
-    const created = createStaffSchema.safeParse({ name: 'Lan', email: 'lan@example.com', homeRole: 'RECEPTIONIST', password: 'qwertyuiop123' })
+    const created = createStaffSchema.safeParse({
+      name: 'Lan',
+      email: 'lan@example.com',
+      homeRole: 'RECEPTIONIST',
+      password: 'qwertyuiop123',
+    })
     expect(created.error?.issues).toEqual([expect.objectContaining({ path: ['password'], message: 'validation.commonPassword' })])
     const reset = resetPasswordSchema.safeParse({ userId, password: 'Password1234!' })
     expect(reset.error?.issues).toEqual([expect.objectContaining({ path: ['password'], message: 'validation.commonPassword' })])
@@ -61,7 +71,13 @@ describe('argon2id parameters', () => {
   const salt = 'c29tZXNhbHRzb21lc2FsdA'
   const digest = 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g'
   it('reads m, t and p from a PHC hash string', () => {
-    expect(argon2Params(`$argon2id$v=19$m=19456,t=2,p=1$${salt}$${digest}`)).toEqual({ algorithm: 'argon2id', version: 19, m: 19456, t: 2, p: 1 })
+    expect(argon2Params(`$argon2id$v=19$m=19456,t=2,p=1$${salt}$${digest}`)).toEqual({
+      algorithm: 'argon2id',
+      version: 19,
+      m: 19456,
+      t: 2,
+      p: 1,
+    })
     expect(argon2Params('$2b$12$abcdefghijklmnopqrstuv')).toBeNull()
   })
 

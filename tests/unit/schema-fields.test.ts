@@ -14,7 +14,8 @@ describe('numbers in JSON bodies', () => {
     expect(amount.parse(500)).toBe(500)
     for (const v of [...NOT_A_NUMERAL, '500']) expect(amount.safeParse(v).success, JSON.stringify(v)).toBe(false)
     const set = recordFulfillmentSchema.shape.lines.element
-    for (const v of [...NOT_A_NUMERAL, '0']) expect(set.safeParse({ lineId: crypto.randomUUID(), set: v }).success, JSON.stringify(v)).toBe(false)
+    for (const v of [...NOT_A_NUMERAL, '0'])
+      expect(set.safeParse({ lineId: crypto.randomUUID(), set: v }).success, JSON.stringify(v)).toBe(false)
   })
 })
 

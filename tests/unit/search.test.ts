@@ -1,17 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  customerSearchText,
-  foldForSearch,
-  matchesSearch,
-  normalizeEmail,
-  normalizePhone,
-  searchTerms,
-} from '@/domain/search'
+import { customerSearchText, foldForSearch, matchesSearch, normalizeEmail, normalizePhone, searchTerms } from '@/domain/search'
 
 const anyText = fc.string({ unit: 'binary', maxLength: 40 })
 const vietnamese = fc.string({
-  unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐĂÂÊÔƠƯ  \t'.split('')),
+  unit: fc.constantFrom(
+    ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐĂÂÊÔƠƯ  \t'.split(''),
+  ),
   maxLength: 30,
 })
 
@@ -204,12 +199,8 @@ describe('customerSearchText', () => {
   })
 
   it('omits missing and blank parts', () => {
-    expect(customerSearchText({ name: 'Nguyễn Văn Đức', phone: null, email: 'duc@example.com' })).toBe(
-      'nguyen van duc duc@example.com',
-    )
-    expect(customerSearchText({ name: 'Nguyễn Văn Đức', phone: '0901234567', email: null })).toBe(
-      'nguyen van duc 0901234567',
-    )
+    expect(customerSearchText({ name: 'Nguyễn Văn Đức', phone: null, email: 'duc@example.com' })).toBe('nguyen van duc duc@example.com')
+    expect(customerSearchText({ name: 'Nguyễn Văn Đức', phone: '0901234567', email: null })).toBe('nguyen van duc 0901234567')
     expect(customerSearchText({ name: 'Lê Lan', phone: null, email: null })).toBe('le lan')
     expect(customerSearchText({ name: 'Lê Lan' })).toBe('le lan')
     expect(customerSearchText({ name: 'Lê Lan', phone: '', email: '  ' })).toBe('le lan')
@@ -237,11 +228,15 @@ describe('searchTerms / matchesSearch', () => {
 
   it('a name always finds itself, however it is typed', () => {
     fc.assert(
-      fc.property(vietnamese.filter((s) => s.trim() !== ''), fc.boolean(), (name, upper) => {
-        const stored = customerSearchText({ name })
-        const typed = upper ? name.toUpperCase() : name.normalize('NFD')
-        expect(matchesSearch(stored, typed)).toBe(true)
-      }),
+      fc.property(
+        vietnamese.filter((s) => s.trim() !== ''),
+        fc.boolean(),
+        (name, upper) => {
+          const stored = customerSearchText({ name })
+          const typed = upper ? name.toUpperCase() : name.normalize('NFD')
+          expect(matchesSearch(stored, typed)).toBe(true)
+        },
+      ),
     )
   })
 })

@@ -18,20 +18,29 @@ describe('isUniqueViolation', () => {
   })
 
   it('is false for anything else', () => {
-    for (const other of [null, undefined, 'P2002', new Error('23505'), { code: '23503' }, { code: 'P2025' }]) expect(isUniqueViolation(other)).toBe(false)
+    for (const other of [null, undefined, 'P2002', new Error('23505'), { code: '23503' }, { code: 'P2025' }])
+      expect(isUniqueViolation(other)).toBe(false)
   })
 })
 
 describe('toKnownFailure', () => {
   it('shows a duplicate from either source as a conflict, and nothing of the database', () => {
-    for (const error of [{ code: 'P2002' }, { code: '23505', constraint: 'User_email_key', detail: 'Key (email)=(a@b.c) already exists.' }]) {
+    for (const error of [
+      { code: 'P2002' },
+      { code: '23505', constraint: 'User_email_key', detail: 'Key (email)=(a@b.c) already exists.' },
+    ]) {
       const failure = toKnownFailure(error, 'test')
       expect(failure).toEqual({ code: 'CONFLICT', messageKey: 'errors.duplicate', params: {} })
     }
   })
 
   it('keeps a domain error as it is, and hides anything unexpected behind a reference', () => {
-    expect(toKnownFailure(new DomainError('STALE', 'errors.stale', { by: 'Hà' }, 'version'), 'test')).toEqual({ code: 'STALE', messageKey: 'errors.stale', params: { by: 'Hà' }, field: 'version' })
+    expect(toKnownFailure(new DomainError('STALE', 'errors.stale', { by: 'Hà' }, 'version'), 'test')).toEqual({
+      code: 'STALE',
+      messageKey: 'errors.stale',
+      params: { by: 'Hà' },
+      field: 'version',
+    })
     // The suite fails a test on any console.error; here the log line is the point, so collect it instead.
     const logged: unknown[][] = []
     vi.mocked(console.error).mockImplementation((...args: unknown[]) => void logged.push(args))

@@ -72,8 +72,17 @@ describe('the hashing gate', () => {
 describe('the settings', () => {
   it('default to a directly reached app and the documented API budget, and refuse nonsense in one readable line', () => {
     expect(throttleEnv({})).toEqual({ HANDOFF_TRUSTED_PROXIES: 0, API_RATE_BURST: 120, API_RATE_PER_SECOND: 20 })
-    expect(throttleEnv({ HANDOFF_TRUSTED_PROXIES: '1', HANDOFF_LOGIN_HASH_CONCURRENCY: '2', API_RATE_BURST: '' })).toMatchObject({ HANDOFF_TRUSTED_PROXIES: 1, HANDOFF_LOGIN_HASH_CONCURRENCY: 2, API_RATE_BURST: 120 })
-    for (const source of [{ HANDOFF_TRUSTED_PROXIES: 'nginx' }, { HANDOFF_TRUSTED_PROXIES: '-1' }, { HANDOFF_LOGIN_HASH_CONCURRENCY: '0' }, { API_RATE_PER_SECOND: '0' }]) {
+    expect(throttleEnv({ HANDOFF_TRUSTED_PROXIES: '1', HANDOFF_LOGIN_HASH_CONCURRENCY: '2', API_RATE_BURST: '' })).toMatchObject({
+      HANDOFF_TRUSTED_PROXIES: 1,
+      HANDOFF_LOGIN_HASH_CONCURRENCY: 2,
+      API_RATE_BURST: 120,
+    })
+    for (const source of [
+      { HANDOFF_TRUSTED_PROXIES: 'nginx' },
+      { HANDOFF_TRUSTED_PROXIES: '-1' },
+      { HANDOFF_LOGIN_HASH_CONCURRENCY: '0' },
+      { API_RATE_PER_SECOND: '0' },
+    ]) {
       expect(() => throttleEnv(source), JSON.stringify(source)).toThrow(/^Invalid environment: [^\n]+$/)
     }
   })

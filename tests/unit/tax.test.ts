@@ -88,11 +88,7 @@ describe('lineAmounts', () => {
 
   it('rejects a gross one above MAX_AMOUNT when the net alone fits', () => {
     // 1_999_800_021 at 0.01 %: tax 199_980.0021 -> 199_980, gross 2_000_000_001
-    expectDomainError(
-      () => lineAmounts({ quantity: 1, unitPrice: 1_999_800_021, taxRateBp: 1 }),
-      'errors.amountTooLarge',
-      'quantity',
-    )
+    expectDomainError(() => lineAmounts({ quantity: 1, unitPrice: 1_999_800_021, taxRateBp: 1 }), 'errors.amountTooLarge', 'quantity')
     expect(lineAmounts({ quantity: 1, unitPrice: 1_999_800_020, taxRateBp: 1 }).gross).toBe(MAX_AMOUNT)
   })
 
@@ -178,9 +174,7 @@ describe('documentTotals', () => {
   })
 
   it('keeps a rate whose lines are all zero in the breakdown', () => {
-    expect(documentTotals([{ quantity: 0, unitPrice: 100, taxRateBp: 500 }]).byRate).toEqual([
-      { taxRateBp: 500, net: 0, tax: 0 },
-    ])
+    expect(documentTotals([{ quantity: 0, unitPrice: 100, taxRateBp: 500 }]).byRate).toEqual([{ taxRateBp: 500, net: 0, tax: 0 }])
   })
 
   it('throws when the total exceeds MAX_AMOUNT even if every line fits', () => {
@@ -188,7 +182,11 @@ describe('documentTotals', () => {
     expect(documentTotals([half, half]).total).toBe(MAX_AMOUNT)
     expectDomainError(() => documentTotals([half, half, { quantity: 1, unitPrice: 1, taxRateBp: 0 }]), 'errors.amountTooLarge', 'total')
     expectDomainError(
-      () => documentTotals([{ quantity: 1, unitPrice: 1_900_000_000, taxRateBp: 0 }, { quantity: 1, unitPrice: 100_000_000, taxRateBp: 1000 }]),
+      () =>
+        documentTotals([
+          { quantity: 1, unitPrice: 1_900_000_000, taxRateBp: 0 },
+          { quantity: 1, unitPrice: 100_000_000, taxRateBp: 1000 },
+        ]),
       'errors.amountTooLarge',
       'total',
     )
@@ -233,9 +231,7 @@ describe('documentTotals', () => {
       fc.property(
         fc
           .array(line, { maxLength: 20 })
-          .chain((lines) =>
-            fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length })),
-          ),
+          .chain((lines) => fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }))),
         ([lines, shuffled]) => {
           expect(documentTotals(shuffled)).toEqual(documentTotals(lines))
         },
@@ -418,13 +414,29 @@ describe('the amount still to invoice (decision 008)', () => {
         (unitPrice, taxRateBp, parts, credits) => {
           // Invoice the line in parts, each invoice charging what was shown as still to invoice just before.
           let qtyInvoiced = 0
-          const invoiced: Array<{ from: number; quantity: number; tax: number; gross: number; credited: number; creditedTax: number; creditedGross: number }> = []
+          const invoiced: Array<{
+            from: number
+            quantity: number
+            tax: number
+            gross: number
+            credited: number
+            creditedTax: number
+            creditedGross: number
+          }> = []
           for (const part of parts) {
             const line = { unitPrice, taxRateBp, qtyFulfilled: qtyInvoiced + part, qtyInvoiced }
             const shown = orderToInvoice({ cancelled: false, lines: [line] })
             const slice = lineToInvoice(line)
             expect(slice.gross).toBe(shown.gross)
-            invoiced.push({ from: slice.from, quantity: slice.quantity, tax: slice.tax, gross: slice.gross, credited: 0, creditedTax: 0, creditedGross: 0 })
+            invoiced.push({
+              from: slice.from,
+              quantity: slice.quantity,
+              tax: slice.tax,
+              gross: slice.gross,
+              credited: 0,
+              creditedTax: 0,
+              creditedGross: 0,
+            })
             qtyInvoiced += slice.quantity
           }
           const whole = lineAmounts({ quantity: qtyInvoiced, unitPrice, taxRateBp })
@@ -435,7 +447,14 @@ describe('the amount still to invoice (decision 008)', () => {
             const inv = invoiced[which % invoiced.length]!
             const quantity = Math.min(requested, inv.quantity - inv.credited)
             if (quantity === 0) continue
-            const credit = creditLineAmounts({ quantity, unitPrice, taxRateBp, invoicedQuantity: inv.quantity, invoicedFrom: inv.from, alreadyCredited: inv.credited })
+            const credit = creditLineAmounts({
+              quantity,
+              unitPrice,
+              taxRateBp,
+              invoicedQuantity: inv.quantity,
+              invoicedFrom: inv.from,
+              alreadyCredited: inv.credited,
+            })
             expect(credit.tax).toBeGreaterThanOrEqual(0)
             inv.credited += quantity
             inv.creditedTax += credit.tax

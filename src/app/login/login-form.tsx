@@ -92,7 +92,11 @@ export function LoginForm({ next }: { next: string | null }) {
         </p>
       )}
       {!hydrated && (
-        <p role="status" className="animate-[login-not-ready_0s_4s_both] rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="login-not-ready">
+        <p
+          role="status"
+          className="animate-[login-not-ready_0s_4s_both] rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="login-not-ready"
+        >
           {t('notReady')}
         </p>
       )}

@@ -14,7 +14,10 @@ export function LanguageForm({ current, followsBrowser }: { current: 'en' | 'vi'
       <legend className="sr-only">{t('languageTitle')}</legend>
       <div className="flex flex-wrap gap-3">
         {(['vi', 'en'] as const).map((l) => (
-          <label key={l} className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 ring-1 ${value === l ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'}`}>
+          <label
+            key={l}
+            className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 ring-1 ${value === l ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'}`}
+          >
             <input
               type="radio"
               name="locale"

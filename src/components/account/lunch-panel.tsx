@@ -12,7 +12,13 @@ import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/comp
 import { useAction } from '@/components/ui/use-action'
 
 /** My lunch break: start it now (or plan it), end it early; my other absences are shown, the manager changes them. */
-export function LunchPanel({ absences, presets }: { absences: { current: AbsenceDTO | null; upcoming: AbsenceDTO[] }; presets: AbsencePresets }) {
+export function LunchPanel({
+  absences,
+  presets,
+}: {
+  absences: { current: AbsenceDTO | null; upcoming: AbsenceDTO[] }
+  presets: AbsencePresets
+}) {
   const t = useTranslations('account')
   const common = useTranslations('common')
   const format = useFormatter()
@@ -22,7 +28,14 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
   const end = useAction(endOwnAbsenceAction)
   const current = absences.current
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
-  const range = (a: AbsenceDTO) => format.dateTimeRange(new Date(a.startsAt), new Date(a.endsAt), { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' })
+  const range = (a: AbsenceDTO) =>
+    format.dateTimeRange(new Date(a.startsAt), new Date(a.endsAt), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
 
   return (
     <section aria-labelledby="lunch-title" className={cardClass} data-testid="lunch-panel">
@@ -34,7 +47,9 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
       <FormError message={start.formError ?? end.formError} />
       {current ? (
         <div className="mt-3 rounded-lg bg-amber-50 p-3 ring-1 ring-inset ring-amber-300" data-testid="current-absence">
-          <p className="font-medium" suppressHydrationWarning>{t('awayNow', { kind: common(`absence.${current.kind}`), until: time(current.endsAt) })}</p>
+          <p className="font-medium" suppressHydrationWarning>
+            {t('awayNow', { kind: common(`absence.${current.kind}`), until: time(current.endsAt) })}
+          </p>
           {current.kind === 'LUNCH' ? (
             <button
               type="button"
@@ -89,7 +104,10 @@ export function LunchPanel({ absences, presets }: { absences: { current: Absence
           {absences.upcoming.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <span>
-                <span className="font-medium">{common(`absence.${a.kind}`)}</span> · <time dateTime={a.startsAt} suppressHydrationWarning>{range(a)}</time>
+                <span className="font-medium">{common(`absence.${a.kind}`)}</span> ·{' '}
+                <time dateTime={a.startsAt} suppressHydrationWarning>
+                  {range(a)}
+                </time>
                 {a.note && <span className="text-slate-600"> · {a.note}</span>}
               </span>
               {a.kind === 'LUNCH' ? (

@@ -8,18 +8,33 @@ import { Money } from '../money'
 
 /** A4 page rules for printing; the app's frame is hidden by its .no-print class. */
 export function PrintStyles() {
-  return <style>{`@media print { @page { size: A4; margin: 14mm 12mm; } main { max-width: none !important; padding: 0 !important; } .print-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; } }`}</style>
+  return (
+    <style>{`@media print { @page { size: A4; margin: 14mm 12mm; } main { max-width: none !important; padding: 0 !important; } .print-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; } }`}</style>
+  )
 }
 
 export function DocumentSheet({ children, testId }: { children: React.ReactNode; testId?: string }) {
   return (
-    <div data-testid={testId} className="print-sheet mx-auto max-w-[210mm] bg-white p-6 text-[13px] leading-snug text-slate-900 shadow-sm ring-1 ring-slate-200 sm:p-10 print:text-[11pt]">
+    <div
+      data-testid={testId}
+      className="print-sheet mx-auto max-w-[210mm] bg-white p-6 text-[13px] leading-snug text-slate-900 shadow-sm ring-1 ring-slate-200 sm:p-10 print:text-[11pt]"
+    >
       {children}
     </div>
   )
 }
 
-export function DocumentHeader({ seller, title, number, facts }: { seller: PartySnapshot; title: string; number: string; facts: Array<{ label: string; value: React.ReactNode }> }) {
+export function DocumentHeader({
+  seller,
+  title,
+  number,
+  facts,
+}: {
+  seller: PartySnapshot
+  title: string
+  number: string
+  facts: Array<{ label: string; value: React.ReactNode }>
+}) {
   const t = useTranslations('back.document')
   return (
     <header className="flex flex-col gap-6 border-b border-slate-300 pb-5 sm:flex-row sm:justify-between print:flex-row print:justify-between">
@@ -63,20 +78,50 @@ export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: stri
   )
 }
 
-export function DocumentLines({ lines, currency }: { lines: Array<{ id: string; description: string; quantity: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; note?: string | null }>; currency: string }) {
+export function DocumentLines({
+  lines,
+  currency,
+}: {
+  lines: Array<{
+    id: string
+    description: string
+    quantity: number
+    unitPrice: number
+    taxRateBp: number
+    net: number
+    tax: number
+    gross: number
+    note?: string | null
+  }>
+  currency: string
+}) {
   const t = useTranslations('back.document')
   const format = useFormatter()
   return (
     <table className="mt-6 w-full border-collapse text-left">
       <thead>
         <tr className="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700">
-          <th scope="col" className="py-1.5 pr-2">#</th>
-          <th scope="col" className="py-1.5 pr-2">{t('description')}</th>
-          <th scope="col" className="px-2 py-1.5 text-right">{t('quantity')}</th>
-          <th scope="col" className="px-2 py-1.5 text-right">{t('unitPrice')}</th>
-          <th scope="col" className="px-2 py-1.5 text-right">{t('taxRate')}</th>
-          <th scope="col" className="px-2 py-1.5 text-right">{t('net')}</th>
-          <th scope="col" className="py-1.5 pl-2 text-right">{t('gross')}</th>
+          <th scope="col" className="py-1.5 pr-2">
+            #
+          </th>
+          <th scope="col" className="py-1.5 pr-2">
+            {t('description')}
+          </th>
+          <th scope="col" className="px-2 py-1.5 text-right">
+            {t('quantity')}
+          </th>
+          <th scope="col" className="px-2 py-1.5 text-right">
+            {t('unitPrice')}
+          </th>
+          <th scope="col" className="px-2 py-1.5 text-right">
+            {t('taxRate')}
+          </th>
+          <th scope="col" className="px-2 py-1.5 text-right">
+            {t('net')}
+          </th>
+          <th scope="col" className="py-1.5 pl-2 text-right">
+            {t('gross')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -91,7 +136,9 @@ export function DocumentLines({ lines, currency }: { lines: Array<{ id: string; 
             <td className="px-2 py-1.5 text-right">
               <Money amount={l.unitPrice} currency={currency} />
             </td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">
+              {format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
+            </td>
             <td className="px-2 py-1.5 text-right">
               <Money amount={l.net} currency={currency} />
             </td>
@@ -105,7 +152,23 @@ export function DocumentLines({ lines, currency }: { lines: Array<{ id: string; 
   )
 }
 
-export function DocumentTotals({ byRate, subtotal, taxTotal, total, currency, totalLabel, extra }: { byRate: RateBreakdown[]; subtotal: number; taxTotal: number; total: number; currency: string; totalLabel: string; extra?: Array<{ label: string; amount: number; strong?: boolean; testId?: string }> }) {
+export function DocumentTotals({
+  byRate,
+  subtotal,
+  taxTotal,
+  total,
+  currency,
+  totalLabel,
+  extra,
+}: {
+  byRate: RateBreakdown[]
+  subtotal: number
+  taxTotal: number
+  total: number
+  currency: string
+  totalLabel: string
+  extra?: Array<{ label: string; amount: number; strong?: boolean; testId?: string }>
+}) {
   const t = useTranslations('back.document')
   const format = useFormatter()
   return (
@@ -114,15 +177,23 @@ export function DocumentTotals({ byRate, subtotal, taxTotal, total, currency, to
         <caption className="mb-1 text-left font-semibold uppercase tracking-wide text-slate-600">{t('taxBreakdown')}</caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-600">
-            <th scope="col" className="py-1 pr-3">{t('taxRate')}</th>
-            <th scope="col" className="px-3 py-1 text-right">{t('net')}</th>
-            <th scope="col" className="py-1 pl-3 text-right">{t('tax')}</th>
+            <th scope="col" className="py-1 pr-3">
+              {t('taxRate')}
+            </th>
+            <th scope="col" className="px-3 py-1 text-right">
+              {t('net')}
+            </th>
+            <th scope="col" className="py-1 pl-3 text-right">
+              {t('tax')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {byRate.map((r) => (
             <tr key={r.taxRateBp}>
-              <td className="py-0.5 pr-3 tabular-nums">{format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}</td>
+              <td className="py-0.5 pr-3 tabular-nums">
+                {format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
+              </td>
               <td className="px-3 py-0.5 text-right">
                 <Money amount={r.net} currency={currency} />
               </td>

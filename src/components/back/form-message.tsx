@@ -4,7 +4,17 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 
 /** The form-level outcome: an error (with "reload" when someone else changed the record) or a success note. */
-export function FormMessage({ error, stale, success, onReload }: { error: string | null; stale?: boolean; success?: string | null; onReload?: () => void }) {
+export function FormMessage({
+  error,
+  stale,
+  success,
+  onReload,
+}: {
+  error: string | null
+  stale?: boolean
+  success?: string | null
+  onReload?: () => void
+}) {
   const t = useTranslations('back.form')
   const router = useRouter()
   if (error === null && !success) return null

@@ -22,7 +22,17 @@ export interface FulfillmentLine {
  * Record work per line: type the new fulfilled quantity, or step it with -1 / +1 / "all". Only changed lines are
  * sent, with the order version the page was loaded with; on a conflict the typed values stay and the person reloads.
  */
-export function FulfillmentForm({ orderId, version: loadedVersion, lines: loadedLines, blockedReason }: { orderId: string; version: number; lines: FulfillmentLine[]; blockedReason: string | null }) {
+export function FulfillmentForm({
+  orderId,
+  version: loadedVersion,
+  lines: loadedLines,
+  blockedReason,
+}: {
+  orderId: string
+  version: number
+  lines: FulfillmentLine[]
+  blockedReason: string | null
+}) {
   const t = useTranslations('back.work')
   const [edits, setEdits] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState<string | null>(null)
@@ -38,7 +48,9 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
   })
   const ahead = confirmed !== null && confirmed.version > loadedVersion ? confirmed : null
   const version = ahead ? ahead.version : loadedVersion
-  const lines = ahead ? loadedLines.map((l) => (ahead.quantities[l.id] === undefined ? l : { ...l, qtyFulfilled: ahead.quantities[l.id]! })) : loadedLines
+  const lines = ahead
+    ? loadedLines.map((l) => (ahead.quantities[l.id] === undefined ? l : { ...l, qtyFulfilled: ahead.quantities[l.id]! }))
+    : loadedLines
   const valueOf = (line: FulfillmentLine) => edits[line.id] ?? String(line.qtyFulfilled)
   const setValue = (line: FulfillmentLine, value: string) => {
     setSaved(null)
@@ -60,13 +72,17 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
   const errorsFor = (lineId: string) => {
     const i = sent.indexOf(lineId)
     if (i < 0) return undefined
-    const messages = Object.entries(action.fieldErrors).flatMap(([key, m]) => (key === `lines.${i}` || key.startsWith(`lines.${i}.`) ? m : []))
+    const messages = Object.entries(action.fieldErrors).flatMap(([key, m]) =>
+      key === `lines.${i}` || key.startsWith(`lines.${i}.`) ? m : [],
+    )
     return messages.length > 0 ? messages : undefined
   }
   const disabled = blockedReason !== null || action.pending
 
   const submit = (all: boolean) => {
-    const payload = (all ? lines.filter((l) => l.qtyFulfilled < l.quantity).map((l) => ({ lineId: l.id, set: l.quantity })) : changes.map((l) => ({ lineId: l.id, set: Number(edits[l.id]) })))
+    const payload = all
+      ? lines.filter((l) => l.qtyFulfilled < l.quantity).map((l) => ({ lineId: l.id, set: l.quantity }))
+      : changes.map((l) => ({ lineId: l.id, set: Number(edits[l.id]) }))
     if (payload.length === 0) return
     if (all) setEdits(Object.fromEntries(payload.map((p) => [p.lineId, String(p.set)])))
     setSent(payload.map((p) => p.lineId))
@@ -88,29 +104,60 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3">{t('line')}</th>
-              <th scope="col" className="px-2 py-2 text-right sm:px-3">{t('ordered')}</th>
-              <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">{t('invoiced')}</th>
-              <th scope="col" className="py-2 pl-2 sm:px-3">{t('fulfilled')}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t('line')}
+              </th>
+              <th scope="col" className="px-2 py-2 text-right sm:px-3">
+                {t('ordered')}
+              </th>
+              <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">
+                {t('invoiced')}
+              </th>
+              <th scope="col" className="py-2 pl-2 sm:px-3">
+                {t('fulfilled')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {lines.map((line) => (
-              <WorkLineRow key={line.id} line={line} value={valueOf(line)} errors={errorsFor(line.id)} edited={edits[line.id] !== undefined} disabled={disabled} onStep={(delta) => step(line, delta)} onSet={(value) => setValue(line, value)} />
+              <WorkLineRow
+                key={line.id}
+                line={line}
+                value={valueOf(line)}
+                errors={errorsFor(line.id)}
+                edited={edits[line.id] !== undefined}
+                disabled={disabled}
+                onStep={(delta) => step(line, delta)}
+                onSet={(value) => setValue(line, value)}
+              />
             ))}
           </tbody>
         </table>
       </div>
       <FormMessage error={action.formError} stale={action.stale} success={saved} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={disabled || changes.length === 0} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={disabled || changes.length === 0}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {action.pending ? t('saving') : t('save', { count: changes.length })}
         </button>
-        <button type="button" onClick={() => submit(true)} disabled={disabled || lines.every((l) => l.qtyFulfilled >= l.quantity)} className="rounded-md bg-white px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="button"
+          onClick={() => submit(true)}
+          disabled={disabled || lines.every((l) => l.qtyFulfilled >= l.quantity)}
+          className="rounded-md bg-white px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
+        >
           {t('allDone')}
         </button>
         {changes.length > 0 && (
-          <button type="button" onClick={() => setEdits({})} disabled={action.pending} className="rounded-md px-3 py-2 text-sm text-slate-700 underline-offset-2 hover:underline">
+          <button
+            type="button"
+            onClick={() => setEdits({})}
+            disabled={action.pending}
+            className="rounded-md px-3 py-2 text-sm text-slate-700 underline-offset-2 hover:underline"
+          >
             {t('discard')}
           </button>
         )}
@@ -120,7 +167,23 @@ export function FulfillmentForm({ orderId, version: loadedVersion, lines: loaded
 }
 
 /** One line's work: what was ordered and invoiced, and the fulfilled quantity typed or stepped (never below invoiced). */
-function WorkLineRow({ line, value, errors, edited, disabled, onStep, onSet }: { line: FulfillmentLine; value: string; errors: string[] | undefined; edited: boolean; disabled: boolean; onStep: (delta: number) => void; onSet: (value: string) => void }) {
+function WorkLineRow({
+  line,
+  value,
+  errors,
+  edited,
+  disabled,
+  onStep,
+  onSet,
+}: {
+  line: FulfillmentLine
+  value: string
+  errors: string[] | undefined
+  edited: boolean
+  disabled: boolean
+  onStep: (delta: number) => void
+  onSet: (value: string) => void
+}) {
   const t = useTranslations('back.work')
   const errorId = `line-${line.id}-error`
   const done = Number(value) >= line.quantity
@@ -130,16 +193,22 @@ function WorkLineRow({ line, value, errors, edited, disabled, onStep, onSet }: {
         <span className="font-medium">{line.description}</span>
         {line.sku && <span className="ml-2 font-mono text-xs text-slate-500">{line.sku}</span>}
         {line.note && <span className="block text-xs text-slate-600">{line.note}</span>}
-        {line.qtyInvoiced > 0 && <span className="block text-xs text-slate-600 sm:hidden">{t('invoicedCount', { count: line.qtyInvoiced })}</span>}
-        {edited && (
-          <span className="mt-0.5 block text-xs text-amber-800">{t('unsaved', { from: line.qtyFulfilled })}</span>
+        {line.qtyInvoiced > 0 && (
+          <span className="block text-xs text-slate-600 sm:hidden">{t('invoicedCount', { count: line.qtyInvoiced })}</span>
         )}
+        {edited && <span className="mt-0.5 block text-xs text-amber-800">{t('unsaved', { from: line.qtyFulfilled })}</span>}
       </td>
       <td className="px-2 py-2 text-right align-top tabular-nums sm:px-3">{line.quantity}</td>
       <td className="hidden px-3 py-2 text-right align-top tabular-nums sm:table-cell">{line.qtyInvoiced}</td>
       <td className="py-2 pl-2 align-top sm:px-3">
         <div className="flex flex-wrap items-center gap-1">
-          <button type="button" onClick={() => onStep(-1)} disabled={disabled || Number(value) <= line.qtyInvoiced} aria-label={t('minusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => onStep(-1)}
+            disabled={disabled || Number(value) <= line.qtyInvoiced}
+            aria-label={t('minusOne', { line: line.description })}
+            className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+          >
             −
           </button>
           <input
@@ -156,10 +225,21 @@ function WorkLineRow({ line, value, errors, edited, disabled, onStep, onSet }: {
             aria-describedby={errors ? errorId : undefined}
             className="h-8 w-16 rounded-md border border-slate-300 px-2 text-right tabular-nums sm:w-20"
           />
-          <button type="button" onClick={() => onStep(1)} disabled={disabled || Number(value) >= line.quantity} aria-label={t('plusOne', { line: line.description })} className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => onStep(1)}
+            disabled={disabled || Number(value) >= line.quantity}
+            aria-label={t('plusOne', { line: line.description })}
+            className="h-8 w-8 rounded-md bg-white text-lg leading-none ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+          >
             +
           </button>
-          <button type="button" onClick={() => onSet(String(line.quantity))} disabled={disabled || done} className="h-8 rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => onSet(String(line.quantity))}
+            disabled={disabled || done}
+            className="h-8 rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+          >
             {t('all')}
           </button>
           <span className="ml-1 hidden text-xs text-slate-600 sm:inline">/ {line.quantity}</span>

@@ -15,7 +15,21 @@ import { useOrderEvents } from '@/components/ui/use-order-events'
  * JSON from /api/back/queue and redraws it in place, so an order taken at the counter or a colleague's change shows
  * up within a moment, without reloading and without disturbing the filters or the scroll position.
  */
-export function LiveQueue({ initial, query, meId, filtered, title, filters }: { initial: QueuePageDTO; query: string; meId: string; filtered: boolean; title: React.ReactNode; filters: React.ReactNode }) {
+export function LiveQueue({
+  initial,
+  query,
+  meId,
+  filtered,
+  title,
+  filters,
+}: {
+  initial: QueuePageDTO
+  query: string
+  meId: string
+  filtered: boolean
+  title: React.ReactNode
+  filters: React.ReactNode
+}) {
   const t = useTranslations('back.queue')
   const [page, setPage] = useState(initial)
   const sequence = useRef(0)
@@ -46,7 +60,11 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
         {title}
         <LiveStatusPill status={status} />
         {page.overdue > 0 && (
-          <Link href="/back?due=overdue" prefetch={false} className="rounded-full bg-red-100 px-3 py-0.5 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-200">
+          <Link
+            href="/back?due=overdue"
+            prefetch={false}
+            className="rounded-full bg-red-100 px-3 py-0.5 text-sm font-semibold text-red-900 ring-1 ring-red-300 hover:bg-red-200"
+          >
             {t('overdueCount', { count: page.overdue, capped: page.overdueCapped ? 'yes' : 'no' })}
           </Link>
         )}
@@ -68,12 +86,24 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
             <caption className="sr-only">{t('caption')}</caption>
             <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-600 lg:table-header-group">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('col.due')}</th>
-                <th scope="col" className="px-3 py-2">{t('col.order')}</th>
-                <th scope="col" className="px-3 py-2">{t('col.customer')}</th>
-                <th scope="col" className="px-3 py-2">{t('col.progress')}</th>
-                <th scope="col" className="px-3 py-2">{t('col.status')}</th>
-                <th scope="col" className="px-3 py-2">{t('col.assignee')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.due')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.order')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.customer')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.progress')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.status')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('col.assignee')}
+                </th>
               </tr>
             </thead>
             <tbody className="block divide-y divide-slate-200 lg:table-row-group">
@@ -87,14 +117,20 @@ export function LiveQueue({ initial, query, meId, filtered, title, filters }: { 
       {(page.prev || page.next) && (
         <nav aria-label={t('pagination')} className="flex justify-between">
           {page.prev ? (
-            <Link href={link('before', page.prev)} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              href={link('before', page.prev)}
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               ← {t('earlier')}
             </Link>
           ) : (
             <span />
           )}
           {page.next && (
-            <Link href={link('after', page.next)} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              href={link('after', page.next)}
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               {t('later')} →
             </Link>
           )}
@@ -118,7 +154,11 @@ function QueueRow({ o, now, meId }: { o: QueuePageDTO['rows'][number]; now: stri
         <DueLabel dueAt={o.dueAt} now={now} overdue={o.overdue} />
       </td>
       <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
-        <Link href={`/back/orders/${o.id}`} prefetch={false} className="inline-flex min-h-8 items-center font-mono font-semibold text-brand-700 underline-offset-2 hover:underline lg:min-h-0">
+        <Link
+          href={`/back/orders/${o.id}`}
+          prefetch={false}
+          className="inline-flex min-h-8 items-center font-mono font-semibold text-brand-700 underline-offset-2 hover:underline lg:min-h-0"
+        >
           {o.number}
         </Link>
         <span className="block text-xs text-slate-600">

@@ -15,7 +15,21 @@ const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
 const secondary = `${button} bg-white ring-1 ring-slate-300 hover:bg-slate-50`
 
 /** Assign to me, to a colleague who can fulfil, or to nobody. */
-export function AssignForm({ orderId, version, assignee, people, meId, disabled }: { orderId: string; version: number; assignee: { id: string; name: string } | null; people: Array<{ id: string; name: string }>; meId: string; disabled: boolean }) {
+export function AssignForm({
+  orderId,
+  version,
+  assignee,
+  people,
+  meId,
+  disabled,
+}: {
+  orderId: string
+  version: number
+  assignee: { id: string; name: string } | null
+  people: Array<{ id: string; name: string }>
+  meId: string
+  disabled: boolean
+}) {
   const t = useTranslations('back.assign')
   const [choice, setChoice] = useState(assignee?.id ?? '')
   const action = useAction(assignOrderAction)
@@ -31,13 +45,23 @@ export function AssignForm({ orderId, version, assignee, people, meId, disabled 
       data-testid="assign-form"
     >
       <p className="text-sm">
-        {assignee ? t('current', { name: assignee.id === meId ? t('me') : assignee.name }) : <span className="text-slate-600">{t('nobody')}</span>}
+        {assignee ? (
+          t('current', { name: assignee.id === meId ? t('me') : assignee.name })
+        ) : (
+          <span className="text-slate-600">{t('nobody')}</span>
+        )}
       </p>
       <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
         {t('label')}
       </label>
       <div className="flex gap-2">
-        <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={disabled || action.pending} className={`${compactInputClass} mt-0`}>
+        <select
+          id={selectId}
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          disabled={disabled || action.pending}
+          className={`${compactInputClass} mt-0`}
+        >
           <option value="">{t('nobodyOption')}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -60,7 +84,17 @@ export function AssignForm({ orderId, version, assignee, people, meId, disabled 
 }
 
 /** Put on hold with a reason, or release. */
-export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: string; version: number; holdReason: string | null; disabled: boolean }) {
+export function HoldForm({
+  orderId,
+  version,
+  holdReason,
+  disabled,
+}: {
+  orderId: string
+  version: number
+  holdReason: string | null
+  disabled: boolean
+}) {
   const t = useTranslations('back.hold')
   const [reason, setReason] = useState('')
   const hold = useAction(holdOrderAction, { onSuccess: () => setReason('') })
@@ -72,7 +106,12 @@ export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: 
         <p className="rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-950 ring-1 ring-orange-200">
           <span className="font-semibold">{t('onHold')}</span> {holdReason}
         </p>
-        <button type="button" onClick={() => void release.run({ orderId, expectedVersion: version })} disabled={disabled || release.pending} className={primary}>
+        <button
+          type="button"
+          onClick={() => void release.run({ orderId, expectedVersion: version })}
+          disabled={disabled || release.pending}
+          className={primary}
+        >
           {t('release')}
         </button>
         <FormMessage error={release.formError} stale={release.stale} />
@@ -92,7 +131,17 @@ export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: 
       <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
         {t('reason')}
       </label>
-      <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={t('placeholder')} disabled={disabled} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={compactInputClass} />
+      <input
+        id={reasonId}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={500}
+        placeholder={t('placeholder')}
+        disabled={disabled}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${reasonId}-error` : undefined}
+        className={compactInputClass}
+      />
       <FieldError id={`${reasonId}-error`} messages={errors} />
       <button type="submit" disabled={disabled || hold.pending || reason.trim() === ''} className={secondary}>
         {t('hold')}
@@ -103,7 +152,21 @@ export function HoldForm({ orderId, version, holdReason, disabled }: { orderId: 
 }
 
 /** Cancel with a reason, after seeing what money the customer has paid and what invoices stand. */
-export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currency, disabled }: { orderId: string; version: number; moneyHeld: number; invoicedNet: number; currency: string; disabled: boolean }) {
+export function CancelDialog({
+  orderId,
+  version,
+  moneyHeld,
+  invoicedNet,
+  currency,
+  disabled,
+}: {
+  orderId: string
+  version: number
+  moneyHeld: number
+  invoicedNet: number
+  currency: string
+  disabled: boolean
+}) {
   const t = useTranslations('back.cancel')
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
@@ -123,7 +186,10 @@ export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currenc
           <Dialog.Title className="text-lg font-bold">{t('title')}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">{t('description')}</Dialog.Description>
           {(moneyHeld > 0 || invoicedNet > 0) && (
-            <div className="mt-3 space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300" data-testid="cancel-money">
+            <div
+              className="mt-3 space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-300"
+              data-testid="cancel-money"
+            >
               {moneyHeld > 0 && (
                 <p>
                   {t('moneyHeld')} <Money amount={moneyHeld} currency={currency} className="font-semibold" />
@@ -148,7 +214,17 @@ export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currenc
               <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
                 {t('reason')}
               </label>
-              <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} className={compactInputClass} />
+              <textarea
+                id={reasonId}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={500}
+                rows={3}
+                required
+                aria-invalid={errors ? true : undefined}
+                aria-describedby={errors ? `${reasonId}-error` : undefined}
+                className={compactInputClass}
+              />
               <FieldError id={`${reasonId}-error`} messages={errors} />
             </div>
             <FormMessage error={action.formError} stale={action.stale} />
@@ -158,7 +234,11 @@ export function CancelDialog({ orderId, version, moneyHeld, invoicedNet, currenc
                   {t('keep')}
                 </button>
               </Dialog.Close>
-              <button type="submit" disabled={action.pending || reason.trim() === ''} className={`${button} bg-red-700 text-white hover:bg-red-800`}>
+              <button
+                type="submit"
+                disabled={action.pending || reason.trim() === ''}
+                className={`${button} bg-red-700 text-white hover:bg-red-800`}
+              >
                 {t('confirm')}
               </button>
             </div>

@@ -6,7 +6,11 @@ import { useTranslations } from 'next-intl'
 export function PrintButton() {
   const t = useTranslations('back.document')
   return (
-    <button type="button" onClick={() => window.print()} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-800">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-800"
+    >
       {t('print')}
     </button>
   )

@@ -45,7 +45,14 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
     >
       <label className="col-span-2 block text-sm font-medium text-slate-700 sm:col-span-3 lg:col-span-1">
         {t('search')}
-        <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} className={compactInputClass} maxLength={100} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={filter.q ?? ''}
+          placeholder={t('searchPlaceholder')}
+          className={compactInputClass}
+          maxLength={100}
+        />
       </label>
       <label className="block text-sm font-medium text-slate-700">
         {t('status')}
@@ -76,7 +83,14 @@ export function QueueFilters({ filter, people, meId }: { filter: QueueFilter; pe
           ))}
         </select>
         {due === 'day' && (
-          <input type="date" name="day" aria-label={t('day')} defaultValue={filter.day ?? ''} onChange={(e) => e.target.value && apply()} className={compactInputClass} />
+          <input
+            type="date"
+            name="day"
+            aria-label={t('day')}
+            defaultValue={filter.day ?? ''}
+            onChange={(e) => e.target.value && apply()}
+            className={compactInputClass}
+          />
         )}
       </div>
       <label className="block text-sm font-medium text-slate-700">

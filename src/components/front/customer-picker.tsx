@@ -20,18 +20,28 @@ export interface CustomerPickerHandle {
   settled(): Promise<void>
 }
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 /** The customer chosen for the order, with the button that changes it (Alt+C). */
-function SelectedCustomer({ customer: value, changeRef, onChange }: { customer: CustomerHitDTO; changeRef: Ref<HTMLButtonElement>; onChange: () => void }) {
+function SelectedCustomer({
+  customer: value,
+  changeRef,
+  onChange,
+}: {
+  customer: CustomerHitDTO
+  changeRef: Ref<HTMLButtonElement>
+  onChange: () => void
+}) {
   const t = useTranslations('front.intake.customer')
   return (
-    <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3" data-testid="selected-customer">
+    <div
+      className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3"
+      data-testid="selected-customer"
+    >
       <div>
         <p className="font-semibold text-slate-900">{value.name}</p>
-        <p className="text-sm text-slate-700">
-          {[value.phone, value.email].filter(Boolean).join(' · ') || t('noContact')}
-        </p>
+        <p className="text-sm text-slate-700">{[value.phone, value.email].filter(Boolean).join(' · ') || t('noContact')}</p>
         {value.openOrders > 0 && <p className="mt-1 text-xs text-slate-600">{t('openOrders', { count: value.openOrders })}</p>}
       </div>
       <button
@@ -60,26 +70,54 @@ function NewCustomerLink({ onClick }: { onClick: () => void }) {
 }
 
 /** The results for what is typed, what went wrong looking them up, and "new customer …" last. */
-function CustomerResults({ listbox, lookup, query, onPick, onNew }: { listbox: ReturnType<typeof useListbox<CustomerHitDTO>>; lookup: LookupState<CustomerHitDTO>; query: string; onPick: (customer: CustomerHitDTO) => void; onNew: () => void }) {
+function CustomerResults({
+  listbox,
+  lookup,
+  query,
+  onPick,
+  onNew,
+}: {
+  listbox: ReturnType<typeof useListbox<CustomerHitDTO>>
+  lookup: LookupState<CustomerHitDTO>
+  query: string
+  onPick: (customer: CustomerHitDTO) => void
+  onNew: () => void
+}) {
   const t = useTranslations('front.intake.customer')
   const tf = useTranslations('front.lookupFailure')
   return (
     <ul {...listbox.listProps} role="listbox" aria-label={t('results')}>
       {lookup.results.map((c, i) => (
-        <SearchOption key={c.id} listbox={listbox} index={i} disabled={lookup.loading} onClick={() => onPick(c)} className={`cursor-pointer px-3 py-2 text-sm ${lookup.loading ? 'opacity-50' : ''}`}>
+        <SearchOption
+          key={c.id}
+          listbox={listbox}
+          index={i}
+          disabled={lookup.loading}
+          onClick={() => onPick(c)}
+          className={`cursor-pointer px-3 py-2 text-sm ${lookup.loading ? 'opacity-50' : ''}`}
+        >
           <span className="font-medium">{c.name}</span>
           <span className="ml-2 text-slate-600">{[c.phone, c.email].filter(Boolean).join(' · ')}</span>
-          {c.openOrders > 0 && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700">{t('openOrders', { count: c.openOrders })}</span>}
+          {c.openOrders > 0 && (
+            <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700">{t('openOrders', { count: c.openOrders })}</span>
+          )}
         </SearchOption>
       ))}
-      {lookup.current && lookup.results.length === 0 && !lookup.failure && <li className="px-3 py-2 text-sm text-slate-600">{t('noMatch')}</li>}
+      {lookup.current && lookup.results.length === 0 && !lookup.failure && (
+        <li className="px-3 py-2 text-sm text-slate-600">{t('noMatch')}</li>
+      )}
       {lookup.failure && (
         <li className="px-3 py-2 text-sm text-red-700" role="alert">
           {tf(lookup.failure)}
         </li>
       )}
       {lookup.loading && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
-      <SearchOption listbox={listbox} index={lookup.results.length} onClick={onNew} className="cursor-pointer border-t border-slate-100 px-3 py-2 text-sm font-medium text-brand-700">
+      <SearchOption
+        listbox={listbox}
+        index={lookup.results.length}
+        onClick={onNew}
+        className="cursor-pointer border-t border-slate-100 px-3 py-2 text-sm font-medium text-brand-700"
+      >
         {t('newFromQuery', { query: query.trim() })} <Kbd keys={['Alt', 'N']} className="ml-1" />
       </SearchOption>
     </ul>
@@ -185,7 +223,17 @@ export const CustomerPicker = memo(function CustomerPicker({ ref, value, onChang
   }
 
   if (mode === 'new') {
-    return <NewCustomerForm key={newFrom.n} id={id} from={newFrom.text} nameRef={nameRef} createCustomer={createCustomerAction} onPick={pick} onCancel={cancelNew} />
+    return (
+      <NewCustomerForm
+        key={newFrom.n}
+        id={id}
+        from={newFrom.text}
+        nameRef={nameRef}
+        createCustomer={createCustomerAction}
+        onPick={pick}
+        onCancel={cancelNew}
+      />
+    )
   }
 
   return (
@@ -211,7 +259,9 @@ export const CustomerPicker = memo(function CustomerPicker({ ref, value, onChang
           {error}
         </p>
       )}
-      {listbox.showList && <CustomerResults listbox={listbox} lookup={lookup} query={query} onPick={(c) => pick(c)} onNew={() => startNew()} />}
+      {listbox.showList && (
+        <CustomerResults listbox={listbox} lookup={lookup} query={query} onPick={(c) => pick(c)} onNew={() => startNew()} />
+      )}
       <NewCustomerLink onClick={() => startNew()} />
     </div>
   )

@@ -21,7 +21,15 @@ function isReady(row: DeskOrderRowDTO | ReadyOrderRowDTO): row is ReadyOrderRowD
  * Orders as the desk lists them: number, customer, status in words, due date, what is left to pay. Each row is one
  * link (arrow keys move between them inside an ArrowNav).
  */
-export function DeskOrderList({ rows, currency, testId }: { rows: Array<DeskOrderRowDTO | ReadyOrderRowDTO>; currency: string; testId?: string }) {
+export function DeskOrderList({
+  rows,
+  currency,
+  testId,
+}: {
+  rows: Array<DeskOrderRowDTO | ReadyOrderRowDTO>
+  currency: string
+  testId?: string
+}) {
   const t = useTranslations('front.desk')
   const common = useTranslations('common')
   const format = useFormatter()

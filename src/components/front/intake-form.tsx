@@ -43,7 +43,15 @@ interface IntakeFormProps {
  * reachable from the keyboard. The idempotency key comes with the page, so a double click, a retry after a network
  * error or a resubmitted form all land on the same order. What is on screen lives in one reducer (intakeReducer).
  */
-export function IntakeForm({ idempotencyKey: keyFromServer, currency, defaultDue, minDate, canOverride, initialCustomer, catalog: initialCatalog }: IntakeFormProps) {
+export function IntakeForm({
+  idempotencyKey: keyFromServer,
+  currency,
+  defaultDue,
+  minDate,
+  canOverride,
+  initialCustomer,
+  catalog: initialCatalog,
+}: IntakeFormProps) {
   const t = useTranslations('front.intake')
   const locale = useLocale()
   const id = useId()
@@ -83,7 +91,19 @@ export function IntakeForm({ idempotencyKey: keyFromServer, currency, defaultDue
       const typed = /^\d{1,7}$/.test(ahead.text)
       const quantity = typed ? ahead.text : '1'
       if (!ahead.enter) lineFocus.focusWhenMounted(key, typed)
-      const line = { key, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, catalogPrice: p.unitPrice, taxRateBp: p.taxRateBp, quantity, price: '', note: '', quantityConfirmed: ahead.enter }
+      const line = {
+        key,
+        productId: p.id,
+        sku: p.sku,
+        name: p.name,
+        unit: p.unit,
+        catalogPrice: p.unitPrice,
+        taxRateBp: p.taxRateBp,
+        quantity,
+        price: '',
+        note: '',
+        quantityConfirmed: ahead.enter,
+      }
       // Rendered at once: the new quantity field exists and has the focus before the browser hands over the next key.
       flushSync(() => dispatch({ type: 'addLine', line }))
       if (ahead.enter) productRef.current?.replay(ahead.after)
@@ -93,8 +113,25 @@ export function IntakeForm({ idempotencyKey: keyFromServer, currency, defaultDue
 
   const totals = useMemo(() => draftTotals(lines, currency, locale), [lines, currency, locale])
 
-  const deposit = readDeposit({ deposit: state.depositText, tendered: state.tenderedText, method: state.depositMethod, total: totals?.total ?? null }, currency, locale)
-  const { submit, backTo, confirm } = useSubmitIntake({ id, idempotencyKey, state, dispatch, deposit, currency, locale, customerRef, productRef, formRef, focusLine: lineFocus.focus, createOrder: createOrderAction })
+  const deposit = readDeposit(
+    { deposit: state.depositText, tendered: state.tenderedText, method: state.depositMethod, total: totals?.total ?? null },
+    currency,
+    locale,
+  )
+  const { submit, backTo, confirm } = useSubmitIntake({
+    id,
+    idempotencyKey,
+    state,
+    dispatch,
+    deposit,
+    currency,
+    locale,
+    customerRef,
+    productRef,
+    formRef,
+    focusLine: lineFocus.focus,
+    createOrder: createOrderAction,
+  })
   useIntakeShortcuts({ form: formRef, customer: customerRef, product: productRef, dueQuick: dueQuickRef, deposit: depositRef })
   const lineFormId = (key: string) => `${id}-form-${key}`
 
@@ -138,9 +175,21 @@ export function IntakeForm({ idempotencyKey: keyFromServer, currency, defaultDue
             />
           </div>
 
-          <aside className="grid content-start gap-4 md:grid-cols-2 lg:sticky lg:top-4 lg:grid-cols-1 lg:self-start" aria-label={t('details')}>
+          <aside
+            className="grid content-start gap-4 md:grid-cols-2 lg:sticky lg:top-4 lg:grid-cols-1 lg:self-start"
+            aria-label={t('details')}
+          >
             <DetailsSection id={id} today={minDate} dueQuickRef={dueQuickRef} state={state} dispatch={dispatch} />
-            <AmountsPanel id={id} currency={currency} locale={locale} totals={totals} depositRef={depositRef} state={state} set={set} reading={deposit} />
+            <AmountsPanel
+              id={id}
+              currency={currency}
+              locale={locale}
+              totals={totals}
+              depositRef={depositRef}
+              state={state}
+              set={set}
+              reading={deposit}
+            />
             <SubmitBar formError={state.formError} pending={state.pending} />
           </aside>
         </div>

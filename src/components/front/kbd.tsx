@@ -3,7 +3,10 @@ export function Kbd({ keys, className }: { keys: string[]; className?: string })
   return (
     <span className={`inline-flex items-center gap-0.5 ${className ?? ''}`}>
       {keys.map((k, i) => (
-        <kbd key={i} className="rounded border border-slate-300 bg-white px-1 py-px font-mono text-[11px] leading-4 text-slate-700 shadow-[0_1px_0_rgb(0_0_0/0.08)]">
+        <kbd
+          key={i}
+          className="rounded border border-slate-300 bg-white px-1 py-px font-mono text-[11px] leading-4 text-slate-700 shadow-[0_1px_0_rgb(0_0_0/0.08)]"
+        >
           {k}
         </kbd>
       ))}

@@ -50,7 +50,8 @@ export function effectivePrice(line: DraftLine, currency: string, locale: string
   return reading.ok ? reading.amount : null
 }
 
-const input = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const input =
+  'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 type Patch = (key: string, patch: Partial<DraftLine>) => void
 type EnterHandler = (e: React.KeyboardEvent<HTMLInputElement>) => void
@@ -114,7 +115,16 @@ function NameCell({ id, n, formId, line, onPatch, onEnter }: CellProps) {
 }
 
 /** The quantity: typed, or stepped with ↑/↓; typing, Enter or leaving the field confirms it. */
-function QuantityCell({ id, n, formId, line, onPatch, onEnter, quantity, inputRef }: CellProps & { quantity: number | null; inputRef: (el: HTMLInputElement | null) => void }) {
+function QuantityCell({
+  id,
+  n,
+  formId,
+  line,
+  onPatch,
+  onEnter,
+  quantity,
+  inputRef,
+}: CellProps & { quantity: number | null; inputRef: (el: HTMLInputElement | null) => void }) {
   const t = useTranslations('front.intake.lines')
   return (
     <div className="min-w-0 md:col-start-3 md:row-start-1">
@@ -147,7 +157,17 @@ function QuantityCell({ id, n, formId, line, onPatch, onEnter, quantity, inputRe
 }
 
 /** The unit price: the catalog's, or an override typed by someone allowed to. */
-function PriceCell({ id, n, formId, line, onPatch, onEnter, price, canOverride, money }: CellProps & { price: number | null; canOverride: boolean; money: (n: number) => string }) {
+function PriceCell({
+  id,
+  n,
+  formId,
+  line,
+  onPatch,
+  onEnter,
+  price,
+  canOverride,
+  money,
+}: CellProps & { price: number | null; canOverride: boolean; money: (n: number) => string }) {
   const t = useTranslations('front.intake.lines')
   return (
     <div className="min-w-0 md:col-start-4 md:row-start-1">
@@ -203,7 +223,19 @@ interface LineRowProps {
  * One order line. Memoized: typing in one line re-renders that line and the totals, not the 59 others (the parent
  * passes stable callbacks and keeps unchanged line objects as they are).
  */
-export const LineRow = memo(function LineRow({ line, index, formId, currency, locale, canOverride, errors, onPatch, onRemove, onDone, registerQuantity }: LineRowProps) {
+export const LineRow = memo(function LineRow({
+  line,
+  index,
+  formId,
+  currency,
+  locale,
+  canOverride,
+  errors,
+  onPatch,
+  onRemove,
+  onDone,
+  registerQuantity,
+}: LineRowProps) {
   const t = useTranslations('front.intake.lines')
   const quantity = parseQuantity(line.quantity)
   const price = effectivePrice(line, currency, locale)

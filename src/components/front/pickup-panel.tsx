@@ -58,7 +58,6 @@ function useSteps() {
   const busy = acting || refreshing
   const reload = () => startRefresh(() => router.refresh())
 
-
   function failed(step: Step, result: ActionFailure) {
     const errors: Record<string, string> = {}
     for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
@@ -116,14 +115,18 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
     run('invoice', async () => {
       const result = await issueInvoiceAction({ orderId: facts.orderId, expectedVersion: facts.version })
       if (!result.ok) return result
-      return { ok: true, text: t('invoiced', { number: result.data.number, total: money(result.data.total), applied: money(result.data.applied) }) }
+      return {
+        ok: true,
+        text: t('invoiced', { number: result.data.number, total: money(result.data.total), applied: money(result.data.applied) }),
+      }
     })
   }
 
   function pay() {
     const errors: Record<string, string> = {}
     if (amount === null || amount <= 0) errors.amount = t('errors.amount')
-    if (method === 'CASH' && tenderedText.trim() !== '' && (tendered === null || (amount !== null && tendered < amount))) errors.tendered = t('errors.tendered')
+    if (method === 'CASH' && tenderedText.trim() !== '' && (tendered === null || (amount !== null && tendered < amount)))
+      errors.tendered = t('errors.tendered')
     if (Object.keys(errors).length > 0) {
       setFieldErrors(errors)
       setNotices((n) => ({ ...n, payment: undefined }))
@@ -180,7 +183,11 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       <PickupTotals facts={facts} money={money} />
 
       {facts.closed ? (
-        <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900" role="status" data-testid="order-closed">
+        <p
+          className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900"
+          role="status"
+          data-testid="order-closed"
+        >
           {t('closed')}
         </p>
       ) : null}
@@ -195,7 +202,20 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
           onPay={pay}
           notice={noticeFor('payment')}
           id={id}
-          fields={{ method, setMethod, amountText, setAmountText, tenderedText, setTenderedText, reference, setReference, fieldErrors, change, amount, tendered }}
+          fields={{
+            method,
+            setMethod,
+            amountText,
+            setAmountText,
+            tenderedText,
+            setTenderedText,
+            reference,
+            setReference,
+            fieldErrors,
+            change,
+            amount,
+            tendered,
+          }}
         />
 
         <HandOverStep facts={facts} money={money} busy={busy} onHandOver={handOver} notice={noticeFor('handover')} />
@@ -205,13 +225,29 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
 }
 
 /** Money typed at the counter in the person's conventions (parsed exactly by the panel), what follows it below. */
-function AmountInput(props: { id: string; label: string; currency: string; value: string; onChange: (value: string) => void; invalid: boolean; describedBy: string | undefined; children: React.ReactNode }) {
+function AmountInput(props: {
+  id: string
+  label: string
+  currency: string
+  value: string
+  onChange: (value: string) => void
+  invalid: boolean
+  describedBy: string | undefined
+  children: React.ReactNode
+}) {
   return (
     <div>
       <label htmlFor={props.id} className="block text-sm font-medium text-slate-700">
         {props.label}
       </label>
-      <MoneyInput id={props.id} value={props.value} onChange={props.onChange} currency={props.currency} invalid={props.invalid} describedBy={props.describedBy} />
+      <MoneyInput
+        id={props.id}
+        value={props.value}
+        onChange={props.onChange}
+        currency={props.currency}
+        invalid={props.invalid}
+        describedBy={props.describedBy}
+      />
       {props.children}
     </div>
   )
@@ -236,7 +272,10 @@ function PickupTotals({ facts, money }: { facts: PickupFacts; money: (minor: num
       </div>
       <div>
         <dt className="text-slate-600">{facts.leftToPay < 0 ? t('owedBack') : t('leftToPay')}</dt>
-        <dd className={`text-lg font-bold tabular-nums ${facts.leftToPay > 0 ? 'text-slate-900' : 'text-emerald-700'}`} data-testid="left-to-pay">
+        <dd
+          className={`text-lg font-bold tabular-nums ${facts.leftToPay > 0 ? 'text-slate-900' : 'text-emerald-700'}`}
+          data-testid="left-to-pay"
+        >
           {money(Math.abs(facts.leftToPay))}
         </dd>
       </div>
@@ -245,7 +284,17 @@ function PickupTotals({ facts, money }: { facts: PickupFacts; money: (minor: num
 }
 
 /** A step's outcome: its confirmation, or its refusal (with "reload" when someone else changed the order). */
-function StepNotice({ step, notice, refreshing, onReload }: { step: Step; notice: Notice | undefined; refreshing: boolean; onReload: () => void }) {
+function StepNotice({
+  step,
+  notice,
+  refreshing,
+  onReload,
+}: {
+  step: Step
+  notice: Notice | undefined
+  refreshing: boolean
+  onReload: () => void
+}) {
   const t = useTranslations('front.pickup')
   if (!notice) return null
   return (
@@ -256,7 +305,12 @@ function StepNotice({ step, notice, refreshing, onReload }: { step: Step; notice
     >
       <p>{notice.text}</p>
       {notice.stale && (
-        <button type="button" disabled={refreshing} onClick={onReload} className="mt-1 font-semibold underline underline-offset-2 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={refreshing}
+          onClick={onReload}
+          className="mt-1 font-semibold underline underline-offset-2 disabled:opacity-60"
+        >
           {t('reload')}
         </button>
       )}
@@ -269,7 +323,10 @@ function StepTitle({ n, title, done }: { n: number; title: string; done: boolean
   const t = useTranslations('front.pickup')
   return (
     <h3 className="flex items-center gap-2 font-semibold">
-      <span className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'bg-slate-900 text-white'}`} aria-hidden>
+      <span
+        className={`inline-flex h-6 w-6 items-center justify-center rounded-full text-xs ${done ? 'bg-emerald-600 text-white' : 'bg-slate-900 text-white'}`}
+        aria-hidden
+      >
         {done ? '✓' : n}
       </span>
       {title}
@@ -279,7 +336,19 @@ function StepTitle({ n, title, done }: { n: number; title: string; done: boolean
 }
 
 /** Step 1: invoice what is done (when the person may), or say why not. */
-function InvoiceStep({ facts, money, busy, onInvoice, notice }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; notice: ReactNode; onInvoice: () => void }) {
+function InvoiceStep({
+  facts,
+  money,
+  busy,
+  onInvoice,
+  notice,
+}: {
+  facts: PickupFacts
+  money: (minor: number) => string
+  busy: boolean
+  notice: ReactNode
+  onInvoice: () => void
+}) {
   const t = useTranslations('front.pickup')
   return (
     <li>
@@ -296,7 +365,12 @@ function InvoiceStep({ facts, money, busy, onInvoice, notice }: { facts: PickupF
       {facts.uninvoiced > 0 ? (
         facts.canInvoice ? (
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <button type="button" disabled={busy} onClick={onInvoice} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={onInvoice}
+              className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60"
+            >
               {t('issueInvoice', { amount: money(facts.uninvoiced) })}
             </button>
             <span className="text-xs text-slate-600">{t('depositApplied')}</span>
@@ -313,7 +387,19 @@ function InvoiceStep({ facts, money, busy, onInvoice, notice }: { facts: PickupF
 }
 
 /** Step 3: hand the order over (collected or delivered), or say why it cannot be yet. */
-function HandOverStep({ facts, money, busy, onHandOver, notice }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; notice: ReactNode; onHandOver: () => void }) {
+function HandOverStep({
+  facts,
+  money,
+  busy,
+  onHandOver,
+  notice,
+}: {
+  facts: PickupFacts
+  money: (minor: number) => string
+  busy: boolean
+  notice: ReactNode
+  onHandOver: () => void
+}) {
   const t = useTranslations('front.pickup')
   return (
     <li>
@@ -324,7 +410,12 @@ function HandOverStep({ facts, money, busy, onHandOver, notice }: { facts: Picku
         <p className="mt-1 text-sm text-slate-700">{facts.handOverBlocked}</p>
       ) : facts.canHandOver ? (
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <button type="button" disabled={busy} onClick={onHandOver} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={onHandOver}
+            className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+          >
             {facts.mode === 'DELIVERY' ? t('markDelivered') : t('markCollected')}
           </button>
           {facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>}
@@ -353,19 +444,45 @@ interface PaymentFields {
 }
 
 /** Step 2: take the payment — method, amount, cash tendered (and the change) or the payer's reference. */
-function PaymentStep({ facts, money, busy, onPay, notice, id, fields: f }: { facts: PickupFacts; money: (minor: number) => string; busy: boolean; onPay: () => void; notice: ReactNode; id: string; fields: PaymentFields }) {
+function PaymentStep({
+  facts,
+  money,
+  busy,
+  onPay,
+  notice,
+  id,
+  fields: f,
+}: {
+  facts: PickupFacts
+  money: (minor: number) => string
+  busy: boolean
+  onPay: () => void
+  notice: ReactNode
+  id: string
+  fields: PaymentFields
+}) {
   const t = useTranslations('front.pickup')
   const paidUp = facts.leftToPay <= 0
   return (
     <li>
       <StepTitle n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} />
       {paidUp ? (
-        <p className="mt-1 text-sm text-slate-700">{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</p>
+        <p className="mt-1 text-sm text-slate-700">
+          {facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}
+        </p>
       ) : (
         <div className="mt-2 space-y-3">
           <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <AmountInput id={`${id}-amount`} label={t('amount')} currency={facts.currency} value={f.amountText} onChange={f.setAmountText} invalid={!!f.fieldErrors.amount} describedBy={f.fieldErrors.amount ? `${id}-amount-error` : undefined}>
+            <AmountInput
+              id={`${id}-amount`}
+              label={t('amount')}
+              currency={facts.currency}
+              value={f.amountText}
+              onChange={f.setAmountText}
+              invalid={!!f.fieldErrors.amount}
+              describedBy={f.fieldErrors.amount ? `${id}-amount-error` : undefined}
+            >
               {f.fieldErrors.amount && (
                 <p id={`${id}-amount-error`} role="alert" className="mt-1 text-xs text-red-700" data-testid="amount-error">
                   {f.fieldErrors.amount}
@@ -373,9 +490,27 @@ function PaymentStep({ facts, money, busy, onPay, notice, id, fields: f }: { fac
               )}
             </AmountInput>
             {f.method === 'CASH' ? (
-              <AmountInput id={`${id}-tendered`} label={t('tendered')} currency={facts.currency} value={f.tenderedText} onChange={f.setTenderedText} invalid={!!f.fieldErrors.tendered} describedBy={`${id}-change`}>
-                <p id={`${id}-change`} className={`mt-1 text-sm ${f.fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`} aria-live="polite" data-testid="change-due">
-                  {f.fieldErrors.tendered ?? (f.change !== null ? t('change', { amount: money(f.change) }) : f.tendered !== null && f.amount !== null ? t('errors.tendered') : '')}
+              <AmountInput
+                id={`${id}-tendered`}
+                label={t('tendered')}
+                currency={facts.currency}
+                value={f.tenderedText}
+                onChange={f.setTenderedText}
+                invalid={!!f.fieldErrors.tendered}
+                describedBy={`${id}-change`}
+              >
+                <p
+                  id={`${id}-change`}
+                  className={`mt-1 text-sm ${f.fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`}
+                  aria-live="polite"
+                  data-testid="change-due"
+                >
+                  {f.fieldErrors.tendered ??
+                    (f.change !== null
+                      ? t('change', { amount: money(f.change) })
+                      : f.tendered !== null && f.amount !== null
+                        ? t('errors.tendered')
+                        : '')}
                 </p>
               </AmountInput>
             ) : (
@@ -383,12 +518,25 @@ function PaymentStep({ facts, money, busy, onPay, notice, id, fields: f }: { fac
                 <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
                   {t('reference')}
                 </label>
-                <input id={`${id}-reference`} type="text" maxLength={100} autoComplete="off" value={f.reference} onChange={(e) => f.setReference(e.target.value)} className={inputClass} />
+                <input
+                  id={`${id}-reference`}
+                  type="text"
+                  maxLength={100}
+                  autoComplete="off"
+                  value={f.reference}
+                  onChange={(e) => f.setReference(e.target.value)}
+                  className={inputClass}
+                />
               </div>
             )}
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" disabled={busy} onClick={onPay} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={onPay}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            >
               {t('recordPayment')}
             </button>
             {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}

@@ -108,7 +108,13 @@ export const ProductPicker = memo(function ProductPicker({
       {listbox.showList && (
         <ul {...listbox.listProps} role="listbox" aria-label={t('results')}>
           {options.map((p, i) => (
-            <SearchOption key={p.id} listbox={listbox} index={i} onClick={() => add(p)} className="flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm">
+            <SearchOption
+              key={p.id}
+              listbox={listbox}
+              index={i}
+              onClick={() => add(p)}
+              className="flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm"
+            >
               <span>
                 <span className="font-medium">{p.name}</span> <span className="font-mono text-xs text-slate-500">{p.sku}</span>
               </span>

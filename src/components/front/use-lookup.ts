@@ -56,7 +56,11 @@ export function useLookup<T>(url: string, delayMs = 60): LookupState<T> {
           return
         }
         if (!response.ok) {
-          setState({ url, data: [], failure: response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'OTHER' })
+          setState({
+            url,
+            data: [],
+            failure: response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'OTHER',
+          })
           return
         }
         const data = (await response.json()) as T[]

@@ -19,7 +19,15 @@ interface FormState {
 
 /** Record an absence for anyone; quick presets fill the common cases (lunch now, sick for the rest of the day, leave
  * tomorrow). Times are shop time. */
-export function AbsenceForm({ people, presets, timeZone }: { people: Array<{ id: string; name: string }>; presets: AbsencePresets; timeZone: string }) {
+export function AbsenceForm({
+  people,
+  presets,
+  timeZone,
+}: {
+  people: Array<{ id: string; name: string }>
+  presets: AbsencePresets
+  timeZone: string
+}) {
   const t = useTranslations('manager.absences')
   const common = useTranslations('common')
   const [state, setState] = useState<FormState>({ userId: '', kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay, note: '' })
@@ -44,20 +52,39 @@ export function AbsenceForm({ people, presets, timeZone }: { people: Array<{ id:
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t('formExplain', { zone: timeZone })}</p>
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
-        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd })}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => set({ kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd })}
+        >
           {t('presetLunch')}
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay })}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => set({ kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay })}
+        >
           {t('presetSickToday')}
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => set({ kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd })}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => set({ kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd })}
+        >
           {t('presetLeaveTomorrow')}
         </button>
       </div>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
         <Field label={t('person')} errors={fieldErrors.userId}>
           {(p) => (
-            <select {...p} name="userId" value={state.userId} onChange={(e) => set({ userId: e.target.value })} className={inputClass} required>
+            <select
+              {...p}
+              name="userId"
+              value={state.userId}
+              onChange={(e) => set({ userId: e.target.value })}
+              className={inputClass}
+              required
+            >
               <option value="">{t('choosePerson')}</option>
               {people.map((person) => (
                 <option key={person.id} value={person.id}>
@@ -69,7 +96,13 @@ export function AbsenceForm({ people, presets, timeZone }: { people: Array<{ id:
         </Field>
         <Field label={t('kind')} errors={fieldErrors.kind}>
           {(p) => (
-            <select {...p} name="kind" value={state.kind} onChange={(e) => set({ kind: e.target.value as AbsenceKindInput })} className={inputClass}>
+            <select
+              {...p}
+              name="kind"
+              value={state.kind}
+              onChange={(e) => set({ kind: e.target.value as AbsenceKindInput })}
+              className={inputClass}
+            >
               {ABSENCE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {common(`absence.${k}`)}
@@ -79,13 +112,42 @@ export function AbsenceForm({ people, presets, timeZone }: { people: Array<{ id:
           )}
         </Field>
         <Field label={t('startsAt')} errors={fieldErrors.startsAt}>
-          {(p) => <input {...p} type="datetime-local" name="startsAt" value={state.startsAt} onChange={(e) => set({ startsAt: e.target.value })} className={inputClass} required />}
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              name="startsAt"
+              value={state.startsAt}
+              onChange={(e) => set({ startsAt: e.target.value })}
+              className={inputClass}
+              required
+            />
+          )}
         </Field>
         <Field label={t('endsAt')} errors={fieldErrors.endsAt} hint={t('endsAtHint')}>
-          {(p) => <input {...p} type="datetime-local" name="endsAt" value={state.endsAt} onChange={(e) => set({ endsAt: e.target.value })} className={inputClass} required />}
+          {(p) => (
+            <input
+              {...p}
+              type="datetime-local"
+              name="endsAt"
+              value={state.endsAt}
+              onChange={(e) => set({ endsAt: e.target.value })}
+              className={inputClass}
+              required
+            />
+          )}
         </Field>
         <Field label={t('note')} errors={fieldErrors.note} className="sm:col-span-2">
-          {(p) => <input {...p} name="note" value={state.note} maxLength={500} onChange={(e) => set({ note: e.target.value })} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              name="note"
+              value={state.note}
+              maxLength={500}
+              onChange={(e) => set({ note: e.target.value })}
+              className={inputClass}
+            />
+          )}
         </Field>
         <div className="space-y-2 sm:col-span-2">
           <FormError message={formError} />

@@ -25,8 +25,20 @@ export function AbsenceList({ data }: { data: AbsenceListDTO }) {
       </h2>
       <FormError message={formError} />
       <StatusMessage message={status} />
-      <Group title={t('current')} empty={t('nobodyAway')} rows={data.current} action={(a) => ({ label: t('backNow'), onClick: () => act(a, 'end') })} pending={pending} />
-      <Group title={t('upcoming')} empty={t('nothingPlanned')} rows={data.upcoming} action={(a) => ({ label: t('cancel'), onClick: () => act(a, 'cancel') })} pending={pending} />
+      <Group
+        title={t('current')}
+        empty={t('nobodyAway')}
+        rows={data.current}
+        action={(a) => ({ label: t('backNow'), onClick: () => act(a, 'end') })}
+        pending={pending}
+      />
+      <Group
+        title={t('upcoming')}
+        empty={t('nothingPlanned')}
+        rows={data.upcoming}
+        action={(a) => ({ label: t('cancel'), onClick: () => act(a, 'cancel') })}
+        pending={pending}
+      />
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-semibold">{t('recent', { count: data.recent.length })}</summary>
         <Group title={null} empty={t('nothingRecent')} rows={data.recent} pending={pending} />
@@ -68,14 +80,26 @@ function Group({
                   </p>
                   <p className="text-xs text-slate-600">
                     <time dateTime={a.startsAt} suppressHydrationWarning>
-                      {format.dateTimeRange(new Date(a.startsAt), new Date(a.endsAt), { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' })}
+                      {format.dateTimeRange(new Date(a.startsAt), new Date(a.endsAt), {
+                        weekday: 'short',
+                        day: 'numeric',
+                        month: 'numeric',
+                        hour: '2-digit',
+                        minute: '2-digit',
+                      })}
                     </time>
                     {a.note && <> · {a.note}</>}
                     {a.createdBy && <> · {t('by', { name: a.createdBy })}</>}
                   </p>
                 </div>
                 {button && (
-                  <button type="button" className={secondaryButtonClass} onClick={button.onClick} disabled={pending} aria-label={`${button.label}: ${a.person.name}, ${common(`absence.${a.kind}`)}`}>
+                  <button
+                    type="button"
+                    className={secondaryButtonClass}
+                    onClick={button.onClick}
+                    disabled={pending}
+                    aria-label={`${button.label}: ${a.person.name}, ${common(`absence.${a.kind}`)}`}
+                  >
                     {button.label}
                   </button>
                 )}

@@ -22,7 +22,15 @@ function priceForInput(minor: number, currency: string, locale: string): string 
 }
 
 /** The catalog: prices shown with <Money>, typed in the user's language, tax rates in percent. */
-export function CatalogTable({ products, currency, defaultTaxRateBp }: { products: ProductDTO[]; currency: string; defaultTaxRateBp: number }) {
+export function CatalogTable({
+  products,
+  currency,
+  defaultTaxRateBp,
+}: {
+  products: ProductDTO[]
+  currency: string
+  defaultTaxRateBp: number
+}) {
   const t = useTranslations('manager.catalog')
   const [status, setStatus] = useState<string | null>(null)
   const locale = useLocale()
@@ -38,10 +46,21 @@ export function CatalogTable({ products, currency, defaultTaxRateBp }: { product
         <DataTable
           caption={t('caption')}
           className="min-w-[640px]"
-          columns={[{ label: t('sku') }, { label: t('name') }, { label: t('price'), end: true }, { label: t('taxRate'), end: true }, { label: t('unit') }, { label: t('actions'), end: true }]}
+          columns={[
+            { label: t('sku') },
+            { label: t('name') },
+            { label: t('price'), end: true },
+            { label: t('taxRate'), end: true },
+            { label: t('unit') },
+            { label: t('actions'), end: true },
+          ]}
         >
           {products.map((p) => (
-            <tr key={p.id} className={`border-t border-slate-100 ${p.active ? '' : 'bg-slate-50 text-slate-500'}`} data-testid={`product-${p.sku}`}>
+            <tr
+              key={p.id}
+              className={`border-t border-slate-100 ${p.active ? '' : 'bg-slate-50 text-slate-500'}`}
+              data-testid={`product-${p.sku}`}
+            >
               <td className="px-3 py-2 font-mono text-xs">{p.sku}</td>
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 {p.name}
@@ -88,7 +107,17 @@ function ActiveButton({ product, onDone }: { product: ProductDTO; onDone: (m: st
   )
 }
 
-function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { product?: ProductDTO; currency: string; defaultTaxRateBp: number; onDone: (m: string) => void }) {
+function ProductDialog({
+  product,
+  currency,
+  defaultTaxRateBp,
+  onDone,
+}: {
+  product?: ProductDTO
+  currency: string
+  defaultTaxRateBp: number
+  onDone: (m: string) => void
+}) {
   const t = useTranslations('manager.catalog')
   const common = useTranslations('common')
   const locale = useLocale()
@@ -96,7 +125,8 @@ function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { produc
   const update = useAction(updateProductAction)
   const { pending, fieldErrors, formError } = product ? update : create
   const dialog = useDialog(create.reset, update.reset)
-  const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((x) => x.type === 'currency')?.value ?? currency
+  const symbol =
+    new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((x) => x.type === 'currency')?.value ?? currency
   return (
     <Modal
       {...dialog.modal}
@@ -131,11 +161,53 @@ function ProductDialog({ product, currency, defaultTaxRateBp, onDone }: { produc
           }
         }}
       >
-        <InputField label={t('sku')} errors={fieldErrors.sku} hint={t('skuHint')} name="sku" defaultValue={product?.sku} required maxLength={40} autoComplete="off" extraClass="font-mono uppercase" />
-        <InputField label={t('unit')} errors={fieldErrors.unit} name="unit" defaultValue={product?.unit ?? t('defaultUnit')} required maxLength={20} />
-        <InputField label={t('name')} errors={fieldErrors.name} className="sm:col-span-2" name="name" defaultValue={product?.name} required maxLength={200} />
-        <InputField label={t('priceLabel', { symbol })} errors={fieldErrors.price} hint={t('priceHint', { example: priceForInput(150_000 * 10 ** currencyExponent(currency), currency, locale) })} name="price" inputMode="decimal" defaultValue={product ? priceForInput(product.unitPrice, currency, locale) : ''} required extraClass="text-right tabular-nums" />
-        <InputField label={t('taxRateLabel')} errors={fieldErrors.taxRate} name="taxRate" inputMode="decimal" defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)} required extraClass="text-right tabular-nums" />
+        <InputField
+          label={t('sku')}
+          errors={fieldErrors.sku}
+          hint={t('skuHint')}
+          name="sku"
+          defaultValue={product?.sku}
+          required
+          maxLength={40}
+          autoComplete="off"
+          extraClass="font-mono uppercase"
+        />
+        <InputField
+          label={t('unit')}
+          errors={fieldErrors.unit}
+          name="unit"
+          defaultValue={product?.unit ?? t('defaultUnit')}
+          required
+          maxLength={20}
+        />
+        <InputField
+          label={t('name')}
+          errors={fieldErrors.name}
+          className="sm:col-span-2"
+          name="name"
+          defaultValue={product?.name}
+          required
+          maxLength={200}
+        />
+        <InputField
+          label={t('priceLabel', { symbol })}
+          errors={fieldErrors.price}
+          hint={t('priceHint', { example: priceForInput(150_000 * 10 ** currencyExponent(currency), currency, locale) })}
+          name="price"
+          inputMode="decimal"
+          defaultValue={product ? priceForInput(product.unitPrice, currency, locale) : ''}
+          required
+          extraClass="text-right tabular-nums"
+        />
+        <InputField
+          label={t('taxRateLabel')}
+          errors={fieldErrors.taxRate}
+          name="taxRate"
+          inputMode="decimal"
+          defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)}
+          required
+          extraClass="text-right tabular-nums"
+        />
         <div className="space-y-2 sm:col-span-2">
           {product && <p className="text-xs text-slate-600">{t('pricesKept')}</p>}
           <DialogButtons error={formError} label={product ? common('actions.save') : t('add')} pending={pending} onCancel={dialog.close} />

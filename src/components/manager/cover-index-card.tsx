@@ -8,7 +8,8 @@ const tone = (v: number) => (v >= 0.8 ? 'bg-emerald-500' : v >= 0.5 ? 'bg-amber-
 export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
   const [t, common, format] = await Promise.all([getTranslations('manager.index'), getTranslations('common'), getFormatter()])
   const pct = (v: number) => format.number(v, { style: 'percent', maximumFractionDigits: 0 })
-  const dayLabel = (ymd: string) => format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
+  const dayLabel = (ymd: string) =>
+    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
   const open = data.trend.filter((d) => d.index !== null)
   const best = open.reduce<(typeof open)[number] | null>((b, d) => (b === null || d.index! > b.index! ? d : b), null)
@@ -27,11 +28,19 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
       <p className="mt-1 text-sm text-slate-600">{t('explain')}</p>
 
       <h3 className="mt-4 text-sm font-semibold">{t('trendTitle')}</h3>
-      <ol className="mt-2 grid grid-cols-7 items-end gap-1" aria-label={t('trendAria', { best: best ? `${dayLabel(best.day)} ${pct(best.index!)}` : '–', worst: worst ? `${dayLabel(worst.day)} ${pct(worst.index!)}` : '–' })}>
+      <ol
+        className="mt-2 grid grid-cols-7 items-end gap-1"
+        aria-label={t('trendAria', {
+          best: best ? `${dayLabel(best.day)} ${pct(best.index!)}` : '–',
+          worst: worst ? `${dayLabel(worst.day)} ${pct(worst.index!)}` : '–',
+        })}
+      >
         {data.trend.map((d) => (
           <li key={d.day} className="flex flex-col items-center gap-1 text-center">
             <span className="flex h-20 w-full items-end rounded bg-slate-100" aria-hidden>
-              {d.index !== null && <span className={`block w-full rounded ${tone(d.index)}`} style={{ height: `${Math.max(4, d.index * 100)}%` }} />}
+              {d.index !== null && (
+                <span className={`block w-full rounded ${tone(d.index)}`} style={{ height: `${Math.max(4, d.index * 100)}%` }} />
+              )}
             </span>
             <span className="text-[11px] leading-tight text-slate-600">{dayLabel(d.day)}</span>
             <span className="text-xs font-medium tabular-nums">{d.index === null ? t('closedShort') : pct(d.index)}</span>
@@ -51,7 +60,9 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
               <span className="text-slate-600">
                 {dayLabelOf(w.start, format)} {time(w.start)}–{time(w.end)}
               </span>
-              <span className={w.present === 0 ? 'font-medium text-red-700' : 'text-amber-800'}>{t('presentCount', { count: w.present })}</span>
+              <span className={w.present === 0 ? 'font-medium text-red-700' : 'text-amber-800'}>
+                {t('presentCount', { count: w.present })}
+              </span>
             </li>
           ))}
         </ul>

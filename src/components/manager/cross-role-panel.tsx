@@ -17,14 +17,19 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
       <h2 id="cross-role-title" className="text-lg font-semibold">
         {t('title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">{t('explain', { from: format.dateTime(new Date(w.from), { weekday: 'long', day: 'numeric', month: 'numeric' }) })}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t('explain', { from: format.dateTime(new Date(w.from), { weekday: 'long', day: 'numeric', month: 'numeric' }) })}
+      </p>
       <p className="mt-3 flex flex-wrap items-baseline gap-x-3">
         <span className="text-3xl font-bold tabular-nums">{w.total}</span>
         <span className="text-sm text-slate-700">{t('ordersThisWeek', { count: w.total })}</span>
         <span className="text-sm text-slate-500">
           {change === null
             ? t('lastWeekNone', { count: data.lastWeek.total })
-            : t('vsLastWeek', { count: data.lastWeek.total, change: format.number(change, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }) })}
+            : t('vsLastWeek', {
+                count: data.lastWeek.total,
+                change: format.number(change, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+              })}
         </span>
       </p>
       {tasks.length === 0 ? (
@@ -68,7 +73,8 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
           <ul className="mt-1 space-y-1 text-sm">
             {w.byPerson.map((p) => (
               <li key={p.person.id}>
-                <span className="font-medium">{p.person.name}</span> <span className="text-slate-500">({common(`roles.${p.person.homeRole}`)})</span>:{' '}
+                <span className="font-medium">{p.person.name}</span>{' '}
+                <span className="text-slate-500">({common(`roles.${p.person.homeRole}`)})</span>:{' '}
                 {w.rows
                   .filter((r) => r.person.id === p.person.id)
                   .map((r) => `${common(`tasks.${r.task}`)} ${r.count}`)

@@ -18,12 +18,21 @@ export async function EvidencePanel({ data }: { data: PracticeEvidenceDTO }) {
       {data.warnings.length > 0 && (
         <ul className="mt-3 space-y-1.5" aria-label={t('warningsTitle')}>
           {data.warnings.map((w) => (
-            <li key={w.task} className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300" data-testid={`practice-warning-${w.task}`}>
+            <li
+              key={w.task}
+              className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300"
+              data-testid={`practice-warning-${w.task}`}
+            >
               <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
               <span>
                 {w.daysSince === null
                   ? t('warningNever', { name: w.backup.name, task: common(`tasks.${w.task}`) })
-                  : t('warningStale', { name: w.backup.name, task: common(`tasks.${w.task}`), days: w.daysSince, staleDays: data.staleDays })}
+                  : t('warningStale', {
+                      name: w.backup.name,
+                      task: common(`tasks.${w.task}`),
+                      days: w.daysSince,
+                      staleDays: data.staleDays,
+                    })}
               </span>
             </li>
           ))}

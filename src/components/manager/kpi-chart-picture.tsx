@@ -24,7 +24,11 @@ export default function KpiChartPicture({ rows, series, stacked, dense, format, 
       margin={{ top: 5, right: 5, bottom: 5, left: format === 'money' ? 10 : -20 }}
     >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 11 }} {...(dense ? { interval: 'preserveStartEnd' as const, minTickGap: 12 } : format === 'money' ? { interval: 0 } : {})} />
+      <XAxis
+        dataKey="label"
+        tick={{ fontSize: 11 }}
+        {...(dense ? { interval: 'preserveStartEnd' as const, minTickGap: 12 } : format === 'money' ? { interval: 0 } : {})}
+      />
       <YAxis
         tick={{ fontSize: 11 }}
         allowDecimals={format !== 'count'}

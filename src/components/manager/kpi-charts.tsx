@@ -18,7 +18,21 @@ const byWhoTookIt = (regular: string, covering: string): KpiChartSpec['series'] 
   { key: 'covering', name: covering, color: COLORS.covering },
 ]
 
-async function ChartFigure({ id, title, summary, chart, children, table }: { id: string; title: string; summary: string; chart: KpiChartSpec; children?: ReactNode; table: ReactNode }) {
+async function ChartFigure({
+  id,
+  title,
+  summary,
+  chart,
+  children,
+  table,
+}: {
+  id: string
+  title: string
+  summary: string
+  chart: KpiChartSpec
+  children?: ReactNode
+  table: ReactNode
+}) {
   const t = await getTranslations('manager.kpis')
   return (
     <figure className={cardClass} aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
@@ -72,7 +86,8 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   )
 }
 
-const shortDay = (ymd: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`))
+const shortDay = (ymd: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`))
 
 export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'] }) {
   const [t, locale, format] = await Promise.all([getTranslations('manager.kpis'), getLocale(), getFormatter()])
@@ -80,14 +95,27 @@ export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'
   const all = seriesSummary(rows.map((r) => ({ label: r.label, value: r.regular + r.covering })))
   const covering = rows.reduce((s, r) => s + r.covering, 0)
   const summary = all.peak
-    ? t('ordersSummary', { total: all.total, days: data.length, average: format.number(all.average, { maximumFractionDigits: 1 }), peakDay: all.peak.label, peak: all.peak.value, covering })
+    ? t('ordersSummary', {
+        total: all.total,
+        days: data.length,
+        average: format.number(all.average, { maximumFractionDigits: 1 }),
+        peakDay: all.peak.label,
+        peak: all.peak.value,
+        covering,
+      })
     : t('ordersNone', { days: data.length })
   return (
     <ChartFigure
       id="orders"
       title={t('ordersTitle', { days: data.length })}
       summary={summary}
-      table={<DataTable caption={t('ordersTitle', { days: data.length })} head={[t('day'), t('regular'), t('covering')]} rows={rows.map((r) => [r.label, r.regular, r.covering])} />}
+      table={
+        <DataTable
+          caption={t('ordersTitle', { days: data.length })}
+          head={[t('day'), t('regular'), t('covering')]}
+          rows={rows.map((r) => [r.label, r.regular, r.covering])}
+        />
+      }
       chart={{
         rows,
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -107,8 +135,20 @@ export async function StageMedianChart({ data }: { data: KpisDTO['stageMedians']
   const regular = data.find((d) => d.group === 'regular')!
   const covering = data.find((d) => d.group === 'covering')!
   const rows = [
-    { label: t('toReady'), regular: regular.toReadyHours, covering: covering.toReadyHours, nRegular: regular.toReadyCount, nCovering: covering.toReadyCount },
-    { label: t('toCollect'), regular: regular.toCollectHours, covering: covering.toCollectHours, nRegular: regular.toCollectCount, nCovering: covering.toCollectCount },
+    {
+      label: t('toReady'),
+      regular: regular.toReadyHours,
+      covering: covering.toReadyHours,
+      nRegular: regular.toReadyCount,
+      nCovering: covering.toReadyCount,
+    },
+    {
+      label: t('toCollect'),
+      regular: regular.toCollectHours,
+      covering: covering.toCollectHours,
+      nRegular: regular.toCollectCount,
+      nCovering: covering.toCollectCount,
+    },
   ]
   const summary = t('stageSummary', {
     readyRegular: hours(regular.toReadyHours),
@@ -148,13 +188,25 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
   const summary =
     data.totals.due === 0
       ? t('lateNone')
-      : t('lateSummary', { late, due: data.totals.due, share: format.number(late / data.totals.due, { style: 'percent', maximumFractionDigits: 0 }), readyLate: data.totals.readyLate, overdue: data.totals.overdue })
+      : t('lateSummary', {
+          late,
+          due: data.totals.due,
+          share: format.number(late / data.totals.due, { style: 'percent', maximumFractionDigits: 0 }),
+          readyLate: data.totals.readyLate,
+          overdue: data.totals.overdue,
+        })
   return (
     <ChartFigure
       id="late"
       title={t('lateTitle')}
       summary={summary}
-      table={<DataTable caption={t('lateTitle')} head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]} rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])} />}
+      table={
+        <DataTable
+          caption={t('lateTitle')}
+          head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]}
+          rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])}
+        />
+      }
       chart={{
         rows,
         series: [
@@ -172,7 +224,23 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
   )
 }
 
-export async function BucketChart({ id, title, currency, rows, countLabel, valueLabel, summary }: { id: string; title: string; currency: string; rows: Array<{ label: string; count: number; value: number }>; countLabel: string; valueLabel: string; summary: string }) {
+export async function BucketChart({
+  id,
+  title,
+  currency,
+  rows,
+  countLabel,
+  valueLabel,
+  summary,
+}: {
+  id: string
+  title: string
+  currency: string
+  rows: Array<{ label: string; count: number; value: number }>
+  countLabel: string
+  valueLabel: string
+  summary: string
+}) {
   const [t, locale] = await Promise.all([getTranslations('manager.kpis'), getLocale()])
   const money = (v: number) => formatMoney(v, currency, locale)
   return (
@@ -180,8 +248,20 @@ export async function BucketChart({ id, title, currency, rows, countLabel, value
       id={id}
       title={title}
       summary={summary}
-      table={<DataTable caption={title} head={[t('bucket'), countLabel, valueLabel]} rows={rows.map((r) => [r.label, r.count, money(r.value)])} />}
-      chart={{ rows: rows.map((r) => ({ label: r.label, value: r.value })), series: [{ key: 'value', name: valueLabel, color: COLORS.neutral }], format: 'money', currency, locale }}
+      table={
+        <DataTable
+          caption={title}
+          head={[t('bucket'), countLabel, valueLabel]}
+          rows={rows.map((r) => [r.label, r.count, money(r.value)])}
+        />
+      }
+      chart={{
+        rows: rows.map((r) => ({ label: r.label, value: r.value })),
+        series: [{ key: 'value', name: valueLabel, color: COLORS.neutral }],
+        format: 'money',
+        currency,
+        locale,
+      }}
     />
   )
 }

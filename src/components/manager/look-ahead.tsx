@@ -7,7 +7,12 @@ import { COVER_ROW, CoverBadge } from './visuals'
 /** "Look ahead": the same cover picture for a chosen day, with the hours where a task has no backup. A plain GET form,
  * so it works before any script has loaded and the chosen day is in the URL (shareable, back button). */
 export async function LookAhead({ day, data, error }: { day: string; data: DayCoverDTO | null; error: string | null }) {
-  const [t, cover, common, format] = await Promise.all([getTranslations('manager.lookAhead'), getTranslations('manager.coverNow'), getTranslations('common'), getFormatter()])
+  const [t, cover, common, format] = await Promise.all([
+    getTranslations('manager.lookAhead'),
+    getTranslations('manager.coverNow'),
+    getTranslations('common'),
+    getFormatter(),
+  ])
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
   const byTask = new Map(data?.tasks.map((x) => [x.task, x]) ?? [])
   return (
@@ -60,12 +65,19 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
                             <ul className="mt-1 text-xs text-slate-700">
                               {x.gaps.map((g) => (
                                 <li key={g.start} data-start={g.start} data-end={g.end} data-present={g.present}>
-                                  {time(g.start)}–{time(g.end)}: <span className={g.present === 0 ? 'font-semibold text-red-800' : 'text-amber-900'}>{g.present === 0 ? cover('level.none') : cover('level.single')}</span>
+                                  {time(g.start)}–{time(g.end)}:{' '}
+                                  <span className={g.present === 0 ? 'font-semibold text-red-800' : 'text-amber-900'}>
+                                    {g.present === 0 ? cover('level.none') : cover('level.single')}
+                                  </span>
                                 </li>
                               ))}
                             </ul>
                           )}
-                          <p className="mt-0.5 text-xs text-slate-500">{x.qualified.length > 0 ? t('qualified', { names: x.qualified.map((q) => q.name).join(', ') }) : t('nobodyQualified')}</p>
+                          <p className="mt-0.5 text-xs text-slate-500">
+                            {x.qualified.length > 0
+                              ? t('qualified', { names: x.qualified.map((q) => q.name).join(', ') })
+                              : t('nobodyQualified')}
+                          </p>
                         </li>
                       )
                     })}
@@ -81,7 +93,13 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
             <ul className="mt-1 flex flex-wrap gap-2 text-sm">
               {data.absences.map((a) => (
                 <li key={`${a.person.id}-${a.start}`} className="rounded-md bg-slate-100 px-2 py-1">
-                  <span className="font-medium">{a.person.name}</span> · {common(`absence.${a.kind}`)} · {format.dateTimeRange(new Date(a.start), new Date(a.end), { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' })}
+                  <span className="font-medium">{a.person.name}</span> · {common(`absence.${a.kind}`)} ·{' '}
+                  {format.dateTimeRange(new Date(a.start), new Date(a.end), {
+                    day: 'numeric',
+                    month: 'numeric',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                  })}
                 </li>
               ))}
             </ul>

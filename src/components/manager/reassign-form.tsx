@@ -14,7 +14,11 @@ import { useAction } from '@/components/ui/use-action'
  * Reassignment (break transfer, docs/glossary.md): someone going on break or leave hands their open orders to a colleague who can fulfil them, with a
  * note that lands on each order's timeline. The manager picks the person; on "my account" it is oneself.
  */
-export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: string; name: string; openOrders: number }>; initialUserId?: string } | { mode: 'own'; data: ReassignmentDTO }) {
+export function ReassignForm(
+  props:
+    | { mode: 'manager'; people: Array<{ id: string; name: string; openOrders: number }>; initialUserId?: string }
+    | { mode: 'own'; data: ReassignmentDTO },
+) {
   const t = useTranslations('manager.reassign')
   const common = useTranslations('common')
   const format = useFormatter()
@@ -38,7 +42,8 @@ export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: strin
     const form = new FormData(event.currentTarget)
     const toUserId = String(form.get('toUserId') ?? '')
     const note = String(form.get('note') ?? '') || undefined
-    const result = props.mode === 'manager' ? await handManager.run({ fromUserId: userId, toUserId, note }) : await handOwn.run({ toUserId, note })
+    const result =
+      props.mode === 'manager' ? await handManager.run({ fromUserId: userId, toUserId, note }) : await handOwn.run({ toUserId, note })
     if (result.ok) {
       setStatus(t('done', { count: result.data.count, name: result.data.to.name }))
       if (props.mode === 'manager') void runLoad({ userId })
@@ -50,7 +55,12 @@ export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: strin
       {props.mode === 'manager' && (
         <Field label={t('whoIsLeaving')} errors={load.fieldErrors.userId}>
           {(p) => (
-            <select {...p} value={userId} onChange={(e) => (setUserId(e.target.value), setLoaded(null), setStatus(null))} className={inputClass}>
+            <select
+              {...p}
+              value={userId}
+              onChange={(e) => (setUserId(e.target.value), setLoaded(null), setStatus(null))}
+              className={inputClass}
+            >
               <option value="">{t('choosePerson')}</option>
               {props.people.map((person) => (
                 <option key={person.id} value={person.id}>
@@ -64,7 +74,9 @@ export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: strin
       <FormError message={load.formError} />
       <StatusMessage message={status} />
       {load.pending && !data && <p className="text-sm text-slate-500">{t('loading')}</p>}
-      {data && data.orders.length === 0 && <p className="text-sm text-slate-600">{props.mode === 'own' ? t('noneOwn') : t('none', { name: data.person.name })}</p>}
+      {data && data.orders.length === 0 && (
+        <p className="text-sm text-slate-600">{props.mode === 'own' ? t('noneOwn') : t('none', { name: data.person.name })}</p>
+      )}
       {data && data.orders.length > 0 && (
         <form onSubmit={onSubmit} className="space-y-3" noValidate>
           <div>
@@ -91,7 +103,8 @@ export function ReassignForm(props: { mode: 'manager'; people: Array<{ id: strin
                   <select {...p} name="toUserId" defaultValue={data.candidates[0]?.id} className={inputClass}>
                     {data.candidates.map((c) => (
                       <option key={c.id} value={c.id}>
-                        {c.name} · {common(`roles.${c.homeRole}`)} · {c.presentNow ? t('presentNow') : t('awayNow')} · {t('theirOrders', { count: c.openOrders })}
+                        {c.name} · {common(`roles.${c.homeRole}`)} · {c.presentNow ? t('presentNow') : t('awayNow')} ·{' '}
+                        {t('theirOrders', { count: c.openOrders })}
                       </option>
                     ))}
                   </select>

@@ -59,7 +59,10 @@ export function SettingsForm({
   const { run, pending, fieldErrors, formError } = useAction(updateSettingsAction)
   const dayName = (d: IsoWeekday) => dayNames[d]
 
-  const bind = (key: keyof Text) => ({ value: text[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText((s) => ({ ...s, [key]: e.target.value })) })
+  const bind = (key: keyof Text) => ({
+    value: text[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText((s) => ({ ...s, [key]: e.target.value })),
+  })
   const setDay = (d: IsoWeekday, intervals: Array<[string, string]>) => setWeek((w) => ({ ...w, [d]: intervals }))
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -82,26 +85,86 @@ export function SettingsForm({
 
       <Section id="s-money" title={t('money')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField label={t('currency')} errors={fieldErrors.currency} hint={t('currencyHint')} {...bind('currency')} list="currencies" maxLength={3} required extraClass="uppercase" />
-          <InputField label={t('defaultTaxRate')} errors={fieldErrors.defaultTaxRate} {...bind('defaultTaxRate')} inputMode="decimal" required />
-          <InputField label={t('paymentTermsDays')} errors={fieldErrors.paymentTermsDays} {...bind('paymentTermsDays')} type="number" min={0} max={365} required />
+          <InputField
+            label={t('currency')}
+            errors={fieldErrors.currency}
+            hint={t('currencyHint')}
+            {...bind('currency')}
+            list="currencies"
+            maxLength={3}
+            required
+            extraClass="uppercase"
+          />
+          <InputField
+            label={t('defaultTaxRate')}
+            errors={fieldErrors.defaultTaxRate}
+            {...bind('defaultTaxRate')}
+            inputMode="decimal"
+            required
+          />
+          <InputField
+            label={t('paymentTermsDays')}
+            errors={fieldErrors.paymentTermsDays}
+            {...bind('paymentTermsDays')}
+            type="number"
+            min={0}
+            max={365}
+            required
+          />
         </div>
         <Datalist id="currencies" values={currencies} />
       </Section>
 
       <Section id="s-numbers" title={t('numbering')} explain={t('numberingExplain')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField label={t('orderPrefix')} errors={fieldErrors.orderPrefix} {...bind('orderPrefix')} maxLength={10} required extraClass="uppercase" />
-          <InputField label={t('invoicePrefix')} errors={fieldErrors.invoicePrefix} {...bind('invoicePrefix')} maxLength={10} required extraClass="uppercase" />
-          <InputField label={t('creditNotePrefix')} errors={fieldErrors.creditNotePrefix} {...bind('creditNotePrefix')} maxLength={10} required extraClass="uppercase" />
+          <InputField
+            label={t('orderPrefix')}
+            errors={fieldErrors.orderPrefix}
+            {...bind('orderPrefix')}
+            maxLength={10}
+            required
+            extraClass="uppercase"
+          />
+          <InputField
+            label={t('invoicePrefix')}
+            errors={fieldErrors.invoicePrefix}
+            {...bind('invoicePrefix')}
+            maxLength={10}
+            required
+            extraClass="uppercase"
+          />
+          <InputField
+            label={t('creditNotePrefix')}
+            errors={fieldErrors.creditNotePrefix}
+            {...bind('creditNotePrefix')}
+            maxLength={10}
+            required
+            extraClass="uppercase"
+          />
         </div>
       </Section>
 
       <Section id="s-due" title={t('dueDefaults')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField label={t('defaultLeadDays')} errors={fieldErrors.defaultLeadDays} hint={t('defaultLeadDaysHint')} {...bind('defaultLeadDays')} type="number" min={0} max={60} required />
+          <InputField
+            label={t('defaultLeadDays')}
+            errors={fieldErrors.defaultLeadDays}
+            hint={t('defaultLeadDaysHint')}
+            {...bind('defaultLeadDays')}
+            type="number"
+            min={0}
+            max={60}
+            required
+          />
           <InputField label={t('defaultDueTime')} errors={fieldErrors.defaultDueTime} {...bind('defaultDueTime')} type="time" required />
-          <InputField label={t('timeZone')} errors={fieldErrors.timeZone} hint={t('timeZoneHint')} {...bind('timeZone')} list="zones" required />
+          <InputField
+            label={t('timeZone')}
+            errors={fieldErrors.timeZone}
+            hint={t('timeZoneHint')}
+            {...bind('timeZone')}
+            list="zones"
+            required
+          />
           <Datalist id="zones" values={zones} />
         </div>
       </Section>
@@ -116,7 +179,12 @@ export function SettingsForm({
               day={d}
               dayName={dayName(d)}
               intervals={week[d]}
-              errors={fieldErrors[`openingHours.${d}`] ?? Object.entries(fieldErrors).filter(([k]) => k.startsWith(`openingHours.${d}.`)).flatMap(([, m]) => m)}
+              errors={
+                fieldErrors[`openingHours.${d}`] ??
+                Object.entries(fieldErrors)
+                  .filter(([k]) => k.startsWith(`openingHours.${d}.`))
+                  .flatMap(([, m]) => m)
+              }
               onChange={(intervals) => setDay(d, intervals)}
             />
           ))}
@@ -135,19 +203,50 @@ export function SettingsForm({
 }
 
 /** One end of an opening interval; the visible row says the day, the hidden label says which end of which day. */
-function TimeInput({ id, label, value, invalid, onChange }: { id: string; label: string; value: string; invalid: boolean; onChange: (value: string) => void }) {
+function TimeInput({
+  id,
+  label,
+  value,
+  invalid,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  invalid: boolean
+  onChange: (value: string) => void
+}) {
   return (
     <>
       <label className="sr-only" htmlFor={id}>
         {label}
       </label>
-      <input id={id} type="time" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" aria-invalid={invalid} />
+      <input
+        id={id}
+        type="time"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        aria-invalid={invalid}
+      />
     </>
   )
 }
 
 /** One day's opening intervals: change, remove or add one (up to MAX_INTERVALS_PER_DAY), and the day's errors. */
-function DayHours({ day, dayName, intervals, errors, onChange }: { day: IsoWeekday; dayName: string; intervals: OpeningHours[IsoWeekday]; errors: string[]; onChange: (intervals: OpeningHours[IsoWeekday]) => void }) {
+function DayHours({
+  day,
+  dayName,
+  intervals,
+  errors,
+  onChange,
+}: {
+  day: IsoWeekday
+  dayName: string
+  intervals: OpeningHours[IsoWeekday]
+  errors: string[]
+  onChange: (intervals: OpeningHours[IsoWeekday]) => void
+}) {
   const t = useTranslations('manager.settings')
   return (
     <li className="flex flex-wrap items-start gap-3 py-2" data-testid={`hours-${day}`}>
@@ -156,10 +255,27 @@ function DayHours({ day, dayName, intervals, errors, onChange }: { day: IsoWeekd
         {intervals.length === 0 && <p className="pt-2 text-sm text-slate-500">{t('closed')}</p>}
         {intervals.map(([from, to], i) => (
           <div key={i} className="flex flex-wrap items-center gap-2">
-            <TimeInput id={`h-${day}-${i}-from`} label={t('opensAt', { day: dayName })} value={from} invalid={errors.length > 0} onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [v, x[1]] : x)))} />
+            <TimeInput
+              id={`h-${day}-${i}-from`}
+              label={t('opensAt', { day: dayName })}
+              value={from}
+              invalid={errors.length > 0}
+              onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [v, x[1]] : x)))}
+            />
             <span aria-hidden>–</span>
-            <TimeInput id={`h-${day}-${i}-to`} label={t('closesAt', { day: dayName })} value={to === '24:00' ? '23:59' : to} invalid={errors.length > 0} onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [x[0], v] : x)))} />
-            <button type="button" className="rounded p-1 text-slate-500 hover:bg-slate-100" onClick={() => onChange(intervals.filter((_, j) => j !== i))} aria-label={t('removeInterval', { day: dayName })}>
+            <TimeInput
+              id={`h-${day}-${i}-to`}
+              label={t('closesAt', { day: dayName })}
+              value={to === '24:00' ? '23:59' : to}
+              invalid={errors.length > 0}
+              onChange={(v) => onChange(intervals.map((x, j) => (j === i ? [x[0], v] : x)))}
+            />
+            <button
+              type="button"
+              className="rounded p-1 text-slate-500 hover:bg-slate-100"
+              onClick={() => onChange(intervals.filter((_, j) => j !== i))}
+              aria-label={t('removeInterval', { day: dayName })}
+            >
               <Trash2 className="size-4" aria-hidden />
             </button>
           </div>

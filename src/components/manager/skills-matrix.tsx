@@ -58,7 +58,8 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
 
   function certifiedText(person: Row, task: Task, cell: SkillCellDTO): string {
     if (cell.recorded) {
-      if (cell.certifiedBy && cell.certifiedAt) return t('certifiedBy', { name: cell.certifiedBy, date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
+      if (cell.certifiedBy && cell.certifiedAt)
+        return t('certifiedBy', { name: cell.certifiedBy, date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
       if (cell.certifiedAt) return t('recordedOn', { date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
       return t('recorded')
     }
@@ -92,7 +93,15 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
                   </th>
                   {COLUMNS.map((task, c) => (
                     <td key={task} className="p-0 text-center">
-                      <MatrixCell person={person} task={task} r={r} c={c} open={editing?.personId === person.id && editing.task === task} certified={certifiedText(person, task, person.cells[task])} onToggle={(button) => toggle(person, task, button)} />
+                      <MatrixCell
+                        person={person}
+                        task={task}
+                        r={r}
+                        c={c}
+                        open={editing?.personId === person.id && editing.task === task}
+                        certified={certifiedText(person, task, person.cells[task])}
+                        onToggle={(button) => toggle(person, task, button)}
+                      />
                     </td>
                   ))}
                 </tr>
@@ -144,7 +153,19 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
 }
 
 /** The form for one cell: choose a level, say why, save. Mounted only while that cell is open. */
-function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; task: Task; cell: SkillCellDTO; certified: string; onSaved: (message: string) => void }) {
+function CellEditor({
+  person,
+  task,
+  cell,
+  certified,
+  onSaved,
+}: {
+  person: Row
+  task: Task
+  cell: SkillCellDTO
+  certified: string
+  onSaved: (message: string) => void
+}) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
   const [level, setLevel] = useState(cell.level)
@@ -158,7 +179,8 @@ function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; t
     if (result.ok) {
       onSaved(
         result.data.changed
-          ? t('saved', { name: person.name, task: taskName, level, label: common(`levels.${level}`) }) + (result.data.sessionEnded ? ` ${person.isSelf ? t('youSignedOut') : t('signedOut', { name: person.name })}` : '')
+          ? t('saved', { name: person.name, task: taskName, level, label: common(`levels.${level}`) }) +
+              (result.data.sessionEnded ? ` ${person.isSelf ? t('youSignedOut') : t('signedOut', { name: person.name })}` : '')
           : t('unchanged', { name: person.name, task: taskName }),
       )
     }
@@ -174,7 +196,10 @@ function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; t
         <legend className="sr-only">{t('chooseLevel')}</legend>
         <div className="space-y-1">
           {SKILL_LEVELS.map((l) => (
-            <label key={l} className={`flex cursor-pointer items-start gap-2 rounded-md p-1.5 ${level === l ? 'bg-brand-50 ring-1 ring-brand-500' : 'hover:bg-slate-50'}`}>
+            <label
+              key={l}
+              className={`flex cursor-pointer items-start gap-2 rounded-md p-1.5 ${level === l ? 'bg-brand-50 ring-1 ring-brand-500' : 'hover:bg-slate-50'}`}
+            >
               <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className="mt-1" />
               <span>
                 <span className="font-medium">
@@ -190,7 +215,9 @@ function CellEditor({ person, task, cell, certified, onSaved }: { person: Row; t
         {t('note')}
         <input name="note" maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />
       </label>
-      {level !== cell.level && <p className="text-xs text-amber-800">{person.isSelf ? t('warnSelf') : t('warnOther', { name: person.name })}</p>}
+      {level !== cell.level && (
+        <p className="text-xs text-amber-800">{person.isSelf ? t('warnSelf') : t('warnOther', { name: person.name })}</p>
+      )}
       <FormError message={formError} />
       <div className="flex justify-end gap-2">
         <Popover.Close className={secondaryButtonClass}>{common('actions.cancel')}</Popover.Close>
@@ -236,18 +263,31 @@ function MatrixColumns() {
   return (
     <thead>
       <tr>
-        <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600">
+        <th
+          scope="col"
+          rowSpan={2}
+          className="sticky left-0 z-10 bg-white px-2 text-left align-bottom text-xs font-semibold text-slate-600"
+        >
           {t('person')}
         </th>
         {AREAS.map((area) => (
-          <th key={area} scope="colgroup" colSpan={AREA_TASKS[area].length} className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <th
+            key={area}
+            scope="colgroup"
+            colSpan={AREA_TASKS[area].length}
+            className="border-b border-slate-200 px-1 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-slate-500"
+          >
             {common(`nav.${area}`)}
           </th>
         ))}
       </tr>
       <tr>
         {COLUMNS.map((task) => (
-          <th key={task} scope="col" className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700">
+          <th
+            key={task}
+            scope="col"
+            className="w-[11%] px-1 pb-1 text-center align-bottom text-xs font-medium leading-tight text-slate-700"
+          >
             {common(`tasks.${task}`)}
           </th>
         ))}
@@ -257,7 +297,23 @@ function MatrixColumns() {
 }
 
 /** One person's level at one task: a swatch that opens the editor (arrow keys move between cells). */
-function MatrixCell({ person, task, r, c, open, certified, onToggle }: { person: Row; task: Task; r: number; c: number; open: boolean; certified: string; onToggle: (button: HTMLButtonElement) => void }) {
+function MatrixCell({
+  person,
+  task,
+  r,
+  c,
+  open,
+  certified,
+  onToggle,
+}: {
+  person: Row
+  task: Task
+  r: number
+  c: number
+  open: boolean
+  certified: string
+  onToggle: (button: HTMLButtonElement) => void
+}) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
   const cell = person.cells[task]
@@ -275,7 +331,9 @@ function MatrixCell({ person, task, r, c, open, certified, onToggle }: { person:
       aria-controls={open ? EDITOR_ID : undefined}
       data-state={open ? 'open' : 'closed'}
       aria-label={
-        t('cellLabel', { name: person.name, task: common(`tasks.${task}`), level: cell.level, label: common(`levels.${cell.level}`) }) + (home ? `, ${t('homeRoleTask')}` : '') + `. ${certified}`
+        t('cellLabel', { name: person.name, task: common(`tasks.${task}`), level: cell.level, label: common(`levels.${cell.level}`) }) +
+        (home ? `, ${t('homeRoleTask')}` : '') +
+        `. ${certified}`
       }
       className={`relative flex h-10 w-full min-w-12 items-center justify-center rounded-md text-sm ring-1 ring-inset transition hover:brightness-95 ${look.className}`}
       style={look.style}

@@ -11,8 +11,12 @@ function goalCandidates(task: Task, suggested: Array<{ id: string }>, staff: Ski
   const levels = new Map(staff.map((s) => [s.id, s.cells[task].level]))
   const notQualified = staff.filter((s) => !qualified({ homeRole: s.homeRole as HomeRole, skills: { [task]: s.cells[task].level } }, task))
   const suggestedIds = new Set(suggested.map((s) => s.id))
-  const first = suggested.flatMap((s) => (levels.has(s.id) ? [{ id: s.id, name: staff.find((x) => x.id === s.id)!.name, level: levels.get(s.id)!, suggested: true }] : []))
-  const rest = notQualified.filter((s) => !suggestedIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, level: s.cells[task].level, suggested: false }))
+  const first = suggested.flatMap((s) =>
+    levels.has(s.id) ? [{ id: s.id, name: staff.find((x) => x.id === s.id)!.name, level: levels.get(s.id)!, suggested: true }] : [],
+  )
+  const rest = notQualified
+    .filter((s) => !suggestedIds.has(s.id))
+    .map((s) => ({ id: s.id, name: s.name, level: s.cells[task].level, suggested: false }))
   return [...first, ...rest]
 }
 
@@ -35,7 +39,10 @@ export async function SpofPanel({ data, staff }: { data: CoverOverviewDTO; staff
               <li key={s.task} className="rounded-lg border border-slate-200 p-3" data-testid={`spof-${s.task}`}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium">{common(`tasks.${s.task}`)}</span>
-                  <CoverBadge tone={s.kind === 'none' ? 'none' : 'single'} label={s.kind === 'none' ? t('nobodyQualified') : t('onlyOne')} />
+                  <CoverBadge
+                    tone={s.kind === 'none' ? 'none' : 'single'}
+                    label={s.kind === 'none' ? t('nobodyQualified') : t('onlyOne')}
+                  />
                 </div>
                 {s.onlyPerson && (
                   <p className="mt-1 text-sm text-slate-700">
@@ -52,13 +59,23 @@ export async function SpofPanel({ data, staff }: { data: CoverOverviewDTO; staff
                   <p className="mt-1 text-sm" data-testid={`suggested-trainee-${s.task}`}>
                     <span className="text-slate-600">{t('suggest')} </span>
                     <span className="font-semibold">{best.name}</span>
-                    <span className="text-slate-600"> — {t('why', { level: best.level, label: common(`levels.${best.level}`), related: best.closeness })}</span>
+                    <span className="text-slate-600">
+                      {' '}
+                      — {t('why', { level: best.level, label: common(`levels.${best.level}`), related: best.closeness })}
+                    </span>
                   </p>
                 ) : (
                   <p className="mt-1 text-sm text-slate-600">{t('noCandidate')}</p>
                 )}
                 {s.candidates.length > 1 && (
-                  <p className="text-xs text-slate-500">{t('alsoConsider', { names: s.candidates.slice(1).map((c) => c.name).join(', ') })}</p>
+                  <p className="text-xs text-slate-500">
+                    {t('alsoConsider', {
+                      names: s.candidates
+                        .slice(1)
+                        .map((c) => c.name)
+                        .join(', '),
+                    })}
+                  </p>
                 )}
                 {s.goals.length > 0 && (
                   <ul className="mt-1 text-xs text-slate-700">
@@ -67,7 +84,9 @@ export async function SpofPanel({ data, staff }: { data: CoverOverviewDTO; staff
                         {t('planned', {
                           name: g.person.name,
                           level: g.targetLevel,
-                          due: g.dueOn ? format.dateTime(new Date(`${g.dueOn}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : t('noDue'),
+                          due: g.dueOn
+                            ? format.dateTime(new Date(`${g.dueOn}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
+                            : t('noDue'),
                         })}
                       </li>
                     ))}

@@ -32,10 +32,21 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
       <DataTable
         caption={t('caption')}
         className="min-w-[720px]"
-        columns={[{ label: t('name') }, { label: t('homeRole') }, { label: t('status') }, { label: t('openOrders') }, { label: t('lastLogin') }, { label: t('actions'), end: true }]}
+        columns={[
+          { label: t('name') },
+          { label: t('homeRole') },
+          { label: t('status') },
+          { label: t('openOrders') },
+          { label: t('lastLogin') },
+          { label: t('actions'), end: true },
+        ]}
       >
         {team.map((m) => (
-          <tr key={m.id} className={`border-t border-slate-100 ${m.active ? '' : 'bg-slate-50 text-slate-500'}`} data-testid={`team-row-${m.email}`}>
+          <tr
+            key={m.id}
+            className={`border-t border-slate-100 ${m.active ? '' : 'bg-slate-50 text-slate-500'}`}
+            data-testid={`team-row-${m.email}`}
+          >
             <th scope="row" className="px-3 py-2 text-left font-normal">
               <span className="block font-medium text-slate-900">
                 {m.name}
@@ -47,7 +58,9 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
               <RoleSelect member={m} onDone={setStatus} />
             </td>
             <td className="px-3 py-2">
-              <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${m.active ? 'bg-emerald-50 text-emerald-900 ring-emerald-300' : 'bg-slate-100 text-slate-700 ring-slate-300'}`}>
+              <span
+                className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${m.active ? 'bg-emerald-50 text-emerald-900 ring-emerald-300' : 'bg-slate-100 text-slate-700 ring-slate-300'}`}
+              >
                 {m.active ? t('active') : t('inactive')}
               </span>
             </td>
@@ -60,7 +73,9 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
                 <span className="text-slate-400">0</span>
               )}
             </td>
-            <td className="px-3 py-2 text-xs" suppressHydrationWarning>{m.lastLoginAt ? format.relativeTime(new Date(m.lastLoginAt), new Date()) : t('never')}</td>
+            <td className="px-3 py-2 text-xs" suppressHydrationWarning>
+              {m.lastLoginAt ? format.relativeTime(new Date(m.lastLoginAt), new Date()) : t('never')}
+            </td>
             <td className="px-3 py-2">
               <div className="flex justify-end gap-2">
                 <ResetPasswordDialog member={m} onDone={setStatus} passwordMin={passwordMin} />
@@ -142,7 +157,15 @@ function ResetPasswordDialog({ member, onDone, passwordMin }: { member: TeamMemb
       {...dialog.modal}
       title={t('resetTitle', { name: member.name })}
       description={t('resetExplain')}
-      trigger={<IconButton icon={KeyRound} label={t('reset')} iconOnlyOnPhone disabled={!member.active} aria-label={t('resetFor', { name: member.name })} />}
+      trigger={
+        <IconButton
+          icon={KeyRound}
+          label={t('reset')}
+          iconOnlyOnPhone
+          disabled={!member.active}
+          aria-label={t('resetFor', { name: member.name })}
+        />
+      }
     >
       <form
         className="space-y-3"
@@ -157,7 +180,16 @@ function ResetPasswordDialog({ member, onDone, passwordMin }: { member: TeamMemb
           }
         }}
       >
-        <InputField label={t('newPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: passwordMin })} name="password" type="password" autoComplete="new-password" minLength={passwordMin} required />
+        <InputField
+          label={t('newPassword')}
+          errors={fieldErrors.password}
+          hint={t('passwordHint', { min: passwordMin })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={passwordMin}
+          required
+        />
         <DialogButtons error={formError} label={t('setPassword')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>
@@ -170,7 +202,12 @@ function CreateStaffDialog({ onDone, passwordMin }: { onDone: (m: string) => voi
   const { run, pending, fieldErrors, formError, reset } = useAction(createStaffAction)
   const dialog = useDialog(reset)
   return (
-    <Modal {...dialog.modal} title={t('addTitle')} description={t('addExplain')} trigger={<IconButton icon={UserPlus} label={t('add')} variant="primary" />}>
+    <Modal
+      {...dialog.modal}
+      title={t('addTitle')}
+      description={t('addExplain')}
+      trigger={<IconButton icon={UserPlus} label={t('add')} variant="primary" />}
+    >
       <form
         className="space-y-3"
         noValidate
@@ -202,7 +239,16 @@ function CreateStaffDialog({ onDone, passwordMin }: { onDone: (m: string) => voi
             </select>
           )}
         </Field>
-        <InputField label={t('initialPassword')} errors={fieldErrors.password} hint={t('passwordHint', { min: passwordMin })} name="password" type="password" autoComplete="new-password" minLength={passwordMin} required />
+        <InputField
+          label={t('initialPassword')}
+          errors={fieldErrors.password}
+          hint={t('passwordHint', { min: passwordMin })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={passwordMin}
+          required
+        />
         <DialogButtons error={formError} label={pending ? t('adding') : t('add')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>

@@ -32,7 +32,13 @@ export function TrainingGoalDialog({ task, candidates, compact }: { task: Task; 
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const userId = String(form.get('userId'))
-    const result = await run({ userId, task, targetLevel: form.get('targetLevel'), dueOn: form.get('dueOn') ?? '', note: form.get('note') ?? '' })
+    const result = await run({
+      userId,
+      task,
+      targetLevel: form.get('targetLevel'),
+      dueOn: form.get('dueOn') ?? '',
+      note: form.get('note') ?? '',
+    })
     if (!result.ok) return
     dialog.close()
     setDone(t('created', { name: candidates.find((c) => c.id === userId)?.name ?? '', task: common(`tasks.${task}`) }))
@@ -44,7 +50,14 @@ export function TrainingGoalDialog({ task, candidates, compact }: { task: Task; 
         {...dialog.modal}
         title={t('dialogTitle', { task: common(`tasks.${task}`) })}
         description={t('dialogDescription')}
-        trigger={<IconButton icon={GraduationCap} label={t('plan')} variant={compact ? 'secondary' : 'primary'} data-testid={`plan-training-${task}`} />}
+        trigger={
+          <IconButton
+            icon={GraduationCap}
+            label={t('plan')}
+            variant={compact ? 'secondary' : 'primary'}
+            data-testid={`plan-training-${task}`}
+          />
+        }
       >
         <form onSubmit={onSubmit} className="space-y-3" noValidate>
           <Field label={t('person')} errors={fieldErrors.userId}>

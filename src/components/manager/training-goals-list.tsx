@@ -30,7 +30,12 @@ export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {
             <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid={`goal-${g.id}`}>
               <div>
                 <p className="font-medium">
-                  {t('goalLine', { name: g.person.name, task: common(`tasks.${g.task}`), level: g.targetLevel, label: common(`levels.${g.targetLevel}`) })}
+                  {t('goalLine', {
+                    name: g.person.name,
+                    task: common(`tasks.${g.task}`),
+                    level: g.targetLevel,
+                    label: common(`levels.${g.targetLevel}`),
+                  })}
                 </p>
                 <p className="text-xs text-slate-600">
                   {t('now', { level: g.currentLevel, label: common(`levels.${g.currentLevel}`) })}
@@ -56,7 +61,14 @@ export function TrainingGoalsList({ goals }: { goals: TrainingGoalDTO[] }) {
             {achieved.map((g) => (
               <li key={g.id} className="flex items-center gap-1.5 text-slate-700">
                 <CircleCheck className="size-4 text-emerald-600" aria-hidden />
-                <span suppressHydrationWarning>{t('achievedLine', { name: g.person.name, task: common(`tasks.${g.task}`), level: g.targetLevel, date: format.dateTime(new Date(g.achievedAt!), { dateStyle: 'medium' }) })}</span>
+                <span suppressHydrationWarning>
+                  {t('achievedLine', {
+                    name: g.person.name,
+                    task: common(`tasks.${g.task}`),
+                    level: g.targetLevel,
+                    date: format.dateTime(new Date(g.achievedAt!), { dateStyle: 'medium' }),
+                  })}
+                </span>
               </li>
             ))}
           </ul>

@@ -67,7 +67,11 @@ export function LevelSwatch({ level, label }: { level: number; label: string }) 
   const look = levelLook(level)
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-slate-700">
-      <span className={`inline-flex h-6 min-w-8 items-center justify-center rounded px-1 ring-1 ring-inset ${look.className}`} style={look.style} aria-hidden>
+      <span
+        className={`inline-flex h-6 min-w-8 items-center justify-center rounded px-1 ring-1 ring-inset ${look.className}`}
+        style={look.style}
+        aria-hidden
+      >
         <LevelMark level={level} />
       </span>
       {label}

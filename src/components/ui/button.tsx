@@ -12,7 +12,10 @@ export function IconButton({
   variant = 'secondary',
   iconOnlyOnPhone,
   ...props
-}: { icon: LucideIcon; label: ReactNode; variant?: 'primary' | 'secondary'; iconOnlyOnPhone?: boolean } & Omit<ComponentProps<'button'>, 'children'>) {
+}: { icon: LucideIcon; label: ReactNode; variant?: 'primary' | 'secondary'; iconOnlyOnPhone?: boolean } & Omit<
+  ComponentProps<'button'>,
+  'children'
+>) {
   return (
     <button type="button" className={variant === 'primary' ? buttonClass : secondaryButtonClass} {...props}>
       <Icon className="size-4" aria-hidden />

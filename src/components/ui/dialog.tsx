@@ -96,7 +96,12 @@ export function DialogButtons({
         <button type="button" className={secondaryButtonClass} onClick={onCancel}>
           {common('actions.cancel')}
         </button>
-        <button type={onConfirm ? 'button' : 'submit'} className={danger ? dangerButtonClass : buttonClass} disabled={pending} onClick={onConfirm}>
+        <button
+          type={onConfirm ? 'button' : 'submit'}
+          className={danger ? dangerButtonClass : buttonClass}
+          disabled={pending}
+          onClick={onConfirm}
+        >
           {label}
         </button>
       </div>

@@ -51,7 +51,10 @@ export function InputField({
   className,
   extraClass,
   ...input
-}: { label: ReactNode; errors?: string[]; hint?: ReactNode; className?: string; extraClass?: string } & Omit<ComponentProps<'input'>, 'id' | 'className' | 'aria-invalid' | 'aria-describedby'>) {
+}: { label: ReactNode; errors?: string[]; hint?: ReactNode; className?: string; extraClass?: string } & Omit<
+  ComponentProps<'input'>,
+  'id' | 'className' | 'aria-invalid' | 'aria-describedby'
+>) {
   return (
     <Field label={label} errors={errors} hint={hint} className={className}>
       {(p) => <input {...p} {...input} className={extraClass ? `${inputClass} ${extraClass}` : inputClass} />}
@@ -71,12 +74,15 @@ export function FormError({ message }: { message: string | null | undefined }) {
 /** A polite announcement for screen readers and a visible confirmation, e.g. "Saved". */
 export function StatusMessage({ message }: { message: string | null }) {
   return (
-    <p role="status" aria-live="polite" className={message ? 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200' : 'sr-only'}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={message ? 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200' : 'sr-only'}
+    >
       {message ?? ''}
     </p>
   )
 }
-
 
 /** Suggestions for an input with `list={id}`. */
 export function Datalist({ id, values }: { id: string; values: readonly string[] }) {
@@ -98,7 +104,6 @@ export function InlineError({ message }: { message: string | null }) {
     </span>
   )
 }
-
 
 /** Field errors under an input, linked with aria-describedby by the caller (id). */
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {

@@ -16,11 +16,18 @@ export function LiveStatusPill({ status }: { status: LiveStatus }) {
       data-testid="live-status"
       data-status={status}
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
-        status === 'live' ? 'bg-emerald-50 text-emerald-900 ring-emerald-300' : status === 'connecting' ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-slate-100 text-slate-700 ring-slate-300'
+        status === 'live'
+          ? 'bg-emerald-50 text-emerald-900 ring-emerald-300'
+          : status === 'connecting'
+            ? 'bg-amber-50 text-amber-900 ring-amber-300'
+            : 'bg-slate-100 text-slate-700 ring-slate-300'
       }`}
       title={t(`${status}Hint`)}
     >
-      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${status === 'live' ? 'bg-emerald-500' : status === 'connecting' ? 'bg-amber-500' : 'bg-slate-400'}`} />
+      <span
+        aria-hidden="true"
+        className={`h-2 w-2 rounded-full ${status === 'live' ? 'bg-emerald-500' : status === 'connecting' ? 'bg-amber-500' : 'bg-slate-400'}`}
+      />
       {t(status)}
     </span>
   )
@@ -33,9 +40,12 @@ export function useDebounced(fn: () => void, ms: number): () => void {
   useEffect(() => {
     latest.current = fn
   })
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
   return () => {
     if (timer.current) return
     timer.current = setTimeout(() => {
@@ -76,9 +86,16 @@ export function LiveUpdates(props: { mode: 'refresh' } | { mode: 'watch'; orderI
     <div className="flex flex-wrap items-center gap-2">
       <LiveStatusPill status={status} />
       {props.mode === 'watch' && announced > shown && (
-        <div role="status" className="flex items-center gap-2 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-950 ring-1 ring-amber-300">
+        <div
+          role="status"
+          className="flex items-center gap-2 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-950 ring-1 ring-amber-300"
+        >
           {t('changedElsewhere')}
-          <button type="button" onClick={() => router.refresh()} className="rounded-md bg-white px-2 py-0.5 font-medium ring-1 ring-amber-400 hover:bg-amber-100">
+          <button
+            type="button"
+            onClick={() => router.refresh()}
+            className="rounded-md bg-white px-2 py-0.5 font-medium ring-1 ring-amber-400 hover:bg-amber-100"
+          >
             {t('reload')}
           </button>
         </div>

@@ -12,7 +12,17 @@ export function parseTypedAmount(text: string, currency: string, locale: string)
 }
 
 /** Money typed as text (never a float input): parsed exactly into minor units by the caller with parseTypedAmount. */
-export function MoneyInput(props: { id: string; value: string; onChange: (value: string) => void; currency: string; disabled?: boolean; invalid?: boolean; describedBy?: string; required?: boolean; name?: string }) {
+export function MoneyInput(props: {
+  id: string
+  value: string
+  onChange: (value: string) => void
+  currency: string
+  disabled?: boolean
+  invalid?: boolean
+  describedBy?: string
+  required?: boolean
+  name?: string
+}) {
   return (
     // The focus ring goes around the whole field (amount and currency), as the global :focus-visible outline would.
     <div className="mt-1 flex rounded-md border border-slate-300 bg-white focus-within:border-brand-500 focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500">

@@ -2,7 +2,13 @@ import type { ComponentProps, ReactNode } from 'react'
 import { cardClass, panelClass } from './styles'
 
 /** A card section with its heading as the section's name, and an optional line explaining it. */
-export function Section({ id, title, explain, children, ...rest }: { id: string; title: ReactNode; explain?: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
+export function Section({
+  id,
+  title,
+  explain,
+  children,
+  ...rest
+}: { id: string; title: ReactNode; explain?: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
   return (
     <section aria-labelledby={id} className={cardClass} {...rest}>
       <h2 id={id} className="text-lg font-semibold">
@@ -15,7 +21,12 @@ export function Section({ id, title, explain, children, ...rest }: { id: string;
 }
 
 /** A back-office panel: a flat card whose heading names the section. */
-export function Panel({ id, title, children, ...rest }: { id: string; title: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
+export function Panel({
+  id,
+  title,
+  children,
+  ...rest
+}: { id: string; title: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
   return (
     <section aria-labelledby={id} className={panelClass} {...rest}>
       <h2 id={id} className="mb-3 text-lg font-semibold">

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react'
 import { tableCardClass } from './styles'
 
 /** A list as a table: scrolls sideways on a phone, caption for screen readers, one header per column. */
-export function DataTable({ caption, columns, className, children }: { caption: string; columns: Array<{ label: ReactNode; end?: boolean }>; className: string; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  caption: string
+  columns: Array<{ label: ReactNode; end?: boolean }>
+  className: string
+  children: ReactNode
+}) {
   return (
     <div className={tableCardClass}>
       <table className={`w-full text-sm ${className}`}>

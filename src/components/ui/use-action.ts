@@ -11,7 +11,10 @@ import type { ActionResult, FieldErrors } from '@/lib/action-result'
  * "reload", keep the inputs). The form's own inputs are never touched, so nothing typed is lost; on success the
  * page's server data is refreshed, so lists and overviews show the change without a reload.
  */
-export function useAction<I, R>(action: (raw: I) => Promise<ActionResult<R>>, options: { refresh?: boolean; onSuccess?: (data: R) => void } = {}) {
+export function useAction<I, R>(
+  action: (raw: I) => Promise<ActionResult<R>>,
+  options: { refresh?: boolean; onSuccess?: (data: R) => void } = {},
+) {
   // The message lives under manager.common for history's sake; every area shows the same words.
   const t = useTranslations('manager.common')
   const router = useRouter()

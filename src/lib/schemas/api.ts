@@ -35,7 +35,9 @@ export const errorResponse = z.object({
     fields: z.record(z.string(), z.array(z.string())).optional(),
     ref: z.string().optional(),
     /** POST /api/v1/customers only: the existing customers sharing the phone or email (send ignoreDuplicates: true to create anyway). */
-    duplicates: z.array(z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })).optional(),
+    duplicates: z
+      .array(z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }))
+      .optional(),
   }),
 })
 

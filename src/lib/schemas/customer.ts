@@ -12,7 +12,11 @@ export const NOTES_MAX = 2000
 
 /** A bounded single-line text without control characters. */
 export function line(max: number) {
-  return z.string().trim().max(max).refine((v) => !CONTROL_OR_NEWLINE.test(v), { message: 'validation.invalid' })
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL_OR_NEWLINE.test(v), { message: 'validation.invalid' })
 }
 
 /** Optional free text (line breaks and tabs allowed): trimmed, bounded, and an empty string means "not given". */

@@ -43,12 +43,7 @@ export const recordFulfillmentSchema = z.strictObject({
   orderId: id,
   expectedVersion: version,
   lines: z
-    .array(
-      z.union([
-        z.strictObject({ lineId: id, set: quantity }),
-        z.strictObject({ lineId: id, add: integer(-1_000_000, 1_000_000) }),
-      ]),
-    )
+    .array(z.union([z.strictObject({ lineId: id, set: quantity }), z.strictObject({ lineId: id, add: integer(-1_000_000, 1_000_000) })]))
     .min(1)
     .max(200),
 })

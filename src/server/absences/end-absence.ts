@@ -8,7 +8,11 @@ import { absenceIdSchema } from '@/lib/schemas/absence'
 import { defineUseCase } from '../use-case'
 
 /** Someone is back early (end the absence now) or a planned absence is called off (remove it). */
-export async function endAbsence(actor: Actor, input: AbsenceIdInput, now = new Date()): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
+export async function endAbsence(
+  actor: Actor,
+  input: AbsenceIdInput,
+  now = new Date(),
+): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
   authorize(actor, endAbsenceUseCase.tasks)
   return db().$transaction((tx) => endOrCancelAbsence(tx, actor, input.absenceId, now, 'MANAGE_TEAM'))
 }

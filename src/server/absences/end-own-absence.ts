@@ -9,7 +9,11 @@ import { defineUseCase } from '../use-case'
 
 /** Back from lunch early, or a planned lunch called off. Only one's own lunch breaks; sick days and leave are the
  * manager's to change (docs/decisions/005). */
-export async function endOwnAbsence(actor: Actor, input: AbsenceIdInput, now = new Date()): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
+export async function endOwnAbsence(
+  actor: Actor,
+  input: AbsenceIdInput,
+  now = new Date(),
+): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
   return db().$transaction(async (tx) => {
     const own = await tx.absence.findFirst({ where: { id: input.absenceId, userId: actor.id }, select: { kind: true } })
     if (!own) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -19,4 +23,9 @@ export async function endOwnAbsence(actor: Actor, input: AbsenceIdInput, now = n
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const endOwnAbsenceUseCase = defineUseCase({ name: 'endOwnAbsence', tasks: 'signed-in', schema: absenceIdSchema, run: endOwnAbsence })
+export const endOwnAbsenceUseCase = defineUseCase({
+  name: 'endOwnAbsence',
+  tasks: 'signed-in',
+  schema: absenceIdSchema,
+  run: endOwnAbsence,
+})

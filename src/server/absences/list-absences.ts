@@ -22,7 +22,15 @@ export async function listAbsences(actor: Actor, now = new Date()): Promise<Abse
     where: { endsAt: { gt: new Date(now.getTime() - RECENT_DAYS * DAY_MS) }, user: { active: true } },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: LIST_LIMIT,
-    select: { id: true, kind: true, startsAt: true, endsAt: true, note: true, user: { select: { id: true, name: true } }, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      startsAt: true,
+      endsAt: true,
+      note: true,
+      user: { select: { id: true, name: true } },
+      createdBy: { select: { name: true } },
+    },
   })
   const dto = (a: (typeof rows)[number]): AbsenceDTO => ({
     id: a.id,
@@ -37,6 +45,9 @@ export async function listAbsences(actor: Actor, now = new Date()): Promise<Abse
     now: now.toISOString(),
     current: rows.filter((a) => a.startsAt <= now && now < a.endsAt).map(dto),
     upcoming: rows.filter((a) => a.startsAt > now).map(dto),
-    recent: rows.filter((a) => a.endsAt <= now).reverse().map(dto),
+    recent: rows
+      .filter((a) => a.endsAt <= now)
+      .reverse()
+      .map(dto),
   }
 }

@@ -4,7 +4,10 @@ import { db } from '../db'
 import type { AbsenceDTO } from './rules'
 
 /** My current and coming absences (whoever recorded them). Everyone may see their own. */
-export async function listOwnAbsences(actor: Actor, now = new Date()): Promise<{ now: string; current: AbsenceDTO | null; upcoming: AbsenceDTO[] }> {
+export async function listOwnAbsences(
+  actor: Actor,
+  now = new Date(),
+): Promise<{ now: string; current: AbsenceDTO | null; upcoming: AbsenceDTO[] }> {
   const rows = await db().absence.findMany({
     where: { userId: actor.id, endsAt: { gt: now } },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],

@@ -18,4 +18,9 @@ export async function planOwnLunch(actor: Actor, input: PlanOwnLunchInput, now =
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const planOwnLunchUseCase = defineUseCase({ name: 'planOwnLunch', tasks: 'signed-in', schema: planOwnLunchSchema, run: planOwnLunch })
+export const planOwnLunchUseCase = defineUseCase({
+  name: 'planOwnLunch',
+  tasks: 'signed-in',
+  schema: planOwnLunchSchema,
+  run: planOwnLunch,
+})

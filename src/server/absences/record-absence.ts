@@ -15,8 +15,15 @@ export async function recordAbsence(actor: Actor, input: RecordAbsenceInput, now
   const start = localToUtc(input.startsAt, timeZone, 'startsAt')
   const end = localToUtc(input.endsAt, timeZone, 'endsAt')
   checkAbsencePeriod(input.kind, start, end, now)
-  return db().$transaction((tx) => insertAbsence(tx, actor, { userId: input.userId, kind: input.kind, start, end, note: input.note ?? null }, timeZone, 'MANAGE_TEAM'))
+  return db().$transaction((tx) =>
+    insertAbsence(tx, actor, { userId: input.userId, kind: input.kind, start, end, note: input.note ?? null }, timeZone, 'MANAGE_TEAM'),
+  )
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const recordAbsenceUseCase = defineUseCase({ name: 'recordAbsence', tasks: 'MANAGE_TEAM', schema: recordAbsenceSchema, run: recordAbsence })
+export const recordAbsenceUseCase = defineUseCase({
+  name: 'recordAbsence',
+  tasks: 'MANAGE_TEAM',
+  schema: recordAbsenceSchema,
+  run: recordAbsence,
+})

@@ -44,10 +44,16 @@ export function formatLocal(at: Date, timeZone: string): string {
 export function checkAbsencePeriod(kind: AbsenceKindInput, start: Date, end: Date, now: Date): void {
   if (end.getTime() <= start.getTime()) throw new DomainError('INVALID', 'manager.absences.errors.endBeforeStart', {}, 'endsAt')
   const minutes = (end.getTime() - start.getTime()) / MINUTE_MS
-  if (minutes < ABSENCE_MIN_MINUTES) throw new DomainError('INVALID', 'manager.absences.errors.tooShort', { minutes: ABSENCE_MIN_MINUTES }, 'endsAt')
+  if (minutes < ABSENCE_MIN_MINUTES)
+    throw new DomainError('INVALID', 'manager.absences.errors.tooShort', { minutes: ABSENCE_MIN_MINUTES }, 'endsAt')
   const max = ABSENCE_MAX_MINUTES[kind]
   if (minutes > max) {
-    throw new DomainError('INVALID', max < 24 * 60 ? 'manager.absences.errors.tooLongHours' : 'manager.absences.errors.tooLongDays', { hours: max / 60, days: max / 1440 }, 'endsAt')
+    throw new DomainError(
+      'INVALID',
+      max < 24 * 60 ? 'manager.absences.errors.tooLongHours' : 'manager.absences.errors.tooLongDays',
+      { hours: max / 60, days: max / 1440 },
+      'endsAt',
+    )
   }
   if (end.getTime() < now.getTime() - ABSENCE_MAX_PAST_DAYS * DAY_MS) {
     throw new DomainError('INVALID', 'manager.absences.errors.tooFarBack', { days: ABSENCE_MAX_PAST_DAYS }, 'startsAt')
@@ -85,7 +91,14 @@ export async function insertAbsence(
     )
   }
   const row = await tx.absence.create({
-    data: { userId: input.userId, kind: input.kind, startsAt: input.start, endsAt: input.end, note: input.note || null, createdById: actor.id },
+    data: {
+      userId: input.userId,
+      kind: input.kind,
+      startsAt: input.start,
+      endsAt: input.end,
+      note: input.note || null,
+      createdById: actor.id,
+    },
     select: { id: true, kind: true, startsAt: true, endsAt: true, note: true },
   })
   await audit(tx, actor, {
@@ -109,10 +122,20 @@ export async function insertAbsence(
 /**
  * End an absence now (it is going on) or drop it (it has not started). One that is already over stays as history.
  */
-export async function endOrCancelAbsence(tx: Tx, actor: Actor, absenceId: string, now: Date, task: Task | null, ownerId?: string): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
+export async function endOrCancelAbsence(
+  tx: Tx,
+  actor: Actor,
+  absenceId: string,
+  now: Date,
+  task: Task | null,
+  ownerId?: string,
+): Promise<{ id: string; outcome: 'ended' | 'cancelled' }> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Absence" WHERE id = ${absenceId}::uuid FOR UPDATE`
   if (rows.length === 0) throw new DomainError('NOT_FOUND', 'errors.notFound')
-  const a = await tx.absence.findUniqueOrThrow({ where: { id: absenceId }, select: { id: true, userId: true, kind: true, startsAt: true, endsAt: true } })
+  const a = await tx.absence.findUniqueOrThrow({
+    where: { id: absenceId },
+    select: { id: true, userId: true, kind: true, startsAt: true, endsAt: true },
+  })
   // Someone else's absence looks like a missing one: nothing to learn from the difference.
   if (ownerId !== undefined && a.userId !== ownerId) throw new DomainError('NOT_FOUND', 'errors.notFound')
   if (a.endsAt <= now) throw new DomainError('CONFLICT', 'manager.absences.errors.alreadyOver')
@@ -123,6 +146,13 @@ export async function endOrCancelAbsence(tx: Tx, actor: Actor, absenceId: string
     return { id: a.id, outcome: 'cancelled' }
   }
   await tx.absence.update({ where: { id: a.id }, data: { endsAt: now }, select: { id: true } })
-  await audit(tx, actor, { action: 'absence.ended', entityType: 'absence', entityId: a.id, task, before, after: { ...before, endsAt: now.toISOString() } })
+  await audit(tx, actor, {
+    action: 'absence.ended',
+    entityType: 'absence',
+    entityId: a.id,
+    task,
+    before,
+    after: { ...before, endsAt: now.toISOString() },
+  })
   return { id: a.id, outcome: 'ended' }
 }

@@ -22,4 +22,9 @@ export async function startOwnLunch(actor: Actor, input: StartOwnLunchInput, now
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const startOwnLunchUseCase = defineUseCase({ name: 'startOwnLunch', tasks: 'signed-in', schema: startOwnLunchSchema, run: startOwnLunch })
+export const startOwnLunchUseCase = defineUseCase({
+  name: 'startOwnLunch',
+  tasks: 'signed-in',
+  schema: startOwnLunchSchema,
+  run: startOwnLunch,
+})

@@ -10,7 +10,10 @@ import { createApiTokenSchema } from '@/lib/schemas/api-token'
 import { defineUseCase } from '../use-case'
 
 /** A manager creates a personal API token for a staff member; it acts with that person's permissions. */
-export async function createApiToken(actor: Actor, input: CreateApiTokenInput): Promise<{ id: string; token: string; prefix: string; name: string }> {
+export async function createApiToken(
+  actor: Actor,
+  input: CreateApiTokenInput,
+): Promise<{ id: string; token: string; prefix: string; name: string }> {
   authorize(actor, createApiTokenUseCase.tasks)
   const secret = newTokenSecret()
   return db().$transaction(async (tx) => {
@@ -22,10 +25,21 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput): 
       data: { userId: user.id, name: input.name, tokenHash: secret.hash, prefix: secret.prefix, createdById: actor.id },
       select: { id: true, name: true, prefix: true },
     })
-    await audit(tx, actor, { action: 'api_token.created', entityType: 'api_token', entityId: row.id, task: 'MANAGE_TEAM', data: { userId: user.id, name: input.name, prefix: row.prefix } })
+    await audit(tx, actor, {
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      task: 'MANAGE_TEAM',
+      data: { userId: user.id, name: input.name, prefix: row.prefix },
+    })
     return { ...row, token: secret.token }
   })
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const createApiTokenUseCase = defineUseCase({ name: 'createApiToken', tasks: 'MANAGE_TEAM', schema: createApiTokenSchema, run: createApiToken })
+export const createApiTokenUseCase = defineUseCase({
+  name: 'createApiToken',
+  tasks: 'MANAGE_TEAM',
+  schema: createApiTokenSchema,
+  run: createApiToken,
+})

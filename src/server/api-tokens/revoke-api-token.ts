@@ -20,4 +20,9 @@ export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput): 
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const revokeApiTokenUseCase = defineUseCase({ name: 'revokeApiToken', tasks: 'MANAGE_TEAM', schema: revokeApiTokenSchema, run: revokeApiToken })
+export const revokeApiTokenUseCase = defineUseCase({
+  name: 'revokeApiToken',
+  tasks: 'MANAGE_TEAM',
+  schema: revokeApiTokenSchema,
+  run: revokeApiToken,
+})

@@ -20,7 +20,8 @@ export const MAX_BODY_BYTES = 64 * 1024
 export type ApiErrorCode = ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL' | 'UNAVAILABLE'
 const STATUS: Record<ApiErrorCode, number> = { ...HTTP_STATUS, BAD_REQUEST: 400, PAYLOAD_TOO_LARGE: 413, INTERNAL: 500, UNAVAILABLE: 503 }
 
-let translator: Promise<(key: string, params?: Record<string, string | number>, formats?: ReturnType<typeof messageFormats>) => string> | undefined
+let translator:
+  Promise<(key: string, params?: Record<string, string | number>, formats?: ReturnType<typeof messageFormats>) => string> | undefined
 async function english() {
   translator ??= loadMessages('en').then((messages) => {
     const t = createTranslator({ locale: 'en', messages })
@@ -35,11 +36,7 @@ async function english() {
   return translator
 }
 
-export function apiError(
-  code: ApiErrorCode,
-  message: string,
-  extra: ApiErrorExtra & { headers?: Record<string, string> } = {},
-): Response {
+export function apiError(code: ApiErrorCode, message: string, extra: ApiErrorExtra & { headers?: Record<string, string> } = {}): Response {
   return Response.json(apiErrorBody(code, message, extra), { status: STATUS[code], headers: extra.headers })
 }
 
@@ -69,16 +66,21 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> }
 
 async function readJson(request: Request, optional: boolean): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get('content-length') ?? '0')
-  if (length > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
+  if (length > MAX_BODY_BYTES)
+    return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
   let text: string
   try {
     text = await request.text()
   } catch {
     // Reading the body fails only when the client hangs up mid-request (ECONNRESET, "aborted"): its mistake or its
     // network's, and nobody is left to read the answer — not an internal failure to log and investigate.
-    return { ok: false, response: apiError('BAD_REQUEST', 'The request body could not be read: the connection closed before it was complete.') }
+    return {
+      ok: false,
+      response: apiError('BAD_REQUEST', 'The request body could not be read: the connection closed before it was complete.'),
+    }
   }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    return { ok: false, response: apiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }
   // An operation whose body fields are all optional may be sent without a body at all.
   if (optional && text.trim() === '') return { ok: true, value: {} }
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
@@ -94,7 +96,10 @@ async function readJson(request: Request, optional: boolean): Promise<{ ok: true
   const unstorable = unstorableTextPath(value)
   if (unstorable !== null) {
     const t = await english()
-    return { ok: false, response: apiError('INVALID', 'The request has invalid fields.', { fields: { [unstorable || '_']: [t('validation.invalid')] } }) }
+    return {
+      ok: false,
+      response: apiError('INVALID', 'The request has invalid fields.', { fields: { [unstorable || '_']: [t('validation.invalid')] } }),
+    }
   }
   return { ok: true, value }
 }
@@ -137,14 +142,22 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined
  * its permission again) -> JSON, or the error contract `{ error: { code, message, fields? } }` with the right
  * status. Nothing unexpected leaks: no stack, no SQL.
  */
-export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined, R = unknown>(
+export function apiRoute<
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+  PS extends z.ZodType | undefined = undefined,
+  R = unknown,
+>(
   spec: ApiRouteSpec<QS, BS, PS, R>,
   fn: (ctx: ApiContext<Out<QS>, Out<BS>, PS extends z.ZodType ? z.output<PS> : Record<string, string>>) => Promise<R | Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const auth = await authenticateBearer(request.headers.get('authorization'))
-      if (!auth) return apiError('UNAUTHENTICATED', 'Send a valid API token: Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': 'Bearer' } })
+      if (!auth)
+        return apiError('UNAUTHENTICATED', 'Send a valid API token: Authorization: Bearer <token>.', {
+          headers: { 'WWW-Authenticate': 'Bearer' },
+        })
       const wait = await apiLimiter().take(auth.tokenId)
       if (wait !== null) return apiError('RATE_LIMITED', 'Too many requests for this token.', { headers: { 'Retry-After': String(wait) } })
       if (spec.tasks && spec.tasks !== 'signed-in') authorizeAny(auth.actor, callerTasks(spec.tasks))
@@ -159,7 +172,10 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
       const idempotencyKey = spec.idempotencyKey ? (request.headers.get('idempotency-key') ?? '') : ''
       const withoutKey = spec.idempotencyKey === 'optional' && idempotencyKey === ''
       if (spec.idempotencyKey && !withoutKey && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-        return apiError('BAD_REQUEST', 'Send an Idempotency-Key header: 8 to 100 visible ASCII characters, e.g. a UUID, new for each request and the same on every retry of it.')
+        return apiError(
+          'BAD_REQUEST',
+          'Send an Idempotency-Key header: 8 to 100 visible ASCII characters, e.g. a UUID, new for each request and the same on every retry of it.',
+        )
       }
       let query: unknown
       if (spec.query) {
@@ -185,7 +201,9 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
         async ({ operationKey }) => {
           try {
             const result = await fn({ ...ctx, operationKey } as never)
-            return result instanceof Response ? { status: result.status, body: await result.json() } : { status: spec.status ?? 200, body: result }
+            return result instanceof Response
+              ? { status: result.status, body: await result.json() }
+              : { status: spec.status ?? 200, body: result }
           } catch (error) {
             if (spec.rerunnable || isDomainError(error)) throw error
             // It failed unexpectedly and may still have taken effect (a commit whose answer was lost): that is its

@@ -84,7 +84,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(route: string, body: unknown): string {
-  return createHash('sha256').update(`${route}\n${canonicalJson(body)}`).digest('hex')
+  return createHash('sha256')
+    .update(`${route}\n${canonicalJson(body)}`)
+    .digest('hex')
 }
 
 /** The key handed to a rerunnable use case: per person (two people's keys never meet) and per binding (a key used
@@ -188,7 +190,11 @@ async function awaitClaimHolder(scope: IdempotencyScope, hash: string, ttlHours:
  * binding, anything else leaves it pending (the operation may have taken effect: see the handler, which stores an
  * unexpected failure of an operation that is not rerunnable as its response).
  */
-export async function idempotent(scope: IdempotencyScope, operation: Operation, options: { rerunnable?: boolean } = {}): Promise<StoredResponse> {
+export async function idempotent(
+  scope: IdempotencyScope,
+  operation: Operation,
+  options: { rerunnable?: boolean } = {},
+): Promise<StoredResponse> {
   const ttlHours = idempotencyTtlHours()
   const hash = requestHash(scope.route, scope.body)
   for (;;) {

@@ -47,9 +47,35 @@ const BODY_ERRORS = [400, 401, 403, 409, 413, 422, 429]
 const ORDER_BODY_ERRORS = [400, 401, 403, 404, 409, 413, 422, 429]
 
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/v1/health', summary: 'Is the service up and its database reachable?', tag: 'Service', auth: false, response: healthResponse, errors: [503] },
-  { method: 'get', path: '/api/v1/openapi.json', summary: 'This description of the API (OpenAPI 3.1), generated from the schemas the routes validate with', tag: 'Service', auth: false, response: z.record(z.string(), z.unknown()), errors: [] },
-  { method: 'get', path: '/api/v1/orders', summary: 'List orders, newest first (keyset pagination)', tag: 'Orders', task: 'any order task', auth: true, query: listOrdersQuery, response: orderPage, errors: [401, 403, 422, 429] },
+  {
+    method: 'get',
+    path: '/api/v1/health',
+    summary: 'Is the service up and its database reachable?',
+    tag: 'Service',
+    auth: false,
+    response: healthResponse,
+    errors: [503],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This description of the API (OpenAPI 3.1), generated from the schemas the routes validate with',
+    tag: 'Service',
+    auth: false,
+    response: z.record(z.string(), z.unknown()),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orders',
+    summary: 'List orders, newest first (keyset pagination)',
+    tag: 'Orders',
+    task: 'any order task',
+    auth: true,
+    query: listOrdersQuery,
+    response: orderPage,
+    errors: [401, 403, 422, 429],
+  },
   {
     method: 'post',
     path: '/api/v1/orders',
@@ -64,7 +90,17 @@ export const OPERATIONS: Operation[] = [
     status: 201,
     errors: BODY_ERRORS,
   },
-  { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, documents, payments and timeline', tag: 'Orders', task: 'any order task', auth: true, params: idParam, response: orderSummary.passthrough(), errors: [401, 403, 404, 429] },
+  {
+    method: 'get',
+    path: '/api/v1/orders/{id}',
+    summary: 'One order with lines, documents, payments and timeline',
+    tag: 'Orders',
+    task: 'any order task',
+    auth: true,
+    params: idParam,
+    response: orderSummary.passthrough(),
+    errors: [401, 403, 404, 429],
+  },
   {
     method: 'post',
     path: '/api/v1/orders/{id}/fulfillment',
@@ -82,7 +118,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/orders/{id}/invoices',
-    summary: 'Invoice everything fulfilled and not yet invoiced on the order (gapless number). 409 when there is nothing to invoice or the order changed since expectedVersion.',
+    summary:
+      'Invoice everything fulfilled and not yet invoiced on the order (gapless number). 409 when there is nothing to invoice or the order changed since expectedVersion.',
     tag: 'Billing',
     task: 'INVOICE',
     auth: true,
@@ -97,7 +134,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/orders/{id}/payments',
-    summary: 
+    summary:
       'Record money received for the order: against one invoice (invoiceId) or its open invoices oldest first, the rest held as a prepayment. Never more than the order will cost (409). Send an Idempotency-Key: a retry after a lost response then answers the first payment (Idempotent-Replayed: true) instead of taking a second; without one, look at the payments of GET /api/v1/orders/{id} before sending it again.',
     tag: 'Billing',
     task: 'HANDLE_PICKUP or RECORD_PAYMENT',
@@ -109,12 +146,33 @@ export const OPERATIONS: Operation[] = [
     status: 201,
     errors: ORDER_BODY_ERRORS,
   },
-  { method: 'get', path: '/api/v1/invoices', summary: 'List issued invoices, newest first (keyset pagination), with credited, paid and open amounts', tag: 'Billing', task: 'INVOICE or RECORD_PAYMENT', auth: true, query: listInvoicesQuery, response: invoicePage, errors: [401, 403, 422, 429] },
-  { method: 'get', path: '/api/v1/customers', summary: 'List customers, newest first (keyset pagination); q finds words in name, phone or email ignoring case and diacritics', tag: 'Customers', task: 'TAKE_ORDER, CUSTOMER_SERVICE or HANDLE_PICKUP', auth: true, query: listCustomersQuery, response: customerPage, errors: [401, 403, 422, 429] },
+  {
+    method: 'get',
+    path: '/api/v1/invoices',
+    summary: 'List issued invoices, newest first (keyset pagination), with credited, paid and open amounts',
+    tag: 'Billing',
+    task: 'INVOICE or RECORD_PAYMENT',
+    auth: true,
+    query: listInvoicesQuery,
+    response: invoicePage,
+    errors: [401, 403, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/customers',
+    summary: 'List customers, newest first (keyset pagination); q finds words in name, phone or email ignoring case and diacritics',
+    tag: 'Customers',
+    task: 'TAKE_ORDER, CUSTOMER_SERVICE or HANDLE_PICKUP',
+    auth: true,
+    query: listCustomersQuery,
+    response: customerPage,
+    errors: [401, 403, 422, 429],
+  },
   {
     method: 'post',
     path: '/api/v1/customers',
-    summary: 'Create a customer. When one with the same phone or email exists: 409 with error.duplicates (send ignoreDuplicates: true to create another anyway).',
+    summary:
+      'Create a customer. When one with the same phone or email exists: 409 with error.duplicates (send ignoreDuplicates: true to create another anyway).',
     tag: 'Customers',
     task: 'TAKE_ORDER or CUSTOMER_SERVICE',
     auth: true,
@@ -143,9 +201,15 @@ function schema(s: z.ZodType): unknown {
 
 function parameters(op: Operation, ttlHours: number) {
   const out: unknown[] = []
-  for (const [where, obj] of [['path', op.params], ['query', op.query]] as const) {
+  for (const [where, obj] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
     if (!obj) continue
-    const json = z.toJSONSchema(obj, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] }
+    const json = z.toJSONSchema(obj, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, unknown>
+      required?: string[]
+    }
     for (const [name, s] of Object.entries(json.properties ?? {})) {
       out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s })
     }
@@ -169,14 +233,25 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: 'Success',
-        ...(op.idempotent ? { headers: { 'Idempotent-Replayed': { description: 'true when this is the stored response of an earlier request with the same key', schema: { type: 'string', enum: ['true'] } } } } : {}),
+        ...(op.idempotent
+          ? {
+              headers: {
+                'Idempotent-Replayed': {
+                  description: 'true when this is the stored response of an earlier request with the same key',
+                  schema: { type: 'string', enum: ['true'] },
+                },
+              },
+            }
+          : {}),
         content: { 'application/json': { schema: schema(op.response) } },
       },
     }
     for (const code of op.errors) {
       responses[String(code)] = {
         description: STATUS_TEXT[code] ?? 'Error',
-        ...(code === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } } } : {}),
+        ...(code === 429
+          ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } } }
+          : {}),
         content: { 'application/json': { schema: schema(errorResponse) } },
       }
     }
@@ -184,7 +259,12 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
     paths[op.path]![op.method] = {
       summary: op.summary,
       tags: [op.tag],
-      operationId: `${op.method}${op.path.replace('/api/v1', '').replace(/[{}]/g, '').split('/').map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : '')).join('')}`,
+      operationId: `${op.method}${op.path
+        .replace('/api/v1', '')
+        .replace(/[{}]/g, '')
+        .split('/')
+        .map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : ''))
+        .join('')}`,
       ...(op.task ? { description: `Requires the task: ${op.task}.` } : {}),
       security: op.auth ? [{ bearer: [] }] : [],
       parameters: parameters(op, ttlHours),
@@ -197,11 +277,12 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
     info: {
       title: 'Handoff API',
       version: '1.0.0',
-      description:
-        `Orders, customers, fulfillment, invoices and payments for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After). Order writes take an Idempotency-Key header (required to create an order): the first response is stored for ${ttlHours} hours and sent again for a retry with the same key and request.`,
+      description: `Orders, customers, fulfillment, invoices and payments for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After). Order writes take an Idempotency-Key header (required to create an order): the first response is stored for ${ttlHours} hours and sent again for a retry with the same key and request.`,
     },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (hof_…) created by a manager.' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (hof_…) created by a manager.' } },
+    },
     paths,
   }
 }

@@ -29,7 +29,10 @@ export function cookiePolicy(env: Env = process.env): CookiePolicy {
   }
   const secure = url?.protocol === 'https:'
   if (env.NODE_ENV === 'production' && !secure && !(url && isLoopback(url))) {
-    return { secure, problem: 'NEXTAUTH_URL must be the https:// address of this server in production: session cookies are only sent Secure and prefixed.' }
+    return {
+      secure,
+      problem: 'NEXTAUTH_URL must be the https:// address of this server in production: session cookies are only sent Secure and prefixed.',
+    }
   }
   return { secure }
 }

@@ -35,7 +35,13 @@ async function withRetryAfter(response: Response): Promise<Response> {
   const location = response.headers.get('location')
   let target = location
   const json = !location && /application\/json/i.test(response.headers.get('content-type') ?? '')
-  if (json) target = ((await response.clone().json().catch(() => null)) as { url?: unknown } | null)?.url as string | null
+  if (json)
+    target = (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: unknown } | null
+    )?.url as string | null
   const seconds = typeof target === 'string' ? REFUSED.exec(target)?.[1] : undefined
   if (!seconds) return response
   const headers = new Headers(response.headers)

@@ -91,7 +91,14 @@ export async function claimAttempt(keys: ThrottleKey[], now = new Date()): Promi
     let armsWait = 0
     for (const k of ordered) {
       const rule = LOGIN_RULES[k.kind]
-      const result = await client.query<{ count: number; until: Date | null }>(CLAIM, [k.key, now, rule.free, rule.baseSeconds, rule.maxSeconds, rule.forgetSeconds])
+      const result = await client.query<{ count: number; until: Date | null }>(CLAIM, [
+        k.key,
+        now,
+        rule.free,
+        rule.baseSeconds,
+        rule.maxSeconds,
+        rule.forgetSeconds,
+      ])
       const row = result.rows[0]
       if (!row) {
         const blocked = await client.query<{ until: Date }>(`SELECT until FROM "Throttle" WHERE key = $1`, [k.key])
@@ -150,5 +157,7 @@ const swept = globalThis as unknown as { handoffThrottleSweptAt?: number }
 export function sweepThrottles(now = new Date()): void {
   if (now.getTime() - (swept.handoffThrottleSweptAt ?? 0) < SWEEP_EVERY_MS) return
   swept.handoffThrottleSweptAt = now.getTime()
-  sql(`DELETE FROM "Throttle" WHERE key IN (SELECT key FROM "Throttle" WHERE "expiresAt" < $1::timestamptz LIMIT ${SWEEP_BATCH})`, [now]).catch(() => undefined)
+  sql(`DELETE FROM "Throttle" WHERE key IN (SELECT key FROM "Throttle" WHERE "expiresAt" < $1::timestamptz LIMIT ${SWEEP_BATCH})`, [
+    now,
+  ]).catch(() => undefined)
 }

@@ -44,7 +44,10 @@ export interface LoginContext {
  * (src/server/auth/throttle.ts) — unknown emails too, so throttling says nothing about who has an account — and the
  * check itself runs through this process's hashing gate. Throws SignInRefused when either says no.
  */
-export async function verifyLogin(raw: unknown, { address = 'unknown', now = new Date() }: LoginContext = {}): Promise<{ id: string; sessionVersion: number } | null> {
+export async function verifyLogin(
+  raw: unknown,
+  { address = 'unknown', now = new Date() }: LoginContext = {},
+): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = loginSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
@@ -56,7 +59,10 @@ export async function verifyLogin(raw: unknown, { address = 'unknown', now = new
   const { claim } = claimed
   const prisma = db()
   try {
-    const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true, sessionVersion: true } })
+    const user = await prisma.user.findUnique({
+      where: { email },
+      select: { id: true, passwordHash: true, active: true, sessionVersion: true },
+    })
     if (!user || !user.active) {
       await burnVerifyTime(password)
       await failed(claim, user?.id, { email: email.slice(0, 254), reason: user ? 'inactive' : 'unknown', address })
@@ -85,7 +91,12 @@ async function failed(claim: Claim, userId: string | undefined, data: Prisma.Inp
   await db().$transaction(async (tx) => {
     await audit(tx, null, { action: 'auth.login_failed', entityType: 'user', entityId: userId, data })
     if (claim.armsWait > 0) {
-      await audit(tx, null, { action: 'auth.throttled', entityType: 'user', entityId: userId, data: { address: data.address, waitSeconds: claim.armsWait, failures: claim.counts } })
+      await audit(tx, null, {
+        action: 'auth.throttled',
+        entityType: 'user',
+        entityId: userId,
+        data: { address: data.address, waitSeconds: claim.armsWait, failures: claim.counts },
+      })
     }
   })
 }

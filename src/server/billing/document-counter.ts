@@ -41,5 +41,10 @@ export async function takeDocumentNumber(
   const issuedAt = new Date()
   const year = businessYear(issuedAt, settings.timeZone)
   const seq = await takeDocumentSeq(tx, kind, year)
-  return { issuedAt, year, seq, number: formatDocumentNumber(kind === 'INVOICE' ? settings.invoicePrefix : settings.creditNotePrefix, year, seq) }
+  return {
+    issuedAt,
+    year,
+    seq,
+    number: formatDocumentNumber(kind === 'INVOICE' ? settings.invoicePrefix : settings.creditNotePrefix, year, seq),
+  }
 }

@@ -22,12 +22,28 @@ export interface CreditNoteDocumentDTO {
   invoice: { id: string; number: string; issuedAt: string }
   order: { id: string; number: string }
   issuedBy: string
-  lines: Array<{ id: string; description: string; quantity: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number }>
+  lines: Array<{
+    id: string
+    description: string
+    quantity: number
+    unitPrice: number
+    taxRateBp: number
+    net: number
+    tax: number
+    gross: number
+  }>
   subtotal: number
   taxTotal: number
   total: number
   byRate: RateBreakdown[]
-  refunds: Array<{ id: string; method: 'CASH' | 'CARD' | 'TRANSFER'; receivedAt: string; amount: number; reference: string | null; by: string }>
+  refunds: Array<{
+    id: string
+    method: 'CASH' | 'CARD' | 'TRANSFER'
+    receivedAt: string
+    amount: number
+    reference: string | null
+    by: string
+  }>
   refunded: number
   refundable: number
 }
@@ -62,18 +78,42 @@ export async function getCreditNote(actor: Actor, creditNoteId: string): Promise
           allocations: { select: { amount: true, paymentId: true } },
         },
       },
-      lines: { select: { id: true, quantity: true, net: true, tax: true, gross: true, invoiceLine: { select: { description: true, unitPrice: true, taxRateBp: true, position: true } } } },
-      refunds: { orderBy: { receivedAt: 'asc' }, select: { id: true, method: true, receivedAt: true, amount: true, reference: true, receivedBy: { select: { name: true } } } },
+      lines: {
+        select: {
+          id: true,
+          quantity: true,
+          net: true,
+          tax: true,
+          gross: true,
+          invoiceLine: { select: { description: true, unitPrice: true, taxRateBp: true, position: true } },
+        },
+      },
+      refunds: {
+        orderBy: { receivedAt: 'asc' },
+        select: { id: true, method: true, receivedAt: true, amount: true, reference: true, receivedBy: { select: { name: true } } },
+      },
     },
   })
   if (!cn) throw new DomainError('NOT_FOUND', 'errors.notFound')
   const refunded = -cn.refunds.reduce((s, r) => s + r.amount, 0)
   const credited = cn.invoice.creditNotes.reduce((s, c) => s + c.total, 0)
-  const open = invoiceOpen({ id: cn.invoice.id, total: cn.invoice.total, credited }, cn.invoice.allocations.map((a) => ({ ...a, invoiceId: cn.invoice.id })))
+  const open = invoiceOpen(
+    { id: cn.invoice.id, total: cn.invoice.total, credited },
+    cn.invoice.allocations.map((a) => ({ ...a, invoiceId: cn.invoice.id })),
+  )
   const held = cn.order.payments.reduce((s, p) => s + p.amount, 0)
   const lines = [...cn.lines]
     .sort((a, b) => a.invoiceLine.position - b.invoiceLine.position)
-    .map((l) => ({ id: l.id, description: l.invoiceLine.description, quantity: l.quantity, unitPrice: l.invoiceLine.unitPrice, taxRateBp: l.invoiceLine.taxRateBp, net: l.net, tax: l.tax, gross: l.gross }))
+    .map((l) => ({
+      id: l.id,
+      description: l.invoiceLine.description,
+      quantity: l.quantity,
+      unitPrice: l.invoiceLine.unitPrice,
+      taxRateBp: l.invoiceLine.taxRateBp,
+      net: l.net,
+      tax: l.tax,
+      gross: l.gross,
+    }))
   return {
     id: cn.id,
     number: cn.number,
@@ -91,7 +131,14 @@ export async function getCreditNote(actor: Actor, creditNoteId: string): Promise
     taxTotal: cn.taxTotal,
     total: cn.total,
     byRate: sumAmounts(lines).byRate,
-    refunds: cn.refunds.map((r) => ({ id: r.id, method: r.method, receivedAt: r.receivedAt.toISOString(), amount: -r.amount, reference: r.reference, by: r.receivedBy.name })),
+    refunds: cn.refunds.map((r) => ({
+      id: r.id,
+      method: r.method,
+      receivedAt: r.receivedAt.toISOString(),
+      amount: -r.amount,
+      reference: r.reference,
+      by: r.receivedBy.name,
+    })),
     refunded,
     refundable: maxRefund({ creditTotal: cn.total, refundedOnCredit: refunded, invoiceOpen: open, held }),
   }

@@ -28,13 +28,32 @@ export interface InvoiceDocumentDTO {
   order: { id: string; number: string; version: number }
   issuedBy: string
   crossRole: boolean
-  lines: Array<{ id: string; position: number; description: string; quantity: number; qtyFrom: number; unitPrice: number; taxRateBp: number; net: number; tax: number; gross: number; credited: number }>
+  lines: Array<{
+    id: string
+    position: number
+    description: string
+    quantity: number
+    qtyFrom: number
+    unitPrice: number
+    taxRateBp: number
+    net: number
+    tax: number
+    gross: number
+    credited: number
+  }>
   subtotal: number
   taxTotal: number
   total: number
   byRate: RateBreakdown[]
   creditNotes: Array<{ id: string; number: string; issuedAt: string; total: number; reason: string }>
-  payments: Array<{ id: string; kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'; method: 'CASH' | 'CARD' | 'TRANSFER'; receivedAt: string; amount: number; reference: string | null }>
+  payments: Array<{
+    id: string
+    kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'
+    method: 'CASH' | 'CARD' | 'TRANSFER'
+    receivedAt: string
+    amount: number
+    reference: string | null
+  }>
   credited: number
   /** Money applied to it (net of refunds and of money moved to other invoices). */
   paid: number
@@ -69,20 +88,52 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       crossRole: true,
       issuedBy: { select: { name: true } },
       order: { select: { id: true, number: true, version: true } },
-      lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, qtyFrom: true, unitPrice: true, taxRateBp: true, net: true, tax: true, gross: true, creditLines: { select: { quantity: true } } } },
-      creditNotes: { orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }], select: { id: true, number: true, issuedAt: true, total: true, reason: true } },
-      allocations: { orderBy: { createdAt: 'asc' }, select: { amount: true, payment: { select: { id: true, kind: true, method: true, receivedAt: true, reference: true } } } },
+      lines: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          position: true,
+          description: true,
+          quantity: true,
+          qtyFrom: true,
+          unitPrice: true,
+          taxRateBp: true,
+          net: true,
+          tax: true,
+          gross: true,
+          creditLines: { select: { quantity: true } },
+        },
+      },
+      creditNotes: {
+        orderBy: [{ issuedAt: 'asc' }, { seq: 'asc' }],
+        select: { id: true, number: true, issuedAt: true, total: true, reason: true },
+      },
+      allocations: {
+        orderBy: { createdAt: 'asc' },
+        select: { amount: true, payment: { select: { id: true, kind: true, method: true, receivedAt: true, reference: true } } },
+      },
     },
   })
   if (!inv) throw new DomainError('NOT_FOUND', 'errors.notFound')
   const credited = inv.creditNotes.reduce((s, c) => s + c.total, 0)
-  const open = invoiceOpen({ id: inv.id, total: inv.total, credited }, inv.allocations.map((a) => ({ paymentId: a.payment.id, invoiceId: inv.id, amount: a.amount })))
+  const open = invoiceOpen(
+    { id: inv.id, total: inv.total, credited },
+    inv.allocations.map((a) => ({ paymentId: a.payment.id, invoiceId: inv.id, amount: a.amount })),
+  )
   // One row per payment: its allocations to this invoice summed (a deposit moved on to another invoice nets out).
   const perPayment = new Map<string, InvoiceDocumentDTO['payments'][number]>()
   for (const a of inv.allocations) {
     const row = perPayment.get(a.payment.id)
     if (row) row.amount += a.amount
-    else perPayment.set(a.payment.id, { id: a.payment.id, kind: a.payment.kind, method: a.payment.method, receivedAt: a.payment.receivedAt.toISOString(), amount: a.amount, reference: a.payment.reference })
+    else
+      perPayment.set(a.payment.id, {
+        id: a.payment.id,
+        kind: a.payment.kind,
+        method: a.payment.method,
+        receivedAt: a.payment.receivedAt.toISOString(),
+        amount: a.amount,
+        reference: a.payment.reference,
+      })
   }
   return {
     id: inv.id,

@@ -45,7 +45,16 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
         customerId: true,
         currency: true,
         lines: {
-          select: { id: true, orderLineId: true, description: true, quantity: true, qtyFrom: true, unitPrice: true, taxRateBp: true, creditLines: { select: { quantity: true } } },
+          select: {
+            id: true,
+            orderLineId: true,
+            description: true,
+            quantity: true,
+            qtyFrom: true,
+            unitPrice: true,
+            taxRateBp: true,
+            creditLines: { select: { quantity: true } },
+          },
         },
       },
     })
@@ -58,7 +67,14 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
       const alreadyCredited = line.creditLines.reduce((s, c) => s + c.quantity, 0)
       const refusal = checkCredit(line.quantity, alreadyCredited, requested.quantity)
       if (refusal) throw new DomainError(refusal.code, refusal.messageKey, refusal.params, `lines.${index}.quantity`)
-      const amounts = creditLineAmounts({ quantity: requested.quantity, unitPrice: line.unitPrice, taxRateBp: line.taxRateBp, invoicedQuantity: line.quantity, invoicedFrom: line.qtyFrom, alreadyCredited })
+      const amounts = creditLineAmounts({
+        quantity: requested.quantity,
+        unitPrice: line.unitPrice,
+        taxRateBp: line.taxRateBp,
+        invoicedQuantity: line.quantity,
+        invoicedFrom: line.qtyFrom,
+        alreadyCredited,
+      })
       return { line, quantity: requested.quantity, ...amounts }
     })
     if (lines.length === 0) throw new DomainError('INVALID', 'back.errors.nothingToCredit')
@@ -69,7 +85,10 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
       const back = new Map<string, number>()
       for (const l of lines) back.set(l.line.orderLineId, (back.get(l.line.orderLineId) ?? 0) + l.quantity)
       for (const [orderLineId, quantity] of back) {
-        const updated = await tx.orderLine.updateMany({ where: { id: orderLineId, qtyInvoiced: { gte: quantity } }, data: { qtyInvoiced: { decrement: quantity } } })
+        const updated = await tx.orderLine.updateMany({
+          where: { id: orderLineId, qtyInvoiced: { gte: quantity } },
+          data: { qtyInvoiced: { decrement: quantity } },
+        })
         if (updated.count !== 1) throw new DomainError('CONFLICT', 'back.errors.reinvoiceUnfulfilled')
       }
     }
@@ -93,7 +112,14 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
         issuedById: actor.id,
         crossRole,
         lines: {
-          create: lines.map((l) => ({ invoiceLineId: l.line.id, orderLineId: l.line.orderLineId, quantity: l.quantity, net: l.net, tax: l.tax, gross: l.gross })),
+          create: lines.map((l) => ({
+            invoiceLineId: l.line.id,
+            orderLineId: l.line.orderLineId,
+            quantity: l.quantity,
+            net: l.net,
+            tax: l.tax,
+            gross: l.gross,
+          })),
         },
       },
       select: { id: true },
@@ -117,4 +143,9 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const issueCreditNoteUseCase = defineUseCase({ name: 'issueCreditNote', tasks: 'INVOICE', schema: creditNoteSchema, run: issueCreditNote })
+export const issueCreditNoteUseCase = defineUseCase({
+  name: 'issueCreditNote',
+  tasks: 'INVOICE',
+  schema: creditNoteSchema,
+  run: issueCreditNote,
+})

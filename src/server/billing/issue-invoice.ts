@@ -42,7 +42,19 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
         heldAt: true,
         cancelledAt: true,
         customer: { select: { id: true, name: true, phone: true, email: true } },
-        lines: { orderBy: { position: 'asc' }, select: { id: true, position: true, description: true, quantity: true, unitPrice: true, taxRateBp: true, qtyFulfilled: true, qtyInvoiced: true } },
+        lines: {
+          orderBy: { position: 'asc' },
+          select: {
+            id: true,
+            position: true,
+            description: true,
+            quantity: true,
+            unitPrice: true,
+            taxRateBp: true,
+            qtyFulfilled: true,
+            qtyInvoiced: true,
+          },
+        },
       },
     })
     const refusal = transitionError(order, 'INVOICE')

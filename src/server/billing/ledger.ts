@@ -1,5 +1,13 @@
 import 'server-only'
-import { invoiceOpen, planSettlement, withReturns, type LedgerAllocation, type LedgerInvoice, type LedgerPayment, type OrderMoney } from '@/domain/billing'
+import {
+  invoiceOpen,
+  planSettlement,
+  withReturns,
+  type LedgerAllocation,
+  type LedgerInvoice,
+  type LedgerPayment,
+  type OrderMoney,
+} from '@/domain/billing'
 import type { Tx } from '../db'
 
 // The order's books as src/domain/billing.ts reads them. Callers hold the order's row lock (lockOrder), so what is
@@ -16,9 +24,17 @@ export interface OrderLedger {
 export async function loadLedger(tx: Tx, orderId: string): Promise<OrderLedger> {
   const [order, invoices, credits, payments, allocations] = await Promise.all([
     tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { total: true, cancelledAt: true } }),
-    tx.invoice.findMany({ where: { orderId }, orderBy: [{ issuedAt: 'asc' }, { year: 'asc' }, { seq: 'asc' }], select: { id: true, total: true, issuedAt: true } }),
+    tx.invoice.findMany({
+      where: { orderId },
+      orderBy: [{ issuedAt: 'asc' }, { year: 'asc' }, { seq: 'asc' }],
+      select: { id: true, total: true, issuedAt: true },
+    }),
     tx.creditNote.groupBy({ by: ['invoiceId'], where: { orderId }, _sum: { total: true } }),
-    tx.payment.findMany({ where: { orderId }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], select: { id: true, kind: true, amount: true, creditNoteId: true } }),
+    tx.payment.findMany({
+      where: { orderId },
+      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, kind: true, amount: true, creditNoteId: true },
+    }),
     tx.paymentAllocation.findMany({ where: { payment: { orderId } }, select: { paymentId: true, invoiceId: true, amount: true } }),
   ])
   const creditedBy = new Map(credits.map((c) => [c.invoiceId, c._sum.total ?? 0]))

@@ -29,7 +29,9 @@ export const TO_INVOICE_LIMIT = 200
  * Open orders with fulfilled quantities not invoiced yet, soonest due first. Walks the open-orders partial index and
  * checks lines per order, so it stays fast however many closed orders the table holds.
  */
-export async function listToInvoice(actor: Actor): Promise<{ rows: ToInvoiceRowDTO[]; currency: string; truncated: boolean; total: number }> {
+export async function listToInvoice(
+  actor: Actor,
+): Promise<{ rows: ToInvoiceRowDTO[]; currency: string; truncated: boolean; total: number }> {
   authorize(actor, 'INVOICE')
   const settings = await getSettings()
   const orders = await db().$queryRaw<Array<{ id: string }>>(Prisma.sql`
@@ -72,5 +74,10 @@ export async function listToInvoice(actor: Actor): Promise<{ rows: ToInvoiceRowD
       held: Math.max(0, Math.min(held, value)),
     }
   })
-  return { rows: result, currency: settings.currency, truncated: orders.length > TO_INVOICE_LIMIT, total: result.reduce((s, r) => s + r.value, 0) }
+  return {
+    rows: result,
+    currency: settings.currency,
+    truncated: orders.length > TO_INVOICE_LIMIT,
+    total: result.reduce((s, r) => s + r.value, 0),
+  }
 }

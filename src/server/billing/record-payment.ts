@@ -97,4 +97,9 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput): Pr
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const recordPaymentUseCase = defineUseCase({ name: 'recordPayment', tasks: ['HANDLE_PICKUP', 'RECORD_PAYMENT'], schema: recordPaymentSchema, run: recordPayment })
+export const recordPaymentUseCase = defineUseCase({
+  name: 'recordPayment',
+  tasks: ['HANDLE_PICKUP', 'RECORD_PAYMENT'],
+  schema: recordPaymentSchema,
+  run: recordPayment,
+})

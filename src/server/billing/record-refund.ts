@@ -19,7 +19,10 @@ import { defineUseCase } from '../use-case'
  * credit note), never more than the note credited (less earlier refunds), than the customer over-paid its invoice,
  * or than the money held on the order.
  */
-export async function recordRefund(actor: Actor, input: RecordRefundInput): Promise<{ paymentId: string; orderClosed: boolean; refundedTotal: number }> {
+export async function recordRefund(
+  actor: Actor,
+  input: RecordRefundInput,
+): Promise<{ paymentId: string; orderClosed: boolean; refundedTotal: number }> {
   const { task, crossRole } = authorize(actor, recordRefundUseCase.tasks)
   const settings = await getSettings()
   const found = await db().creditNote.findUnique({ where: { id: input.creditNoteId }, select: { orderId: true } })
@@ -28,7 +31,15 @@ export async function recordRefund(actor: Actor, input: RecordRefundInput): Prom
     await lockOrder(tx, found.orderId, null)
     const note = await tx.creditNote.findUniqueOrThrow({
       where: { id: input.creditNoteId },
-      select: { id: true, number: true, total: true, invoiceId: true, orderId: true, customerId: true, refunds: { select: { amount: true } } },
+      select: {
+        id: true,
+        number: true,
+        total: true,
+        invoiceId: true,
+        orderId: true,
+        customerId: true,
+        refunds: { select: { amount: true } },
+      },
     })
     const ledger = await loadLedger(tx, note.orderId)
     const refundedOnCredit = -note.refunds.reduce((s, r) => s + r.amount, 0)
@@ -67,4 +78,9 @@ export async function recordRefund(actor: Actor, input: RecordRefundInput): Prom
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const recordRefundUseCase = defineUseCase({ name: 'recordRefund', tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'], schema: recordRefundSchema, run: recordRefund })
+export const recordRefundUseCase = defineUseCase({
+  name: 'recordRefund',
+  tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'],
+  schema: recordRefundSchema,
+  run: recordRefund,
+})

@@ -20,7 +20,10 @@ import { defineUseCase } from '../use-case'
  * note (the database allows exactly that shape), never more than the unapplied money beyond what the order still
  * costs. Everything else goes through a credit note (recordRefund).
  */
-export async function returnDeposit(actor: Actor, input: ReturnDepositInput): Promise<{ paymentId: string; returned: number; returnable: number }> {
+export async function returnDeposit(
+  actor: Actor,
+  input: ReturnDepositInput,
+): Promise<{ paymentId: string; returned: number; returnable: number }> {
   const { task, crossRole } = authorize(actor, returnDepositUseCase.tasks)
   const settings = await getSettings()
   return db().$transaction(async (tx) => {
@@ -59,4 +62,9 @@ export async function returnDeposit(actor: Actor, input: ReturnDepositInput): Pr
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const returnDepositUseCase = defineUseCase({ name: 'returnDeposit', tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'], schema: returnDepositSchema, run: returnDeposit })
+export const returnDepositUseCase = defineUseCase({
+  name: 'returnDeposit',
+  tasks: ['RECORD_PAYMENT', 'HANDLE_PICKUP'],
+  schema: returnDepositSchema,
+  run: returnDeposit,
+})

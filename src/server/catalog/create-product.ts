@@ -19,8 +19,17 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
   const taxRateBp = parseTaxRate(input.taxRate, input.locale)
   try {
     return await db().$transaction(async (tx) => {
-      const p = await tx.product.create({ data: { sku: input.sku, name: input.name, unitPrice, taxRateBp, unit: input.unit }, select: PRODUCT_SELECT })
-      await audit(tx, actor, { action: 'product.created', entityType: 'product', entityId: p.id, task: 'MANAGE_CATALOG', after: { sku: p.sku, name: p.name, unitPrice, taxRateBp, unit: p.unit } })
+      const p = await tx.product.create({
+        data: { sku: input.sku, name: input.name, unitPrice, taxRateBp, unit: input.unit },
+        select: PRODUCT_SELECT,
+      })
+      await audit(tx, actor, {
+        action: 'product.created',
+        entityType: 'product',
+        entityId: p.id,
+        task: 'MANAGE_CATALOG',
+        after: { sku: p.sku, name: p.name, unitPrice, taxRateBp, unit: p.unit },
+      })
       return productDto(p)
     })
   } catch (error) {
@@ -30,4 +39,9 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const createProductUseCase = defineUseCase({ name: 'createProduct', tasks: 'MANAGE_CATALOG', schema: createProductSchema, run: createProduct })
+export const createProductUseCase = defineUseCase({
+  name: 'createProduct',
+  tasks: 'MANAGE_CATALOG',
+  schema: createProductSchema,
+  run: createProduct,
+})

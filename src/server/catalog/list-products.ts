@@ -8,7 +8,10 @@ import { PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
 export const PRODUCT_LIST_LIMIT = 500
 
 /** The catalog as the manager edits it: active, deactivated or both, optionally filtered by name or SKU. */
-export async function listProducts(actor: Actor, input: ListProductsInput = {}): Promise<{ products: ProductDTO[]; truncated: boolean; counts: { active: number; inactive: number } }> {
+export async function listProducts(
+  actor: Actor,
+  input: ListProductsInput = {},
+): Promise<{ products: ProductDTO[]; truncated: boolean; counts: { active: number; inactive: number } }> {
   authorize(actor, 'MANAGE_CATALOG')
   const q = input.q?.trim()
   const status = input.status ?? 'active'

@@ -18,7 +18,16 @@ export function parseTaxRate(rate: string, locale: string, field = 'taxRate'): n
   return bp
 }
 
-export const PRODUCT_SELECT = { id: true, sku: true, name: true, unitPrice: true, taxRateBp: true, unit: true, active: true, updatedAt: true } as const
+export const PRODUCT_SELECT = {
+  id: true,
+  sku: true,
+  name: true,
+  unitPrice: true,
+  taxRateBp: true,
+  unit: true,
+  active: true,
+  updatedAt: true,
+} as const
 
 export interface ProductDTO {
   id: string
@@ -31,6 +40,15 @@ export interface ProductDTO {
   updatedAt: string
 }
 
-export function productDto(p: { id: string; sku: string; name: string; unitPrice: number; taxRateBp: number; unit: string; active: boolean; updatedAt: Date }): ProductDTO {
+export function productDto(p: {
+  id: string
+  sku: string
+  name: string
+  unitPrice: number
+  taxRateBp: number
+  unit: string
+  active: boolean
+  updatedAt: Date
+}): ProductDTO {
   return { ...p, updatedAt: p.updatedAt.toISOString() }
 }

@@ -22,8 +22,7 @@ export const PRODUCT_SEARCH_LIMIT = 8
 // Diacritics folded inside SQL the same way foldForSearch folds the query ("mau" finds "màu", "dong" finds "Đóng"),
 // without relying on the unaccent extension or on the database's ctype for lower(): translate() maps every accented
 // letter, upper and lower case, to its folded form, and lower() is then only needed for ASCII.
-const ACCENTED =
-  'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđäëïöüÿçñ'
+const ACCENTED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđäëïöüÿçñ'
 const FOLD_FROM = [...ACCENTED, ...ACCENTED.toUpperCase()].filter((c) => foldForSearch(c).length === 1)
 const FOLD_TO = FOLD_FROM.map((c) => foldForSearch(c))
 const FROM = FOLD_FROM.join('')

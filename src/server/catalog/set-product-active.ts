@@ -17,11 +17,21 @@ export async function setProductActive(actor: Actor, input: SetProductActiveInpu
     if (!before) throw new DomainError('NOT_FOUND', 'errors.notFound')
     const p = await tx.product.update({ where: { id: input.productId }, data: { active: input.active }, select: PRODUCT_SELECT })
     if (before.active !== input.active) {
-      await audit(tx, actor, { action: input.active ? 'product.reactivated' : 'product.deactivated', entityType: 'product', entityId: p.id, task: 'MANAGE_CATALOG' })
+      await audit(tx, actor, {
+        action: input.active ? 'product.reactivated' : 'product.deactivated',
+        entityType: 'product',
+        entityId: p.id,
+        task: 'MANAGE_CATALOG',
+      })
     }
     return productDto(p)
   })
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const setProductActiveUseCase = defineUseCase({ name: 'setProductActive', tasks: 'MANAGE_CATALOG', schema: setProductActiveSchema, run: setProductActive })
+export const setProductActiveUseCase = defineUseCase({
+  name: 'setProductActive',
+  tasks: 'MANAGE_CATALOG',
+  schema: setProductActiveSchema,
+  run: setProductActive,
+})

@@ -30,7 +30,14 @@ export async function updateProduct(actor: Actor, input: UpdateProductInput): Pr
         select: PRODUCT_SELECT,
       })
       const pick = (x: typeof p) => ({ sku: x.sku, name: x.name, unitPrice: x.unitPrice, taxRateBp: x.taxRateBp, unit: x.unit })
-      await audit(tx, actor, { action: 'product.updated', entityType: 'product', entityId: p.id, task: 'MANAGE_CATALOG', before: pick(before), after: pick(p) })
+      await audit(tx, actor, {
+        action: 'product.updated',
+        entityType: 'product',
+        entityId: p.id,
+        task: 'MANAGE_CATALOG',
+        before: pick(before),
+        after: pick(p),
+      })
       return productDto(p)
     })
   } catch (error) {
@@ -40,4 +47,9 @@ export async function updateProduct(actor: Actor, input: UpdateProductInput): Pr
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const updateProductUseCase = defineUseCase({ name: 'updateProduct', tasks: 'MANAGE_CATALOG', schema: updateProductSchema, run: updateProduct })
+export const updateProductUseCase = defineUseCase({
+  name: 'updateProduct',
+  tasks: 'MANAGE_CATALOG',
+  schema: updateProductSchema,
+  run: updateProduct,
+})

@@ -129,7 +129,9 @@ export async function getCoverOverview(actor: Actor, now = new Date()): Promise<
       from: index.from.toISOString(),
       to: index.to.toISOString(),
       perTask: index.perTask.map((p) => ({ task: p.task, index: p.index })),
-      worst: index.worst.slice(0, WORST_SHOWN).map((w) => ({ task: w.task, start: w.start.toISOString(), end: w.end.toISOString(), present: w.present })),
+      worst: index.worst
+        .slice(0, WORST_SHOWN)
+        .map((w) => ({ task: w.task, start: w.start.toISOString(), end: w.end.toISOString(), present: w.present })),
     },
     trend: dailyCoverTrend(active, absences, hours, timeZone, today, 7),
     spof: TASKS.flatMap((t) => spofs.get(t) ?? []),

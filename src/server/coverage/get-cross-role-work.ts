@@ -59,7 +59,9 @@ export async function getCrossRoleWork(actor: Actor, now = new Date()): Promise<
       total: thisWeek.total,
       byTask: { ...zero(), ...thisWeek.byTask },
       rows: thisWeek.rows.map((r) => ({ person: person(r.actorId), task: r.task, count: r.count })),
-      byPerson: [...thisWeek.byActor].map(([id, count]) => ({ person: person(id), count })).sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name)),
+      byPerson: [...thisWeek.byActor]
+        .map(([id, count]) => ({ person: person(id), count }))
+        .sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name)),
     },
     lastWeek: { from: lastFrom.toISOString(), to: lastTo.toISOString(), total: lastWeek.total, byTask: { ...zero(), ...lastWeek.byTask } },
   }

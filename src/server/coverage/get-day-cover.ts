@@ -55,7 +55,9 @@ export async function getDayCover(actor: Actor, input: { day: string }, now = ne
     })),
     absences: absences.flatMap((a) => {
       const person = byId.get(a.userId)
-      return person ? [{ person: ref(person), kind: a.kind, start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), note: a.note }] : []
+      return person
+        ? [{ person: ref(person), kind: a.kind, start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), note: a.note }]
+        : []
     }),
   }
 }

@@ -41,4 +41,9 @@ export async function createCustomer(actor: Actor, input: CreateCustomerInput): 
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const createCustomerUseCase = defineUseCase({ name: 'createCustomer', tasks: ['TAKE_ORDER', 'CUSTOMER_SERVICE'], schema: createCustomerSchema, run: createCustomer })
+export const createCustomerUseCase = defineUseCase({
+  name: 'createCustomer',
+  tasks: ['TAKE_ORDER', 'CUSTOMER_SERVICE'],
+  schema: createCustomerSchema,
+  run: createCustomer,
+})

@@ -13,7 +13,13 @@ export async function getCustomer(actor: Actor, customerId: string): Promise<Cus
   if (!UUID.test(customerId)) return null
   const c = await db().customer.findUnique({
     where: { id: customerId },
-    select: { id: true, name: true, phone: true, email: true, _count: { select: { orders: { where: { closedAt: null, cancelledAt: null } } } } },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      email: true,
+      _count: { select: { orders: { where: { closedAt: null, cancelledAt: null } } } },
+    },
   })
   return c ? { id: c.id, name: c.name, phone: c.phone, email: c.email, openOrders: c._count.orders } : null
 }

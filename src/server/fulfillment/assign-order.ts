@@ -11,7 +11,10 @@ import { assignOrderSchema } from '@/lib/schemas/fulfillment'
 import { defineUseCase } from '../use-case'
 
 /** Give an order to someone who can fulfil it (oneself or a colleague), or to nobody. */
-export async function assignOrder(actor: Actor, input: AssignOrderInput): Promise<{ version: number; assignee: { id: string; name: string } | null }> {
+export async function assignOrder(
+  actor: Actor,
+  input: AssignOrderInput,
+): Promise<{ version: number; assignee: { id: string; name: string } | null }> {
   authorize(actor, assignOrderUseCase.tasks)
   let assignee: { id: string; name: string } | null = null
   if (input.assigneeId !== null) {
@@ -21,7 +24,10 @@ export async function assignOrder(actor: Actor, input: AssignOrderInput): Promis
   }
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
-    const before = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { cancelledAt: true, closedAt: true, assignee: { select: { id: true, name: true } } } })
+    const before = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { cancelledAt: true, closedAt: true, assignee: { select: { id: true, name: true } } },
+    })
     if (before.cancelledAt) throw new DomainError('CONFLICT', 'errors.orderCancelled')
     if ((before.assignee?.id ?? null) === (assignee?.id ?? null)) throw new DomainError('INVALID', 'back.errors.nothingChanged')
     await tx.order.update({ where: { id: input.orderId }, data: { assigneeId: assignee?.id ?? null }, select: { id: true } })

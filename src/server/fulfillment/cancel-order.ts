@@ -26,10 +26,17 @@ export async function cancelOrder(actor: Actor, input: CancelOrderInput): Promis
   authorize(actor, cancelOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
-    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true } })
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true },
+    })
     const refusal = transitionError(order, 'CANCEL', { reason: input.reason })
     if (refusal) throw refusal
-    await tx.order.update({ where: { id: input.orderId }, data: { cancelledAt: new Date(), cancelReason: input.reason, cancelledById: actor.id }, select: { id: true } })
+    await tx.order.update({
+      where: { id: input.orderId },
+      data: { cancelledAt: new Date(), cancelReason: input.reason, cancelledById: actor.id },
+      select: { id: true },
+    })
     const state = await refreshOrderState(tx, input.orderId)
     const { money } = await loadLedger(tx, input.orderId)
     await audit(tx, actor, {

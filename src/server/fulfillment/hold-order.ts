@@ -14,12 +14,26 @@ export async function holdOrder(actor: Actor, input: HoldOrderInput): Promise<{ 
   authorize(actor, holdOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
-    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true } })
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true },
+    })
     const refusal = transitionError(order, 'HOLD')
     if (refusal) throw refusal
-    await tx.order.update({ where: { id: input.orderId }, data: { heldAt: new Date(), holdReason: input.reason, heldById: actor.id }, select: { id: true } })
+    await tx.order.update({
+      where: { id: input.orderId },
+      data: { heldAt: new Date(), holdReason: input.reason, heldById: actor.id },
+      select: { id: true },
+    })
     const state = await refreshOrderState(tx, input.orderId)
-    await audit(tx, actor, { action: 'order.held', entityType: 'order', entityId: input.orderId, orderId: input.orderId, task: 'FULFILL', data: { reason: input.reason } })
+    await audit(tx, actor, {
+      action: 'order.held',
+      entityType: 'order',
+      entityId: input.orderId,
+      orderId: input.orderId,
+      task: 'FULFILL',
+      data: { reason: input.reason },
+    })
     return { version: state.version }
   })
 }

@@ -22,7 +22,22 @@ export async function listFulfillmentEvents(actor: Actor, orderId: string): Prom
     where: { orderId },
     orderBy: [{ at: 'desc' }, { id: 'asc' }],
     take: 200,
-    select: { id: true, at: true, quantity: true, crossRole: true, orderLine: { select: { id: true, description: true } }, by: { select: { name: true } } },
+    select: {
+      id: true,
+      at: true,
+      quantity: true,
+      crossRole: true,
+      orderLine: { select: { id: true, description: true } },
+      by: { select: { name: true } },
+    },
   })
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), lineId: r.orderLine.id, description: r.orderLine.description, quantity: r.quantity, by: r.by.name, crossRole: r.crossRole }))
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    lineId: r.orderLine.id,
+    description: r.orderLine.description,
+    quantity: r.quantity,
+    by: r.by.name,
+    crossRole: r.crossRole,
+  }))
 }

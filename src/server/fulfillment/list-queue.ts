@@ -12,7 +12,6 @@ import { getSettings } from '../settings/get-settings'
 import { decodeCursor, encodeCursor, overdueCountSql, queueSql, type QueueSqlFilter, type QueueSqlRow } from './queue-query'
 import { defineUseCase } from '../use-case'
 
-
 export interface QueueRowDTO {
   id: string
   number: string

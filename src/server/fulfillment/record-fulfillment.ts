@@ -48,13 +48,22 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
       if (delta === 0) continue
       const error = checkFulfill(line, delta)
       if (error) throw new DomainError(error.code, error.messageKey, error.params, `lines.${index}`)
-      changed.push({ lineId: line.id, position: line.position, description: line.description, from: line.qtyFulfilled, to: line.qtyFulfilled + delta, delta })
+      changed.push({
+        lineId: line.id,
+        position: line.position,
+        description: line.description,
+        from: line.qtyFulfilled,
+        to: line.qtyFulfilled + delta,
+        delta,
+      })
     }
     if (changed.length === 0) throw new DomainError('INVALID', 'back.errors.nothingChanged')
     for (const c of changed) {
       // The CHECK (0 <= qtyInvoiced <= qtyFulfilled <= quantity) guards this write too.
       await tx.orderLine.update({ where: { id: c.lineId }, data: { qtyFulfilled: c.to }, select: { id: true } })
-      await tx.fulfillmentEvent.create({ data: { orderId: input.orderId, orderLineId: c.lineId, quantity: c.delta, byId: actor.id, crossRole } })
+      await tx.fulfillmentEvent.create({
+        data: { orderId: input.orderId, orderLineId: c.lineId, quantity: c.delta, byId: actor.id, crossRole },
+      })
     }
     const state = await refreshOrderState(tx, input.orderId)
     await audit(tx, actor, {
@@ -64,7 +73,10 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
       orderId: input.orderId,
       task: 'FULFILL',
       // Which line (its number on the order and its text) and how many: what the timeline shows for this entry.
-      data: { status: state.fulfillment, lines: changed.map(({ position, description, from, to }) => ({ position, description, from, to })) },
+      data: {
+        status: state.fulfillment,
+        lines: changed.map(({ position, description, from, to }) => ({ position, description, from, to })),
+      },
     })
     return {
       version: state.version,
@@ -75,4 +87,9 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const recordFulfillmentUseCase = defineUseCase({ name: 'recordFulfillment', tasks: 'FULFILL', schema: recordFulfillmentSchema, run: recordFulfillment })
+export const recordFulfillmentUseCase = defineUseCase({
+  name: 'recordFulfillment',
+  tasks: 'FULFILL',
+  schema: recordFulfillmentSchema,
+  run: recordFulfillment,
+})

@@ -14,7 +14,10 @@ export async function releaseOrder(actor: Actor, input: ReleaseOrderInput): Prom
   authorize(actor, releaseOrderUseCase.tasks)
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion)
-    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true, holdReason: true } })
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: input.orderId },
+      select: { fulfillment: true, handover: true, heldAt: true, cancelledAt: true, holdReason: true },
+    })
     const refusal = transitionError(order, 'RELEASE')
     if (refusal) throw refusal
     await tx.order.update({ where: { id: input.orderId }, data: { heldAt: null, holdReason: null, heldById: null }, select: { id: true } })

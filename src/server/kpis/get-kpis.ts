@@ -1,14 +1,6 @@
 import 'server-only'
 import { formatOrderNumber } from '@/domain/numbering'
-import {
-  HOUR_MS,
-  RECEIVABLE_BUCKETS,
-  WAITING_BUCKETS,
-  fillDays,
-  lastDays,
-  type ReceivableBucket,
-  type WaitingBucket,
-} from '@/domain/kpis'
+import { HOUR_MS, RECEIVABLE_BUCKETS, WAITING_BUCKETS, fillDays, lastDays, type ReceivableBucket, type WaitingBucket } from '@/domain/kpis'
 import { DAY_MS, businessDay, dayBounds } from '@/domain/opening-hours'
 import type { FulfillmentStatus } from '@/domain/order-status'
 import { lineToInvoice } from '@/domain/tax'
@@ -46,7 +38,14 @@ export interface KpisDTO {
   late: {
     perDay: Array<{ day: string; onTime: number; readyLate: number; overdue: number }>
     totals: { due: number; onTime: number; readyLate: number; overdue: number }
-    overdueNow: Array<{ id: string; number: string; customerName: string; dueAt: string; fulfillment: FulfillmentStatus; assignee: string | null }>
+    overdueNow: Array<{
+      id: string
+      number: string
+      customerName: string
+      dueAt: string
+      fulfillment: FulfillmentStatus
+      assignee: string | null
+    }>
     overdueNowCount: number
   }
   waiting: {
@@ -58,7 +57,8 @@ export interface KpisDTO {
 }
 
 /** The business day of a stored timestamp. */
-const localDay = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`
+const localDay = (column: Prisma.Sql, timeZone: string) =>
+  Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`
 
 function caseBuckets(value: Prisma.Sql, buckets: ReadonlyArray<{ key: string; max: number | null }>, inclusive: boolean): Prisma.Sql {
   const whens = buckets
@@ -88,7 +88,9 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
         FROM "Order"
        WHERE "createdAt" >= ${utc(from)} AND "createdAt" <= ${utc(now)}
        GROUP BY 1`,
-    prisma.$queryRaw<Array<{ covering: boolean; to_ready: number | null; to_ready_n: number; to_collect: number | null; to_collect_n: number }>>`
+    prisma.$queryRaw<
+      Array<{ covering: boolean; to_ready: number | null; to_ready_n: number; to_collect: number | null; to_collect_n: number }>
+    >`
       SELECT "takenCovering" AS covering,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("readyAt" - "createdAt")))
                FILTER (WHERE "readyAt" >= ${utc(from)}) AS to_ready,
@@ -112,7 +114,9 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
     // The next three repeat the partial indexes' predicates with literals (a bound enum parameter would hide them
     // from the planner): see prisma/migrations/*_manager_open_slices. Overdue is overdueWhere (the domain's
     // isOverdue); "readyAt" IS NULL is implied by it (readyAt is set exactly when fulfilled) and names the index.
-    prisma.$queryRaw<Array<{ id: string; number: number; dueAt: Date; fulfillment: FulfillmentStatus; customer: string; assignee: string | null }>>`
+    prisma.$queryRaw<
+      Array<{ id: string; number: number; dueAt: Date; fulfillment: FulfillmentStatus; customer: string; assignee: string | null }>
+    >`
       SELECT o.id, o.number, o."dueAt", o.fulfillment::text AS fulfillment, c.name AS customer, u.name AS assignee
         FROM "Order" o
         JOIN "Customer" c ON c.id = o."customerId"
@@ -145,7 +149,9 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
     // once per line, and not by a join (which made the planner scan every order). The amount is lineToInvoice, the
     // rule every screen and the invoice use, so the KPI cannot drift from them; SQL only counts alike lines (a line's
     // amount depends on these four numbers alone), so thousands of open lines come back as far fewer rows.
-    prisma.$queryRaw<Array<{ unitPrice: number; taxRateBp: number; qtyFulfilled: number; qtyInvoiced: number; lines: number; orders: number }>>`
+    prisma.$queryRaw<
+      Array<{ unitPrice: number; taxRateBp: number; qtyFulfilled: number; qtyInvoiced: number; lines: number; orders: number }>
+    >`
       WITH open_lines AS (
         SELECT l."orderId", l."qtyFulfilled", l."qtyInvoiced", l."unitPrice", l."taxRateBp"
           FROM "OrderLine" l
@@ -195,7 +201,13 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
     })(),
   ])
 
-  const zeroMedian = (group: 'regular' | 'covering'): StageMedianDTO => ({ group, toReadyHours: null, toReadyCount: 0, toCollectHours: null, toCollectCount: 0 })
+  const zeroMedian = (group: 'regular' | 'covering'): StageMedianDTO => ({
+    group,
+    toReadyHours: null,
+    toReadyCount: 0,
+    toCollectHours: null,
+    toCollectCount: 0,
+  })
   const stageMedians = (['regular', 'covering'] as const).map((group) => {
     const row = medians.find((m) => m.covering === (group === 'covering'))
     if (!row) return zeroMedian(group)
@@ -233,7 +245,12 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
     stageMedians,
     late: {
       perDay: lateDays,
-      totals: { onTime: sum('onTime'), readyLate: sum('readyLate'), overdue: sum('overdue'), due: sum('onTime') + sum('readyLate') + sum('overdue') },
+      totals: {
+        onTime: sum('onTime'),
+        readyLate: sum('readyLate'),
+        overdue: sum('overdue'),
+        due: sum('onTime') + sum('readyLate') + sum('overdue'),
+      },
       overdueNow: overdueNow.map((o) => ({
         id: o.id,
         number: formatOrderNumber(orderPrefix, o.number),
@@ -249,9 +266,20 @@ export async function getKpis(actor: Actor, now = new Date()): Promise<KpisDTO> 
         const row = waiting.find((w) => w.bucket === b.key)
         return { bucket: b.key, count: row?.count ?? 0, value: Number(row?.value ?? 0) }
       }),
-      oldest: oldest.map((o) => ({ id: o.id, number: formatOrderNumber(orderPrefix, o.number), customerName: o.customer, readyAt: o.readyAt.toISOString(), total: o.total })),
+      oldest: oldest.map((o) => ({
+        id: o.id,
+        number: formatOrderNumber(orderPrefix, o.number),
+        customerName: o.customer,
+        readyAt: o.readyAt.toISOString(),
+        total: o.total,
+      })),
     },
-    unbilled: { orders: unbilledTotal.orders, net: unbilledTotal.net, tax: unbilledTotal.tax, gross: unbilledTotal.net + unbilledTotal.tax },
+    unbilled: {
+      orders: unbilledTotal.orders,
+      net: unbilledTotal.net,
+      tax: unbilledTotal.tax,
+      gross: unbilledTotal.net + unbilledTotal.tax,
+    },
     receivables: {
       buckets: receivableBuckets,
       total: receivableBuckets.reduce((s, b) => s + b.amount, 0),

@@ -93,7 +93,10 @@ FROM o`
 export async function createOrder(actor: Actor, input: CreateOrderInput, now = new Date()): Promise<CreatedOrderDTO> {
   const { crossRole } = authorize(actor, createOrderUseCase.tasks)
   const productIds = [...new Set(input.lines.map((l) => l.productId))]
-  const [settings, [inputs]] = await Promise.all([getSettings(), sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds])])
+  const [settings, [inputs]] = await Promise.all([
+    getSettings(),
+    sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds]),
+  ])
   if (inputs!.replay) {
     const replay = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
     if (replay) return replay
@@ -153,7 +156,15 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       data: { total: totals.total, lines: lines.length, ...(overrides.length > 0 ? { priceOverrides: overrides } : {}) },
     }),
     ...(deposit && paymentId
-      ? [auditRow(actor, { action: 'payment.deposit', entityType: 'payment', entityId: paymentId, task: 'TAKE_ORDER', data: { amount: deposit.amount, method: deposit.method } })]
+      ? [
+          auditRow(actor, {
+            action: 'payment.deposit',
+            entityType: 'payment',
+            entityId: paymentId,
+            task: 'TAKE_ORDER',
+            data: { amount: deposit.amount, method: deposit.method },
+          }),
+        ]
       : []),
   ]
   const statuses = newOrderStatuses(lines, deposit?.amount ?? 0)

@@ -79,7 +79,14 @@ export interface OrderDetailDTO {
   lines: OrderLineDTO[]
   invoices: Array<{ id: string; number: string; total: number; issuedAt: string }>
   creditNotes: Array<{ id: string; number: string; total: number; issuedAt: string; invoiceId: string }>
-  payments: Array<{ id: string; kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'; method: 'CASH' | 'CARD' | 'TRANSFER'; amount: number; receivedAt: string; receivedBy: string }>
+  payments: Array<{
+    id: string
+    kind: 'DEPOSIT' | 'PAYMENT' | 'REFUND'
+    method: 'CASH' | 'CARD' | 'TRANSFER'
+    amount: number
+    receivedAt: string
+    receivedBy: string
+  }>
   /** Deposit taken at the counter (sum of DEPOSIT payments). */
   deposit: number
   /** Invoiced net of credit notes. */
@@ -136,8 +143,15 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
       lines: { orderBy: { position: 'asc' } },
       invoices: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true } },
       creditNotes: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true, invoiceId: true } },
-      payments: { orderBy: { receivedAt: 'asc' }, select: { id: true, kind: true, method: true, amount: true, receivedAt: true, receivedBy: { select: { name: true } } } },
-      events: { orderBy: { id: 'asc' }, take: 500, select: { id: true, at: true, action: true, task: true, crossRole: true, data: true, actor: { select: { name: true } } } },
+      payments: {
+        orderBy: { receivedAt: 'asc' },
+        select: { id: true, kind: true, method: true, amount: true, receivedAt: true, receivedBy: { select: { name: true } } },
+      },
+      events: {
+        orderBy: { id: 'asc' },
+        take: 500,
+        select: { id: true, at: true, action: true, task: true, crossRole: true, data: true, actor: { select: { name: true } } },
+      },
     },
   })
   if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
@@ -189,7 +203,14 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
     })),
     invoices: o.invoices.map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() })),
     creditNotes: o.creditNotes.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
-    payments: o.payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, receivedAt: p.receivedAt.toISOString(), receivedBy: p.receivedBy.name })),
+    payments: o.payments.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      method: p.method,
+      amount: p.amount,
+      receivedAt: p.receivedAt.toISOString(),
+      receivedBy: p.receivedBy.name,
+    })),
     deposit: o.payments.filter((p) => p.kind === 'DEPOSIT').reduce((s, p) => s + p.amount, 0),
     invoicedNet,
     paidNet: paid - refunded,

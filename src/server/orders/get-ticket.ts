@@ -23,7 +23,16 @@ export interface TicketDTO {
   notes: string | null
   takenBy: string
   currency: string
-  lines: Array<{ position: number; sku: string | null; description: string; note: string | null; quantity: number; unitPrice: number; taxRateBp: number; gross: number }>
+  lines: Array<{
+    position: number
+    sku: string | null
+    description: string
+    note: string | null
+    quantity: number
+    unitPrice: number
+    taxRateBp: number
+    gross: number
+  }>
   subtotal: number
   taxTotal: number
   total: number
@@ -61,7 +70,10 @@ export async function getTicket(actor: Actor, orderId: string): Promise<TicketDT
       trackingToken: true,
       customer: { select: { name: true, phone: true } },
       takenBy: { select: { name: true } },
-      lines: { orderBy: { position: 'asc' }, select: { position: true, sku: true, description: true, note: true, quantity: true, unitPrice: true, taxRateBp: true } },
+      lines: {
+        orderBy: { position: 'asc' },
+        select: { position: true, sku: true, description: true, note: true, quantity: true, unitPrice: true, taxRateBp: true },
+      },
       invoices: { select: { total: true } },
       creditNotes: { select: { total: true } },
       payments: { select: { kind: true, amount: true } },
@@ -85,7 +97,16 @@ export async function getTicket(actor: Actor, orderId: string): Promise<TicketDT
     notes: o.notes,
     takenBy: o.takenBy.name,
     currency: settings.currency,
-    lines: lines.map((l) => ({ position: l.position, sku: l.sku, description: l.description, note: l.note, quantity: l.quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, gross: l.gross })),
+    lines: lines.map((l) => ({
+      position: l.position,
+      sku: l.sku,
+      description: l.description,
+      note: l.note,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRateBp: l.taxRateBp,
+      gross: l.gross,
+    })),
     subtotal: totals.subtotal,
     taxTotal: totals.taxTotal,
     total: totals.total,

@@ -54,4 +54,9 @@ export async function handOverOrder(actor: Actor, input: HandOverInput, now = ne
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const handOverOrderUseCase = defineUseCase({ name: 'handOverOrder', tasks: 'HANDLE_PICKUP', schema: handOverSchema, run: handOverOrder })
+export const handOverOrderUseCase = defineUseCase({
+  name: 'handOverOrder',
+  tasks: 'HANDLE_PICKUP',
+  schema: handOverSchema,
+  run: handOverOrder,
+})

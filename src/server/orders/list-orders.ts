@@ -16,7 +16,11 @@ export async function listOrders(actor: Actor, query: ListOrdersQuery): Promise<
   const settings = await getSettings()
   const where: Prisma.OrderWhereInput = {}
   if (query.customerId) where.customerId = query.customerId
-  if (query.createdFrom || query.createdTo) where.createdAt = { gte: query.createdFrom ? new Date(query.createdFrom) : undefined, lt: query.createdTo ? new Date(query.createdTo) : undefined }
+  if (query.createdFrom || query.createdTo)
+    where.createdAt = {
+      gte: query.createdFrom ? new Date(query.createdFrom) : undefined,
+      lt: query.createdTo ? new Date(query.createdTo) : undefined,
+    }
   if (query.status === 'open') Object.assign(where, { closedAt: null, cancelledAt: null })
   if (query.status === 'ready') Object.assign(where, { fulfillment: 'FULFILLED', handover: 'WAITING', cancelledAt: null })
   if (query.status === 'closed') where.closedAt = { not: null }

@@ -28,13 +28,21 @@ export const READY_LIST_LIMIT = 200
  * how long it has waited; every where clause is the partial index "Order_ready_waiting" (readyAt, id) plus a filter,
  * so this stays an index scan however many orders the shop has made.
  */
-export async function listReadyOrders(actor: Actor, now = new Date()): Promise<ReadyGroup & { deliveries: ReadyGroup; onHold: ReadyGroup }> {
+export async function listReadyOrders(
+  actor: Actor,
+  now = new Date(),
+): Promise<ReadyGroup & { deliveries: ReadyGroup; onHold: ReadyGroup }> {
   authorizeAny(actor, DESK_TASKS)
   const settings = await getSettings()
   const waiting = { fulfillment: 'FULFILLED' as const, handover: 'WAITING' as const, cancelledAt: null }
   const group = async (where: Prisma.OrderWhereInput): Promise<ReadyGroup> => {
     const [rows, total] = await Promise.all([
-      db().order.findMany({ where: { ...waiting, ...where }, orderBy: [{ readyAt: 'asc' }, { id: 'asc' }], take: READY_LIST_LIMIT, select: DESK_ROW_SELECT }),
+      db().order.findMany({
+        where: { ...waiting, ...where },
+        orderBy: [{ readyAt: 'asc' }, { id: 'asc' }],
+        take: READY_LIST_LIMIT,
+        select: DESK_ROW_SELECT,
+      }),
       db().order.count({ where: { ...waiting, ...where } }),
     ])
     const desk = await toDeskRows(rows, settings.orderPrefix, now)
@@ -50,6 +58,10 @@ export async function listReadyOrders(actor: Actor, now = new Date()): Promise<R
       }),
     }
   }
-  const [collectable, deliveries, onHold] = await Promise.all([group({ mode: 'PICKUP', heldAt: null }), group({ mode: 'DELIVERY', heldAt: null }), group({ heldAt: { not: null } })])
+  const [collectable, deliveries, onHold] = await Promise.all([
+    group({ mode: 'PICKUP', heldAt: null }),
+    group({ mode: 'DELIVERY', heldAt: null }),
+    group({ heldAt: { not: null } }),
+  ])
   return { ...collectable, deliveries, onHold }
 }

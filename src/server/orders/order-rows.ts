@@ -282,7 +282,11 @@ const DEPOSIT_COLUMNS: Columns<DepositRow> = {
 }
 
 /** `INSERT … SELECT … FROM unnest($1::type[], …)`: one statement and one parameter per column, whatever the count. */
-function insertSql<Row>(table: string, columns: Columns<Row>, defaults: Partial<Record<keyof Row, string>> = {}): { text: string; keys: Array<keyof Row> } {
+function insertSql<Row>(
+  table: string,
+  columns: Columns<Row>,
+  defaults: Partial<Record<keyof Row, string>> = {},
+): { text: string; keys: Array<keyof Row> } {
   const keys = Object.keys(columns) as Array<keyof Row>
   const type = (k: keyof Row) => columns[k]
   const arrays = keys.map((k, i) => {
@@ -305,17 +309,31 @@ const INSERT_LINES = insertSql('OrderLine', LINE_COLUMNS)
 const INSERT_DEPOSITS = insertSql('Payment', DEPOSIT_COLUMNS)
 
 function values<Row>(rows: readonly Row[], keys: ReadonlyArray<keyof Row>): unknown[] {
-  return keys.map((k) => rows.map((r) => {
-    const v = r[k]
-    return v instanceof Date ? v.toISOString() : (v ?? null)
-  }))
+  return keys.map((k) =>
+    rows.map((r) => {
+      const v = r[k]
+      return v instanceof Date ? v.toISOString() : (v ?? null)
+    }),
+  )
 }
 
 /** Write built orders (one or a batch): their orders, lines and deposits, one statement per table. */
 export async function insertOrders(query: Query, built: readonly BuiltOrder[]): Promise<void> {
   if (built.length === 0) return
-  await query(INSERT_ORDERS.text, values(built.map((b) => b.order), INSERT_ORDERS.keys))
-  await query(INSERT_LINES.text, values(built.flatMap((b) => b.lines), INSERT_LINES.keys))
+  await query(
+    INSERT_ORDERS.text,
+    values(
+      built.map((b) => b.order),
+      INSERT_ORDERS.keys,
+    ),
+  )
+  await query(
+    INSERT_LINES.text,
+    values(
+      built.flatMap((b) => b.lines),
+      INSERT_LINES.keys,
+    ),
+  )
   const deposits = built.flatMap((b) => (b.deposit ? [b.deposit] : []))
   if (deposits.length > 0) await query(INSERT_DEPOSITS.text, values(deposits, INSERT_DEPOSITS.keys))
 }

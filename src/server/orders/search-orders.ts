@@ -68,7 +68,12 @@ type RowInput = {
 }
 
 /** Shape order rows for the desk, with what is left to pay. */
-export async function toDeskRows(rows: readonly RowInput[], orderPrefix: string, now: Date, matchedNumber: number | null = null): Promise<DeskOrderRowDTO[]> {
+export async function toDeskRows(
+  rows: readonly RowInput[],
+  orderPrefix: string,
+  now: Date,
+  matchedNumber: number | null = null,
+): Promise<DeskOrderRowDTO[]> {
   const money = await moneyByOrder(rows.map((r) => r.id))
   return rows.map((o) => {
     const m = money.get(o.id) ?? { invoicedNet: 0, paidNet: 0 }

@@ -16,12 +16,12 @@ export const MAX_EXPORT_DAYS = 366
 
 type Cell = string | number | null
 
-
 /** The bookkeeper's export: invoices, payments (refunds negative) or credit notes issued in [from, to] (business
  * days, both included), as CSV that spreadsheets open safely (no formula injection, UTF-8 with BOM). */
 export async function exportBillingCsv(actor: Actor, input: BillingExportInput): Promise<{ filename: string; body: string; rows: number }> {
   authorizeAny(actor, BILLING_READERS)
-  if (daysBetween(input.from, input.to) + 1 > MAX_EXPORT_DAYS) throw new DomainError('INVALID', 'back.errors.exportRange', { max: MAX_EXPORT_DAYS }, 'to')
+  if (daysBetween(input.from, input.to) + 1 > MAX_EXPORT_DAYS)
+    throw new DomainError('INVALID', 'back.errors.exportRange', { max: MAX_EXPORT_DAYS }, 'to')
   const settings = await getSettings()
   const tz = settings.timeZone
   const range = { gte: dayBounds(input.from, tz).start, lt: dayBounds(input.to, tz).end }
@@ -54,12 +54,40 @@ export async function exportBillingCsv(actor: Actor, input: BillingExportInput):
         allocations: { select: { amount: true } },
       },
     })
-    header = ['number', 'issued_at', 'due_at', 'order', 'customer', 'currency', 'subtotal', 'tax', 'total', 'credited', 'paid', 'open', 'issued_by']
+    header = [
+      'number',
+      'issued_at',
+      'due_at',
+      'order',
+      'customer',
+      'currency',
+      'subtotal',
+      'tax',
+      'total',
+      'credited',
+      'paid',
+      'open',
+      'issued_by',
+    ]
     body = rows.map((r) => {
       const credited = r.creditNotes.reduce((s, c) => s + c.total, 0)
       const paid = r.allocations.reduce((s, a) => s + a.amount, 0)
       const buyer = (r.buyer ?? {}) as { name?: unknown }
-      return [r.number, when(r.issuedAt), when(r.dueAt), order(r.order.number), typeof buyer.name === 'string' ? buyer.name : r.customer.name, r.currency, money(r.subtotal), money(r.taxTotal), money(r.total), money(credited), money(paid), money(r.total - credited - paid), r.issuedBy.name]
+      return [
+        r.number,
+        when(r.issuedAt),
+        when(r.dueAt),
+        order(r.order.number),
+        typeof buyer.name === 'string' ? buyer.name : r.customer.name,
+        r.currency,
+        money(r.subtotal),
+        money(r.taxTotal),
+        money(r.total),
+        money(credited),
+        money(paid),
+        money(r.total - credited - paid),
+        r.issuedBy.name,
+      ]
     })
   } else if (input.kind === 'payments') {
     const rows = await db().payment.findMany({
@@ -80,10 +108,34 @@ export async function exportBillingCsv(actor: Actor, input: BillingExportInput):
         allocations: { select: { invoice: { select: { number: true } } } },
       },
     })
-    header = ['received_at', 'kind', 'method', 'currency', 'amount', 'order', 'customer', 'invoice', 'credit_note', 'reference', 'received_by']
+    header = [
+      'received_at',
+      'kind',
+      'method',
+      'currency',
+      'amount',
+      'order',
+      'customer',
+      'invoice',
+      'credit_note',
+      'reference',
+      'received_by',
+    ]
     body = rows.map((r) => {
       const invoices = r.invoice ? [r.invoice.number] : [...new Set(r.allocations.map((a) => a.invoice.number))]
-      return [when(r.receivedAt), r.kind, r.method, settings.currency, money(r.amount), order(r.order.number), r.customer.name, invoices.join(' '), r.creditNote?.number ?? null, r.reference, r.receivedBy.name]
+      return [
+        when(r.receivedAt),
+        r.kind,
+        r.method,
+        settings.currency,
+        money(r.amount),
+        order(r.order.number),
+        r.customer.name,
+        invoices.join(' '),
+        r.creditNote?.number ?? null,
+        r.reference,
+        r.receivedBy.name,
+      ]
     })
   } else {
     const rows = await db().creditNote.findMany({
@@ -105,7 +157,21 @@ export async function exportBillingCsv(actor: Actor, input: BillingExportInput):
         refunds: { select: { amount: true } },
       },
     })
-    header = ['number', 'issued_at', 'invoice', 'order', 'customer', 'currency', 'subtotal', 'tax', 'total', 'refunded', 'reinvoice', 'reason', 'issued_by']
+    header = [
+      'number',
+      'issued_at',
+      'invoice',
+      'order',
+      'customer',
+      'currency',
+      'subtotal',
+      'tax',
+      'total',
+      'refunded',
+      'reinvoice',
+      'reason',
+      'issued_by',
+    ]
     body = rows.map((r) => [
       r.number,
       when(r.issuedAt),

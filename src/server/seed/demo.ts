@@ -28,7 +28,7 @@ function prng(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     chance: (p: number) => next() < p,
   }
 }
@@ -41,10 +41,30 @@ export const DEMO_STAFF: StaffSeed[] = [
   { ...DEMO_LOGINS[0], skills: { MANAGE_TEAM: 3, MANAGE_CATALOG: 3, TAKE_ORDER: 2, CUSTOMER_SERVICE: 2, INVOICE: 0, FULFILL: 1 } },
   { ...DEMO_LOGINS[1], skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 3, RECORD_PAYMENT: 2, INVOICE: 1, MANAGE_CATALOG: 2 } },
   { ...DEMO_LOGINS[2], skills: { FULFILL: 3, INVOICE: 3, RECORD_PAYMENT: 3, TAKE_ORDER: 2, HANDLE_PICKUP: 2 } },
-  { email: 'minhanh@example.com', name: 'Phạm Minh Anh', homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 2, FULFILL: 1 } },
-  { email: 'lan@example.com', name: 'Võ Thị Lan', homeRole: 'RECEPTIONIST', skills: { TAKE_ORDER: 2, HANDLE_PICKUP: 2, CUSTOMER_SERVICE: 3 } },
-  { email: 'bao@example.com', name: 'Đặng Quốc Bảo', homeRole: 'BACK_OFFICE', skills: { FULFILL: 3, INVOICE: 0, RECORD_PAYMENT: 0, TAKE_ORDER: 1 } },
-  { email: 'ngoc@example.com', name: 'Huỳnh Thị Ngọc', homeRole: 'BACK_OFFICE', skills: { FULFILL: 3, INVOICE: 1, RECORD_PAYMENT: 2, HANDLE_PICKUP: 2 } },
+  {
+    email: 'minhanh@example.com',
+    name: 'Phạm Minh Anh',
+    homeRole: 'RECEPTIONIST',
+    skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 2, FULFILL: 1 },
+  },
+  {
+    email: 'lan@example.com',
+    name: 'Võ Thị Lan',
+    homeRole: 'RECEPTIONIST',
+    skills: { TAKE_ORDER: 2, HANDLE_PICKUP: 2, CUSTOMER_SERVICE: 3 },
+  },
+  {
+    email: 'bao@example.com',
+    name: 'Đặng Quốc Bảo',
+    homeRole: 'BACK_OFFICE',
+    skills: { FULFILL: 3, INVOICE: 0, RECORD_PAYMENT: 0, TAKE_ORDER: 1 },
+  },
+  {
+    email: 'ngoc@example.com',
+    name: 'Huỳnh Thị Ngọc',
+    homeRole: 'BACK_OFFICE',
+    skills: { FULFILL: 3, INVOICE: 1, RECORD_PAYMENT: 2, HANDLE_PICKUP: 2 },
+  },
   { email: 'tai@example.com', name: 'Bùi Văn Tài', homeRole: 'BACK_OFFICE', skills: { FULFILL: 2, INVOICE: 0, RECORD_PAYMENT: 0 } },
 ]
 
@@ -93,7 +113,38 @@ const PRODUCTS: Array<[sku: string, name: string, price: number, taxBp: number, 
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Quốc', 'Thanh', 'Hữu', 'Đức', 'Thu', 'Gia', 'Hoài', 'Kim']
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Huy', 'Khánh', 'Linh', 'Long', 'Nam', 'Nga', 'Nhung', 'Phong', 'Phúc', 'Quân', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Trí', 'Tuấn', 'Uyên', 'Vy', 'Yến', 'Đạt']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Giang',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hoa',
+  'Huy',
+  'Khánh',
+  'Linh',
+  'Long',
+  'Nam',
+  'Nga',
+  'Nhung',
+  'Phong',
+  'Phúc',
+  'Quân',
+  'Quyên',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Trí',
+  'Tuấn',
+  'Uyên',
+  'Vy',
+  'Yến',
+  'Đạt',
+]
 const COMPANIES = [
   'Công ty TNHH Minh Phát',
   'Trường THCS Lê Lợi',
@@ -106,7 +157,16 @@ const COMPANIES = [
   'Câu lạc bộ Tiếng Anh Bến Nghé',
   'Cửa hàng Điện thoại Thành Công',
 ]
-const HO_CHI_MINH_STREETS = ['Nguyễn Thị Minh Khai', 'Lê Lợi', 'Hai Bà Trưng', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Võ Văn Tần', 'Pasteur', 'Nam Kỳ Khởi Nghĩa']
+const HO_CHI_MINH_STREETS = [
+  'Nguyễn Thị Minh Khai',
+  'Lê Lợi',
+  'Hai Bà Trưng',
+  'Điện Biên Phủ',
+  'Cách Mạng Tháng Tám',
+  'Võ Văn Tần',
+  'Pasteur',
+  'Nam Kỳ Khởi Nghĩa',
+]
 
 export const DEMO_BUSINESS = {
   name: 'In Nhanh Sài Gòn',
@@ -142,7 +202,15 @@ type Customer = { id: string; name: string }
 type LineRow = OrderLineRow
 type PaymentRow = Prisma.PaymentCreateManyInput & { id: string; amount: number }
 type InvoiceRow = Prisma.InvoiceCreateManyInput & { id: string; number: string; total: number; issuedAt: Date }
-type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & { id: string; orderLineId: string; position: number; quantity: number; qtyFrom: number; unitPrice: number; taxRateBp: number }
+type InvoiceLineRow = Prisma.InvoiceLineCreateManyInput & {
+  id: string
+  orderLineId: string
+  position: number
+  quantity: number
+  qtyFrom: number
+  unitPrice: number
+  taxRateBp: number
+}
 type EventSeed = { at: Date; actorId: string; action: string; task: Task | null; crossRole: boolean; data?: object }
 
 /**
@@ -178,7 +246,19 @@ class Plan {
   }
 
   addEvents(orderId: string, events: readonly EventSeed[]): void {
-    this.audit.push(...events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, entityType: 'order', entityId: orderId, orderId, task: e.task, crossRole: e.crossRole, data: e.data })))
+    this.audit.push(
+      ...events.map((e) => ({
+        at: e.at,
+        actorId: e.actorId,
+        action: e.action,
+        entityType: 'order',
+        entityId: orderId,
+        orderId,
+        task: e.task,
+        crossRole: e.crossRole,
+        data: e.data,
+      })),
+    )
   }
 
   async write(tx: Tx): Promise<void> {
@@ -213,7 +293,10 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
   await tx.businessSettings.create({ data: { id: 1, ...DEMO_BUSINESS, openingHours: demoOpeningHours() } })
 
   const managerRows = staffRowData({ ...DEMO_STAFF[0]!, passwordHash })
-  const staffRows = [managerRows, ...DEMO_STAFF.slice(1).map((s) => staffRowData({ ...s, passwordHash, certifiedById: managerRows.user.id }))]
+  const staffRows = [
+    managerRows,
+    ...DEMO_STAFF.slice(1).map((s) => staffRowData({ ...s, passwordHash, certifiedById: managerRows.user.id })),
+  ]
   await tx.user.createMany({ data: staffRows.map((s) => s.user) })
   await tx.skill.createMany({ data: staffRows.flatMap((s) => s.skills) })
   const staff: Person[] = staffRows.map(({ user }) => ({ id: user.id, email: user.email, name: user.name, homeRole: user.homeRole }))
@@ -223,14 +306,33 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
 
   // Today: Lan on leave, Tài off sick, Hà and Hùng take lunch; Minh Anh is on leave in three days (the look-ahead).
   const absences = [
-    { email: 'lan@example.com', kind: 'LEAVE' as const, startsAt: at(today, '00:00'), endsAt: at(addDays(today, 1), '00:00'), note: 'Nghỉ phép năm' },
+    {
+      email: 'lan@example.com',
+      kind: 'LEAVE' as const,
+      startsAt: at(today, '00:00'),
+      endsAt: at(addDays(today, 1), '00:00'),
+      note: 'Nghỉ phép năm',
+    },
     { email: 'tai@example.com', kind: 'SICK' as const, startsAt: at(today, '00:00'), endsAt: at(addDays(today, 2), '00:00'), note: 'Sốt' },
     { email: 'reception@example.com', kind: 'LUNCH' as const, startsAt: at(today, '11:30'), endsAt: at(today, '12:30'), note: null },
     { email: 'backoffice@example.com', kind: 'LUNCH' as const, startsAt: at(today, '12:30'), endsAt: at(today, '13:30'), note: null },
-    { email: 'minhanh@example.com', kind: 'LEAVE' as const, startsAt: at(addDays(today, 3), '00:00'), endsAt: at(addDays(today, 5), '00:00'), note: 'Đám cưới người thân' },
+    {
+      email: 'minhanh@example.com',
+      kind: 'LEAVE' as const,
+      startsAt: at(addDays(today, 3), '00:00'),
+      endsAt: at(addDays(today, 5), '00:00'),
+      note: 'Đám cưới người thân',
+    },
   ]
   await tx.absence.createMany({
-    data: absences.map((a) => ({ userId: person(a.email).id, kind: a.kind, startsAt: a.startsAt, endsAt: a.endsAt, note: a.note, createdById: manager.id })),
+    data: absences.map((a) => ({
+      userId: person(a.email).id,
+      kind: a.kind,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      note: a.note,
+      createdById: manager.id,
+    })),
   })
 
   await tx.product.createMany({
@@ -294,7 +396,8 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         return { ...l, qtyFulfilled, qtyInvoiced: 0 }
       })
       const fulfillment = fulfillmentStatus(lineState)
-      const readyAt = fulfillment === 'FULFILLED' ? new Date(Math.min(createdAt.getTime() + rand.int(2, 30) * 3600_000, now.getTime())) : null
+      const readyAt =
+        fulfillment === 'FULFILLED' ? new Date(Math.min(createdAt.getTime() + rand.int(2, 30) * 3600_000, now.getTime())) : null
       const handedOver = fulfillment === 'FULFILLED' && !held && progress > 0.7
       const invoiced = handedOver || (fulfillment === 'FULFILLED' && progress > 0.6)
       if (invoiced) for (const l of lineState) l.qtyInvoiced = l.qtyFulfilled
@@ -309,8 +412,12 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         dueAt,
         mode,
         deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
-        notes: rand.chance(0.2) ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in']) : null,
-        handover: handoverAt ? { kind: mode === 'DELIVERY' ? 'DELIVERED' : 'COLLECTED', at: handoverAt, byId: rand.pick(receptionists).id } : null,
+        notes: rand.chance(0.2)
+          ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in'])
+          : null,
+        handover: handoverAt
+          ? { kind: mode === 'DELIVERY' ? 'DELIVERED' : 'COLLECTED', at: handoverAt, byId: rand.pick(receptionists).id }
+          : null,
         held: held ? { at: createdAt, reason: 'Chờ khách duyệt bản in thử', byId: fulfiller.id } : null,
         cancelled: cancelled ? { at: new Date(createdAt.getTime() + 3600_000), reason: 'Khách đổi ý', byId: takenBy.id } : null,
         readyAt,
@@ -324,27 +431,81 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         money: { invoicedNet: invoiced ? totals.total : 0, invoiced, paid, refunded: 0 },
       })
       const events: EventSeed[] = [
-        { at: createdAt, actorId: takenBy.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: takenCovering, data: { total: totals.total } },
+        {
+          at: createdAt,
+          actorId: takenBy.id,
+          action: 'order.created',
+          task: 'TAKE_ORDER',
+          crossRole: takenCovering,
+          data: { total: totals.total },
+        },
       ]
       if (deposit > 0) {
-        plan.addPayment({ orderId: order.id, customerId: customer.id, kind: 'DEPOSIT', method: rand.pick(['CASH', 'TRANSFER'] as const), amount: Math.min(deposit, totals.total), receivedById: takenBy.id, crossRole: takenCovering, receivedAt: createdAt })
-        events.push({ at: createdAt, actorId: takenBy.id, action: 'payment.deposit', task: 'TAKE_ORDER', crossRole: takenCovering, data: { amount: deposit } })
+        plan.addPayment({
+          orderId: order.id,
+          customerId: customer.id,
+          kind: 'DEPOSIT',
+          method: rand.pick(['CASH', 'TRANSFER'] as const),
+          amount: Math.min(deposit, totals.total),
+          receivedById: takenBy.id,
+          crossRole: takenCovering,
+          receivedAt: createdAt,
+        })
+        events.push({
+          at: createdAt,
+          actorId: takenBy.id,
+          action: 'payment.deposit',
+          task: 'TAKE_ORDER',
+          crossRole: takenCovering,
+          data: { amount: deposit },
+        })
       }
       if (fulfillment !== 'NOT_STARTED') {
         const fAt = readyAt ?? new Date(Math.min(createdAt.getTime() + 2 * 3600_000, now.getTime()))
         for (const l of orderLines) {
-          if (l.qtyFulfilled > 0) plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt })
+          if (l.qtyFulfilled > 0)
+            plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt })
         }
-        events.push({ at: fAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', crossRole: false, data: { status: fulfillment } })
+        events.push({
+          at: fAt,
+          actorId: fulfiller.id,
+          action: 'order.fulfilled',
+          task: 'FULFILL',
+          crossRole: false,
+          data: { status: fulfillment },
+        })
       }
-      if (held) events.push({ at: createdAt, actorId: fulfiller.id, action: 'order.held', task: 'FULFILL', crossRole: false, data: { reason: 'Chờ khách duyệt bản in thử' } })
-      if (cancelled) events.push({ at: new Date(createdAt.getTime() + 3600_000), actorId: takenBy.id, action: 'order.cancelled', task: 'TAKE_ORDER', crossRole: takenCovering, data: { reason: 'Khách đổi ý' } })
+      if (held)
+        events.push({
+          at: createdAt,
+          actorId: fulfiller.id,
+          action: 'order.held',
+          task: 'FULFILL',
+          crossRole: false,
+          data: { reason: 'Chờ khách duyệt bản in thử' },
+        })
+      if (cancelled)
+        events.push({
+          at: new Date(createdAt.getTime() + 3600_000),
+          actorId: takenBy.id,
+          action: 'order.cancelled',
+          task: 'TAKE_ORDER',
+          crossRole: takenCovering,
+          data: { reason: 'Khách đổi ý' },
+        })
       let deferEvents = false
       if (invoiced && readyAt) {
         const issuedAt = handoverAt ?? readyAt
         // Its number is only known once every invoice's date is: the row is planned later (pendingInvoices), and the
         // order's timeline with it, so the timeline stays in order.
-        const invoiceEvent = { at: issuedAt, actorId: hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, crossRole: false, data: { number: '', total: totals.total } }
+        const invoiceEvent = {
+          at: issuedAt,
+          actorId: hung.id,
+          action: 'invoice.issued',
+          task: 'INVOICE' as Task,
+          crossRole: false,
+          data: { number: '', total: totals.total },
+        }
         events.push(invoiceEvent)
         const depositAmount = deposit > 0 ? Math.min(deposit, totals.total) : 0
         const rest = totals.total - depositAmount
@@ -352,7 +513,14 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         if (fullyPaid && handoverAt && rest > 0) {
           const receiver = rand.pick(receptionists)
           payment = { amount: rest, receivedById: receiver.id, method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), at: handoverAt }
-          events.push({ at: handoverAt, actorId: receiver.id, action: 'payment.recorded', task: 'HANDLE_PICKUP', crossRole: false, data: { amount: rest } })
+          events.push({
+            at: handoverAt,
+            actorId: receiver.id,
+            action: 'payment.recorded',
+            task: 'HANDLE_PICKUP',
+            crossRole: false,
+            data: { amount: rest },
+          })
         }
         deferEvents = true
         const orderEvents = events
@@ -371,7 +539,13 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
         })
       }
       if (handoverAt) {
-        events.push({ at: handoverAt, actorId: rand.pick(receptionists).id, action: order.handover === 'DELIVERED' ? 'order.delivered' : 'order.collected', task: 'HANDLE_PICKUP', crossRole: false })
+        events.push({
+          at: handoverAt,
+          actorId: rand.pick(receptionists).id,
+          action: order.handover === 'DELIVERED' ? 'order.delivered' : 'order.collected',
+          task: 'HANDLE_PICKUP',
+          crossRole: false,
+        })
       }
       if (!deferEvents) plan.addEvents(order.id, events)
     }
@@ -386,7 +560,13 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
       ...[...back.creditSeqByYear].map(([year, last]) => ({ kind: 'CREDIT_NOTE' as const, year, last })),
     ],
   })
-  return { staff: staff.length, products: products.length, customers: customers.length, orders: recentOrders + back.orders, invoices: back.invoices }
+  return {
+    staff: staff.length,
+    products: products.length,
+    customers: customers.length,
+    orders: recentOrders + back.orders,
+    invoices: back.invoices,
+  }
 }
 
 // ---- Back office history: old unpaid invoices (receivables ageing), credit notes and refunds ---------------------
@@ -443,12 +623,34 @@ function planInvoices(plan: Plan, pending: PendingInvoice[]): Map<number, number
     }
     plan.invoices.push(invoice)
     plan.invoiceLines.push(
-      ...p.lines.map((l) => ({ id: randomUUID(), invoiceId: invoice.id, orderLineId: l.id, position: l.position, description: l.description, quantity: l.quantity, qtyFrom: 0, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, ...lineAmounts(l) })),
+      ...p.lines.map((l) => ({
+        id: randomUUID(),
+        invoiceId: invoice.id,
+        orderLineId: l.id,
+        position: l.position,
+        description: l.description,
+        quantity: l.quantity,
+        qtyFrom: 0,
+        unitPrice: l.unitPrice,
+        taxRateBp: l.taxRateBp,
+        ...lineAmounts(l),
+      })),
     )
     const depositRow = deposits.get(p.orderId)
-    if (depositRow) plan.allocations.push({ paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt })
+    if (depositRow)
+      plan.allocations.push({ paymentId: depositRow.id, invoiceId: invoice.id, amount: depositRow.amount, createdAt: p.issuedAt })
     if (p.payment) {
-      const pay = plan.addPayment({ orderId: p.orderId, customerId: p.customer.id, invoiceId: invoice.id, kind: 'PAYMENT', method: p.payment.method, amount: p.payment.amount, reference: p.payment.reference ?? null, receivedById: p.payment.receivedById, receivedAt: p.payment.at })
+      const pay = plan.addPayment({
+        orderId: p.orderId,
+        customerId: p.customer.id,
+        invoiceId: invoice.id,
+        kind: 'PAYMENT',
+        method: p.payment.method,
+        amount: p.payment.amount,
+        reference: p.payment.reference ?? null,
+        receivedById: p.payment.receivedById,
+        receivedAt: p.payment.at,
+      })
       plan.allocations.push({ paymentId: pay.id, invoiceId: invoice.id, amount: p.payment.amount, createdAt: p.payment.at })
     }
     p.onNumber(invoice.number)
@@ -477,8 +679,19 @@ function planBackOffice(
     const customer = companies[k % companies.length]!
     const issuedAt = zonedWallTimeToUtc(addDays(ctx.today, -a.daysAgo), '10:30', DEMO_TIME_ZONE)
     const createdAt = new Date(issuedAt.getTime() - 3 * 86_400_000)
-    const chosen = [rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)), rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000))]
-    const lines = chosen.map((p, position) => ({ position, productId: p.id, sku: p.sku, description: p.name, quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200), unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }))
+    const chosen = [
+      rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)),
+      rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000)),
+    ]
+    const lines = chosen.map((p, position) => ({
+      position,
+      productId: p.id,
+      sku: p.sku,
+      description: p.name,
+      quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200),
+      unitPrice: p.unitPrice,
+      taxRateBp: p.taxRateBp,
+    }))
     const totals = documentTotals(lines)
     const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000
     const fulfiller = rand.pick(ctx.workshop)
@@ -501,16 +714,39 @@ function planBackOffice(
     })
     orders++
     const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
-    for (const l of orderLines) plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
-    const invoiceEvent = { at: issuedAt, actorId: ctx.hung.id, action: 'invoice.issued', task: 'INVOICE' as Task, crossRole: false, data: { number: '', total: totals.total } }
+    for (const l of orderLines)
+      plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
+    const invoiceEvent = {
+      at: issuedAt,
+      actorId: ctx.hung.id,
+      action: 'invoice.issued',
+      task: 'INVOICE' as Task,
+      crossRole: false,
+      data: { number: '', total: totals.total },
+    }
     const events: EventSeed[] = [
       { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: false, data: { total: totals.total } },
-      { at: fulfilledAt, actorId: fulfiller.id, action: 'order.fulfilled', task: 'FULFILL', crossRole: false, data: { status: 'FULFILLED' } },
+      {
+        at: fulfilledAt,
+        actorId: fulfiller.id,
+        action: 'order.fulfilled',
+        task: 'FULFILL',
+        crossRole: false,
+        data: { status: 'FULFILLED' },
+      },
       { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP', crossRole: false },
       invoiceEvent,
     ]
     const receivedAt = new Date(issuedAt.getTime() + 7 * 86_400_000)
-    if (paid > 0) events.push({ at: receivedAt, actorId: ctx.hung.id, action: 'payment.recorded', task: 'RECORD_PAYMENT', crossRole: false, data: { amount: paid } })
+    if (paid > 0)
+      events.push({
+        at: receivedAt,
+        actorId: ctx.hung.id,
+        action: 'payment.recorded',
+        task: 'RECORD_PAYMENT',
+        crossRole: false,
+        data: { amount: paid },
+      })
     ctx.pendingInvoices.push({
       issuedAt,
       orderId: order.id,
@@ -534,9 +770,19 @@ function planBackOffice(
   const paidOrders = recent.filter((o) => o.payment === 'PAID')
   const unpaidInvoiced = recent.filter((o) => o.billing === 'BILLED' && o.payment === 'UNPAID' && o.handover === 'WAITING')
   const scenarios: Array<{ order: OrderRow | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }> = [
-    { order: paidOrders[Math.floor(paidOrders.length * 0.2)], kind: 'refunded', daysAgo: 6, reason: 'Một phần bản in bị lem mực — giảm giá cho khách' },
+    {
+      order: paidOrders[Math.floor(paidOrders.length * 0.2)],
+      kind: 'refunded',
+      daysAgo: 6,
+      reason: 'Một phần bản in bị lem mực — giảm giá cho khách',
+    },
     { order: paidOrders[Math.floor(paidOrders.length * 0.6)], kind: 'owed', daysAgo: 2, reason: 'Khách trả lại 1 sản phẩm lỗi' },
-    { order: unpaidInvoiced[Math.floor(unpaidInvoiced.length / 2)], kind: 'reinvoice', daysAgo: 1, reason: 'Xuất nhầm đơn giá — xuất lại hóa đơn đúng' },
+    {
+      order: unpaidInvoiced[Math.floor(unpaidInvoiced.length / 2)],
+      kind: 'reinvoice',
+      daysAgo: 1,
+      reason: 'Xuất nhầm đơn giá — xuất lại hóa đơn đúng',
+    },
   ]
   for (const sc of scenarios) {
     const order = sc.order
@@ -550,8 +796,20 @@ function planBackOffice(
     if (earliest > latest) continue
     const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
     const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
-    const credited = sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
-    const creditLines = credited.map(({ l, quantity }) => ({ l, quantity, ...creditLineAmounts({ quantity, unitPrice: l.unitPrice, taxRateBp: l.taxRateBp, invoicedQuantity: l.quantity, invoicedFrom: l.qtyFrom, alreadyCredited: 0 }) }))
+    const credited =
+      sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
+    const creditLines = credited.map(({ l, quantity }) => ({
+      l,
+      quantity,
+      ...creditLineAmounts({
+        quantity,
+        unitPrice: l.unitPrice,
+        taxRateBp: l.taxRateBp,
+        invoicedQuantity: l.quantity,
+        invoicedFrom: l.qtyFrom,
+        alreadyCredited: 0,
+      }),
+    }))
     const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
     const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
     const seq = (creditSeqByYear.get(year) ?? 0) + 1
@@ -574,17 +832,51 @@ function planBackOffice(
       issuedById: ctx.hung.id,
     }
     plan.creditNotes.push(note)
-    plan.creditNoteLines.push(...creditLines.map((c) => ({ creditNoteId: note.id, invoiceLineId: c.l.id, orderLineId: c.l.orderLineId, quantity: c.quantity, net: c.net, tax: c.tax, gross: c.gross })))
+    plan.creditNoteLines.push(
+      ...creditLines.map((c) => ({
+        creditNoteId: note.id,
+        invoiceLineId: c.l.id,
+        orderLineId: c.l.orderLineId,
+        quantity: c.quantity,
+        net: c.net,
+        tax: c.tax,
+        gross: c.gross,
+      })),
+    )
     const events: EventSeed[] = [
-      { at: issuedAt, actorId: ctx.hung.id, action: 'credit_note.issued', task: 'INVOICE', crossRole: false, data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason } },
+      {
+        at: issuedAt,
+        actorId: ctx.hung.id,
+        action: 'credit_note.issued',
+        task: 'INVOICE',
+        crossRole: false,
+        data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason },
+      },
     ]
     let held = plan.payments.filter((p) => p.orderId === order.id).reduce((s, p) => s + p.amount, 0)
     if (sc.kind === 'refunded') {
       const refundAt = new Date(issuedAt.getTime() + 30 * 60_000)
-      const refund = plan.addPayment({ orderId: order.id, customerId: order.customerId, invoiceId: invoice.id, creditNoteId: note.id, kind: 'REFUND', method: 'CASH', amount: -note.total, receivedById: ctx.hung.id, receivedAt: refundAt })
+      const refund = plan.addPayment({
+        orderId: order.id,
+        customerId: order.customerId,
+        invoiceId: invoice.id,
+        creditNoteId: note.id,
+        kind: 'REFUND',
+        method: 'CASH',
+        amount: -note.total,
+        receivedById: ctx.hung.id,
+        receivedAt: refundAt,
+      })
       plan.allocations.push({ paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt })
       held -= note.total
-      events.push({ at: refundAt, actorId: ctx.hung.id, action: 'payment.refunded', task: 'RECORD_PAYMENT', crossRole: false, data: { amount: note.total, number: note.number } })
+      events.push({
+        at: refundAt,
+        actorId: ctx.hung.id,
+        action: 'payment.refunded',
+        task: 'RECORD_PAYMENT',
+        crossRole: false,
+        data: { amount: note.total, number: note.number },
+      })
     }
     const lines = plan.lines.filter((l) => l.orderId === order.id)
     if (sc.kind === 'reinvoice') {

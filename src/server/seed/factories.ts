@@ -20,7 +20,10 @@ export interface StaffInput {
   certifiedById?: string
 }
 
-export function staffRowData(input: StaffInput & { id?: string }): { user: Prisma.UserCreateManyInput & { id: string }; skills: Prisma.SkillCreateManyInput[] } {
+export function staffRowData(input: StaffInput & { id?: string }): {
+  user: Prisma.UserCreateManyInput & { id: string }
+  skills: Prisma.SkillCreateManyInput[]
+} {
   const id = input.id ?? randomUUID()
   return {
     user: {
@@ -32,7 +35,12 @@ export function staffRowData(input: StaffInput & { id?: string }): { user: Prism
       active: input.active ?? true,
       locale: input.locale ?? null,
     },
-    skills: Object.entries(input.skills ?? {}).map(([task, level]) => ({ userId: id, task: task as Task, level: level ?? 0, certifiedById: input.certifiedById ?? null })),
+    skills: Object.entries(input.skills ?? {}).map(([task, level]) => ({
+      userId: id,
+      task: task as Task,
+      level: level ?? 0,
+      certifiedById: input.certifiedById ?? null,
+    })),
   }
 }
 

@@ -44,7 +44,12 @@ function openingHoursOf(input: UpdateSettingsInput['openingHours']): OpeningHour
       parseOpeningHours({ ...closed, [day]: input[day] })
     } catch (error) {
       if (error instanceof OpeningHoursError) {
-        throw new DomainError('INVALID', /overlap/.test(error.message) ? 'manager.settings.errors.hoursOverlap' : 'manager.settings.errors.hoursOrder', {}, `openingHours.${day}`)
+        throw new DomainError(
+          'INVALID',
+          /overlap/.test(error.message) ? 'manager.settings.errors.hoursOverlap' : 'manager.settings.errors.hoursOrder',
+          {},
+          `openingHours.${day}`,
+        )
       }
       throw error
     }
@@ -100,4 +105,9 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const updateSettingsUseCase = defineUseCase({ name: 'updateSettings', tasks: 'MANAGE_TEAM', schema: updateSettingsSchema, run: updateSettings })
+export const updateSettingsUseCase = defineUseCase({
+  name: 'updateSettings',
+  tasks: 'MANAGE_TEAM',
+  schema: updateSettingsSchema,
+  run: updateSettings,
+})

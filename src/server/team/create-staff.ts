@@ -26,7 +26,13 @@ export async function createStaff(actor: Actor, input: CreateStaffInput): Promis
         data: { name: input.name, email: input.email, homeRole: input.homeRole, passwordHash },
         select: { id: true, name: true, email: true, homeRole: true },
       })
-      await audit(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, task: 'MANAGE_TEAM', after: { name: user.name, email: user.email, homeRole: user.homeRole } })
+      await audit(tx, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        task: 'MANAGE_TEAM',
+        after: { name: user.name, email: user.email, homeRole: user.homeRole },
+      })
       return { id: user.id, name: user.name, email: user.email }
     })
   } catch (error) {

@@ -18,12 +18,19 @@ export async function createTrainingGoal(actor: Actor, input: CreateTrainingGoal
   }
   return db().$transaction(async (tx) => {
     await lockUser(tx, input.userId)
-    const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { active: true, homeRole: true, skills: { select: { task: true, level: true } } } })
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: { active: true, homeRole: true, skills: { select: { task: true, level: true } } },
+    })
     if (!user.active) throw new DomainError('CONFLICT', 'manager.team.errors.inactive')
     const skills: Skills = Object.fromEntries(user.skills.map((s) => [s.task, s.level]))
     const current = levelOf({ homeRole: user.homeRole, skills }, input.task)
-    if (current >= input.targetLevel) throw new DomainError('CONFLICT', 'manager.goals.errors.alreadyThere', { level: current }, 'targetLevel')
-    const open = await tx.trainingGoal.findFirst({ where: { userId: input.userId, task: input.task, achievedAt: null }, select: { id: true } })
+    if (current >= input.targetLevel)
+      throw new DomainError('CONFLICT', 'manager.goals.errors.alreadyThere', { level: current }, 'targetLevel')
+    const open = await tx.trainingGoal.findFirst({
+      where: { userId: input.userId, task: input.task, achievedAt: null },
+      select: { id: true },
+    })
     if (open) throw new DomainError('CONFLICT', 'manager.goals.errors.alreadyPlanned')
     const goal = await tx.trainingGoal.create({
       data: {
@@ -48,4 +55,9 @@ export async function createTrainingGoal(actor: Actor, input: CreateTrainingGoal
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const createTrainingGoalUseCase = defineUseCase({ name: 'createTrainingGoal', tasks: 'MANAGE_TEAM', schema: createTrainingGoalSchema, run: createTrainingGoal })
+export const createTrainingGoalUseCase = defineUseCase({
+  name: 'createTrainingGoal',
+  tasks: 'MANAGE_TEAM',
+  schema: createTrainingGoalSchema,
+  run: createTrainingGoal,
+})

@@ -13,4 +13,9 @@ export async function getReassignment(actor: Actor, input: UserIdInput, now = ne
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const getReassignmentUseCase = defineUseCase({ name: 'getReassignment', tasks: 'MANAGE_TEAM', schema: userIdSchema, run: getReassignment })
+export const getReassignmentUseCase = defineUseCase({
+  name: 'getReassignment',
+  tasks: 'MANAGE_TEAM',
+  schema: userIdSchema,
+  run: getReassignment,
+})

@@ -15,7 +15,16 @@ export interface SkillCellDTO {
 
 export interface SkillsMatrixDTO {
   staff: Array<{ id: string; name: string; homeRole: HomeRole; isSelf: boolean; cells: Record<Task, SkillCellDTO> }>
-  history: Array<{ id: string; at: string; person: { id: string; name: string }; task: Task; from: number; to: number; by: string | null; note: string | null }>
+  history: Array<{
+    id: string
+    at: string
+    person: { id: string; name: string }
+    task: Task
+    from: number
+    to: number
+    by: string | null
+    note: string | null
+  }>
 }
 
 export const HISTORY_SHOWN = 30
@@ -37,7 +46,16 @@ export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
     db().skillChange.findMany({
       orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
       take: HISTORY_SHOWN,
-      select: { id: true, changedAt: true, task: true, fromLevel: true, toLevel: true, note: true, user: { select: { id: true, name: true } }, changedBy: { select: { name: true } } },
+      select: {
+        id: true,
+        changedAt: true,
+        task: true,
+        fromLevel: true,
+        toLevel: true,
+        note: true,
+        user: { select: { id: true, name: true } },
+        changedBy: { select: { name: true } },
+      },
     }),
   ])
   return {

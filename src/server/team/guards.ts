@@ -20,6 +20,8 @@ export async function assertTeamStillManaged(tx: Tx): Promise<void> {
     where: { active: true },
     select: { homeRole: true, skills: { where: { task: 'MANAGE_TEAM' satisfies Task }, select: { task: true, level: true } } },
   })
-  const managed = people.some((p) => can({ homeRole: p.homeRole, skills: Object.fromEntries(p.skills.map((s) => [s.task, s.level])) }, 'MANAGE_TEAM'))
+  const managed = people.some((p) =>
+    can({ homeRole: p.homeRole, skills: Object.fromEntries(p.skills.map((s) => [s.task, s.level])) }, 'MANAGE_TEAM'),
+  )
   if (!managed) throw new DomainError('CONFLICT', 'manager.team.errors.lastManager')
 }

@@ -25,7 +25,11 @@ export async function listTeam(actor: Actor): Promise<TeamMemberDTO[]> {
       orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, email: true, homeRole: true, active: true, lastLoginAt: true, createdAt: true },
     }),
-    db().order.groupBy({ by: ['assigneeId'], where: { assigneeId: { not: null }, closedAt: null, cancelledAt: null }, _count: { _all: true } }),
+    db().order.groupBy({
+      by: ['assigneeId'],
+      where: { assigneeId: { not: null }, closedAt: null, cancelledAt: null },
+      _count: { _all: true },
+    }),
   ])
   const openBy = new Map(open.map((o) => [o.assigneeId, o._count._all]))
   return users.map((u) => ({

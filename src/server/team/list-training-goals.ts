@@ -24,7 +24,9 @@ export const ACHIEVED_SHOWN_DAYS = 90
 export async function listTrainingGoals(actor: Actor, now = new Date()): Promise<TrainingGoalDTO[]> {
   authorize(actor, 'MANAGE_TEAM')
   const goals = await db().trainingGoal.findMany({
-    where: { OR: [{ achievedAt: null, user: { active: true } }, { achievedAt: { gte: new Date(now.getTime() - ACHIEVED_SHOWN_DAYS * DAY_MS) } }] },
+    where: {
+      OR: [{ achievedAt: null, user: { active: true } }, { achievedAt: { gte: new Date(now.getTime() - ACHIEVED_SHOWN_DAYS * DAY_MS) } }],
+    },
     orderBy: [{ achievedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'asc' }],
     take: 200,
     select: {

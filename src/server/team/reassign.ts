@@ -48,7 +48,16 @@ export async function loadReassignment(userId: string, now: Date): Promise<Reass
       where: { assigneeId: userId, ...OPEN },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       take: REASSIGN_LIST_LIMIT,
-      select: { id: true, number: true, dueAt: true, fulfillment: true, handover: true, heldAt: true, cancelledAt: true, customer: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        dueAt: true,
+        fulfillment: true,
+        handover: true,
+        heldAt: true,
+        cancelledAt: true,
+        customer: { select: { name: true } },
+      },
     }),
     db().user.findMany({
       where: { active: true, id: { not: userId } },
@@ -92,7 +101,10 @@ export async function transferOpenOrders(
   return db().$transaction(async (tx) => {
     const [from, to] = await Promise.all([
       tx.user.findUnique({ where: { id: input.fromId }, select: { id: true, name: true } }),
-      tx.user.findUnique({ where: { id: input.toId }, select: { id: true, name: true, active: true, homeRole: true, skills: { select: { task: true, level: true } } } }),
+      tx.user.findUnique({
+        where: { id: input.toId },
+        select: { id: true, name: true, active: true, homeRole: true, skills: { select: { task: true, level: true } } },
+      }),
     ])
     if (!from || !to) throw new DomainError('NOT_FOUND', 'errors.notFound')
     const skills = Object.fromEntries(to.skills.map((s) => [s.task, s.level])) as Skills

@@ -29,7 +29,13 @@ export async function resetPassword(actor: Actor, input: ResetPasswordInput): Pr
     })
     const tokensRevoked = await endTokensOf(tx, input.userId)
     // The password itself never reaches the audit trail.
-    await audit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM', data: { tokensRevoked } })
+    await audit(tx, actor, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: input.userId,
+      task: 'MANAGE_TEAM',
+      data: { tokensRevoked },
+    })
     return { id: input.userId }
   })
   await forgetAccount(person.email)
@@ -37,4 +43,9 @@ export async function resetPassword(actor: Actor, input: ResetPasswordInput): Pr
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const resetPasswordUseCase = defineUseCase({ name: 'resetPassword', tasks: 'MANAGE_TEAM', schema: resetPasswordSchema, run: resetPassword })
+export const resetPasswordUseCase = defineUseCase({
+  name: 'resetPassword',
+  tasks: 'MANAGE_TEAM',
+  schema: resetPasswordSchema,
+  run: resetPassword,
+})

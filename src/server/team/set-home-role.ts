@@ -15,9 +15,20 @@ export async function setHomeRole(actor: Actor, input: SetHomeRoleInput): Promis
     await lockUser(tx, input.userId)
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { homeRole: true } })
     if (before.homeRole === input.homeRole) return { id: input.userId, homeRole: input.homeRole, changed: false }
-    await tx.user.update({ where: { id: input.userId }, data: { homeRole: input.homeRole, sessionVersion: { increment: 1 } }, select: { id: true } })
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { homeRole: input.homeRole, sessionVersion: { increment: 1 } },
+      select: { id: true },
+    })
     await assertTeamStillManaged(tx)
-    await audit(tx, actor, { action: 'user.role_changed', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM', before: { homeRole: before.homeRole }, after: { homeRole: input.homeRole } })
+    await audit(tx, actor, {
+      action: 'user.role_changed',
+      entityType: 'user',
+      entityId: input.userId,
+      task: 'MANAGE_TEAM',
+      before: { homeRole: before.homeRole },
+      after: { homeRole: input.homeRole },
+    })
     return { id: input.userId, homeRole: input.homeRole, changed: true }
   })
 }

@@ -14,4 +14,9 @@ export async function setSkillLevel(actor: Actor, input: SetSkillLevelInput, now
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const setSkillLevelUseCase = defineUseCase({ name: 'setSkillLevel', tasks: 'MANAGE_TEAM', schema: setSkillLevelSchema, run: setSkillLevel })
+export const setSkillLevelUseCase = defineUseCase({
+  name: 'setSkillLevel',
+  tasks: 'MANAGE_TEAM',
+  schema: setSkillLevelSchema,
+  run: setSkillLevel,
+})

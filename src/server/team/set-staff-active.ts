@@ -22,13 +22,28 @@ export async function setStaffActive(actor: Actor, input: SetStaffActiveInput): 
     await lockUser(tx, input.userId)
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { active: true } })
     if (before.active === input.active) return { id: input.userId, active: input.active, changed: false }
-    await tx.user.update({ where: { id: input.userId }, data: { active: input.active, sessionVersion: { increment: 1 } }, select: { id: true } })
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { active: input.active, sessionVersion: { increment: 1 } },
+      select: { id: true },
+    })
     const tokensRevoked = input.active ? 0 : await endTokensOf(tx, input.userId)
     if (!input.active) await assertTeamStillManaged(tx)
-    await audit(tx, actor, { action: input.active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: input.userId, task: 'MANAGE_TEAM', ...(input.active ? {} : { data: { tokensRevoked } }) })
+    await audit(tx, actor, {
+      action: input.active ? 'user.reactivated' : 'user.deactivated',
+      entityType: 'user',
+      entityId: input.userId,
+      task: 'MANAGE_TEAM',
+      ...(input.active ? {} : { data: { tokensRevoked } }),
+    })
     return { id: input.userId, active: input.active, changed: true }
   })
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
-export const setStaffActiveUseCase = defineUseCase({ name: 'setStaffActive', tasks: 'MANAGE_TEAM', schema: setStaffActiveSchema, run: setStaffActive })
+export const setStaffActiveUseCase = defineUseCase({
+  name: 'setStaffActive',
+  tasks: 'MANAGE_TEAM',
+  schema: setStaffActiveSchema,
+  run: setStaffActive,
+})

@@ -44,7 +44,15 @@ export async function applySkillLevel(
     update: { level: input.level, certifiedById: actor.id, certifiedAt: now },
   })
   await tx.skillChange.create({
-    data: { userId: input.userId, task: input.task, fromLevel, toLevel: input.level, changedById: actor.id, changedAt: now, note: input.note || null },
+    data: {
+      userId: input.userId,
+      task: input.task,
+      fromLevel,
+      toLevel: input.level,
+      changedById: actor.id,
+      changedAt: now,
+      note: input.note || null,
+    },
   })
   const rightsChanged = fromLevel !== input.level
   if (rightsChanged) {

@@ -31,7 +31,12 @@ export default async function FrontHome() {
             {t('desk')}
           </Link>
           {can(actor, 'TAKE_ORDER') && (
-            <Link href="/front/orders/new" aria-keyshortcuts="Alt+O" className="flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="new-order">
+            <Link
+              href="/front/orders/new"
+              aria-keyshortcuts="Alt+O"
+              className="flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+              data-testid="new-order"
+            >
               {t('newOrder')}
               <Kbd keys={['Alt', 'O']} />
             </Link>
@@ -71,7 +76,9 @@ export default async function FrontHome() {
                   </td>
                   <td className="px-3 py-2">
                     {o.takenBy}
-                    {o.takenCovering && <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs text-violet-800">{common('crossRole')}</span>}
+                    {o.takenCovering && (
+                      <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs text-violet-800">{common('crossRole')}</span>
+                    )}
                   </td>
                 </tr>
               ))}

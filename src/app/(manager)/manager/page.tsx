@@ -27,7 +27,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ManagerOverview({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
   const actor = await requirePageTask('MANAGE_TEAM')
-  const [{ day: dayParam }, settings, t, format] = await Promise.all([searchParams, getSettings(), getTranslations('manager.overview'), getFormatter()])
+  const [{ day: dayParam }, settings, t, format] = await Promise.all([
+    searchParams,
+    getSettings(),
+    getTranslations('manager.overview'),
+    getFormatter(),
+  ])
   const now = new Date()
   // The look-ahead defaults to tomorrow: today's gaps are in "who can cover now".
   const day = typeof dayParam === 'string' && dayParam ? dayParam : addDays(businessDay(now, settings.timeZone), 1)
@@ -50,7 +55,9 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle', { time: format.dateTime(now, { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}</p>
+        <p className="text-sm text-slate-600">
+          {t('subtitle', { time: format.dateTime(now, { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}
+        </p>
       </header>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         <CoverNowPanel data={overview} />

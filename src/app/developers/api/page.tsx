@@ -7,7 +7,15 @@ import { panelClass } from '@/components/ui/styles'
 
 export const metadata: Metadata = { title: 'API' }
 
-type JsonSchema = { type?: string; enum?: unknown[]; format?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[] }
+type JsonSchema = {
+  type?: string
+  enum?: unknown[]
+  format?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  anyOf?: JsonSchema[]
+}
 
 /** A compact type: enums as a | b, arrays as T[], nested objects spelled out (lines: { productId, quantity, … }[]). */
 function typeOf(s: JsonSchema, depth = 0): string {
@@ -25,7 +33,11 @@ function typeOf(s: JsonSchema, depth = 0): string {
 function fieldsOf(schema: z.ZodType | undefined): Array<{ name: string; type: string; required: boolean }> {
   if (!schema) return []
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, type: typeOf(s), required: (json.required ?? []).includes(name) }))
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    type: typeOf(s),
+    required: (json.required ?? []).includes(name),
+  }))
 }
 
 // Code, not prose: the same in every language.

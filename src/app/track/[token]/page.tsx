@@ -30,8 +30,10 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
   const step = customerStepIndex(order.status)
   // A delivery is "ready" to go out rather than to be collected, and ends "delivered".
   const wording = order.status === 'READY' && order.mode === 'DELIVERY' ? 'READY_DELIVERY' : order.status
-  const dateTime = (iso: string) => format.dateTime(new Date(iso), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
-  const stepLabel = (s: (typeof CUSTOMER_STEPS)[number]) => (s === 'COLLECTED' && order.mode === 'DELIVERY' ? common('status.DELIVERED') : common(`status.${s}`))
+  const dateTime = (iso: string) =>
+    format.dateTime(new Date(iso), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
+  const stepLabel = (s: (typeof CUSTOMER_STEPS)[number]) =>
+    s === 'COLLECTED' && order.mode === 'DELIVERY' ? common('status.DELIVERED') : common(`status.${s}`)
 
   return (
     <main className="mx-auto min-h-screen max-w-xl px-4 py-6">
@@ -72,7 +74,10 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
             })}
           </ol>
         ) : (
-          <p className={`mt-5 rounded-md px-3 py-2 text-sm font-medium ${order.status === 'CANCELLED' ? 'bg-red-50 text-red-900' : 'bg-orange-50 text-orange-900'}`} role="status">
+          <p
+            className={`mt-5 rounded-md px-3 py-2 text-sm font-medium ${order.status === 'CANCELLED' ? 'bg-red-50 text-red-900' : 'bg-orange-50 text-orange-900'}`}
+            role="status"
+          >
             {common(`status.${order.status}`)}
           </p>
         )}
@@ -128,7 +133,9 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
         </ul>
       </section>
 
-      <p className="mt-6 text-center text-xs text-slate-500">{t('footer', { date: format.dateTime(new Date(order.createdAt), { dateStyle: 'medium' }) })}</p>
+      <p className="mt-6 text-center text-xs text-slate-500">
+        {t('footer', { date: format.dateTime(new Date(order.createdAt), { dateStyle: 'medium' }) })}
+      </p>
     </main>
   )
 }

@@ -24,7 +24,17 @@ export interface CreditableLine {
 }
 
 /** Credit some or all of an invoice's lines with a reason; optionally give the quantities back for re-invoicing. */
-export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { invoiceId: string; orderVersion: number; lines: CreditableLine[]; currency: string }) {
+export function CreditNoteForm({
+  invoiceId,
+  orderVersion,
+  lines,
+  currency,
+}: {
+  invoiceId: string
+  orderVersion: number
+  lines: CreditableLine[]
+  currency: string
+}) {
   const t = useTranslations('back.credit')
   const ids = { reason: useId(), reinvoice: useId() }
   const [quantities, setQuantities] = useState<Record<string, string>>({})
@@ -51,7 +61,19 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
   const preview = (() => {
     try {
       return sumAmounts(
-        chosen.filter((c) => !lineErrors.has(c.line.id)).map((c) => ({ taxRateBp: c.line.taxRateBp, ...creditLineAmounts({ quantity: c.quantity, unitPrice: c.line.unitPrice, taxRateBp: c.line.taxRateBp, invoicedQuantity: c.line.quantity, invoicedFrom: c.line.qtyFrom, alreadyCredited: c.line.credited }) })),
+        chosen
+          .filter((c) => !lineErrors.has(c.line.id))
+          .map((c) => ({
+            taxRateBp: c.line.taxRateBp,
+            ...creditLineAmounts({
+              quantity: c.quantity,
+              unitPrice: c.line.unitPrice,
+              taxRateBp: c.line.taxRateBp,
+              invoicedQuantity: c.line.quantity,
+              invoicedFrom: c.line.qtyFrom,
+              alreadyCredited: c.line.credited,
+            }),
+          })),
       ).total
     } catch {
       return null
@@ -59,14 +81,21 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
   })()
   const creditable = lines.filter((l) => l.quantity > l.credited)
   if (creditable.length === 0 && !issued) return <p className="text-sm text-slate-600">{t('fullyCredited')}</p>
-  const serverLineError = (index: number) => Object.entries(action.fieldErrors).flatMap(([k, m]) => (k.startsWith(`lines.${index}`) ? m : []))
+  const serverLineError = (index: number) =>
+    Object.entries(action.fieldErrors).flatMap(([k, m]) => (k.startsWith(`lines.${index}`) ? m : []))
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault()
         if (chosen.length === 0 || lineErrors.size > 0) return
         setIssued(null)
-        void action.run({ invoiceId, expectedVersion: orderVersion, reason, reinvoice, lines: chosen.map((c) => ({ invoiceLineId: c.line.id, quantity: c.quantity })) })
+        void action.run({
+          invoiceId,
+          expectedVersion: orderVersion,
+          reason,
+          reinvoice,
+          lines: chosen.map((c) => ({ invoiceLineId: c.line.id, quantity: c.quantity })),
+        })
       }}
       className="space-y-3"
       data-testid="credit-form"
@@ -75,16 +104,25 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-2">{t('line')}</th>
-            <th scope="col" className="px-2 py-1 text-right">{t('creditable')}</th>
-            <th scope="col" className="py-1 pl-2 text-right">{t('quantity')}</th>
+            <th scope="col" className="py-1 pr-2">
+              {t('line')}
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              {t('creditable')}
+            </th>
+            <th scope="col" className="py-1 pl-2 text-right">
+              {t('quantity')}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {lines.map((l) => {
             const remaining = l.quantity - l.credited
             const index = chosen.findIndex((c) => c.line.id === l.id)
-            const messages = [...(lineErrors.has(l.id) ? [lineErrors.get(l.id) as string] : []), ...(index >= 0 ? serverLineError(index) : [])]
+            const messages = [
+              ...(lineErrors.has(l.id) ? [lineErrors.get(l.id) as string] : []),
+              ...(index >= 0 ? serverLineError(index) : []),
+            ]
             return (
               <tr key={l.id}>
                 <td className="py-1.5 pr-2">{l.description}</td>
@@ -104,7 +142,12 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
                       aria-invalid={messages.length > 0 ? true : undefined}
                       className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
                     />
-                    <button type="button" disabled={remaining === 0} onClick={() => setQuantities((q) => ({ ...q, [l.id]: String(remaining) }))} className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+                    <button
+                      type="button"
+                      disabled={remaining === 0}
+                      onClick={() => setQuantities((q) => ({ ...q, [l.id]: String(remaining) }))}
+                      className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+                    >
                       {t('all')}
                     </button>
                   </div>
@@ -119,11 +162,27 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
         <label htmlFor={ids.reason} className={label}>
           {t('reason')}
         </label>
-        <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required placeholder={t('reasonPlaceholder')} aria-invalid={action.fieldErrors.reason ? true : undefined} aria-describedby={`${ids.reason}-error`} className={compactInputClass} />
+        <input
+          id={ids.reason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          required
+          placeholder={t('reasonPlaceholder')}
+          aria-invalid={action.fieldErrors.reason ? true : undefined}
+          aria-describedby={`${ids.reason}-error`}
+          className={compactInputClass}
+        />
         <FieldError id={`${ids.reason}-error`} messages={action.fieldErrors.reason} />
       </div>
       <div className="flex items-start gap-2">
-        <input id={ids.reinvoice} type="checkbox" checked={reinvoice} onChange={(e) => setReinvoice(e.target.checked)} className="mt-1 h-4 w-4" />
+        <input
+          id={ids.reinvoice}
+          type="checkbox"
+          checked={reinvoice}
+          onChange={(e) => setReinvoice(e.target.checked)}
+          className="mt-1 h-4 w-4"
+        />
         <label htmlFor={ids.reinvoice} className="text-sm">
           <span className="font-medium">{t('reinvoice')}</span>
           <span className="block text-xs text-slate-600">{t('reinvoiceHint')}</span>
@@ -135,8 +194,21 @@ export function CreditNoteForm({ invoiceId, orderVersion, lines, currency }: { i
         </p>
       )}
       <FormMessage error={action.formError} stale={action.stale} />
-      {issued && <IssuedNote text={t('issued')} href={`/back/credit-notes/${issued.creditNoteId}`} number={issued.number} amountLabel={t('refundable')} amount={issued.refundable} currency={currency} />}
-      <button type="submit" disabled={action.pending || chosen.length === 0 || lineErrors.size > 0 || reason.trim() === ''} className={`${button} bg-slate-900 text-white hover:bg-slate-800`}>
+      {issued && (
+        <IssuedNote
+          text={t('issued')}
+          href={`/back/credit-notes/${issued.creditNoteId}`}
+          number={issued.number}
+          amountLabel={t('refundable')}
+          amount={issued.refundable}
+          currency={currency}
+        />
+      )}
+      <button
+        type="submit"
+        disabled={action.pending || chosen.length === 0 || lineErrors.size > 0 || reason.trim() === ''}
+        className={`${button} bg-slate-900 text-white hover:bg-slate-800`}
+      >
         {action.pending ? t('issuing') : t('submit')}
       </button>
     </form>

@@ -23,14 +23,33 @@ const INVOICE_ISSUED_EVENT = 'handoff:invoice-issued'
  * refresh may land before this action's answer. The confirmation is then shown by the page's IssuedInvoices
  * instead of next to the button, where it would vanish with it.
  */
-export function IssueInvoiceButton({ orderId, version, value, currency, customer, orderNumber, compact, goneWhenIssued }: { orderId: string; version: number; value: number; currency: string; customer: string; orderNumber: string; compact?: boolean; goneWhenIssued?: boolean }) {
+export function IssueInvoiceButton({
+  orderId,
+  version,
+  value,
+  currency,
+  customer,
+  orderNumber,
+  compact,
+  goneWhenIssued,
+}: {
+  orderId: string
+  version: number
+  value: number
+  currency: string
+  customer: string
+  orderNumber: string
+  compact?: boolean
+  goneWhenIssued?: boolean
+}) {
   const t = useTranslations('back.invoice')
   const common = useTranslations('common.actions')
   const [issued, setIssued] = useState<IssuedInvoice | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const action = useAction(issueInvoiceAction, {
-    onSuccess: (data) => (goneWhenIssued ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data)),
+    onSuccess: (data) =>
+      goneWhenIssued ? window.dispatchEvent(new CustomEvent<IssuedInvoice>(INVOICE_ISSUED_EVENT, { detail: data })) : setIssued(data),
   })
   const confirm = () => {
     dialog.current?.close()
@@ -38,10 +57,21 @@ export function IssueInvoiceButton({ orderId, version, value, currency, customer
   }
   return (
     <div className={compact ? 'space-y-1' : 'space-y-2'} data-testid="issue-invoice">
-      <button type="button" onClick={() => dialog.current?.showModal()} disabled={action.pending || value <= 0} aria-haspopup="dialog" className={compact ? `${primary} px-3 py-1.5` : primary}>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        disabled={action.pending || value <= 0}
+        aria-haspopup="dialog"
+        className={compact ? `${primary} px-3 py-1.5` : primary}
+      >
         {action.pending ? t('issuing') : compact ? t('issueShort') : t('issue')}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-5 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40" data-testid="issue-invoice-confirm">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-5 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+        data-testid="issue-invoice-confirm"
+      >
         <h2 id={titleId} className="text-lg font-semibold">
           {t('confirmTitle')}
         </h2>
@@ -57,7 +87,12 @@ export function IssueInvoiceButton({ orderId, version, value, currency, customer
         </dl>
         <p className="mt-3 text-sm text-slate-700">{t('confirmFinal')}</p>
         <div className="mt-4 flex flex-wrap justify-end gap-2">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()} className={`${button} bg-white ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => dialog.current?.close()}
+            className={`${button} bg-white ring-1 ring-slate-300 hover:bg-slate-50`}
+          >
             {common('cancel')}
           </button>
           <button type="button" onClick={confirm} className={primary}>
@@ -70,7 +105,16 @@ export function IssueInvoiceButton({ orderId, version, value, currency, customer
           {t('value')} <Money amount={value} currency={currency} className="font-semibold text-slate-900" />
         </p>
       )}
-      {issued && <IssuedNote text={t('issued')} href={`/back/invoices/${issued.invoiceId}`} number={issued.number} amountLabel={t('applied')} amount={issued.applied} currency={currency} />}
+      {issued && (
+        <IssuedNote
+          text={t('issued')}
+          href={`/back/invoices/${issued.invoiceId}`}
+          number={issued.number}
+          amountLabel={t('applied')}
+          amount={issued.applied}
+          currency={currency}
+        />
+      )}
       <FormMessage error={action.formError} stale={action.stale} />
     </div>
   )
@@ -96,7 +140,15 @@ export function IssuedInvoices({ currency }: { currency: string }) {
       {items.map((i) => (
         <div key={i.invoiceId} className="flex items-start gap-2 rounded-md bg-white shadow-lg">
           <div className="min-w-0 flex-1">
-            <IssuedNote live={false} text={t('issued')} href={`/back/invoices/${i.invoiceId}`} number={i.number} amountLabel={t('applied')} amount={i.applied} currency={currency} />
+            <IssuedNote
+              live={false}
+              text={t('issued')}
+              href={`/back/invoices/${i.invoiceId}`}
+              number={i.number}
+              amountLabel={t('applied')}
+              amount={i.applied}
+              currency={currency}
+            />
           </div>
           <button
             type="button"

@@ -71,7 +71,13 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
         onChange={setAmount}
         errors={invalid ? [t('amountInvalid')] : action.fieldErrors.amount}
       />
-      <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={action.fieldErrors.reference} />
+      <ReferenceField
+        id={ids.reference}
+        label={t('reference')}
+        value={reference}
+        onChange={setReference}
+        errors={action.fieldErrors.reference}
+      />
       <FormMessage error={action.formError} stale={action.stale} success={done ? t('recorded') : null} />
       <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
         {action.pending ? t('saving') : t('submit')}

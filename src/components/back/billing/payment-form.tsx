@@ -17,7 +17,19 @@ import { AmountField, label, primary, ReferenceField } from './billing-fields'
  * Take a payment: cash (with change), card or transfer; against one invoice or the order's open invoices oldest
  * first. The most that can be paid is shown and enforced by the server (overpayment refused).
  */
-export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvoiceId }: { orderId: string; invoices: Array<{ id: string; number: string; open: number }>; maxPayable: number; currency: string; fixedInvoiceId?: string }) {
+export function PaymentForm({
+  orderId,
+  invoices,
+  maxPayable,
+  currency,
+  fixedInvoiceId,
+}: {
+  orderId: string
+  invoices: Array<{ id: string; number: string; open: number }>
+  maxPayable: number
+  currency: string
+  fixedInvoiceId?: string
+}) {
   const t = useTranslations('back.payment')
   const { locale } = useAmountText()
   const ids = { amount: useId(), tendered: useId(), reference: useId(), invoice: useId() }
@@ -43,9 +55,11 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
   const tenderedMinor = tendered.trim() === '' ? undefined : parseTypedAmount(tendered, currency, locale)
   const localErrors: Record<string, string[]> = {}
   if (amount.trim() !== '' && (minor === null || minor <= 0)) localErrors.amount = [t('amountInvalid')]
-  if (tendered.trim() !== '' && (tenderedMinor === null || (minor !== null && tenderedMinor !== undefined && tenderedMinor < minor))) localErrors.tendered = [t('tenderedInvalid')]
+  if (tendered.trim() !== '' && (tenderedMinor === null || (minor !== null && tenderedMinor !== undefined && tenderedMinor < minor)))
+    localErrors.tendered = [t('tenderedInvalid')]
   const errors = { ...action.fieldErrors, ...localErrors }
-  const change = method === 'CASH' && minor !== null && typeof tenderedMinor === 'number' && tenderedMinor >= minor ? tenderedMinor - minor : null
+  const change =
+    method === 'CASH' && minor !== null && typeof tenderedMinor === 'number' && tenderedMinor >= minor ? tenderedMinor - minor : null
 
   const doneBox = <PaymentDone done={done} currency={currency} onClose={() => setDone(null)} />
   if (max <= 0) {
@@ -107,7 +121,14 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
         }
       />
       {method === 'CASH' ? (
-        <TenderedField id={ids.tendered} value={tendered} onChange={setTendered} currency={currency} errors={errors.tendered} change={change} />
+        <TenderedField
+          id={ids.tendered}
+          value={tendered}
+          onChange={setTendered}
+          currency={currency}
+          errors={errors.tendered}
+          change={change}
+        />
       ) : (
         <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={errors.reference} />
       )}
@@ -122,13 +143,29 @@ export function PaymentForm({ orderId, invoices, maxPayable, currency, fixedInvo
 
 /** What the payment did: the change to give back and what is left. Stays until dismissed (or the next payment): the
  * change to give back must not vanish with the refreshed page. */
-function PaymentDone({ done, currency, onClose }: { done: { change: number; balance: number; orderClosed: boolean } | null; currency: string; onClose: () => void }) {
+function PaymentDone({
+  done,
+  currency,
+  onClose,
+}: {
+  done: { change: number; balance: number; orderClosed: boolean } | null
+  currency: string
+  onClose: () => void
+}) {
   const t = useTranslations('back.payment')
   const common = useTranslations('common.actions')
   if (!done) return null
   return (
-    <div role="status" className="relative rounded-md bg-emerald-50 px-3 py-2 pr-16 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="payment-done">
-      <button type="button" onClick={onClose} className="absolute right-2 top-2 rounded px-1 text-sm font-medium underline-offset-2 hover:underline">
+    <div
+      role="status"
+      className="relative rounded-md bg-emerald-50 px-3 py-2 pr-16 text-sm text-emerald-900 ring-1 ring-emerald-200"
+      data-testid="payment-done"
+    >
+      <button
+        type="button"
+        onClick={onClose}
+        className="absolute right-2 top-2 rounded px-1 text-sm font-medium underline-offset-2 hover:underline"
+      >
         {common('close')}
       </button>
       <p className="font-semibold">{t('recorded')}</p>
@@ -149,14 +186,36 @@ function PaymentDone({ done, currency, onClose }: { done: { change: number; bala
 }
 
 /** Cash handed over, and the change it leaves once the amount is known. */
-function TenderedField({ id, value, onChange, currency, errors, change }: { id: string; value: string; onChange: (value: string) => void; currency: string; errors?: string[]; change: number | null }) {
+function TenderedField({
+  id,
+  value,
+  onChange,
+  currency,
+  errors,
+  change,
+}: {
+  id: string
+  value: string
+  onChange: (value: string) => void
+  currency: string
+  errors?: string[]
+  change: number | null
+}) {
   const t = useTranslations('back.payment')
   return (
     <div>
       <label htmlFor={id} className={label}>
         {t('tendered')}
       </label>
-      <MoneyInput id={id} name="tendered" value={value} onChange={onChange} currency={currency} invalid={!!errors} describedBy={`${id}-error`} />
+      <MoneyInput
+        id={id}
+        name="tendered"
+        value={value}
+        onChange={onChange}
+        currency={currency}
+        invalid={!!errors}
+        describedBy={`${id}-error`}
+      />
       <FieldError id={`${id}-error`} messages={errors} />
       {change !== null && (
         <p className="mt-1 text-sm" aria-live="polite">

@@ -55,7 +55,10 @@ async function BillingTotals({ order }: { order: OrderDetailDTO }) {
       </div>
       <div>
         <dt className="text-slate-600">{order.balance < 0 ? t('inCredit') : t('balance')}</dt>
-        <dd className={`font-semibold ${order.balance > 0 ? 'text-red-800' : order.balance < 0 ? 'text-amber-800' : ''}`} data-testid="order-balance">
+        <dd
+          className={`font-semibold ${order.balance > 0 ? 'text-red-800' : order.balance < 0 ? 'text-amber-800' : ''}`}
+          data-testid="order-balance"
+        >
           <Money amount={Math.abs(order.balance)} currency={order.currency} />
         </dd>
         {!cancelled && order.outstanding !== order.balance && (
@@ -83,7 +86,16 @@ async function ToInvoice({ order, billing }: Props) {
       </p>
       {billing.canInvoice ? (
         <div className="mt-2">
-          <IssueInvoiceButton orderId={order.id} version={order.version} value={billing.toInvoice} currency={order.currency} customer={order.customer.name} orderNumber={order.number} compact goneWhenIssued />
+          <IssueInvoiceButton
+            orderId={order.id}
+            version={order.version}
+            value={billing.toInvoice}
+            currency={order.currency}
+            customer={order.customer.name}
+            orderNumber={order.number}
+            compact
+            goneWhenIssued
+          />
         </div>
       ) : (
         <p className="mt-1 text-xs text-slate-600">{t('cannotInvoice')}</p>
@@ -103,10 +115,18 @@ async function InvoiceTable({ order, billing }: Props) {
         <table className="mt-1 w-full text-left text-sm" data-testid="order-invoices">
           <thead className="text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-2">{t('number')}</th>
-              <th scope="col" className="px-2 py-1">{t('issued')}</th>
-              <th scope="col" className="px-2 py-1 text-right">{t('total')}</th>
-              <th scope="col" className="py-1 pl-2 text-right">{t('open')}</th>
+              <th scope="col" className="py-1 pr-2">
+                {t('number')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('issued')}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t('total')}
+              </th>
+              <th scope="col" className="py-1 pl-2 text-right">
+                {t('open')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -126,7 +146,9 @@ async function InvoiceTable({ order, billing }: Props) {
                     </span>
                   )}
                 </td>
-                <td className={`py-1.5 pl-2 text-right font-medium ${i.open > 0 ? 'text-red-800' : i.open < 0 ? 'text-amber-800' : 'text-emerald-800'}`}>
+                <td
+                  className={`py-1.5 pl-2 text-right font-medium ${i.open > 0 ? 'text-red-800' : i.open < 0 ? 'text-amber-800' : 'text-emerald-800'}`}
+                >
                   {i.open === 0 ? t('settled') : <Money amount={i.open} currency={order.currency} />}
                 </td>
               </tr>
@@ -191,7 +213,6 @@ async function MoneyForms({ order, billing }: Props) {
   const t = await getTranslations('back.order')
   return (
     <>
-
       {billing.canTakePayment && billing.returnable > 0 && (
         <div className="mt-4 border-t border-slate-200 pt-4">
           <h3 className="mb-1 text-sm font-semibold">{t('returnDeposit')}</h3>

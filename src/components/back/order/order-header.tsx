@@ -73,7 +73,9 @@ export async function OrderFacts({ order, now }: { order: OrderDetailDTO; now: D
         <dt className="text-slate-600">{t('taken')}</dt>
         <dd>
           {order.takenBy}
-          {order.takenCovering && <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800">{common('crossRole')}</span>}
+          {order.takenCovering && (
+            <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800">{common('crossRole')}</span>
+          )}
         </dd>
         <dd className="text-slate-600">{format.dateTime(new Date(order.createdAt), { dateStyle: 'short', timeStyle: 'short' })}</dd>
       </div>

@@ -5,7 +5,15 @@ import type { FulfillmentEventDTO } from '@/server/fulfillment/list-fulfillment-
 import type { OrderDetailDTO } from '@/server/orders/get-order'
 
 /** The work on the order's lines, and what was recorded so far. */
-export async function WorkSection({ order, events, blockedReason }: { order: OrderDetailDTO; events: FulfillmentEventDTO[]; blockedReason: string | null }) {
+export async function WorkSection({
+  order,
+  events,
+  blockedReason,
+}: {
+  order: OrderDetailDTO
+  events: FulfillmentEventDTO[]
+  blockedReason: string | null
+}) {
   const [t, common, format] = await Promise.all([getTranslations('back.order'), getTranslations('common'), getFormatter()])
   return (
     <Panel id="work-title" title={t('work')}>
@@ -22,7 +30,9 @@ export async function WorkSection({ order, events, blockedReason }: { order: Ord
                 <span className="tabular-nums font-medium">{e.quantity > 0 ? `+${e.quantity}` : e.quantity}</span>
                 <span>{e.description}</span>
                 <span className="text-slate-600">{e.by}</span>
-                {e.crossRole && <span className="rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800">{common('crossRole')}</span>}
+                {e.crossRole && (
+                  <span className="rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800">{common('crossRole')}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -10,7 +10,8 @@ import { Kbd } from '../kbd'
 import type { IntakeInputs, IntakeState } from './intake-state'
 import { StepHeading } from './step-heading'
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 /** The words for an amount refused at the counter; "too large" names the limit. */
 export function useAmountProblem(currency: string, locale: string) {
@@ -119,7 +120,12 @@ export function AmountsPanel({
           <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
             {t('deposit.method')}
           </label>
-          <select id={`${id}-deposit-method`} value={method} onChange={(e) => set({ depositMethod: e.target.value as PaymentMethodInput })} className={field}>
+          <select
+            id={`${id}-deposit-method`}
+            value={method}
+            onChange={(e) => set({ depositMethod: e.target.value as PaymentMethodInput })}
+            className={field}
+          >
             {PAYMENT_METHODS.map((m) => (
               <option key={m} value={m}>
                 {tRoot(`common.paymentMethod.${m}`)}

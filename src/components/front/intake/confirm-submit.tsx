@@ -47,10 +47,19 @@ export function ConfirmSubmit({ items, onBack, onConfirm }: { items: Unfinished[
         ))}
       </ul>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <button type="button" autoFocus onClick={onBack} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+        <button
+          type="button"
+          autoFocus
+          onClick={onBack}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+        >
           {t('back')} <Kbd keys={['Esc']} className="ml-1" />
         </button>
-        <button type="button" onClick={onConfirm} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={onConfirm}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t('anyway')} <Kbd keys={['Ctrl', 'Enter']} className="ml-1" />
         </button>
       </div>

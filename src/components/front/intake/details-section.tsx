@@ -9,7 +9,8 @@ import { Labeled } from './labeled'
 import { StepHeading } from './step-heading'
 import { overLimit, TextLimit } from './text-limit'
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 /** The message under a field after a refused submit, referenced by the field's aria-describedby. */
 function FieldError({ id, path, errors }: { id: string; path: string; errors: FieldErrors }) {
@@ -37,19 +38,40 @@ export function DetailsSection({
   const t = useTranslations('front.intake')
   const { mode, notes, errors } = state
   const describedBy = (path: string) => (errors[path] ? `${id}-${path}-error` : undefined)
-  const onDue = useCallback((due: { dueDate?: string; dueTime?: string; quickOk: boolean }) => dispatch({ type: 'setDue', ...due }), [dispatch])
+  const onDue = useCallback(
+    (due: { dueDate?: string; dueTime?: string; quickOk: boolean }) => dispatch({ type: 'setDue', ...due }),
+    [dispatch],
+  )
   return (
     <section aria-labelledby={`${id}-when`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
       <StepHeading id={`${id}-when`} step={3}>
         {t('due.title')}
       </StepHeading>
-      <DueFields id={id} quickRef={dueQuickRef} today={today} dueDate={state.dueDate} dueTime={state.dueTime} onChange={onDue} error={errors.dueDate ?? errors.dueTime} />
+      <DueFields
+        id={id}
+        quickRef={dueQuickRef}
+        today={today}
+        dueDate={state.dueDate}
+        dueTime={state.dueTime}
+        onChange={onDue}
+        error={errors.dueDate ?? errors.dueTime}
+      />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t('mode.title')}</legend>
         <div className="mt-1 grid grid-cols-2 gap-2">
           {(['PICKUP', 'DELIVERY'] as const).map((m) => (
-            <label key={m} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${mode === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}>
-              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => dispatch({ type: 'set', inputs: { mode: m } })} className="accent-brand-600" />
+            <label
+              key={m}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${mode === m ? 'border-brand-500 bg-brand-50 font-medium text-brand-700' : 'border-slate-300'}`}
+            >
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => dispatch({ type: 'set', inputs: { mode: m } })}
+                className="accent-brand-600"
+              />
               {t(`mode.${m}`)}
             </label>
           ))}

@@ -6,7 +6,8 @@ import { readDueShortcut } from '@/domain/intake'
 import { Kbd } from '../kbd'
 import { Labeled, LabelWithKeys } from './labeled'
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 /** The chosen wall-clock moment as a Date whose UTC fields are that wall clock (formatted with timeZone UTC). */
 function wallClock(date: string, time: string): Date | null {
@@ -109,7 +110,19 @@ export function DueFields({
         </Labeled>
       </div>
       <p id={`${id}-due-shown`} className="text-sm font-medium text-slate-900" data-testid="due-shown" aria-live="polite">
-        {moment ? t('shown', { when: format.dateTime(moment, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }) }) : '—'}
+        {moment
+          ? t('shown', {
+              when: format.dateTime(moment, {
+                timeZone: 'UTC',
+                weekday: 'long',
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+                hour: '2-digit',
+                minute: '2-digit',
+              }),
+            })
+          : '—'}
       </p>
       {error && (
         <p id={`${id}-dueDate-error`} className="text-xs text-red-700">

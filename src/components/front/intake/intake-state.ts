@@ -9,7 +9,11 @@ import type { IntakeDraft } from './order-payload'
 export type FieldErrors = Record<string, string>
 
 /** What is typed or chosen as it is, with no rule attached: set as is. */
-export type IntakeInputs = Pick<IntakeDraft, 'mode' | 'address' | 'notes'> & { depositText: string; depositMethod: PaymentMethodInput; tenderedText: string }
+export type IntakeInputs = Pick<IntakeDraft, 'mode' | 'address' | 'notes'> & {
+  depositText: string
+  depositMethod: PaymentMethodInput
+  tenderedText: string
+}
 
 export interface IntakeState extends Pick<IntakeDraft, 'dueDate' | 'dueTime' | 'dueQuickOk' | 'mode' | 'address' | 'notes'> {
   customer: CustomerHitDTO | null

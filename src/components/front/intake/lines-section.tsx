@@ -64,7 +64,10 @@ export function LinesSection({
         <p className="border-t border-slate-100 px-4 py-6 text-center text-sm text-slate-500">{t('lines.empty')}</p>
       ) : (
         <>
-          <div className="hidden border-y border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 md:grid md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem] md:gap-x-2" aria-hidden>
+          <div
+            className="hidden border-y border-slate-100 bg-slate-50 px-3 py-1.5 text-xs font-medium text-slate-600 md:grid md:grid-cols-[1.5rem_minmax(0,1fr)_5.5rem_8.5rem_8rem_2.25rem] md:gap-x-2"
+            aria-hidden
+          >
             <span />
             <span>{t('lines.product')}</span>
             <span className="text-right">{t('lines.quantity')}</span>

@@ -21,7 +21,8 @@ function draftFrom(query: string): Draft {
   return { ...EMPTY, name: q }
 }
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
 
 export type CreateCustomer = (raw: unknown) => Promise<ActionResult<CreateCustomerResult>>
 
@@ -39,7 +40,11 @@ function DuplicateHint({ candidates, onUse }: { candidates: DuplicateCandidateDT
               <span className="text-slate-700"> · {[c.phone, c.email].filter(Boolean).join(' · ')}</span>
               <span className="ml-1 text-xs text-amber-900">({c.matchedOn.map((m) => t(`matched.${m}`)).join(', ')})</span>
             </span>
-            <button type="button" onClick={() => onUse(c)} className="rounded-md bg-amber-600 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-700">
+            <button
+              type="button"
+              onClick={() => onUse(c)}
+              className="rounded-md bg-amber-600 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-700"
+            >
               {t('useExisting')}
             </button>
           </li>
@@ -50,13 +55,41 @@ function DuplicateHint({ candidates, onUse }: { candidates: DuplicateCandidateDT
 }
 
 /** One field of the new customer, with its error under it. */
-function DraftField({ id, label, type, value, error, onChange, inputRef, extra }: { id: string; label: string; type: string; value: string; error?: string; onChange: (value: string) => void; inputRef?: Ref<HTMLInputElement>; extra: InputHTMLAttributes<HTMLInputElement> }) {
+function DraftField({
+  id,
+  label,
+  type,
+  value,
+  error,
+  onChange,
+  inputRef,
+  extra,
+}: {
+  id: string
+  label: string
+  type: string
+  value: string
+  error?: string
+  onChange: (value: string) => void
+  inputRef?: Ref<HTMLInputElement>
+  extra: InputHTMLAttributes<HTMLInputElement>
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input ref={inputRef} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={field} {...extra} />
+      <input
+        ref={inputRef}
+        id={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={field}
+        {...extra}
+      />
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {error}
@@ -70,7 +103,21 @@ function DraftField({ id, label, type, value, error, onChange, inputRef, extra }
  * A new customer, started from what was typed in the search (a fresh form each time: the picker remounts it). While
  * it is typed, people already known with the same phone or email are shown; saving with them shown asks once more.
  */
-export function NewCustomerForm({ id, from, nameRef, createCustomer, onPick, onCancel }: { id: string; from: string; nameRef: Ref<HTMLInputElement>; createCustomer: CreateCustomer; onPick: (customer: CustomerHitDTO) => void; onCancel: () => void }) {
+export function NewCustomerForm({
+  id,
+  from,
+  nameRef,
+  createCustomer,
+  onPick,
+  onCancel,
+}: {
+  id: string
+  from: string
+  nameRef: Ref<HTMLInputElement>
+  createCustomer: CreateCustomer
+  onPick: (customer: CustomerHitDTO) => void
+  onCancel: () => void
+}) {
   const t = useTranslations('front.intake.customer')
   const tRoot = useTranslations()
   const tf = useTranslations('front.lookupFailure')
@@ -83,7 +130,13 @@ export function NewCustomerForm({ id, from, nameRef, createCustomer, onPick, onC
   // Live duplicate hint while a new customer is typed: same phone or email as someone already known.
   const phoneOk = createCustomerSchema.shape.phone.safeParse(draft.phone)
   const emailOk = createCustomerSchema.shape.email.safeParse(draft.email)
-  const duplicates = useLookup<DuplicateCandidateDTO>(lookupUrl('/front/lookup/duplicates', { phone: phoneOk.success ? phoneOk.data : undefined, email: emailOk.success ? emailOk.data : undefined }), 250)
+  const duplicates = useLookup<DuplicateCandidateDTO>(
+    lookupUrl('/front/lookup/duplicates', {
+      phone: phoneOk.success ? phoneOk.data : undefined,
+      email: emailOk.success ? emailOk.data : undefined,
+    }),
+    250,
+  )
   const shownDuplicates = candidates ?? (duplicates.current ? duplicates.results : [])
 
   function save(ignoreDuplicates: boolean) {
@@ -119,7 +172,13 @@ export function NewCustomerForm({ id, from, nameRef, createCustomer, onPick, onC
     })
   }
 
-  const input = (name: keyof Draft, label: string, type: string, extra: InputHTMLAttributes<HTMLInputElement>, inputRef?: Ref<HTMLInputElement>) => (
+  const input = (
+    name: keyof Draft,
+    label: string,
+    type: string,
+    extra: InputHTMLAttributes<HTMLInputElement>,
+    inputRef?: Ref<HTMLInputElement>,
+  ) => (
     <DraftField
       id={`${id}-${name}`}
       label={label}
@@ -172,7 +231,11 @@ export function NewCustomerForm({ id, from, nameRef, createCustomer, onPick, onC
         >
           {saving ? t('saving') : candidates && candidates.length > 0 ? t('createAnyway') : t('save')}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+        >
           {t('cancel')}
         </button>
         <span className="text-xs text-slate-600">{t('newHint')}</span>

@@ -25,7 +25,11 @@ export interface IntakeDraft {
  * The createOrder payload, and the problems found on the way by field path (`lines.0.quantity`, `deposit.amount`…).
  * A field with a problem is still sent in some shape, so the schema can report everything else in one go.
  */
-export function buildOrderPayload(draft: IntakeDraft, currency: string, locale: string): { payload: Record<string, unknown>; problems: Record<string, PayloadProblem> } {
+export function buildOrderPayload(
+  draft: IntakeDraft,
+  currency: string,
+  locale: string,
+): { payload: Record<string, unknown>; problems: Record<string, PayloadProblem> } {
   const problems: Record<string, PayloadProblem> = {}
   const lines = draft.lines.map((l, i) => {
     const quantity = parseQuantity(l.quantity)

@@ -72,7 +72,14 @@ export function SearchOption({
 }) {
   const active = listbox.isActive(index)
   return (
-    <li aria-disabled={disabled || undefined} role="option" aria-selected={active} {...listbox.optionProps(index)} onClick={onClick} className={`${className} ${active ? 'bg-brand-50 text-brand-700' : ''}`}>
+    <li
+      aria-disabled={disabled || undefined}
+      role="option"
+      aria-selected={active}
+      {...listbox.optionProps(index)}
+      onClick={onClick}
+      className={`${className} ${active ? 'bg-brand-50 text-brand-700' : ''}`}
+    >
       {children}
     </li>
   )

@@ -9,7 +9,11 @@ export function SubmitBar({ formError, pending }: { formError: string | null; pe
   return (
     <>
       {formError && (
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1" role="alert" data-testid="intake-error">
+        <p
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 md:col-span-2 lg:col-span-1"
+          role="alert"
+          data-testid="intake-error"
+        >
           {formError}
         </p>
       )}

@@ -20,7 +20,12 @@ export function TextLimit({ id, text, max, className }: { id: string; text: stri
   if (length < max * SHOW_FROM) return null
   const over = length > max
   return (
-    <p id={id} className={`mt-1 text-xs ${over ? 'font-medium text-red-700' : 'text-slate-600'} ${className ?? ''}`} aria-live="polite" data-testid="text-limit">
+    <p
+      id={id}
+      className={`mt-1 text-xs ${over ? 'font-medium text-red-700' : 'text-slate-600'} ${className ?? ''}`}
+      aria-live="polite"
+      data-testid="text-limit"
+    >
       {over
         ? t('over', { length: format.number(length), max: format.number(max), extra: format.number(length - max) })
         : t('near', { length: format.number(length), max: format.number(max) })}

@@ -46,7 +46,8 @@ type Translate = ReturnType<typeof useTranslations>
 function contextual(t: Translate, tRoot: Translate, path: string, message: string): string {
   if (path === 'customerId') return t('errors.customer')
   if (path === 'lines') return t('errors.noLines')
-  if (path === 'dueDate' || path === 'dueTime') return path === 'dueDate' && message !== tRoot('validation.format') ? message : t('errors.due')
+  if (path === 'dueDate' || path === 'dueTime')
+    return path === 'dueDate' && message !== tRoot('validation.format') ? message : t('errors.due')
   if (path === 'deliveryAddress') return message === tRoot('validation.required') ? t('errors.address') : message
   return message
 }
@@ -55,7 +56,20 @@ function contextual(t: Translate, tRoot: Translate, path: string, message: strin
  * Creating the order: the question before an unfinished order, the checks in the browser, the action, and the
  * errors put where a person looks (with the focus on the first). The idempotency key makes a retry safe.
  */
-export function useSubmitIntake({ id, idempotencyKey, state, dispatch, deposit, currency, locale, customerRef, productRef, formRef, focusLine, createOrder }: SubmitIntakeOptions) {
+export function useSubmitIntake({
+  id,
+  idempotencyKey,
+  state,
+  dispatch,
+  deposit,
+  currency,
+  locale,
+  customerRef,
+  productRef,
+  formRef,
+  focusLine,
+  createOrder,
+}: SubmitIntakeOptions) {
   const t = useTranslations('front.intake')
   const tRoot = useTranslations()
   const router = useRouter()
@@ -68,7 +82,8 @@ export function useSubmitIntake({ id, idempotencyKey, state, dispatch, deposit, 
     const { payload, problems } = buildOrderPayload(draft, currency, locale)
     const errors: FieldErrors = {}
     for (const [path, problem] of Object.entries(problems)) {
-      errors[path] = problem === 'quantity' ? t('errors.quantity') : problem === 'dueQuick' ? t('due.notUnderstood') : amountProblem(problem)
+      errors[path] =
+        problem === 'quantity' ? t('errors.quantity') : problem === 'dueQuick' ? t('due.notUnderstood') : amountProblem(problem)
     }
     const parsed = createOrderSchema.safeParse(payload)
     if (!parsed.success) {
@@ -117,7 +132,8 @@ export function useSubmitIntake({ id, idempotencyKey, state, dispatch, deposit, 
       // Stay "pending" while the ticket loads: the key is spent, a second submit would only find the same order.
       if (result.ok) return router.push(`/front/orders/${result.data.id}/ticket?new=1`)
       const server: FieldErrors = {}
-      for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) server[path] = contextual(t, tRoot, path, messages[0])
+      for (const [path, messages] of Object.entries(result.fieldErrors))
+        if (messages[0]) server[path] = contextual(t, tRoot, path, messages[0])
       refuse(server, result.formError ?? t('errors.check'))
     } catch {
       // The request may or may not have reached the server: the same key makes a retry safe either way.

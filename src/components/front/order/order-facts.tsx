@@ -22,11 +22,17 @@ export async function OrderHeader({ order, canTakeOrder }: { order: OrderDetailD
         <p className="mt-1 text-sm text-slate-600">{t(`statusExplained.${order.status}`)}</p>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Link href={`/front/orders/${order.id}/ticket`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={`/front/orders/${order.id}/ticket`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           {t('ticket')}
         </Link>
         {canTakeOrder && (
-          <Link href={`/front/orders/new?customer=${order.customer.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">
+          <Link
+            href={`/front/orders/new?customer=${order.customer.id}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100"
+          >
             {t('newForCustomer')}
           </Link>
         )}
@@ -82,7 +88,9 @@ export async function OrderFacts({ order }: { order: OrderDetailDTO }) {
           <dd>
             {common(`fulfillment.${order.fulfillment}`)} · {common(`billing.${order.billing}`)} · {common(`payment.${order.payment}`)}
           </dd>
-          {order.readyAt && order.handover === 'WAITING' && <dd className="text-slate-700">{t('readySince', { at: dateTime(order.readyAt) })}</dd>}
+          {order.readyAt && order.handover === 'WAITING' && (
+            <dd className="text-slate-700">{t('readySince', { at: dateTime(order.readyAt) })}</dd>
+          )}
           {order.handedOverAt && <dd className="text-slate-700">{t('handedOverAt', { at: dateTime(order.handedOverAt) })}</dd>}
         </div>
         {order.notes && (

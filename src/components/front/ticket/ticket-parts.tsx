@@ -98,7 +98,9 @@ export async function TicketLines({ ticket, receipt }: { ticket: TicketDTO; rece
 export async function TicketTotals({ ticket, receipt }: { ticket: TicketDTO; receipt: boolean }) {
   const t = await getTranslations('front.ticket')
   return (
-    <dl className={`${receipt ? 'mt-1 border-t border-dashed border-black pt-1' : 'ml-auto mt-4 w-72 border-t border-slate-300 pt-2'} space-y-0.5`}>
+    <dl
+      className={`${receipt ? 'mt-1 border-t border-dashed border-black pt-1' : 'ml-auto mt-4 w-72 border-t border-slate-300 pt-2'} space-y-0.5`}
+    >
       <div className="flex justify-between">
         <dt>{t('subtotal')}</dt>
         <dd>
@@ -135,7 +137,9 @@ export async function TicketTotals({ ticket, receipt }: { ticket: TicketDTO; rec
           </dd>
         </div>
       )}
-      <div className={`flex justify-between font-bold ${receipt ? 'border-t border-dashed border-black pt-0.5 text-sm' : 'border-t border-slate-300 pt-1 text-base'}`}>
+      <div
+        className={`flex justify-between font-bold ${receipt ? 'border-t border-dashed border-black pt-0.5 text-sm' : 'border-t border-slate-300 pt-1 text-base'}`}
+      >
         <dt>{t('leftToPay')}</dt>
         <dd data-testid="ticket-left-to-pay">
           <Money amount={Math.max(0, ticket.leftToPay)} currency={ticket.currency} />
@@ -161,7 +165,13 @@ export async function TicketNotes({ ticket, receipt }: { ticket: TicketDTO; rece
 export async function TicketTracking({ url, qr, receipt }: { url: string; qr: string; receipt: boolean }) {
   const t = await getTranslations('front.ticket')
   return (
-    <div className={receipt ? 'mt-2 border-t border-dashed border-black pt-2 text-center' : 'mt-8 flex items-center gap-6 border-t border-slate-300 pt-6'}>
+    <div
+      className={
+        receipt
+          ? 'mt-2 border-t border-dashed border-black pt-2 text-center'
+          : 'mt-8 flex items-center gap-6 border-t border-slate-300 pt-6'
+      }
+    >
       <div
         className={`[&>svg]:h-full [&>svg]:w-full ${receipt ? 'mx-auto h-[34mm] w-[34mm]' : 'h-[40mm] w-[40mm] shrink-0'}`}
         role="img"

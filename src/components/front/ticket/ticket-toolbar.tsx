@@ -7,7 +7,17 @@ import type { TicketDTO } from '@/server/orders/get-ticket'
 export type TicketFormat = 'receipt' | 'a4'
 
 /** Above the ticket, never printed: "order created", print, receipt or A4, back to the order, the next order. */
-export async function TicketToolbar({ ticket, format, justCreated, canTakeOrder }: { ticket: TicketDTO; format: TicketFormat; justCreated: boolean; canTakeOrder: boolean }) {
+export async function TicketToolbar({
+  ticket,
+  format,
+  justCreated,
+  canTakeOrder,
+}: {
+  ticket: TicketDTO
+  format: TicketFormat
+  justCreated: boolean
+  canTakeOrder: boolean
+}) {
   const t = await getTranslations('front.ticket')
   const formatHref = (f: TicketFormat) => `/front/orders/${ticket.id}/ticket?format=${f}${justCreated ? '&new=1' : ''}`
   return (
@@ -32,7 +42,10 @@ export async function TicketToolbar({ ticket, format, justCreated, canTakeOrder 
             </Link>
           ))}
         </nav>
-        <Link href={`/front/orders/${ticket.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+        <Link
+          href={`/front/orders/${ticket.id}`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+        >
           {t('openOrder')}
         </Link>
         {canTakeOrder && (

@@ -12,7 +12,12 @@ import { panelClass } from '@/components/ui/styles'
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageTask('INVOICE')
   const q = (firstValues(await searchParams).q ?? '').trim().slice(0, 40)
-  const [toInvoice, recent, t, format] = await Promise.all([listToInvoice(actor), listRecentDocuments(actor, q || undefined), getTranslations('back.billing'), getFormatter()])
+  const [toInvoice, recent, t, format] = await Promise.all([
+    listToInvoice(actor),
+    listRecentDocuments(actor, q || undefined),
+    getTranslations('back.billing'),
+    getFormatter(),
+  ])
   const now = new Date()
   const docs = (items: RecentDocumentDTO[], kind: 'invoices' | 'credit-notes', title: string) => (
     <section aria-label={title} className={panelClass}>
@@ -45,7 +50,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <LiveUpdates mode="refresh" />
           {toInvoice.rows.length > 0 && (
             <p className="text-sm text-slate-700">
-              {t('summary', { count: toInvoice.rows.length })} · <Money amount={toInvoice.total} currency={toInvoice.currency} className="font-semibold" />
+              {t('summary', { count: toInvoice.rows.length })} ·{' '}
+              <Money amount={toInvoice.total} currency={toInvoice.currency} className="font-semibold" />
             </p>
           )}
         </div>
@@ -60,11 +66,21 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <table className="w-full text-left text-sm" data-testid="to-invoice">
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('col.order')}</th>
-                  <th scope="col" className="px-3 py-2">{t('col.customer')}</th>
-                  <th scope="col" className="px-3 py-2">{t('col.state')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('col.value')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('col.held')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('col.order')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('col.customer')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('col.state')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('col.value')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('col.held')}
+                  </th>
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">{t('col.action')}</span>
                   </th>
@@ -74,7 +90,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 {toInvoice.rows.map((r) => (
                   <tr key={r.orderId} data-testid="to-invoice-row" data-order={r.number}>
                     <td className="px-3 py-2 align-top">
-                      <Link href={`/back/orders/${r.orderId}`} className="font-mono font-semibold text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/back/orders/${r.orderId}`}
+                        className="font-mono font-semibold text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {r.number}
                       </Link>
                       <span className="block text-xs text-slate-600">
@@ -89,9 +108,20 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     <td className="px-3 py-2 text-right align-top font-medium">
                       <Money amount={r.value} currency={toInvoice.currency} />
                     </td>
-                    <td className="px-3 py-2 text-right align-top text-slate-700">{r.held > 0 ? <Money amount={r.held} currency={toInvoice.currency} /> : '—'}</td>
+                    <td className="px-3 py-2 text-right align-top text-slate-700">
+                      {r.held > 0 ? <Money amount={r.held} currency={toInvoice.currency} /> : '—'}
+                    </td>
                     <td className="px-3 py-2 align-top">
-                      <IssueInvoiceButton orderId={r.orderId} version={r.version} value={r.value} currency={toInvoice.currency} customer={r.customerName} orderNumber={r.number} compact goneWhenIssued />
+                      <IssueInvoiceButton
+                        orderId={r.orderId}
+                        version={r.version}
+                        value={r.value}
+                        currency={toInvoice.currency}
+                        customer={r.customerName}
+                        orderNumber={r.number}
+                        compact
+                        goneWhenIssued
+                      />
                     </td>
                   </tr>
                 ))}
@@ -111,7 +141,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <label className="sr-only" htmlFor="doc-q">
               {t('searchLabel')}
             </label>
-            <input id="doc-q" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} maxLength={40} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+            <input
+              id="doc-q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={t('searchPlaceholder')}
+              maxLength={40}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            />
             <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
               {t('search')}
             </button>

@@ -61,13 +61,17 @@ export default async function ReceivablesPage() {
             <table className="w-full text-left text-sm" data-testid="receivables">
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('customer')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('customer')}
+                  </th>
                   {AGING_BUCKETS.map((b) => (
                     <th key={b} scope="col" className="px-3 py-2 text-right">
                       {t(`bucketShort.${b}`)}
                     </th>
                   ))}
-                  <th scope="col" className="px-3 py-2 text-right">{t('balance')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('balance')}
+                  </th>
                 </tr>
               </thead>
               {data.customers.map((c) => (

@@ -76,7 +76,9 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             )}
           </div>
           {ready.rows.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t('readyEmpty')}</p>
+            <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+              {t('readyEmpty')}
+            </p>
           ) : (
             <ArrowNav id="desk-ready">
               <DeskOrderList rows={ready.rows.slice(0, READY_PREVIEW)} currency={settings.currency} testId="desk-ready-list" />

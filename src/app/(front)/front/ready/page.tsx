@@ -41,7 +41,9 @@ export default async function ReadyPage() {
             <DeskOrderList rows={ready.rows} currency={settings.currency} testId="ready-list" />
           </ArrowNav>
         )}
-        {ready.total > ready.rows.length && <p className="text-sm text-slate-600">{t('more', { count: ready.total - ready.rows.length })}</p>}
+        {ready.total > ready.rows.length && (
+          <p className="text-sm text-slate-600">{t('more', { count: ready.total - ready.rows.length })}</p>
+        )}
       </section>
       {others.map((o) => (
         <section key={o.key} aria-labelledby={`ready-${o.key}-title`} className="space-y-3">
@@ -54,7 +56,9 @@ export default async function ReadyPage() {
           <ArrowNav id={`ready-${o.key}`}>
             <DeskOrderList rows={o.group.rows} currency={settings.currency} testId={`ready-${o.key}-list`} />
           </ArrowNav>
-          {o.group.total > o.group.rows.length && <p className="text-sm text-slate-600">{t('more', { count: o.group.total - o.group.rows.length })}</p>}
+          {o.group.total > o.group.rows.length && (
+            <p className="text-sm text-slate-600">{t('more', { count: o.group.total - o.group.rows.length })}</p>
+          )}
         </section>
       ))}
     </div>

@@ -34,7 +34,11 @@ export default async function AbsencesPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">{t('subtitle')}</p>
       </header>
       <div className="grid gap-4 lg:grid-cols-2">
-        <AbsenceForm people={active.map((m) => ({ id: m.id, name: m.name }))} presets={absencePresets(now, clock.timeZone, clock.hours)} timeZone={clock.timeZone} />
+        <AbsenceForm
+          people={active.map((m) => ({ id: m.id, name: m.name }))}
+          presets={absencePresets(now, clock.timeZone, clock.hours)}
+          timeZone={clock.timeZone}
+        />
         <AbsenceList data={absences} />
       </div>
       <section aria-labelledby="reassign-title" className={cardClass} id="reassign">

@@ -7,7 +7,12 @@ import { CreateTokenForm, RevokeButton } from './token-forms'
 
 export default async function ApiTokensPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
-  const [tokens, staff, t, format] = await Promise.all([listApiTokens(actor), listStaff(actor), getTranslations('api.tokens'), getFormatter()])
+  const [tokens, staff, t, format] = await Promise.all([
+    listApiTokens(actor),
+    listStaff(actor),
+    getTranslations('api.tokens'),
+    getFormatter(),
+  ])
   return (
     <section aria-labelledby="tokens-title" className="space-y-6">
       <div>
@@ -49,7 +54,9 @@ export default async function ApiTokensPage() {
                 <td className="px-3 py-2 font-medium">{token.name}</td>
                 <td className="px-3 py-2">{token.user.name}</td>
                 <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                <td className="px-3 py-2">{token.lastUsedAt ? format.dateTime(new Date(token.lastUsedAt), { dateStyle: 'short', timeStyle: 'short' }) : t('never')}</td>
+                <td className="px-3 py-2">
+                  {token.lastUsedAt ? format.dateTime(new Date(token.lastUsedAt), { dateStyle: 'short', timeStyle: 'short' }) : t('never')}
+                </td>
                 <td className="px-3 py-2">{token.revokedAt ? t('revoked') : t('active')}</td>
                 <td className="px-3 py-2 text-right">{!token.revokedAt && <RevokeButton tokenId={token.id} label={t('revoke')} />}</td>
               </tr>

@@ -29,7 +29,12 @@ export function CreateTokenForm({ staff }: { staff: Array<{ id: string; name: st
       <div className="flex flex-wrap gap-3">
         <label className="flex flex-col text-sm">
           {t('owner')}
-          <select name="userId" required className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" aria-invalid={!!errors.fields.userId}>
+          <select
+            name="userId"
+            required
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1.5"
+            aria-invalid={!!errors.fields.userId}
+          >
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -39,14 +44,26 @@ export function CreateTokenForm({ staff }: { staff: Array<{ id: string; name: st
         </label>
         <label className="flex flex-col text-sm">
           {t('name')}
-          <input name="name" required maxLength={100} placeholder={t('namePlaceholder')} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" aria-invalid={!!errors.fields.name} aria-describedby="token-name-error" />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder={t('namePlaceholder')}
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1.5"
+            aria-invalid={!!errors.fields.name}
+            aria-describedby="token-name-error"
+          />
           {errors.fields.name && (
             <span id="token-name-error" className="text-red-700">
               {errors.fields.name[0]}
             </span>
           )}
         </label>
-        <button type="submit" disabled={pending} className="self-end rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="self-end rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {t('create')}
         </button>
       </div>

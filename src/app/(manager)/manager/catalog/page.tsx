@@ -16,7 +16,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageTask('MANAGE_CATALOG')
   const raw = await searchParams
   // A malformed query string falls back to the default view instead of failing the page.
-  const parsed = listProductsSchema.safeParse({ q: typeof raw.q === 'string' ? raw.q : undefined, status: typeof raw.status === 'string' ? raw.status : undefined })
+  const parsed = listProductsSchema.safeParse({
+    q: typeof raw.q === 'string' ? raw.q : undefined,
+    status: typeof raw.status === 'string' ? raw.status : undefined,
+  })
   const filter = parsed.success ? parsed.data : { status: 'active' as const }
   const [list, settings, t] = await Promise.all([listProducts(actor, filter), getSettings(), getTranslations('manager.catalog')])
   return (
@@ -28,7 +31,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <form method="get" className="flex flex-wrap items-end gap-2" role="search">
         <label className="text-sm font-medium text-slate-700">
           {t('search')}
-          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={`${inputClass} w-64`} placeholder={t('searchPlaceholder')} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ''}
+            maxLength={100}
+            className={`${inputClass} w-64`}
+            placeholder={t('searchPlaceholder')}
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           {t('show')}

@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function KpisPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
   const now = new Date()
-  const [k, t, common, format, locale] = await Promise.all([getKpis(actor, now), getTranslations('manager.kpis'), getTranslations('common'), getFormatter(), getLocale()])
+  const [k, t, common, format, locale] = await Promise.all([
+    getKpis(actor, now),
+    getTranslations('manager.kpis'),
+    getTranslations('common'),
+    getFormatter(),
+    getLocale(),
+  ])
   const money = (v: number) => formatMoney(v, k.currency, locale)
   const waitingCount = k.waiting.buckets.reduce((s, b) => s + b.count, 0)
   const waitingValue = k.waiting.buckets.reduce((s, b) => s + b.value, 0)
@@ -31,11 +37,23 @@ export default async function KpisPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle', { days: k.days, from: format.dateTime(new Date(k.from), { dateStyle: 'medium' }) })}</p>
+        <p className="text-sm text-slate-600">
+          {t('subtitle', { days: k.days, from: format.dateTime(new Date(k.from), { dateStyle: 'medium' }) })}
+        </p>
       </header>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {stat(t('unbilledTitle'), <Money amount={k.unbilled.gross} currency={k.currency} />, t('unbilledSub', { count: k.unbilled.orders, net: money(k.unbilled.net) }), 'stat-unbilled')}
-        {stat(t('receivablesTitle'), <Money amount={k.receivables.total} currency={k.currency} />, t('receivablesSub', { count: k.receivables.count, overdue: money(overdueReceivable) }), 'stat-receivables')}
+        {stat(
+          t('unbilledTitle'),
+          <Money amount={k.unbilled.gross} currency={k.currency} />,
+          t('unbilledSub', { count: k.unbilled.orders, net: money(k.unbilled.net) }),
+          'stat-unbilled',
+        )}
+        {stat(
+          t('receivablesTitle'),
+          <Money amount={k.receivables.total} currency={k.currency} />,
+          t('receivablesSub', { count: k.receivables.count, overdue: money(overdueReceivable) }),
+          'stat-receivables',
+        )}
         {stat(t('overdueNowTitle'), k.late.overdueNowCount, t('overdueNowSub'), 'stat-overdue')}
         {stat(t('waitingTitle'), waitingCount, t('waitingSub', { value: money(waitingValue) }), 'stat-waiting')}
       </div>
@@ -50,7 +68,15 @@ export default async function KpisPage() {
           countLabel={t('orders')}
           valueLabel={t('value')}
           rows={k.waiting.buckets.map((b) => ({ label: t(`waitingBucket.${b.bucket}`), count: b.count, value: b.value }))}
-          summary={waitingCount === 0 ? t('waitingNone') : t('waitingSummary', { count: waitingCount, value: money(waitingValue), old: k.waiting.buckets.find((b) => b.bucket === 'over7d')?.count ?? 0 })}
+          summary={
+            waitingCount === 0
+              ? t('waitingNone')
+              : t('waitingSummary', {
+                  count: waitingCount,
+                  value: money(waitingValue),
+                  old: k.waiting.buckets.find((b) => b.bucket === 'over7d')?.count ?? 0,
+                })
+          }
         />
         <BucketChart
           id="receivables"
@@ -59,7 +85,16 @@ export default async function KpisPage() {
           countLabel={t('invoices')}
           valueLabel={t('openBalance')}
           rows={k.receivables.buckets.map((b) => ({ label: t(`receivableBucket.${b.bucket}`), count: b.count, value: b.amount }))}
-          summary={k.receivables.count === 0 ? t('receivablesNone') : t('receivablesSummary', { total: money(k.receivables.total), count: k.receivables.count, overdue: money(overdueReceivable), old: money(k.receivables.buckets.find((b) => b.bucket === 'over90')?.amount ?? 0) })}
+          summary={
+            k.receivables.count === 0
+              ? t('receivablesNone')
+              : t('receivablesSummary', {
+                  total: money(k.receivables.total),
+                  count: k.receivables.count,
+                  overdue: money(overdueReceivable),
+                  old: money(k.receivables.buckets.find((b) => b.bucket === 'over90')?.amount ?? 0),
+                })
+          }
         />
         <section aria-labelledby="lists-title" className={cardClass}>
           <h2 id="lists-title" className="text-lg font-semibold">
@@ -94,7 +129,8 @@ export default async function KpisPage() {
                     <span className="font-mono font-semibold">{o.number}</span> · {o.customerName}
                   </span>
                   <span className="text-slate-700">
-                    {t('readyAgo', { ago: format.relativeTime(new Date(o.readyAt), now) })} · <Money amount={o.total} currency={k.currency} />
+                    {t('readyAgo', { ago: format.relativeTime(new Date(o.readyAt), now) })} ·{' '}
+                    <Money amount={o.total} currency={k.currency} />
                   </span>
                 </li>
               ))}

@@ -13,10 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   await requirePageTask('MANAGE_TEAM')
-  const [settings, clock, t, locale] = await Promise.all([getSettings(), loadBusinessClock(), getTranslations('manager.settings'), getLocale()])
+  const [settings, clock, t, locale] = await Promise.all([
+    getSettings(),
+    loadBusinessClock(),
+    getTranslations('manager.settings'),
+    getLocale(),
+  ])
   // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
   const dayNames = Object.fromEntries(
-    ISO_WEEKDAYS.map((d) => [d, new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, Number(d))))]),
+    ISO_WEEKDAYS.map((d) => [
+      d,
+      new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, Number(d)))),
+    ]),
   ) as Record<IsoWeekday, string>
   return (
     <div className="space-y-4">

@@ -17,7 +17,9 @@ export default async function TeamPage() {
     <div className="space-y-4">
       <header>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle', { active: team.filter((m) => m.active).length, inactive: team.filter((m) => !m.active).length })}</p>
+        <p className="text-sm text-slate-600">
+          {t('subtitle', { active: team.filter((m) => m.active).length, inactive: team.filter((m) => !m.active).length })}
+        </p>
       </header>
       <TeamTable team={team} passwordMin={PASSWORD_MIN} />
     </div>

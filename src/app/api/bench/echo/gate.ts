@@ -6,5 +6,6 @@ import { benchRoutesEnabled } from '@/server/env'
 export const notFound = () => new Response(null, { status: 404 })
 
 export function gated(handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) {
-  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => (benchRoutesEnabled() ? handler(request, context) : Promise.resolve(notFound()))
+  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) =>
+    benchRoutesEnabled() ? handler(request, context) : Promise.resolve(notFound())
 }

@@ -9,6 +9,13 @@ export const GET = apiRoute({ tasks: listOrdersUseCase.tasks, query: listOrdersQ
 // later, create it twice. createOrder is itself idempotent on the operation key derived from it (rerunnable), which
 // makes concurrent duplicates, and a retry after a crash, one order.
 export const POST = apiRoute(
-  { tasks: createOrderUseCase.tasks, idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201, headers: (order: { id: string }) => ({ Location: `/api/v1/orders/${order.id}` }) },
+  {
+    tasks: createOrderUseCase.tasks,
+    idempotencyKey: 'required',
+    rerunnable: true,
+    body: createOrderBody,
+    status: 201,
+    headers: (order: { id: string }) => ({ Location: `/api/v1/orders/${order.id}` }),
+  },
   async ({ actor, body, operationKey }) => (await createOrder(actor, { ...body, idempotencyKey: operationKey })).summary,
 )

@@ -26,7 +26,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const actor = await requireArea('back')
   const id = pageId((await params).id)
   const invoice = await orNotFound(getInvoice(actor, id))
-  const [billing, t, common, format] = await Promise.all([getOrderBilling(actor, invoice.order.id), getTranslations('back.document'), getTranslations('common'), getFormatter()])
+  const [billing, t, common, format] = await Promise.all([
+    getOrderBilling(actor, invoice.order.id),
+    getTranslations('back.document'),
+    getTranslations('common'),
+    getFormatter(),
+  ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
   // cashier dismisses it (the refresh after the payment would otherwise remove it within a moment).
@@ -39,7 +44,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <Link href={`/back/orders/${invoice.order.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
           ← {t('backToOrder', { number: invoice.order.number })}
         </Link>
-        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${invoice.balance > 0 ? 'bg-red-50 text-red-900 ring-red-300' : invoice.balance < 0 ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-emerald-50 text-emerald-900 ring-emerald-300'}`}>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${invoice.balance > 0 ? 'bg-red-50 text-red-900 ring-red-300' : invoice.balance < 0 ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-emerald-50 text-emerald-900 ring-emerald-300'}`}
+        >
           {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
         </span>
         <div className="ml-auto">
@@ -70,7 +77,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           extra={[
             ...(invoice.credited > 0 ? [{ label: t('credited'), amount: -invoice.credited }] : []),
             { label: t('paid'), amount: invoice.paid, testId: 'document-paid' },
-            { label: invoice.balance < 0 ? t('owedBack') : t('balanceDue'), amount: Math.abs(invoice.balance), strong: true, testId: 'document-balance' },
+            {
+              label: invoice.balance < 0 ? t('owedBack') : t('balanceDue'),
+              amount: Math.abs(invoice.balance),
+              strong: true,
+              testId: 'document-balance',
+            },
           ]}
         />
         {invoice.payments.length > 0 && (
@@ -119,7 +131,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <h2 id="pay-title" className="mb-3 text-lg font-semibold">
                 {t('takePayment')}
               </h2>
-              <PaymentForm orderId={invoice.order.id} invoices={billing.invoices} maxPayable={billing.maxPayable} currency={invoice.currency} fixedInvoiceId={invoice.id} />
+              <PaymentForm
+                orderId={invoice.order.id}
+                invoices={billing.invoices}
+                maxPayable={billing.maxPayable}
+                currency={invoice.currency}
+                fixedInvoiceId={invoice.id}
+              />
             </section>
           )}
           {canCredit && (
@@ -128,7 +146,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 {t('creditTitle')}
               </h2>
               <p className="mb-3 text-sm text-slate-600">{t('creditHint')}</p>
-              <CreditNoteForm invoiceId={invoice.id} orderVersion={invoice.order.version} lines={invoice.lines} currency={invoice.currency} />
+              <CreditNoteForm
+                invoiceId={invoice.id}
+                orderVersion={invoice.order.version}
+                lines={invoice.lines}
+                currency={invoice.currency}
+              />
             </section>
           )}
         </div>

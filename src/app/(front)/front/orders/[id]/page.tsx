@@ -50,7 +50,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [tp, common] = await Promise.all([getTranslations('front.pickup'), getTranslations('common')])
   const cancelled = order.status === 'CANCELLED'
   const left = leftToPay({ total: order.total, invoicedNet: order.invoicedNet, paidNet: order.paidNet, cancelled })
-  const handOverBlocked = order.blocked.HAND_OVER ? tp(`blocked.${order.blocked.HAND_OVER}`, { reason: order.holdReason ?? '', status: common(`status.${order.status}`) }) : null
+  const handOverBlocked = order.blocked.HAND_OVER
+    ? tp(`blocked.${order.blocked.HAND_OVER}`, { reason: order.holdReason ?? '', status: common(`status.${order.status}`) })
+    : null
   const facts: PickupFacts = {
     orderId: order.id,
     version: order.version,

@@ -7,5 +7,8 @@ import { createOrderUseCase } from '@/server/orders/create-order'
 import { gated } from '../gate'
 
 export const POST = gated(
-  apiRoute({ tasks: createOrderUseCase.tasks, idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201 }, async ({ body }) => ({ ok: true, lines: body.lines.length })),
+  apiRoute(
+    { tasks: createOrderUseCase.tasks, idempotencyKey: 'required', rerunnable: true, body: createOrderBody, status: 201 },
+    async ({ body }) => ({ ok: true, lines: body.lines.length }),
+  ),
 )

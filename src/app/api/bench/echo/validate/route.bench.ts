@@ -5,4 +5,9 @@ import { apiRoute } from '@/server/api/handler'
 import { createOrderUseCase } from '@/server/orders/create-order'
 import { gated } from '../gate'
 
-export const POST = gated(apiRoute({ tasks: createOrderUseCase.tasks, body: createOrderBody, status: 201 }, async ({ body }) => ({ ok: true, lines: body.lines.length })))
+export const POST = gated(
+  apiRoute({ tasks: createOrderUseCase.tasks, body: createOrderBody, status: 201 }, async ({ body }) => ({
+    ok: true,
+    lines: body.lines.length,
+  })),
+)
