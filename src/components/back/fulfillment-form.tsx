@@ -6,6 +6,7 @@ import { recordFulfillmentAction } from '@/actions/fulfillment'
 import { FieldError } from '@/components/ui/field'
 import { FormMessage } from './form-message'
 import { useAction } from '@/components/ui/use-action'
+import { panelHeadClass, TableHead } from '@/components/ui/table'
 
 export interface FulfillmentLine {
   id: string
@@ -102,22 +103,15 @@ export function FulfillmentForm({
       {blockedReason && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{blockedReason}</p>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                {t('line')}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right sm:px-3">
-                {t('ordered')}
-              </th>
-              <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">
-                {t('invoiced')}
-              </th>
-              <th scope="col" className="py-2 pl-2 sm:px-3">
-                {t('fulfilled')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className={panelHeadClass}
+            columns={[
+              { label: t('line'), className: 'py-2 pr-3' },
+              { label: t('ordered'), className: 'px-2 py-2 text-right sm:px-3' },
+              { label: t('invoiced'), className: 'hidden px-3 py-2 text-right sm:table-cell' },
+              { label: t('fulfilled'), className: 'py-2 pl-2 sm:px-3' },
+            ]}
+          />
           <tbody className="divide-y divide-slate-200">
             {lines.map((line) => (
               <WorkLineRow

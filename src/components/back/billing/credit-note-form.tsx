@@ -11,6 +11,7 @@ import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import { useAction } from '@/components/ui/use-action'
 import { FormMessage } from '../form-message'
 import { button, IssuedNote, label } from './billing-fields'
+import { panelHeadClass, TableHead } from '@/components/ui/table'
 
 export interface CreditableLine {
   id: string
@@ -102,19 +103,14 @@ export function CreditNoteForm({
       noValidate
     >
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-2">
-              {t('line')}
-            </th>
-            <th scope="col" className="px-2 py-1 text-right">
-              {t('creditable')}
-            </th>
-            <th scope="col" className="py-1 pl-2 text-right">
-              {t('quantity')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className={panelHeadClass}
+          columns={[
+            { label: t('line'), className: 'py-1 pr-2' },
+            { label: t('creditable'), className: 'px-2 py-1 text-right' },
+            { label: t('quantity'), className: 'py-1 pl-2 text-right' },
+          ]}
+        />
         <tbody className="divide-y divide-slate-200">
           {lines.map((l) => {
             const remaining = l.quantity - l.credited
