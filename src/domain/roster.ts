@@ -8,6 +8,7 @@
 
 import {
   ISO_WEEKDAYS,
+  addDays,
   OpeningHoursError,
   isoWeekday,
   openIntervalsOnDay,
@@ -105,4 +106,9 @@ export function minutesOutside(blocks: ShiftBlocks, open: ShiftBlocks): number {
 /** 'HH:mm–HH:mm, HH:mm–HH:mm' for messages and the audit log; '' for a day off. */
 export function formatBlocks(blocks: ShiftBlocks): string {
   return blocks.map(([s, e]) => `${s}–${e}`).join(', ')
+}
+
+/** The Monday of the ISO week containing the date. */
+export function weekMonday(ymd: string): string {
+  return addDays(ymd, -(Number(isoWeekday(ymd)) - 1))
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
@@ -30,6 +30,9 @@ export function AbsenceForm({
 }) {
   const t = useTranslations('manager.absences')
   const common = useTranslations('common')
+  const format = useFormatter()
+  const weekdayLabel = (ymd: string) =>
+    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
   const [state, setState] = useState<FormState>({ userId: '', kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay, note: '' })
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(recordAbsenceAction)
@@ -64,7 +67,7 @@ export function AbsenceForm({
           className={secondaryButtonClass}
           onClick={() => set({ kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay })}
         >
-          {t('presetSickToday')}
+          {presets.endOfDayIsOn ? t('presetSickUntil', { day: weekdayLabel(presets.endOfDayIsOn) }) : t('presetSickToday')}
         </button>
         <button
           type="button"
