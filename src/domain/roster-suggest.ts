@@ -5,11 +5,15 @@
 //    shift over the whole day, so absences (leave, sickness) are respected by the same rule every number uses.
 // 2. Candidate shifts are fixed shapes per opening interval: 4, 6 and 8 hours starting on each whole hour from opening,
 //    plus the ones ending at closing (an interval shorter than a shape is worked whole). One shape per person and day.
-// 3. Objective: Σ over (task × slot) of value(qualified present), value(0) = 0, value(1) = 0.6, value(≥2) = 1 — concave,
-//    so removing "nobody" comes first and marginal gains only shrink: lazy greedy on gain per minute is exact greedy.
+// 3. Objective: Σ over (task × slot) of value(qualified present), value(0) = 0, value(1) = 0.4, value(≥2) = 1. Pairs
+//    win over spreading people thin (the index counts only covered slots), yet one person where there was nobody still
+//    counts. Greedy on gain per minute, lazily re-evaluated: a cached gain is re-computed before it is taken. (Gains
+//    can grow once — 0.4 then 0.6 — so lazy greedy is a heuristic here, not exact greedy; steps 4–5 make up for it.)
 // 4. Local improvement: for every assigned day, try each other shape (or none) and keep strict improvements.
 // 5. Among {greedy + improvement, current roster + improvement, current roster} the best cover index wins (ties: the
-//    objective, then the current roster): the suggestion is never worse than the roster it replaces.
+//    objective, then the current roster): the suggestion is never worse than the roster it replaces — when that
+//    roster itself keeps within the contracts and opening hours; one that does not is no candidate (the suggestion
+//    then may show a lower index: it is what the contracts allow).
 // People without a contract, or not rostered yet, are kept as they are (their presence still counts).
 
 import { COVER_TARGET, coverIndex, presenceMasks, type AbsencePeriod, type StaffMember } from './coverage'
@@ -18,7 +22,7 @@ import { qualified, TASKS, type Task } from './permissions'
 import { blockMinutes, blocksOn, type PersonRoster, type ShiftBlocks } from './roster'
 
 export const SHAPE_HOURS = [4, 6, 8] as const
-const VALUE = [0, 0.6, 1] as const
+const VALUE = [0, 0.4, 1] as const
 
 export interface SuggestInput {
   staff: readonly StaffMember[]
@@ -81,7 +85,7 @@ interface Ctx {
   shapes: Shape[][]
 }
 
-function weekSlots(hours: OpeningHours, timeZone: string, days: string[]): Slot[] {
+export function weekSlots(hours: OpeningHours, timeZone: string, days: string[]): Slot[] {
   const out: Slot[] = []
   days.forEach((ymd, day) => {
     for (const q of openingQuarterHours(hours, ymd, timeZone)) {
@@ -94,7 +98,7 @@ function weekSlots(hours: OpeningHours, timeZone: string, days: string[]): Slot[
   return out
 }
 
-function shapesFor(slots: Slot[], days: number): Shape[][] {
+export function shapesFor(slots: Slot[], days: number): Shape[][] {
   const byDay: Shape[][] = Array.from({ length: days }, () => [])
   for (let d = 0; d < days; d++) {
     const idx = slots.flatMap((s, i) => (s.day === d ? [i] : []))
@@ -166,7 +170,7 @@ function shapeAssignment(s: Shape) {
 function greedy(ctx: Ctx, days: number): Assignment {
   const plan: Assignment = ctx.people.map(() => Array.from({ length: days }, () => null))
   const used = ctx.people.map(() => 0)
-  // Lazy greedy: a cached gain is an upper bound (gains only shrink as counts grow), so the best fresh one wins.
+  // Lazy greedy: the best cached gain is re-computed before it is taken, and goes back in line if it fell.
   type Cand = { p: number; s: Shape; gain: number }
   const cands: Cand[] = []
   ctx.people.forEach((_, p) => {
@@ -315,19 +319,25 @@ export function suggestRoster(input: SuggestInput): RosterSuggestion {
 
   const current = { plan: currentPlan(), source: 'current' as const }
   const currentIndex = indexOf(toStaff(current.plan))
-  const greedyRun = { ...run(null), source: 'greedy' as const }
-  const improvedRun = { ...run(currentPlan()), source: 'improved' as const }
-  const scored = [greedyRun, improvedRun].map((r) => ({ ...r, ci: indexOf(toStaff(r.plan)) }))
-  let best: { plan: Assignment; source: RosterSuggestion['source']; ci: typeof currentIndex; score: number } = {
-    ...current,
-    ci: currentIndex,
-    score: -Infinity,
-  }
-  for (const r of scored) {
-    // Strictly better index wins; between two computed plans of equal index, the better objective (fewer fragile).
-    const tie = Math.abs(r.ci.index - best.ci.index) <= 1e-12
-    if (r.ci.index > best.ci.index + 1e-12 || (tie && best.source !== 'current' && r.score > best.score)) best = r
-  }
+  // The current roster is a candidate only while it keeps the rules the suggestion keeps (contracts, opening hours).
+  const feasible = current.plan.every((row, p) => {
+    const minutes = row.reduce((sum, a) => sum + (a?.minutes ?? 0), 0)
+    const inside = row.every((a) => !a || a.slots.reduce((sum, i) => sum + slots[i]!.to - slots[i]!.from, 0) === a.minutes)
+    return minutes <= ctx.people[p]!.budget && inside
+  })
+  const runs: Array<{ plan: Assignment; score: number; source: RosterSuggestion['source'] }> = [{ ...run(null), source: 'greedy' }]
+  if (feasible) runs.push({ ...run(currentPlan()), source: 'improved' as const })
+  const scored = runs.map((r) => ({ ...r, ci: indexOf(toStaff(r.plan)) }))
+  let best: { plan: Assignment; source: RosterSuggestion['source']; ci: typeof currentIndex; score: number } = feasible
+    ? { ...current, ci: currentIndex, score: -Infinity }
+    : scored[0]!
+  // Better = higher index, then fewer uncovered slots, then a higher objective; the current roster wins exact ties.
+  const EPS = 1e-12
+  const better = (r: typeof best, than: typeof best) =>
+    r.ci.index > than.ci.index + EPS ||
+    (Math.abs(r.ci.index - than.ci.index) <= EPS &&
+      (r.ci.uncoveredSlots < than.ci.uncoveredSlots || (r.ci.uncoveredSlots === than.ci.uncoveredSlots && r.score > than.score + 1e-9)))
+  for (const r of scored) if (r !== best && better(r, best)) best = r
 
   const plan = new Map<string, ShiftBlocks[]>()
   ctx.people.forEach((person, p) =>
