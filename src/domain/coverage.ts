@@ -123,6 +123,44 @@ export function coverNow(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Who is here (the counter's and the workshop's strip)
+
+export interface WhoIsHere {
+  closed: boolean
+  /** Active, on shift and not away, by name. */
+  present: StaffMember[]
+  /** On shift but on a lunch break right now, with when it ends. */
+  onBreak: Array<{ member: StaffMember; until: Date }>
+}
+
+/** Who is here at an instant, by the one presence rule; people on a break are listed apart. */
+export function whoIsHere(
+  staff: readonly StaffMember[],
+  absences: readonly AbsencePeriod[],
+  hours: OpeningHours,
+  timeZone: string,
+  at: Date,
+): WhoIsHere {
+  const t = at.getTime()
+  const closed = !isOpen(hours, at, timeZone)
+  const active = staff.filter((m) => m.active)
+  const onShift = closed ? [] : active.filter((m) => isOnShift(m, at, hours, timeZone))
+  const breakOf = (m: StaffMember) =>
+    absences.find((a) => a.userId === m.id && a.kind === 'LUNCH' && a.startsAt.getTime() <= t && t < a.endsAt.getTime())
+  return {
+    closed,
+    present: onShift.filter((m) => isPresent(m, at, absences, hours, timeZone)),
+    onBreak: onShift.flatMap((m) => {
+      const lunch = breakOf(m)
+      // A lunch inside a longer absence (sick, leave) is not a break: that person is away, not back soon.
+      return lunch && absences.filter((a) => a.userId === m.id && a.startsAt.getTime() <= t && t < a.endsAt.getTime()).length === 1
+        ? [{ member: m, until: lunch.endsAt }]
+        : []
+    }),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Slot evaluation shared by the day look-ahead and the cover index
 
 type Span = { start: number; end: number }

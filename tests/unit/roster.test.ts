@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { coverIndex, coverForDay, isPresent, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
+import { coverIndex, coverForDay, isPresent, whoIsHere, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
 import { demoOpeningHours, isoWeekday, parseHhmm, zonedWallTimeToUtc, type IsoWeekday } from '@/domain/opening-hours'
 import { TASKS, type HomeRole } from '@/domain/permissions'
 import { RosterError, blockMinutes, emptyWeek, minutesOutside, parseBlocks, type PersonRoster, type ShiftBlocks } from '@/domain/roster'
@@ -80,6 +80,23 @@ describe('presence with a roster', () => {
     expect(worse.uncoveredSlots).toBe(18) // 07:30–12:00: nobody
     expect(worse.grade).toBeLessThan(0.5)
     expect(worse.pulls[0]).toMatchObject({ task: 'FULFILL', uncoveredSlots: 18 })
+  })
+})
+
+describe('who is here', () => {
+  it('lists people on shift, and those on a lunch break apart (not the sick, not the off-shift)', () => {
+    const early = person('e', 'BACK_OFFICE', week([['07:30', '16:00']]))
+    const late = person('l', 'RECEPTIONIST', week([['12:00', '19:00']]))
+    const lunch = person('b', 'RECEPTIONIST', week([['07:30', '16:00']]))
+    const sick = person('s', 'BACK_OFFICE', week([['07:30', '16:00']]))
+    const absences: AbsencePeriod[] = [
+      { userId: 'b', kind: 'LUNCH', startsAt: at(MONDAY, '10:30'), endsAt: at(MONDAY, '11:00') },
+      { userId: 's', kind: 'SICK', startsAt: at(MONDAY, '00:00'), endsAt: at('2026-03-03', '00:00') },
+    ]
+    const here = whoIsHere([early, late, lunch, sick], absences, demo, HCM, at(MONDAY, '10:45'))
+    expect(here.present.map((m) => m.id)).toEqual(['e'])
+    expect(here.onBreak).toEqual([{ member: lunch, until: at(MONDAY, '11:00') }])
+    expect(whoIsHere([early], [], demo, HCM, at('2026-03-08', '10:00')).closed).toBe(true)
   })
 })
 
