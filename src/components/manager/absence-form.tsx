@@ -17,6 +17,20 @@ interface FormState {
   note: string
 }
 
+/** "Sick for the rest of today", or "… until closing on Monday 30/11" once today's opening is over. */
+function useSickLabel(presets: AbsencePresets): string {
+  const t = useTranslations('manager.absences')
+  const format = useFormatter()
+  if (!presets.endOfDayIsOn) return t('presetSickToday')
+  const day = format.dateTime(new Date(`${presets.endOfDayIsOn}T12:00:00Z`), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    timeZone: 'UTC',
+  })
+  return t('presetSickUntil', { day })
+}
+
 /** Record an absence for anyone; quick presets fill the common cases (lunch now, sick for the rest of the day, leave
  * tomorrow). Times are shop time. */
 export function AbsenceForm({
@@ -30,9 +44,7 @@ export function AbsenceForm({
 }) {
   const t = useTranslations('manager.absences')
   const common = useTranslations('common')
-  const format = useFormatter()
-  const weekdayLabel = (ymd: string) =>
-    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
+  const sickLabel = useSickLabel(presets)
   const [state, setState] = useState<FormState>({ userId: '', kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay, note: '' })
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(recordAbsenceAction)
@@ -63,9 +75,7 @@ export function AbsenceForm({
           ] as const
         ).map(([label, patch]) => (
           <button key={label} type="button" className={secondaryButtonClass} onClick={() => set(patch)}>
-            {label === 'presetSickToday' && presets.endOfDayIsOn
-              ? t('presetSickUntil', { day: weekdayLabel(presets.endOfDayIsOn) })
-              : t(label)}
+            {label === 'presetSickToday' ? sickLabel : t(label)}
           </button>
         ))}
       </div>

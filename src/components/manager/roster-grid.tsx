@@ -76,24 +76,7 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
         className="w-full min-w-[56rem] text-sm"
         data-testid="roster-grid"
       >
-        <thead>
-          <tr>
-            <th scope="col" className="px-2 py-2 text-left font-semibold">
-              {t('person')}
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-semibold">
-              {t('contract')}
-            </th>
-            {data.days.map((d) => (
-              <th key={d.day} scope="col" className={`px-2 py-2 text-left font-semibold ${d.day === data.today ? 'text-sky-800' : ''}`}>
-                {labels.day(d.day)}
-                <span className="block text-xs font-normal text-slate-500">
-                  {d.open.length === 0 ? t('closed') : labels.blocks(d.open)}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <RosterHead data={data} />
         <tbody>
           {data.people.map((p, r) => (
             <tr key={p.id}>
@@ -121,26 +104,7 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2} className="border-t border-slate-200 px-2 py-2 text-left font-semibold text-red-800">
-              {t('nobodyRow')}
-            </th>
-            {data.days.map((d) => (
-              <td key={d.day} className="border-t border-slate-200 px-2 py-2 align-top text-xs" data-testid={`nobody-${d.day}`}>
-                {d.unstaffed.length === 0 ? (
-                  <span className="text-slate-400">{t('nobodyNone')}</span>
-                ) : (
-                  d.unstaffed.map((u) => (
-                    <span key={u.start} className="block font-medium text-red-800">
-                      {t('nobodyGap', { start: labels.time(u.start), end: labels.time(u.end) })}
-                    </span>
-                  ))
-                )}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
+        <NobodyRow days={data.days} />
       </table>
       <p className="px-3 pb-3 text-xs text-slate-500">{t('keysHelp')}</p>
       {edit?.kind === 'shift' && (
@@ -163,5 +127,57 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
         />
       )}
     </div>
+  )
+}
+
+/** The day columns' heads: the date and that day's opening hours. */
+function RosterHead({ data }: { data: RosterWeekDTO }) {
+  const t = useTranslations('manager.roster')
+  const labels = useRosterLabels()
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="px-2 py-2 text-left font-semibold">
+          {t('person')}
+        </th>
+        <th scope="col" className="px-2 py-2 text-left font-semibold">
+          {t('contract')}
+        </th>
+        {data.days.map((d) => (
+          <th key={d.day} scope="col" className={`px-2 py-2 text-left font-semibold ${d.day === data.today ? 'text-sky-800' : ''}`}>
+            {labels.day(d.day)}
+            <span className="block text-xs font-normal text-slate-500">{d.open.length === 0 ? t('closed') : labels.blocks(d.open)}</span>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
+/** The last row: opening time with nobody rostered, per day — a gap of its own. */
+function NobodyRow({ days }: { days: RosterWeekDTO['days'] }) {
+  const t = useTranslations('manager.roster')
+  const labels = useRosterLabels()
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={2} className="border-t border-slate-200 px-2 py-2 text-left font-semibold text-red-800">
+          {t('nobodyRow')}
+        </th>
+        {days.map((d) => (
+          <td key={d.day} className="border-t border-slate-200 px-2 py-2 align-top text-xs" data-testid={`nobody-${d.day}`}>
+            {d.unstaffed.length === 0 ? (
+              <span className="text-slate-400">{t('nobodyNone')}</span>
+            ) : (
+              d.unstaffed.map((u) => (
+                <span key={u.start} className="block font-medium text-red-800">
+                  {t('nobodyGap', { start: labels.time(u.start), end: labels.time(u.end) })}
+                </span>
+              ))
+            )}
+          </td>
+        ))}
+      </tr>
+    </tfoot>
   )
 }
