@@ -6,6 +6,7 @@ import { formatOrderNumber } from '@/domain/numbering'
 import { POST } from '@/app/api/webhooks/sepay/route'
 import { db } from '@/server/db'
 import { BANK_USER_ID } from '@/server/transfers/bank-actor'
+import { makeActor } from '../support/factories'
 import { sepayPayload, sepayRequest, useTestSepayKey } from '../support/sepay'
 import { makeOrder } from './back-support'
 
@@ -123,5 +124,63 @@ describe('matching', () => {
     const out = sepayPayload({ content: order.memo, transferAmount: 302_000, transferType: 'out' })
     expect((await post(out)).status).toBe(200)
     expect(await transfersOf(String(out.id))).toMatchObject([{ status: 'OUTGOING', paymentId: null }])
+  })
+})
+
+describe('the unmatched list', () => {
+  it('lists a transfer with its reason; a person assigns it to an order, once, and it leaves the list', async () => {
+    const { listUnmatchedTransfers } = await import('@/server/transfers/list-unmatched-transfers')
+    const { assignTransfer } = await import('@/server/transfers/assign-transfer')
+    const clerk = await makeActor({ homeRole: 'BACK_OFFICE' })
+    const order = await orderOf(300_000)
+    const payload = sepayPayload({ content: 'chuyen tien cho chi Lan', transferAmount: 300_000 })
+    await post(payload)
+    const [transfer] = await transfersOf(String(payload.id))
+    const listed = await listUnmatchedTransfers(clerk, { limit: 200 })
+    expect(listed.find((t) => t.id === transfer!.id)).toMatchObject({
+      amount: 300_000,
+      reason: 'NO_MEMO',
+      order: null,
+      bankReference: 'MBVCB.3278907687',
+    })
+
+    const number = formatOrderNumber('DH', (await db().order.findUniqueOrThrow({ where: { id: order.id } })).number)
+    const outcomes = await Promise.allSettled([
+      assignTransfer(clerk, { transferId: transfer!.id, orderNumber: number }),
+      assignTransfer(clerk, { transferId: transfer!.id, orderNumber: number }),
+    ])
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } })
+    expect(await paymentsOf(order.id)).toMatchObject([{ amount: 300_000, receivedById: clerk.id, reference: 'MBVCB.3278907687' }])
+    expect(await transfersOf(String(payload.id))).toMatchObject([{ status: 'ASSIGNED', orderId: order.id, resolvedById: clerk.id }])
+    expect((await listUnmatchedTransfers(clerk, { limit: 200 })).some((t) => t.id === transfer!.id)).toBe(false)
+    const audit = await db().auditEvent.findMany({ where: { orderId: order.id, action: 'payment.transfer_assigned' } })
+    expect(audit).toMatchObject([{ actorId: clerk.id, task: 'RECORD_PAYMENT' }])
+  })
+
+  it('refuses to assign more than the order may take, and keeps the transfer on the list', async () => {
+    const { assignTransfer } = await import('@/server/transfers/assign-transfer')
+    const clerk = await makeActor({ homeRole: 'BACK_OFFICE' })
+    const order = await orderOf(100_000)
+    const payload = sepayPayload({ content: order.memo, transferAmount: 150_000 })
+    await post(payload)
+    const [transfer] = await transfersOf(String(payload.id))
+    const number = formatOrderNumber('DH', (await db().order.findUniqueOrThrow({ where: { id: order.id } })).number)
+    await expect(assignTransfer(clerk, { transferId: transfer!.id, orderNumber: number })).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await transfersOf(String(payload.id))).toMatchObject([{ status: 'UNMATCHED', reason: 'OVERPAYMENT' }])
+    expect(await paymentsOf(order.id)).toEqual([])
+  })
+
+  it('marks a transfer as not ours, with the note, audited', async () => {
+    const { dismissTransfer } = await import('@/server/transfers/dismiss-transfer')
+    const clerk = await makeActor({ homeRole: 'BACK_OFFICE' })
+    const payload = sepayPayload({ content: 'tien nha thang 12', transferAmount: 5_000_000 })
+    await post(payload)
+    const [transfer] = await transfersOf(String(payload.id))
+    await dismissTransfer(clerk, { transferId: transfer!.id, note: 'Tiền nhà, không phải khách' })
+    expect(await transfersOf(String(payload.id))).toMatchObject([
+      { status: 'NOT_OURS', note: 'Tiền nhà, không phải khách', resolvedById: clerk.id },
+    ])
+    expect(await db().auditEvent.count({ where: { action: 'transfer.not_ours', entityId: transfer!.id } })).toBe(1)
   })
 })
