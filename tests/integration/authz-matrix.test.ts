@@ -54,6 +54,11 @@ import { updateBankSettingsUseCase } from '@/server/settings/update-bank-setting
 import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
 import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
 import { listUnmatchedTransfersUseCase } from '@/server/transfers/list-unmatched-transfers'
+import { applyRosterSuggestionUseCase } from '@/server/roster/apply-roster-suggestion'
+import { getRosterSuggestionUseCase } from '@/server/roster/get-roster-suggestion'
+import { setContractUseCase } from '@/server/roster/set-contract'
+import { setIndexTasksUseCase } from '@/server/roster/set-index-tasks'
+import { setShiftsUseCase } from '@/server/roster/set-shifts'
 import type { UseCase } from '@/server/use-case'
 import { orderEvents } from '@/server/live/order-events'
 import { tokenFor } from '../support/api'
@@ -145,6 +150,11 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/team.ts#updateBankSettingsAction': [MANAGER, updateBankSettingsUseCase],
   'actions/billing.ts#assignTransferAction': [WORKSHOP, assignTransferUseCase],
   'actions/billing.ts#dismissTransferAction': [WORKSHOP, dismissTransferUseCase],
+  'actions/roster.ts#setShiftsAction': [MANAGER, setShiftsUseCase],
+  'actions/roster.ts#setContractAction': [MANAGER, setContractUseCase],
+  'actions/roster.ts#getRosterSuggestionAction': [MANAGER, getRosterSuggestionUseCase],
+  'actions/roster.ts#applyRosterSuggestionAction': [MANAGER, applyRosterSuggestionUseCase],
+  'actions/roster.ts#setIndexTasksAction': [MANAGER, setIndexTasksUseCase],
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
 

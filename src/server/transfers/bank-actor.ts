@@ -2,7 +2,7 @@ import 'server-only'
 import type { Actor } from '../auth/actor'
 
 /** The staff row that records the payments a bank confirmed (created by the migration
- * 20261206020824_bank_transfers_and_vietqr): inactive, without a usable password, and a CHECK keeps it inactive. */
+ * 20261206030000_bank_transfers_and_vietqr): inactive, without a usable password, and a CHECK keeps it inactive. */
 export const BANK_USER_ID = '00000000-0000-4000-8000-0000000ba4c0'
 
 /**
