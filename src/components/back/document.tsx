@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
 import type { PartySnapshot } from '@/server/billing/get-invoice'
-import { Money } from '../money'
+import { Money, MoneyCell } from '../money'
 
 // The printed page of an invoice or a credit note: an A4 sheet on screen and on paper. Only what belongs on the
 // paper is inside; buttons and forms live outside (and the app's frame carries no-print).
@@ -133,18 +133,12 @@ export function DocumentLines({
               {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
             </td>
             <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.quantity)}</td>
-            <td className="px-2 py-1.5 text-right">
-              <Money amount={l.unitPrice} currency={currency} />
-            </td>
+            <MoneyCell amount={l.unitPrice} currency={currency} className="px-2 py-1.5 text-right" />
             <td className="px-2 py-1.5 text-right tabular-nums">
               {format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
             </td>
-            <td className="px-2 py-1.5 text-right">
-              <Money amount={l.net} currency={currency} />
-            </td>
-            <td className="py-1.5 pl-2 text-right">
-              <Money amount={l.gross} currency={currency} />
-            </td>
+            <MoneyCell amount={l.net} currency={currency} className="px-2 py-1.5 text-right" />
+            <MoneyCell amount={l.gross} currency={currency} className="py-1.5 pl-2 text-right" />
           </tr>
         ))}
       </tbody>
@@ -194,12 +188,8 @@ export function DocumentTotals({
               <td className="py-0.5 pr-3 tabular-nums">
                 {format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
               </td>
-              <td className="px-3 py-0.5 text-right">
-                <Money amount={r.net} currency={currency} />
-              </td>
-              <td className="py-0.5 pl-3 text-right">
-                <Money amount={r.tax} currency={currency} />
-              </td>
+              <MoneyCell amount={r.net} currency={currency} className="px-3 py-0.5 text-right" />
+              <MoneyCell amount={r.tax} currency={currency} className="py-0.5 pl-3 text-right" />
             </tr>
           ))}
         </tbody>
