@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
@@ -51,19 +51,7 @@ export function AbsenceForm({
         {t('formTitle')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t('formExplain', { zone: timeZone })}</p>
-      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
-        {(
-          [
-            ['presetLunch', { kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd }],
-            ['presetSickToday', { kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay }],
-            ['presetLeaveTomorrow', { kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd }],
-          ] as const
-        ).map(([label, patch]) => (
-          <button key={label} type="button" className={secondaryButtonClass} onClick={() => set(patch)}>
-            {t(label)}
-          </button>
-        ))}
-      </div>
+      <AbsencePresetButtons presets={presets} onPick={set} />
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
         <Field label={t('person')} errors={fieldErrors.userId}>
           {(p) => (
@@ -138,5 +126,36 @@ export function AbsenceForm({
         </div>
       </form>
     </section>
+  )
+}
+
+/** Quick presets for the common cases; "sick" runs to the end of the next opening when the shop is closed now. */
+function AbsencePresetButtons({ presets, onPick }: { presets: AbsencePresets; onPick: (patch: Partial<FormState>) => void }) {
+  const t = useTranslations('manager.absences')
+  const format = useFormatter()
+  const weekdayLabel = (ymd: string) =>
+    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
+  return (
+    <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
+      {(
+        [
+          ['presetLunch', t('presetLunch'), { kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd }],
+          [
+            'presetSickToday',
+            presets.endOfDayIsOn ? t('presetSickUntil', { day: weekdayLabel(presets.endOfDayIsOn) }) : t('presetSickToday'),
+            { kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay },
+          ],
+          [
+            'presetLeaveTomorrow',
+            t('presetLeaveTomorrow'),
+            { kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd },
+          ],
+        ] as const
+      ).map(([key, label, patch]) => (
+        <button key={key} type="button" className={secondaryButtonClass} onClick={() => onPick(patch)}>
+          {label}
+        </button>
+      ))}
+    </div>
   )
 }

@@ -68,6 +68,38 @@ export const DEMO_STAFF: StaffSeed[] = [
   { email: 'tai@example.com', name: 'Bùi Văn Tài', homeRole: 'BACK_OFFICE', skills: { FULFILL: 2, INVOICE: 0, RECORD_PAYMENT: 0 } },
 ]
 
+type Blocks = Array<[string, string]>
+const EARLY: Blocks = [['07:30', '16:00']]
+const LATE: Blocks = [['10:30', '19:00']]
+const SAT_AM: Blocks = [['07:30', '13:00']]
+const SAT_PM: Blocks = [['13:00', '19:00']]
+const weekdays = (blocks: Blocks, days = ['1', '2', '3', '4', '5']) => Object.fromEntries(days.map((d) => [d, blocks]))
+
+/**
+ * The demo roster (ADR 011): an early shift and a late one, the Saturday split into a morning and an afternoon half day,
+ * Lan part-time three afternoons, Tài on a split shift, Mai on office hours. Contracted hours are per week; Hùng, the
+ * only invoicer, works the early shift — so invoicing has nobody after 16:00, which the overview and the suggestion show.
+ */
+export const DEMO_ROSTER: Record<string, { contractHours: number; weekly: Record<string, Blocks> }> = {
+  'manager@example.com': { contractHours: 45, weekly: weekdays([['08:00', '17:00']]) },
+  'reception@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'backoffice@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'minhanh@example.com': { contractHours: 48.5, weekly: { ...weekdays(LATE), '6': SAT_PM } },
+  'lan@example.com': { contractHours: 20, weekly: weekdays([['13:00', '19:00']], ['1', '3', '5']) },
+  'bao@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'ngoc@example.com': { contractHours: 48.5, weekly: { ...weekdays(LATE), '6': SAT_PM } },
+  'tai@example.com': {
+    contractHours: 44,
+    weekly: weekdays(
+      [
+        ['07:30', '11:30'],
+        ['14:30', '19:00'],
+      ],
+      ['2', '3', '4', '5', '6'],
+    ),
+  },
+}
+
 const PRODUCTS: Array<[sku: string, name: string, price: number, taxBp: number, unit: string]> = [
   ['IN-A4-BW', 'In A4 đen trắng', 500, 800, 'trang'],
   ['IN-A4-CL', 'In A4 màu', 2_500, 800, 'trang'],
@@ -303,6 +335,19 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
   const manager = staff[0]!
   const byEmail = new Map(staff.map((s) => [s.email, s]))
   const person = (email: string) => byEmail.get(email)!
+
+  for (const [email, r] of Object.entries(DEMO_ROSTER)) {
+    await tx.user.update({
+      where: { id: person(email).id },
+      data: { rostered: true, contractedMinutesPerWeek: r.contractHours * 60 },
+      select: { id: true },
+    })
+  }
+  await tx.shiftPattern.createMany({
+    data: Object.entries(DEMO_ROSTER).flatMap(([email, r]) =>
+      Object.entries(r.weekly).map(([weekday, blocks]) => ({ userId: person(email).id, weekday: Number(weekday), blocks })),
+    ),
+  })
 
   // Today: Lan on leave, Tài off sick, Hà and Hùng take lunch; Minh Anh is on leave in three days (the look-ahead).
   const absences = [

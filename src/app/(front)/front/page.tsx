@@ -6,13 +6,16 @@ import { StatusBadge } from '@/components/status-badge'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { listTodaysOrders } from '@/server/orders/list-todays-orders'
+import { getWhoIsHere } from '@/server/coverage/get-who-is-here'
+import { WhoIsHere } from '@/components/who-is-here'
 import { getSettings } from '@/server/settings/get-settings'
 import { TableHead } from '@/components/ui/table'
 
 export default async function FrontHome() {
   const actor = await requireArea('front')
-  const [orders, settings, t, common, format] = await Promise.all([
+  const [orders, here, settings, t, common, format] = await Promise.all([
     listTodaysOrders(actor),
+    getWhoIsHere(actor),
     getSettings(),
     getTranslations('front.today'),
     getTranslations('common'),
@@ -20,6 +23,7 @@ export default async function FrontHome() {
   ])
   return (
     <section aria-labelledby="today-title">
+      <WhoIsHere data={here} />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 id="today-title" className="text-2xl font-bold">
