@@ -43,7 +43,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
 
       <h3 className="mt-4 text-sm font-semibold">{t('trendTitle')}</h3>
       <ol
-        className="mt-2 grid grid-cols-7 items-end gap-1"
+        className="mt-2 grid grid-cols-7 items-start gap-1"
         aria-label={t('trendAria', {
           best: best ? `${dayLabel(best.day)} ${pct(best.index!)}` : '–',
           worst: worst ? `${dayLabel(worst.day)} ${pct(worst.index!)}` : '–',
@@ -54,7 +54,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
           // one bar lower than another of the same value.
           <li
             key={d.day}
-            className="grid grid-rows-[5rem_auto_auto_auto] justify-items-center gap-1 text-center"
+            className="grid grid-rows-[5rem_1rem_1rem_auto] justify-items-center gap-1 text-center"
             aria-label={
               d.index === null
                 ? `${dayLabel(d.day)}: ${t('closedShort')}`
