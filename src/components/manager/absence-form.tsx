@@ -17,6 +17,20 @@ interface FormState {
   note: string
 }
 
+/** "Sick for the rest of today", or "… until closing on Monday 30/11" once today's opening is over. */
+function useSickLabel(presets: AbsencePresets): string {
+  const t = useTranslations('manager.absences')
+  const format = useFormatter()
+  if (!presets.endOfDayIsOn) return t('presetSickToday')
+  const day = format.dateTime(new Date(`${presets.endOfDayIsOn}T12:00:00Z`), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    timeZone: 'UTC',
+  })
+  return t('presetSickUntil', { day })
+}
+
 /** Record an absence for anyone; quick presets fill the common cases (lunch now, sick for the rest of the day, leave
  * tomorrow). Times are shop time. */
 export function AbsenceForm({
@@ -30,6 +44,7 @@ export function AbsenceForm({
 }) {
   const t = useTranslations('manager.absences')
   const common = useTranslations('common')
+  const sickLabel = useSickLabel(presets)
   const [state, setState] = useState<FormState>({ userId: '', kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay, note: '' })
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(recordAbsenceAction)
@@ -51,7 +66,19 @@ export function AbsenceForm({
         {t('formTitle')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t('formExplain', { zone: timeZone })}</p>
-      <AbsencePresetButtons presets={presets} onPick={set} />
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
+        {(
+          [
+            ['presetLunch', { kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd }],
+            ['presetSickToday', { kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay }],
+            ['presetLeaveTomorrow', { kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd }],
+          ] as const
+        ).map(([label, patch]) => (
+          <button key={label} type="button" className={secondaryButtonClass} onClick={() => set(patch)}>
+            {label === 'presetSickToday' ? sickLabel : t(label)}
+          </button>
+        ))}
+      </div>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
         <Field label={t('person')} errors={fieldErrors.userId}>
           {(p) => (
@@ -126,36 +153,5 @@ export function AbsenceForm({
         </div>
       </form>
     </section>
-  )
-}
-
-/** Quick presets for the common cases; "sick" runs to the end of the next opening when the shop is closed now. */
-function AbsencePresetButtons({ presets, onPick }: { presets: AbsencePresets; onPick: (patch: Partial<FormState>) => void }) {
-  const t = useTranslations('manager.absences')
-  const format = useFormatter()
-  const weekdayLabel = (ymd: string) =>
-    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
-  return (
-    <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
-      {(
-        [
-          ['presetLunch', t('presetLunch'), { kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd }],
-          [
-            'presetSickToday',
-            presets.endOfDayIsOn ? t('presetSickUntil', { day: weekdayLabel(presets.endOfDayIsOn) }) : t('presetSickToday'),
-            { kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay },
-          ],
-          [
-            'presetLeaveTomorrow',
-            t('presetLeaveTomorrow'),
-            { kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd },
-          ],
-        ] as const
-      ).map(([key, label, patch]) => (
-        <button key={key} type="button" className={secondaryButtonClass} onClick={() => onPick(patch)}>
-          {label}
-        </button>
-      ))}
-    </div>
   )
 }

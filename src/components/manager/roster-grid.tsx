@@ -104,7 +104,7 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
             </tr>
           ))}
         </tbody>
-        <RosterGaps data={data} />
+        <NobodyRow days={data.days} />
       </table>
       <p className="px-3 pb-3 text-xs text-slate-500">{t('keysHelp')}</p>
       {edit?.kind === 'shift' && (
@@ -130,7 +130,7 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
   )
 }
 
-/** Column heads: the person, the contract, and each day with its opening hours. */
+/** The day columns' heads: the date and that day's opening hours. */
 function RosterHead({ data }: { data: RosterWeekDTO }) {
   const t = useTranslations('manager.roster')
   const labels = useRosterLabels()
@@ -154,8 +154,8 @@ function RosterHead({ data }: { data: RosterWeekDTO }) {
   )
 }
 
-/** The last row: opening hours in which nobody is rostered, a gap of their own. */
-function RosterGaps({ data }: { data: RosterWeekDTO }) {
+/** The last row: opening time with nobody rostered, per day — a gap of its own. */
+function NobodyRow({ days }: { days: RosterWeekDTO['days'] }) {
   const t = useTranslations('manager.roster')
   const labels = useRosterLabels()
   return (
@@ -164,7 +164,7 @@ function RosterGaps({ data }: { data: RosterWeekDTO }) {
         <th scope="row" colSpan={2} className="border-t border-slate-200 px-2 py-2 text-left font-semibold text-red-800">
           {t('nobodyRow')}
         </th>
-        {data.days.map((d) => (
+        {days.map((d) => (
           <td key={d.day} className="border-t border-slate-200 px-2 py-2 align-top text-xs" data-testid={`nobody-${d.day}`}>
             {d.unstaffed.length === 0 ? (
               <span className="text-slate-400">{t('nobodyNone')}</span>
