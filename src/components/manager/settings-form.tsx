@@ -9,12 +9,14 @@ import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
 import type { SettingsDTO } from '@/server/settings/get-settings'
 import { IconButton } from '@/components/ui/button'
+import { amountForInput, parseTypedAmount } from '@/components/ui/money-input'
 import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
 import { buttonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
-type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays'> & {
+type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays' | 'cashDifferenceThreshold'> & {
+  cashDifferenceThreshold: string
   defaultTaxRate: string
   defaultLeadDays: string
   paymentTermsDays: string
@@ -53,6 +55,7 @@ export function SettingsForm({
     defaultTaxRate: formatBpForInput(settings.defaultTaxRateBp, locale),
     defaultLeadDays: String(settings.defaultLeadDays),
     paymentTermsDays: String(settings.paymentTermsDays),
+    cashDifferenceThreshold: amountForInput(settings.cashDifferenceThreshold, settings.currency, locale),
   })
   const [week, setWeek] = useState<OpeningHours>(hours)
   const [status, setStatus] = useState<string | null>(null)
@@ -68,7 +71,9 @@ export function SettingsForm({
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setStatus(null)
-    const result = await run({ ...text, openingHours: week, locale })
+    // In the currency the shop had when the page was read (the threshold is stored in its minor unit).
+    const threshold = parseTypedAmount(text.cashDifferenceThreshold, settings.currency, locale)
+    const result = await run({ ...text, cashDifferenceThreshold: threshold ?? text.cashDifferenceThreshold, openingHours: week, locale })
     if (result.ok) setStatus(t('saved'))
   }
 
@@ -110,6 +115,13 @@ export function SettingsForm({
             min={0}
             max={365}
             required
+          />
+          <InputField
+            label={t('cashDifferenceThreshold')}
+            errors={fieldErrors.cashDifferenceThreshold}
+            hint={t('cashDifferenceThresholdHint')}
+            {...bind('cashDifferenceThreshold')}
+            inputMode="numeric"
           />
         </div>
         <Datalist id="currencies" values={currencies} />
