@@ -61,3 +61,66 @@ export const listCashSessionsQuery = z.strictObject({
 export type ListCashSessionsQuery = z.infer<typeof listCashSessionsQuery>
 
 export const cashSessionIdParams = z.strictObject({ id })
+
+// ---- API responses (documented in src/server/api/openapi.ts) ----
+
+const money = z.number().int().describe('Minor units of the business currency')
+const moneyOrNull = money.nullable()
+const personRef = z.object({ id: z.uuid(), name: z.string() })
+
+export const cashSessionSummary = z.object({
+  id: z.uuid(),
+  drawer: z.object({ id: z.uuid(), name: z.string() }),
+  currency: z.string(),
+  openedBy: personRef,
+  openedAt: z.iso.datetime(),
+  float: money,
+  closedBy: personRef.nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  expected: moneyOrNull.describe('Set when closed'),
+  counted: moneyOrNull,
+  difference: moneyOrNull.describe('counted - expected: negative when cash was missing'),
+  note: z.string().nullable(),
+})
+export const cashSessionPage = z.object({ data: z.array(cashSessionSummary), nextCursor: z.string().nullable() })
+
+export const cashSessionDetail = z.object({
+  id: z.uuid(),
+  drawer: z.object({ id: z.uuid(), name: z.string() }),
+  currency: z.string(),
+  openedBy: personRef,
+  openedAt: z.iso.datetime(),
+  closedBy: personRef.nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  figures: z
+    .object({
+      float: money,
+      taken: money,
+      givenBack: money,
+      paidIn: money,
+      paidOut: money,
+      expected: money,
+      byMethod: z.object({ CASH: money, CARD: money, TRANSFER: money }),
+    })
+    .describe('Live while open; as stored at closing (the Z report) once closed'),
+  counted: moneyOrNull,
+  difference: moneyOrNull,
+  note: z.string().nullable(),
+  counts: z.array(z.object({ value: money, pieces: z.number().int() })).nullable(),
+  movements: z.array(
+    z.object({ id: z.uuid(), kind: z.enum(CASH_MOVEMENT_KINDS), amount: money, reason: z.string(), by: z.string(), at: z.iso.datetime() }),
+  ),
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      order: z.string(),
+      orderId: z.uuid(),
+      kind: z.enum(['DEPOSIT', 'PAYMENT', 'REFUND']),
+      amount: money.describe('Negative when cash was paid back'),
+      by: z.string(),
+      at: z.iso.datetime(),
+    }),
+  ),
+  mayClose: z.boolean(),
+  threshold: money,
+})
