@@ -11,6 +11,7 @@ import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
+import { defaultDrawer, DrawerChoice, type OpenDrawers } from '@/components/drawer-choice'
 import { inputClass, panelClass } from '@/components/ui/styles'
 
 export interface PickupFacts {
@@ -95,7 +96,7 @@ function useSteps() {
  * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
  * version, an overpayment) and a reload of the order's data.
  */
-export function PickupPanel({ facts }: { facts: PickupFacts }) {
+export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: OpenDrawers | null }) {
   const t = useTranslations('front.pickup')
   const locale = useLocale()
   const id = useId()
@@ -105,6 +106,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
   const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
   const [tenderedText, setTenderedText] = useState('')
   const [reference, setReference] = useState('')
+  const [drawerId, setDrawerId] = useState(defaultDrawer(drawers))
   const { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run } = useSteps()
 
   const amount = parseTypedAmount(amountText, facts.currency, locale)
@@ -138,6 +140,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       amount: amount as number,
       ...(method === 'CASH' && tendered !== null ? { tendered } : {}),
       ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
+      ...(method === 'CASH' && drawerId ? { drawerId } : {}),
     }
     run('payment', async () => {
       const result = await recordPaymentAction(payload)
@@ -216,6 +219,12 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
             amount,
             tendered,
           }}
+          drawer={
+            drawers && method === 'CASH' ? (
+              <DrawerChoice drawers={drawers} value={drawerId} onChange={setDrawerId} returnTo={`/front/orders/${facts.orderId}`} />
+            ) : null
+          }
+          noDrawer={drawers !== null && method === 'CASH' && drawerId === null}
         />
 
         <HandOverStep facts={facts} money={money} busy={busy} onHandOver={handOver} notice={noticeFor('handover')} />
@@ -452,6 +461,8 @@ function PaymentStep({
   notice,
   id,
   fields: f,
+  drawer,
+  noDrawer,
 }: {
   facts: PickupFacts
   money: (minor: number) => string
@@ -460,6 +471,10 @@ function PaymentStep({
   notice: ReactNode
   id: string
   fields: PaymentFields
+  /** Where cash goes (or how to open a drawer first). */
+  drawer: ReactNode
+  /** Cash with no drawer open: the button waits for one. */
+  noDrawer: boolean
 }) {
   const t = useTranslations('front.pickup')
   const paidUp = facts.leftToPay <= 0
@@ -473,6 +488,7 @@ function PaymentStep({
       ) : (
         <div className="mt-2 space-y-3">
           <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
+          {drawer}
           <div className="grid gap-3 sm:grid-cols-2">
             <AmountInput
               id={`${id}-amount`}
@@ -533,7 +549,7 @@ function PaymentStep({
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
-              disabled={busy}
+              disabled={busy || noDrawer}
               onClick={onPay}
               className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
             >

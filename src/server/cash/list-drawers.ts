@@ -1,11 +1,12 @@
 import 'server-only'
+import { denominationsFor } from '@/domain/cash-drawer'
 import { CASH_HANDLERS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { defineUseCase } from '../use-case'
-import { sessionFigures } from './cash-session'
+import { mayCloseSession, sessionFigures } from './cash-session'
 
 export interface DrawerDTO {
   id: string
@@ -17,12 +18,18 @@ export interface DrawerDTO {
     float: number
     expected: number
     mine: boolean
+    /** Whether the reader may close it (opener, RECORD_PAYMENT expert or manager). */
+    mayClose: boolean
   } | null
   lastClosed: { sessionId: string; closedAt: string; difference: number } | null
 }
 
 export interface DrawersDTO {
   currency: string
+  /** The currency's notes, largest first, to count a drawer by. */
+  denominations: readonly number[]
+  /** A difference beyond this needs a note when closing. */
+  threshold: number
   drawers: DrawerDTO[]
 }
 
@@ -66,13 +73,19 @@ export async function listDrawers(actor: Actor): Promise<DrawersDTO> {
               float: open.float,
               expected: (await sessionFigures(db(), open, new Date())).expected,
               mine: open.openedById === actor.id,
+              mayClose: mayCloseSession(actor, open.openedById),
             }
           : null,
         lastClosed: closed ? { sessionId: closed.id, closedAt: closed.closedAt!.toISOString(), difference: closed.difference ?? 0 } : null,
       }
     }),
   )
-  return { currency: settings.currency, drawers: rows }
+  return {
+    currency: settings.currency,
+    denominations: denominationsFor(settings.currency),
+    threshold: settings.cashDifferenceThreshold,
+    drawers: rows,
+  }
 }
 
 export const listDrawersUseCase = defineUseCase({ name: 'listDrawers', tasks: CASH_HANDLERS })

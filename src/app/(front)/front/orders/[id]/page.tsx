@@ -16,6 +16,7 @@ import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
+import { listOpenDrawers } from '@/server/cash/list-open-drawers'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -72,6 +73,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     handOverBlocked,
   }
   const mayTakePayment = mayCall(actor, recordPaymentUseCase.tasks)
+  const drawers = mayTakePayment ? await listOpenDrawers(actor) : null
 
   return (
     <article aria-labelledby="order-title" className="space-y-6">
@@ -88,7 +90,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
         <div className="space-y-4">
           {mayTakePayment ? (
-            <PickupPanel facts={facts} />
+            <PickupPanel facts={facts} drawers={drawers} />
           ) : (
             <section className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
               <p className="text-slate-600">{tp('leftToPay')}</p>
