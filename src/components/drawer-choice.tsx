@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
-import { useId } from 'react'
+import { createContext, useContext, useId, useState, type ReactNode } from 'react'
 import { inputClass } from '@/components/ui/styles'
 
 import type { OpenDrawersDTO } from '@/server/cash/list-open-drawers'
@@ -61,4 +61,22 @@ export function DrawerChoice({
       </select>
     </div>
   )
+}
+
+const OpenDrawersContext = createContext<OpenDrawers | null>(null)
+
+/** The open drawers for the payment forms below it (the back office's layout reads them once per render). */
+export function OpenDrawersProvider({ drawers, children }: { drawers: OpenDrawers | null; children: ReactNode }) {
+  return <OpenDrawersContext.Provider value={drawers}>{children}</OpenDrawersContext.Provider>
+}
+
+/**
+ * A cash form's drawer: the chosen one (`drawerId`, to send with cash), and its choice (`field`, to show when the
+ * method is cash; null when the shop has no drawer).
+ */
+export function useDrawerChoice(returnTo = '/front/drawer') {
+  const drawers = useContext(OpenDrawersContext)
+  const [drawerId, setDrawerId] = useState(defaultDrawer(drawers))
+  const field = drawers ? <DrawerChoice drawers={drawers} value={drawerId} onChange={setDrawerId} returnTo={returnTo} /> : null
+  return { drawerId, field, missing: drawers !== null && drawerId === null }
 }
