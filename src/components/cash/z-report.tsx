@@ -14,7 +14,7 @@ function Lines({ lines, receipt }: { lines: Line[]; receipt: boolean }) {
       {lines.map((l, i) => (
         <div key={i} className={receipt ? 'flex justify-between gap-2' : 'contents'}>
           <dt className={l.strong ? 'font-bold' : ''}>{l.label}</dt>
-          <dd className={`text-right tabular-nums ${l.strong ? 'font-bold' : ''}`} data-testid={l.testId}>
+          <dd className={`whitespace-nowrap text-right tabular-nums ${l.strong ? 'font-bold' : ''}`} data-testid={l.testId}>
             {l.value}
           </dd>
         </div>
