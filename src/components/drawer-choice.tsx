@@ -72,11 +72,15 @@ export function OpenDrawersProvider({ drawers, children }: { drawers: OpenDrawer
 
 /**
  * A cash form's drawer: the chosen one (`drawerId`, to send with cash), and its choice (`field`, to show when the
- * method is cash; null when the shop has no drawer).
+ * method is cash; null when the shop has no drawer), and whether cash must wait for a drawer to be opened (`missing`).
+ * The drawers come from the nearest OpenDrawersProvider unless `given`.
  */
-export function useDrawerChoice(returnTo = '/front/drawer') {
-  const drawers = useContext(OpenDrawersContext)
+export function useDrawerChoice(returnTo = '/front/drawer', given?: OpenDrawers | null) {
+  const fromContext = useContext(OpenDrawersContext)
+  const drawers = given === undefined ? fromContext : given
   const [drawerId, setDrawerId] = useState(defaultDrawer(drawers))
   const field = drawers ? <DrawerChoice drawers={drawers} value={drawerId} onChange={setDrawerId} returnTo={returnTo} /> : null
   return { drawerId, field, missing: drawers !== null && drawerId === null }
 }
+
+export type DrawerChoiceState = ReturnType<typeof useDrawerChoice>

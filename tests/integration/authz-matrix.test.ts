@@ -57,6 +57,11 @@ import { setHomeRoleUseCase } from '@/server/team/set-home-role'
 import { setOwnLocaleUseCase } from '@/server/team/set-own-locale'
 import { setSkillLevelUseCase } from '@/server/team/set-skill-level'
 import { setStaffActiveUseCase } from '@/server/team/set-staff-active'
+import { applyRosterSuggestionUseCase } from '@/server/roster/apply-roster-suggestion'
+import { getRosterSuggestionUseCase } from '@/server/roster/get-roster-suggestion'
+import { setContractUseCase } from '@/server/roster/set-contract'
+import { setIndexTasksUseCase } from '@/server/roster/set-index-tasks'
+import { setShiftsUseCase } from '@/server/roster/set-shifts'
 import type { UseCase } from '@/server/use-case'
 import { orderEvents } from '@/server/live/order-events'
 import { tokenFor } from '../support/api'
@@ -145,6 +150,11 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/catalog.ts#updateProductAction': [MANAGER, updateProductUseCase],
   'actions/catalog.ts#setProductActiveAction': [MANAGER, setProductActiveUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
+  'actions/roster.ts#setShiftsAction': [MANAGER, setShiftsUseCase],
+  'actions/roster.ts#setContractAction': [MANAGER, setContractUseCase],
+  'actions/roster.ts#getRosterSuggestionAction': [MANAGER, getRosterSuggestionUseCase],
+  'actions/roster.ts#applyRosterSuggestionAction': [MANAGER, applyRosterSuggestionUseCase],
+  'actions/roster.ts#setIndexTasksAction': [MANAGER, setIndexTasksUseCase],
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
 

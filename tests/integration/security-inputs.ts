@@ -49,6 +49,11 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     endsAt: `${tomorrow()}T12:00`,
   }),
   'actions/team.ts#endAbsenceAction': () => ({ absenceId: nobody }),
+  'actions/roster.ts#setShiftsAction': () => ({ userId: nobody, scope: 'week', day: tomorrow(), blocks: [['08:00', '12:00']] }),
+  'actions/roster.ts#setContractAction': () => ({ userId: nobody, hours: 40 }),
+  'actions/roster.ts#getRosterSuggestionAction': () => ({ weekStart: tomorrow() }),
+  'actions/roster.ts#applyRosterSuggestionAction': () => ({ weekStart: tomorrow(), basis: '0123456789abcdef' }),
+  'actions/roster.ts#setIndexTasksAction': () => ({ excluded: ['MANAGE_TEAM'] }),
   'actions/team.ts#getReassignmentAction': () => ({ userId: nobody }),
   'actions/team.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
   'actions/team.ts#createStaffAction': () => ({

@@ -11,7 +11,7 @@ import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
-import { defaultDrawer, DrawerChoice, type OpenDrawers } from '@/components/drawer-choice'
+import { useDrawerChoice, type DrawerChoiceState, type OpenDrawers } from '@/components/drawer-choice'
 import { inputClass, panelClass } from '@/components/ui/styles'
 
 export interface PickupFacts {
@@ -37,6 +37,11 @@ export interface PickupFacts {
 }
 
 type Step = 'invoice' | 'payment' | 'handover'
+
+/** A cash payment's own fields: the cash handed over (for the change) and the drawer it goes into. */
+function cashFields(tendered: number | null, drawerId: string | null) {
+  return { ...(tendered !== null ? { tendered } : {}), ...(drawerId ? { drawerId } : {}) }
+}
 /** The payment step's fields that show their own error under them. */
 const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
@@ -106,7 +111,7 @@ export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: O
   const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
   const [tenderedText, setTenderedText] = useState('')
   const [reference, setReference] = useState('')
-  const [drawerId, setDrawerId] = useState(defaultDrawer(drawers))
+  const drawer = useDrawerChoice(`/front/orders/${facts.orderId}`, drawers)
   const { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run } = useSteps()
 
   const amount = parseTypedAmount(amountText, facts.currency, locale)
@@ -138,9 +143,8 @@ export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: O
       orderId: facts.orderId,
       method,
       amount: amount as number,
-      ...(method === 'CASH' && tendered !== null ? { tendered } : {}),
+      ...(method === 'CASH' ? cashFields(tendered, drawer.drawerId) : {}),
       ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
-      ...(method === 'CASH' && drawerId ? { drawerId } : {}),
     }
     run('payment', async () => {
       const result = await recordPaymentAction(payload)
@@ -218,13 +222,8 @@ export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: O
             change,
             amount,
             tendered,
+            drawer,
           }}
-          drawer={
-            drawers && method === 'CASH' ? (
-              <DrawerChoice drawers={drawers} value={drawerId} onChange={setDrawerId} returnTo={`/front/orders/${facts.orderId}`} />
-            ) : null
-          }
-          noDrawer={drawers !== null && method === 'CASH' && drawerId === null}
         />
 
         <HandOverStep facts={facts} money={money} busy={busy} onHandOver={handOver} notice={noticeFor('handover')} />
@@ -450,6 +449,8 @@ interface PaymentFields {
   change: number | null
   amount: number | null
   tendered: number | null
+  /** Where cash goes (or how to open a drawer first). */
+  drawer: DrawerChoiceState
 }
 
 /** Step 2: take the payment — method, amount, cash tendered (and the change) or the payer's reference. */
@@ -461,8 +462,6 @@ function PaymentStep({
   notice,
   id,
   fields: f,
-  drawer,
-  noDrawer,
 }: {
   facts: PickupFacts
   money: (minor: number) => string
@@ -471,10 +470,6 @@ function PaymentStep({
   notice: ReactNode
   id: string
   fields: PaymentFields
-  /** Where cash goes (or how to open a drawer first). */
-  drawer: ReactNode
-  /** Cash with no drawer open: the button waits for one. */
-  noDrawer: boolean
 }) {
   const t = useTranslations('front.pickup')
   const paidUp = facts.leftToPay <= 0
@@ -488,7 +483,7 @@ function PaymentStep({
       ) : (
         <div className="mt-2 space-y-3">
           <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
-          {drawer}
+          {f.method === 'CASH' && f.drawer.field}
           <div className="grid gap-3 sm:grid-cols-2">
             <AmountInput
               id={`${id}-amount`}
@@ -549,7 +544,7 @@ function PaymentStep({
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
-              disabled={busy || noDrawer}
+              disabled={busy || (f.method === 'CASH' && f.drawer.missing)}
               onClick={onPay}
               className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
             >

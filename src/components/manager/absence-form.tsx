@@ -1,11 +1,11 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
-import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { Field, FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
@@ -51,29 +51,7 @@ export function AbsenceForm({
         {t('formTitle')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t('formExplain', { zone: timeZone })}</p>
-      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => set({ kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd })}
-        >
-          {t('presetLunch')}
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => set({ kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay })}
-        >
-          {t('presetSickToday')}
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => set({ kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd })}
-        >
-          {t('presetLeaveTomorrow')}
-        </button>
-      </div>
+      <AbsencePresetButtons presets={presets} onPick={set} />
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
         <Field label={t('person')} errors={fieldErrors.userId}>
           {(p) => (
@@ -111,44 +89,34 @@ export function AbsenceForm({
             </select>
           )}
         </Field>
-        <Field label={t('startsAt')} errors={fieldErrors.startsAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="datetime-local"
-              name="startsAt"
-              value={state.startsAt}
-              onChange={(e) => set({ startsAt: e.target.value })}
-              className={inputClass}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('endsAt')} errors={fieldErrors.endsAt} hint={t('endsAtHint')}>
-          {(p) => (
-            <input
-              {...p}
-              type="datetime-local"
-              name="endsAt"
-              value={state.endsAt}
-              onChange={(e) => set({ endsAt: e.target.value })}
-              className={inputClass}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('note')} errors={fieldErrors.note} className="sm:col-span-2">
-          {(p) => (
-            <input
-              {...p}
-              name="note"
-              value={state.note}
-              maxLength={500}
-              onChange={(e) => set({ note: e.target.value })}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('startsAt')}
+          errors={fieldErrors.startsAt}
+          type="datetime-local"
+          name="startsAt"
+          value={state.startsAt}
+          onChange={(e) => set({ startsAt: e.target.value })}
+          required
+        />
+        <InputField
+          label={t('endsAt')}
+          errors={fieldErrors.endsAt}
+          hint={t('endsAtHint')}
+          type="datetime-local"
+          name="endsAt"
+          value={state.endsAt}
+          onChange={(e) => set({ endsAt: e.target.value })}
+          required
+        />
+        <InputField
+          label={t('note')}
+          errors={fieldErrors.note}
+          className="sm:col-span-2"
+          name="note"
+          value={state.note}
+          maxLength={500}
+          onChange={(e) => set({ note: e.target.value })}
+        />
         <div className="space-y-2 sm:col-span-2">
           <FormError message={formError} />
           <StatusMessage message={status} />
@@ -158,5 +126,36 @@ export function AbsenceForm({
         </div>
       </form>
     </section>
+  )
+}
+
+/** Quick presets for the common cases; "sick" runs to the end of the next opening when the shop is closed now. */
+function AbsencePresetButtons({ presets, onPick }: { presets: AbsencePresets; onPick: (patch: Partial<FormState>) => void }) {
+  const t = useTranslations('manager.absences')
+  const format = useFormatter()
+  const weekdayLabel = (ymd: string) =>
+    format.dateTime(new Date(`${ymd}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' })
+  return (
+    <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label={t('presets')}>
+      {(
+        [
+          ['presetLunch', t('presetLunch'), { kind: 'LUNCH', startsAt: presets.now, endsAt: presets.lunchEnd }],
+          [
+            'presetSickToday',
+            presets.endOfDayIsOn ? t('presetSickUntil', { day: weekdayLabel(presets.endOfDayIsOn) }) : t('presetSickToday'),
+            { kind: 'SICK', startsAt: presets.now, endsAt: presets.endOfDay },
+          ],
+          [
+            'presetLeaveTomorrow',
+            t('presetLeaveTomorrow'),
+            { kind: 'LEAVE', startsAt: presets.tomorrowStart, endsAt: presets.tomorrowEnd },
+          ],
+        ] as const
+      ).map(([key, label, patch]) => (
+        <button key={key} type="button" className={secondaryButtonClass} onClick={() => onPick(patch)}>
+          {label}
+        </button>
+      ))}
+    </div>
   )
 }
