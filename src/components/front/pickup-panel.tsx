@@ -194,15 +194,7 @@ export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: O
       <PickupTotals facts={facts} money={money} />
       <TransferPayment facts={facts} />
 
-      {facts.closed ? (
-        <p
-          className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900"
-          role="status"
-          data-testid="order-closed"
-        >
-          {t('closed')}
-        </p>
-      ) : null}
+      {facts.closed ? <OrderClosedNotice /> : null}
 
       <ol className="mt-4 space-y-4">
         <InvoiceStep facts={facts} money={money} busy={busy} onInvoice={invoice} notice={noticeFor('invoice')} />
@@ -584,5 +576,15 @@ function PaymentStep({
       )}
       {notice}
     </li>
+  )
+}
+
+/** The order is paid and handed over: nothing is left to do at the counter. */
+function OrderClosedNotice() {
+  const t = useTranslations('front.pickup')
+  return (
+    <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900" role="status" data-testid="order-closed">
+      {t('closed')}
+    </p>
   )
 }
