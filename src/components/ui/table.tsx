@@ -36,10 +36,20 @@ export function DataTable({
 export type HeadColumn = { label: ReactNode; className?: string; srOnly?: boolean }
 
 /** A table's header row: one `<th scope="col">` per column, in the table's own style. */
-export function TableHead({ columns, className, cellClassName }: { columns: HeadColumn[]; className?: string; cellClassName?: string }) {
+export function TableHead({
+  columns,
+  className,
+  rowClassName,
+  cellClassName,
+}: {
+  columns: HeadColumn[]
+  className?: string
+  rowClassName?: string
+  cellClassName?: string
+}) {
   return (
     <thead className={className}>
-      <tr>
+      <tr className={rowClassName}>
         {columns.map((c, i) => (
           <th key={i} scope="col" className={c.className ?? cellClassName}>
             {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}

@@ -210,6 +210,10 @@ export const DEMO_BUSINESS = {
   orderPrefix: 'DH',
   invoicePrefix: 'HD',
   creditNotePrefix: 'GG',
+  // Customers pay by VietQR transfer into this (made-up) Vietcombank account.
+  bankBin: '970436',
+  bankAccount: '0071000888999',
+  bankAccountName: 'CONG TY TNHH IN NHANH SAI GON',
   timeZone: DEMO_TIME_ZONE,
   defaultLeadDays: 1,
   defaultDueTime: '17:00',

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Kbd } from '@/components/front/kbd'
-import { Money } from '@/components/money'
+import { MoneyCell } from '@/components/money'
 import { StatusBadge } from '@/components/status-badge'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
@@ -78,9 +78,7 @@ export default async function FrontHome() {
                     <StatusBadge status={o.status} />
                   </td>
                   <td className="px-3 py-2">{format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' })}</td>
-                  <td className="px-3 py-2 text-right">
-                    <Money amount={o.total} currency={settings.currency} />
-                  </td>
+                  <MoneyCell amount={o.total} currency={settings.currency} className="px-3 py-2 text-right" />
                   <td className="px-3 py-2">
                     {o.takenBy}
                     {o.takenCovering && (

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { IssueInvoiceButton } from '@/components/back/billing/issue-invoice'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
 import { listHeadClass, TableHead } from '@/components/ui/table'
 import type { ToInvoiceRowDTO } from '@/server/billing/list-to-invoice'
 
@@ -42,9 +42,7 @@ export async function ToInvoiceTable({ toInvoice }: { toInvoice: { rows: ToInvoi
                 {r.fulfillment === 'FULFILLED' ? t('allDone') : t('partlyDone', { count: r.lines })}
                 {r.handedOver && <span className="block text-xs">{t('handedOver')}</span>}
               </td>
-              <td className="px-3 py-2 text-right align-top font-medium">
-                <Money amount={r.value} currency={currency} />
-              </td>
+              <MoneyCell amount={r.value} currency={currency} className="px-3 py-2 text-right align-top font-medium" />
               <td className="px-3 py-2 text-right align-top text-slate-700">
                 {r.held > 0 ? <Money amount={r.held} currency={currency} /> : '—'}
               </td>

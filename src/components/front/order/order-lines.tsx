@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
 import { TableHead } from '@/components/ui/table'
 
@@ -36,12 +36,8 @@ export async function OrderLines({ order }: { order: OrderDetailDTO }) {
                 {l.qtyFulfilled}
                 <span className="sr-only"> / {l.quantity}</span>
               </td>
-              <td className="hidden px-3 py-2 text-right sm:table-cell">
-                <Money amount={l.unitPrice} currency={order.currency} />
-              </td>
-              <td className="px-3 py-2 text-right">
-                <Money amount={l.gross} currency={order.currency} />
-              </td>
+              <MoneyCell amount={l.unitPrice} currency={order.currency} className="hidden px-3 py-2 text-right sm:table-cell" />
+              <MoneyCell amount={l.gross} currency={order.currency} className="px-3 py-2 text-right" />
             </tr>
           ))}
         </tbody>

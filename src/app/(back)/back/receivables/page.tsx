@@ -5,7 +5,7 @@ import { AGING_BUCKETS } from '@/domain/billing'
 import { addDays, businessDay } from '@/domain/opening-hours'
 import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
 import { EmptyState, listHeadClass, TableHead } from '@/components/ui/table'
 import { requirePageActor } from '@/server/auth/guard'
 import { listReceivables, type ReceivablesDTO } from '@/server/receivables/list-receivables'
@@ -122,9 +122,7 @@ async function CustomerReceivables({ c, currency }: { c: ReceivablesDTO['custome
             {c.aging[b] > 0 ? <Money amount={c.aging[b]} currency={currency} /> : '—'}
           </td>
         ))}
-        <td className="px-3 pt-2 text-right font-semibold">
-          <Money amount={c.aging.total} currency={currency} />
-        </td>
+        <MoneyCell amount={c.aging.total} currency={currency} className="px-3 pt-2 text-right font-semibold" />
       </tr>
       <tr>
         <td colSpan={6} className="px-3 pb-2">

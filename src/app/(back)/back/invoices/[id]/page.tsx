@@ -21,6 +21,9 @@ import { requireArea } from '@/server/auth/guard'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { orNotFound, pageId } from '../../load'
+import { TransferQr } from '@/components/transfer-qr'
+import { invoiceMemo } from '@/domain/bank-transfer'
+import { transferQr } from '@/server/billing/transfer-qr'
 
 // "Save as PDF" names the file after the page title: the invoice number and the buyer.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -33,11 +36,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const actor = await requireArea('back')
   const id = pageId((await params).id)
   const invoice = await orNotFound(getInvoice(actor, id))
-  const [billing, t, common, format] = await Promise.all([
+  const [billing, t, common, format, transfer] = await Promise.all([
     getOrderBilling(actor, invoice.order.id),
     getTranslations('back.document'),
     getTranslations('common'),
     getFormatter(),
+    // The balance due by VietQR transfer, its memo the invoice number (matched back to this invoice, ADR 016).
+    invoice.balance > 0 ? transferQr(invoice.balance, invoiceMemo(invoice.number)) : null,
   ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
@@ -92,6 +97,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             },
           ]}
         />
+        {transfer && (
+          <section className="mt-6 break-inside-avoid">
+            <TransferQr qr={transfer} size="page" />
+          </section>
+        )}
         {invoice.payments.length > 0 && (
           <DocumentList title={t('payments')} first>
             {invoice.payments.map((p) => (
