@@ -54,7 +54,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
           // one bar lower than another of the same value.
           <li
             key={d.day}
-            className="grid grid-rows-[5rem_1rem_1rem_auto] justify-items-center gap-1 text-center"
+            className="grid grid-rows-[5rem_auto_auto_auto] justify-items-center gap-1 text-center"
             aria-label={
               d.index === null
                 ? `${dayLabel(d.day)}: ${t('closedShort')}`
