@@ -81,6 +81,11 @@ const outboxSchema = z.object({
   HANDOFF_OUTBOX_LEASE_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(2).max(3600).default(120)),
 })
 
+/** Where Zalo's ZNS API is (https://business.openapi.zalo.me): changed only to point at a test double. */
+const zaloSchema = z.object({
+  HANDOFF_ZALO_API_URL: z.preprocess(emptyIsUnset, z.url('HANDOFF_ZALO_API_URL must be a URL').default('https://business.openapi.zalo.me')),
+})
+
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
@@ -95,6 +100,7 @@ const appSchema = databaseSchema
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
     ...publicUrlSchema.shape,
     ...outboxSchema.shape,
+    ...zaloSchema.shape,
   })
   .refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
     // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
@@ -160,6 +166,10 @@ export type OutboxEnv = z.infer<typeof outboxSchema>
 /** The outbox worker's settings (checked with the rest at start-up; `npm run worker` checks them alone). */
 export function outboxEnv(source: Source = process.env): OutboxEnv {
   return parse(outboxSchema, source)
+}
+
+export function zaloApiUrl(source: Source = process.env): string {
+  return parse(zaloSchema, source).HANDOFF_ZALO_API_URL.replace(/\/+$/, '')
 }
 
 /** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */

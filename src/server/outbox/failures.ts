@@ -6,11 +6,11 @@
  * retried by hand from the manager's messages list.
  */
 export class TemporaryFailure extends Error {
-  override readonly name = 'TemporaryFailure'
+  override readonly name: string = 'TemporaryFailure'
 }
 
 export class PermanentFailure extends Error {
-  override readonly name = 'PermanentFailure'
+  override readonly name: string = 'PermanentFailure'
 }
 
 /** The text kept in OutboxEntry.lastError: bounded, and never a secret (handlers put no credentials in messages). */
