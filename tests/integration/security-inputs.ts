@@ -99,6 +99,27 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/api-tokens.ts#revokeApiTokenAction': () => ({ tokenId: nobody }),
 
   'actions/account.ts#setLocaleAction': () => ({ locale: 'en' }),
+
+  'actions/messages.ts#updateMessageSettingsAction': () => ({
+    enabledEvents: ['ORDER_READY'],
+    reminderDays: 3,
+    smtpHost: 'smtp.example.com',
+    smtpPort: 587,
+    smtpSecurity: 'starttls',
+    smtpUser: '',
+    smtpFrom: 'shop@example.com',
+    zaloTemplates: { ORDER_RECEIVED: '', ORDER_READY: '231456', INVOICE_ISSUED: '', NOT_COLLECTED: '', PAYMENT_RECEIVED: '' },
+    smsUrl: '',
+    smsBodyTemplate: '{"to":"{{to}}","text":"{{text}}"}',
+  }),
+  'actions/messages.ts#retryMessageAction': () => ({ messageId: nobody }),
+  'actions/messages.ts#setMessagePreferencesAction': () => ({
+    customerId: nobody,
+    language: 'vi',
+    preferredChannel: 'ZALO',
+    messageConsent: true,
+  }),
+  'actions/messages.ts#optOutAction': () => ({ token: `${nobody}.not-a-signature-at-all` }),
 }
 
 /** How a route authenticates: an API token (Authorization: Bearer), the session cookie, or not at all. */

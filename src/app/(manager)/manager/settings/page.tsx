@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
+import { MessageSettingsForm } from '@/components/manager/message-settings-form'
 import { SettingsForm } from '@/components/manager/settings-form'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
+import { getMessageSettings } from '@/server/messages/get-message-settings'
 import { getSettings } from '@/server/settings/get-settings'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  await requirePageTask('MANAGE_TEAM')
-  const [settings, clock, t, locale] = await Promise.all([
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const [settings, messageSettings, clock, t, locale] = await Promise.all([
     getSettings(),
+    getMessageSettings(actor),
     loadBusinessClock(),
     getTranslations('manager.settings'),
     getLocale(),
@@ -40,6 +43,8 @@ export default async function SettingsPage() {
         zones={Intl.supportedValuesOf('timeZone')}
         dayNames={dayNames}
       />
+      <h2 className="pt-4 text-xl font-bold">{t('messagesTitle')}</h2>
+      <MessageSettingsForm settings={messageSettings} />
     </div>
   )
 }
