@@ -142,3 +142,24 @@ describe('customer told that the order is ready', () => {
     expect(mailsTo(c.email!)).toHaveLength(1)
   })
 })
+
+describe('the not-collected reminder', () => {
+  it('reminds once about a ready order waiting longer than the setting', async () => {
+    const { remindNotCollected } = await import('@/server/messages/reminders')
+    const c = await customer(true, 'en')
+    const order = await markReady(c.id)
+    await sentEntry(order.id)
+    const inFourDays = new Date(Date.now() + 4 * 86_400_000)
+    expect(await remindNotCollected(inFourDays)).toBeGreaterThanOrEqual(1)
+    expect(await remindNotCollected(inFourDays)).toBe(0)
+    const reminder = await until(
+      async () => {
+        const mails = mailsTo(c.email!)
+        return mails.length === 2 ? mails[1] : undefined
+      },
+      20_000,
+      'the reminder mail',
+    )
+    expect(reminder.text).toContain('has been ready for 4 days')
+  })
+})

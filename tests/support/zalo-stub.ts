@@ -15,6 +15,8 @@ export interface ZaloStub {
   requests: ZnsRequest[]
   /** Phone numbers (84…) answered with this ZNS error code instead of success. */
   refuse: Map<string, number>
+  /** Phone numbers answered with this ZNS error code once, then accepted (a refusal fixed before a retry). */
+  refuseOnce: Map<string, number>
   /** Answer this many next requests with HTTP 503. */
   unavailable: number
   close: () => Promise<void>
@@ -36,7 +38,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startZaloStub(options: { accessToken: string; port?: number; host?: string }): Promise<ZaloStub> {
   let server: Server | undefined
-  const stub: ZaloStub = { url: '', requests: [], refuse: new Map(), unavailable: 0, close: async () => undefined }
+  const stub: ZaloStub = { url: '', requests: [], refuse: new Map(), refuseOnce: new Map(), unavailable: 0, close: async () => undefined }
   server = createServer((req, res) => {
     void readBody(req).then((raw) => {
       const json = (status: number, body: unknown) =>
@@ -60,7 +62,8 @@ export async function startZaloStub(options: { accessToken: string; port?: numbe
       if (!body.template_id) return fail(-109)
       if (!body.template_data || Object.keys(body.template_data).length === 0)
         return json(200, { error: -111, message: 'Template data empty' })
-      const refused = stub.refuse.get(body.phone)
+      const refused = stub.refuse.get(body.phone) ?? stub.refuseOnce.get(body.phone)
+      stub.refuseOnce.delete(body.phone)
       if (refused !== undefined) return fail(refused)
       json(200, {
         error: 0,
