@@ -4,6 +4,9 @@
 
 export const MESSAGE_EVENTS = ['ORDER_RECEIVED', 'ORDER_READY', 'INVOICE_ISSUED', 'NOT_COLLECTED', 'PAYMENT_RECEIVED'] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
+/** The events the app decides messages for today (ORDER_RECEIVED waits for the order's one-statement insert to carry
+ * its outbox row: docs/decisions/020-customer-messages.md), so the settings offer only these. */
+export const DECIDED_EVENTS: readonly MessageEvent[] = ['ORDER_READY', 'INVOICE_ISSUED', 'NOT_COLLECTED', 'PAYMENT_RECEIVED']
 export const MESSAGE_CHANNELS = ['EMAIL', 'ZALO', 'SMS'] as const
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
 export const MESSAGE_LANGUAGES = ['vi', 'en'] as const

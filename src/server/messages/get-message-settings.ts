@@ -43,8 +43,8 @@ export async function getMessageSettings(actor: Actor): Promise<MessageSettingsD
   const sample = {
     shopName: business?.name ?? 'Handoff',
     orderNumber: formatOrderNumber(business?.orderPrefix ?? 'DH', 123),
-    trackingUrl: publicUrl('/track/…'),
-    optOutUrl: publicUrl('/m/opt-out/…'),
+    trackingUrl: publicUrl('/track/TRACKING-CODE'),
+    optOutUrl: publicUrl('/m/opt-out/PERSONAL-LINK'),
     delivery: false,
     invoiceNumber: 'HD-2026-000045',
     amount: '150.000 ₫',
