@@ -5,6 +5,7 @@
 import { endAbsenceUseCase } from '@/server/absences/end-absence'
 import { recordAbsenceUseCase } from '@/server/absences/record-absence'
 import { runAction } from '@/server/action'
+import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
 import { createStaffUseCase } from '@/server/team/create-staff'
 import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
@@ -51,4 +52,7 @@ export async function setStaffActiveAction(raw: unknown) {
 }
 export async function updateSettingsAction(raw: unknown) {
   return runAction(updateSettingsUseCase, raw)
+}
+export async function updateBankSettingsAction(raw: unknown) {
+  return runAction(updateBankSettingsUseCase, raw)
 }

@@ -229,3 +229,18 @@ export function DocumentTotals({
     </div>
   )
 }
+
+/** A short list under the totals (payments, credit notes, refunds): small heading, one line per entry. */
+export function DocumentList({ title, first = false, children }: { title: string; first?: boolean; children: React.ReactNode }) {
+  return (
+    <section className={`${first ? 'mt-6' : 'mt-4'} break-inside-avoid`}>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</h2>
+      <ul className="mt-1 space-y-0.5">{children}</ul>
+    </section>
+  )
+}
+
+/** The sheet's last lines: terms, who issued it. */
+export function DocumentFooter({ children }: { children: React.ReactNode }) {
+  return <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">{children}</footer>
+}

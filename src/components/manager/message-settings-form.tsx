@@ -39,7 +39,6 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
     smsBodyTemplate: settings.smsBodyTemplate,
     smsAuthorization: '',
   })
-  const [preview, setPreview] = useState<{ event: MessageEvent; language: MessageLanguage }>({ event: 'ORDER_READY', language: 'vi' })
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(updateMessageSettingsAction)
   const bind = (key: keyof Plain) => ({
@@ -76,7 +75,6 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
     }
   }
 
-  const shown = settings.previews[preview.event][preview.language]
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="message-settings-form">
       <Section id="m-events" title={t('events')} explain={t('eventsExplain')}>
@@ -139,31 +137,38 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
           {secretInput('smsAuthorization', settings.hasSmsAuthorization)}
         </div>
       </Section>
-      <Section id="m-preview" title={t('preview')}>
-        <div className="mt-3 flex flex-wrap gap-3">
-          <SelectField
-            label={t('previewEvent')}
-            value={preview.event}
-            onChange={(event) => setPreview((s) => ({ ...s, event }))}
-            options={DECIDED_EVENTS.map((e) => ({ value: e, label: tm(`events.${e}`) }))}
-          />
-          <SelectField
-            label={t('previewLanguage')}
-            value={preview.language}
-            onChange={(language) => setPreview((s) => ({ ...s, language }))}
-            options={MESSAGE_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-          />
-        </div>
-        <div
-          className="mt-3 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200"
-          data-testid="message-preview"
-          lang={preview.language}
-        >
-          <p className="font-semibold">{shown.subject}</p>
-          <p className="mt-2 whitespace-pre-line">{shown.text}</p>
-        </div>
-      </Section>
+      <MessagePreview previews={settings.previews} />
       <SubmitRow label={t('save')} pending={pending} error={formError} status={status} />
     </form>
+  )
+}
+
+/** Every decided event's text in either language, as the customer would read it. */
+function MessagePreview({ previews }: { previews: MessageSettingsDTO['previews'] }) {
+  const t = useTranslations('manager.messageSettings')
+  const tm = useTranslations('manager.messages')
+  const [preview, setPreview] = useState<{ event: MessageEvent; language: MessageLanguage }>({ event: 'ORDER_READY', language: 'vi' })
+  const shown = previews[preview.event][preview.language]
+  return (
+    <Section id="m-preview" title={t('preview')}>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <SelectField
+          label={t('previewEvent')}
+          value={preview.event}
+          onChange={(event) => setPreview((s) => ({ ...s, event }))}
+          options={DECIDED_EVENTS.map((e) => ({ value: e, label: tm(`events.${e}`) }))}
+        />
+        <SelectField
+          label={t('previewLanguage')}
+          value={preview.language}
+          onChange={(language) => setPreview((s) => ({ ...s, language }))}
+          options={MESSAGE_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
+      </div>
+      <div className="mt-3 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200" data-testid="message-preview" lang={preview.language}>
+        <p className="font-semibold">{shown.subject}</p>
+        <p className="mt-2 whitespace-pre-line">{shown.text}</p>
+      </div>
+    </Section>
   )
 }
