@@ -7,10 +7,13 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { startZaloStub } from '../tests/support/zalo-stub'
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
 import { migrate } from './lib/migrate'
 
 const root = path.resolve(import.meta.dirname, '..')
+/** The Zalo OA access token the stub accepts; the spec types it into the message settings. */
+const E2E_ZALO_TOKEN = 'e2e-zalo-oa-token'
 const port = process.env.E2E_PORT ?? '3100'
 let embedded: RunningPostgres | undefined
 let tmp: string | undefined
@@ -50,6 +53,10 @@ async function main() {
   const { db } = await import('../src/server/db')
   await seedDemo()
   await db().$disconnect()
+  // Zalo's ZNS API as e2e/customer-messages.spec.ts expects it: the app's in-process outbox worker sends to this stub
+  // (HANDOFF_ZALO_API_URL); 0900000001 is refused once with -124 (a wrong token, fixed before the manager's retry).
+  const zalo = await startZaloStub({ accessToken: E2E_ZALO_TOKEN })
+  zalo.refuseOnce.set('84900000001', -124)
   const secret = randomBytes(32).toString('base64url')
   // The SePay webhook's key: e2e/transfers.spec.ts posts bank notifications signed with it.
   const sepayKey = randomBytes(24).toString('hex')
@@ -65,6 +72,9 @@ async function main() {
     HANDOFF_DEMO: '1',
     HANDOFF_SEPAY_WEBHOOK_KEY: sepayKey,
     NEXT_TELEMETRY_DISABLED: '1',
+    HANDOFF_ZALO_API_URL: zalo.url,
+    HANDOFF_OUTBOX_POLL_SECONDS: '0.5',
+    HANDOFF_OUTBOX_RETRY_DELAY_SECONDS: '1',
   }
   const next = path.join(root, 'node_modules/next/dist/bin/next')
   if (process.env.E2E_SKIP_BUILD !== '1') {

@@ -35,6 +35,9 @@ function workLines(data: Record<string, unknown> | null): Array<{ line: string; 
   })
 }
 
+const MESSAGE_ACTIONS = new Set(['message.sent', 'message.failed', 'message.dead', 'message.skipped', 'message.retried'])
+const CHANNELS = new Set(['EMAIL', 'ZALO', 'SMS'])
+
 /** The order's story: who did what and when, and whether they were covering another role. */
 export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
@@ -51,6 +54,11 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
         ? t('timeline.reassignedFromTo', { from: e.data.from, to: e.data.to })
         : t('timeline.reassignedTo', { to: e.data.to })
     }
+    // A message to the customer: "Customer notified by Zalo", "… could not be sent", "… not sent (no consent)".
+    if (MESSAGE_ACTIONS.has(e.action)) {
+      const channel = typeof e.data?.channel === 'string' && CHANNELS.has(e.data.channel) ? t(`messageChannels.${e.data.channel}`) : '—'
+      return t(`timeline.${e.action.replace('.', '_')}`, { channel })
+    }
     return KNOWN.has(e.action) ? t(`timeline.${e.action.replace('.', '_')}`) : e.action
   }
   return (
@@ -61,7 +69,9 @@ export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
             {format.dateTime(new Date(e.at), { dateStyle: 'short', timeStyle: 'short' })}
           </time>
           <span className="font-medium">{what(e)}</span>
-          {typeof e.data?.reason === 'string' && <span className="text-slate-600">— {e.data.reason}</span>}
+          {typeof e.data?.reason === 'string' && !MESSAGE_ACTIONS.has(e.action) && (
+            <span className="text-slate-600">— {e.data.reason}</span>
+          )}
           {typeof e.data?.note === 'string' && <span className="text-slate-600">— {e.data.note}</span>}
           {typeof e.data?.number === 'string' && <span className="font-mono text-slate-600">{e.data.number}</span>}
           <span className="text-slate-600">{e.actorName ?? t('timeline.system')}</span>

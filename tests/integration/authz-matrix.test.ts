@@ -30,6 +30,10 @@ import { createProductUseCase } from '@/server/catalog/create-product'
 import { searchProductsUseCase } from '@/server/catalog/search-products'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
 import { updateProductUseCase } from '@/server/catalog/update-product'
+import { optOutUseCase } from '@/server/messages/opt-out'
+import { retryMessageUseCase } from '@/server/messages/retry-message'
+import { setMessagePreferencesUseCase } from '@/server/messages/set-message-preferences'
+import { updateMessageSettingsUseCase } from '@/server/messages/update-message-settings'
 import { createCustomerUseCase } from '@/server/customers/create-customer'
 import { findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
 import { listCustomersUseCase } from '@/server/customers/list-customers'
@@ -164,6 +168,9 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/roster.ts#setIndexTasksAction': [MANAGER, setIndexTasksUseCase],
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
+  'actions/messages.ts#updateMessageSettingsAction': [MANAGER, updateMessageSettingsUseCase],
+  'actions/messages.ts#retryMessageAction': [MANAGER, retryMessageUseCase],
+  'actions/messages.ts#setMessagePreferencesAction': [COUNTER, setMessagePreferencesUseCase],
 
   // The cash drawer: whoever takes money (HANDLE_PICKUP or RECORD_PAYMENT); drawers themselves are the manager's.
   'actions/cash.ts#openCashSessionAction': [STAFF, openCashSessionUseCase],
@@ -174,6 +181,9 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   // Public on purpose: a signed-out visitor (login, tracking page) picks a language into a cookie; only a live
   // session also stores it on the person. Signed-out and deactivated callers must still not change a row.
   'actions/account.ts#setLocaleAction': [EVERYONE, setOwnLocaleUseCase],
+  // Public on purpose: the customer opting out from a message's link is not signed in; the signed token is the
+  // authority (a wrong one changes nothing).
+  'actions/messages.ts#optOutAction': [EVERYONE, optOutUseCase],
 }
 
 /** Who may call each route handler. Bearer routes get the principal's API token, cookie routes their session.

@@ -119,6 +119,26 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/cash.ts#recordCashMovementAction': () => ({ sessionId: nobody, kind: 'OUT', amount: 35_000, reason: 'Mua giấy in' }),
   'actions/cash.ts#closeCashSessionAction': () => ({ sessionId: nobody, counts: { '500000': 1 }, note: 'ok' }),
   'actions/cash.ts#createCashDrawerAction': () => ({ name: `Quầy ${randomUUID().slice(0, 8)}` }),
+  'actions/messages.ts#updateMessageSettingsAction': () => ({
+    enabledEvents: ['ORDER_READY'],
+    reminderDays: 3,
+    smtpHost: 'smtp.example.com',
+    smtpPort: 587,
+    smtpSecurity: 'starttls',
+    smtpUser: '',
+    smtpFrom: 'shop@example.com',
+    zaloTemplates: { ORDER_RECEIVED: '', ORDER_READY: '231456', INVOICE_ISSUED: '', NOT_COLLECTED: '', PAYMENT_RECEIVED: '' },
+    smsUrl: '',
+    smsBodyTemplate: '{"to":"{{to}}","text":"{{text}}"}',
+  }),
+  'actions/messages.ts#retryMessageAction': () => ({ messageId: nobody }),
+  'actions/messages.ts#setMessagePreferencesAction': () => ({
+    customerId: nobody,
+    language: 'vi',
+    preferredChannel: 'ZALO',
+    messageConsent: true,
+  }),
+  'actions/messages.ts#optOutAction': () => ({ token: `${nobody}.not-a-signature-at-all` }),
 }
 
 /** How a route authenticates: an API token (Authorization: Bearer), the session cookie, or not at all. */

@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, type ComponentProps, type ReactNode } from 'react'
-import { inputClass } from './styles'
+import { buttonClass, compactInputClass, inputClass, secondaryButtonClass } from './styles'
 
 // Small accessible form pieces: every input has a visible label, errors are tied to their input with aria-describedby
 // and announced, hints stay readable.
@@ -112,5 +112,61 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
     <p id={id} className="mt-1 text-sm text-red-700">
       {messages.join(' ')}
     </p>
+  )
+}
+
+/** A labelled choice from a short list (`compact` for side panels). */
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  compact,
+}: {
+  label: ReactNode
+  value: V
+  options: ReadonlyArray<{ value: V; label: string }>
+  onChange: (value: V) => void
+  compact?: boolean
+}) {
+  return (
+    <Field label={label}>
+      {(p) => (
+        <select {...p} className={compact ? compactInputClass : inputClass} value={value} onChange={(e) => onChange(e.target.value as V)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+/** A form's end: its error, the submit button and what became of the last submit. */
+export function SubmitRow({
+  label,
+  pending,
+  error,
+  status,
+  secondary,
+}: {
+  label: ReactNode
+  pending: boolean
+  error: string | null
+  status: string | null
+  secondary?: boolean
+}) {
+  return (
+    <>
+      <FormError message={error} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>
+          {label}
+        </button>
+        <StatusMessage message={status} />
+      </div>
+    </>
   )
 }

@@ -4,6 +4,7 @@ import { transitionError } from '@/domain/order-status'
 import { lineToInvoice, sumAmounts } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
+import { decideCustomerMessage } from '../messages/decide'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
@@ -115,6 +116,7 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
       task: 'INVOICE',
       data: { number, total: totals.total, applied },
     })
+    await decideCustomerMessage(tx, { event: 'INVOICE_ISSUED', orderId: order.id, subjectId: invoice.id, invoiceNumber: number })
     return { invoiceId: invoice.id, number, total: totals.total, applied }
   }, BILLING_TX)
 }

@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from '@/domain/errors'
 import { balanceDue } from '@/domain/order-status'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
+import { decideCustomerMessage } from '../messages/decide'
 import { authorize } from '../authz'
 import { db, type Tx } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
@@ -93,6 +94,7 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput, wit
       task,
       data: { amount: input.amount, method: input.method, ...(input.invoiceId ? { invoiceId: input.invoiceId } : {}) },
     })
+    await decideCustomerMessage(tx, { event: 'PAYMENT_RECEIVED', orderId: order.id, subjectId: payment.id, amount: input.amount })
     return {
       paymentId: payment.id,
       change,

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { decideCustomerMessage } from '../messages/decide'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { recordFulfillmentSchema } from '@/lib/schemas/fulfillment'
 import { defineUseCase } from '../use-case'
@@ -66,6 +67,9 @@ export async function recordFulfillment(actor: Actor, input: RecordFulfillmentIn
       })
     }
     const state = await refreshOrderState(tx, input.orderId)
+    // The work that finished the order tells the customer, in this transaction (the outbox sends it after commit).
+    if (state.fulfillment === 'FULFILLED' && order.fulfillment !== 'FULFILLED')
+      await decideCustomerMessage(tx, { event: 'ORDER_READY', orderId: input.orderId })
     await audit(tx, actor, {
       action: 'order.fulfilled',
       entityType: 'order',

@@ -46,7 +46,17 @@ export interface OrderDetailDTO {
   billing: BillingStatus
   payment: PaymentStatus
   handover: Handover
-  customer: { id: string; name: string; phone: string | null; email: string | null }
+  customer: {
+    id: string
+    name: string
+    phone: string | null
+    email: string | null
+    /** Messages (issue 18): their language, channel and consent, with when it was last changed. */
+    language: string
+    preferredChannel: 'EMAIL' | 'ZALO' | 'SMS' | null
+    messageConsent: boolean
+    consentChangedAt: string | null
+  }
   dueAt: string
   createdAt: string
   mode: 'PICKUP' | 'DELIVERY'
@@ -121,7 +131,18 @@ const ORDER_DETAIL_SELECT = {
   subtotal: true,
   taxTotal: true,
   total: true,
-  customer: { select: { id: true, name: true, phone: true, email: true } },
+  customer: {
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      email: true,
+      language: true,
+      preferredChannel: true,
+      messageConsent: true,
+      consentChangedAt: true,
+    },
+  },
   takenBy: { select: { name: true } },
   assignee: { select: { id: true, name: true } },
   lines: { orderBy: { position: 'asc' } },
@@ -202,7 +223,7 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
     billing: o.billing,
     payment: o.payment,
     handover: o.handover,
-    customer: o.customer,
+    customer: { ...o.customer, consentChangedAt: o.customer.consentChangedAt?.toISOString() ?? null },
     dueAt: o.dueAt.toISOString(),
     createdAt: o.createdAt.toISOString(),
     mode: o.mode,

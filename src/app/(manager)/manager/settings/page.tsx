@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
 import { BankSettingsForm } from '@/components/manager/bank-settings-form'
+import { MessageSettingsForm } from '@/components/manager/message-settings-form'
 import { SettingsForm } from '@/components/manager/settings-form'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
+import { getMessageSettings } from '@/server/messages/get-message-settings'
 import { getBankSettings } from '@/server/settings/get-bank-settings'
 import { getSettings } from '@/server/settings/get-settings'
 
@@ -14,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  await requirePageTask('MANAGE_TEAM')
-  const [settings, bank, clock, t, locale] = await Promise.all([
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const [settings, bank, messageSettings, clock, t, locale] = await Promise.all([
     getSettings(),
     getBankSettings(),
+    getMessageSettings(actor),
     loadBusinessClock(),
     getTranslations('manager.settings'),
     getLocale(),
@@ -44,6 +47,8 @@ export default async function SettingsPage() {
         dayNames={dayNames}
       />
       <BankSettingsForm bank={bank} />
+      <h2 className="pt-4 text-xl font-bold">{t('messagesTitle')}</h2>
+      <MessageSettingsForm settings={messageSettings} />
     </div>
   )
 }

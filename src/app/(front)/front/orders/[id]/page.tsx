@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
+import { CustomerMessagesPanel } from '@/components/front/order/customer-messages-panel'
 import { OrderFacts, OrderHeader } from '@/components/front/order/order-facts'
 import { OrderLines } from '@/components/front/order/order-lines'
 import { OrderPayments } from '@/components/front/order/order-payments'
@@ -17,6 +18,7 @@ import { can, mayCall } from '@/domain/permissions'
 import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { transferQr } from '@/server/billing/transfer-qr'
+import { setMessagePreferencesUseCase } from '@/server/messages/set-message-preferences'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
 import { listOpenDrawers } from '@/server/cash/list-open-drawers'
@@ -106,6 +108,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </section>
           )}
           <OrderPayments order={order} />
+          {mayCall(actor, setMessagePreferencesUseCase.tasks) && <CustomerMessagesPanel customer={order.customer} />}
         </div>
       </div>
     </article>

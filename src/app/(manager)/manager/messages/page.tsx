@@ -1,0 +1,22 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { MessagesTable } from '@/components/manager/messages-table'
+import { PageHeader } from '@/components/ui/page-header'
+import { requirePageTask } from '@/server/auth/guard'
+import { listMessages } from '@/server/messages/list-messages'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('manager.messages')
+  return { title: t('title') }
+}
+
+export default async function MessagesPage() {
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const [messages, t] = await Promise.all([listMessages(actor), getTranslations('manager.messages')])
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <MessagesTable messages={messages} />
+    </div>
+  )
+}
