@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
 import { SettingsForm } from '@/components/manager/settings-form'
+import { TaxCategoriesSection } from '@/components/manager/tax-categories'
+import { listTaxCategories } from '@/server/catalog/list-tax-categories'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
 import { getSettings } from '@/server/settings/get-settings'
@@ -12,12 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  await requirePageTask('MANAGE_TEAM')
-  const [settings, clock, t, locale] = await Promise.all([
+  const actor = await requirePageTask('MANAGE_TEAM')
+  const [settings, clock, t, locale, categories] = await Promise.all([
     getSettings(),
     loadBusinessClock(),
     getTranslations('manager.settings'),
     getLocale(),
+    listTaxCategories(actor),
   ])
   // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
   const dayNames = Object.fromEntries(
@@ -40,6 +43,7 @@ export default async function SettingsPage() {
         zones={Intl.supportedValuesOf('timeZone')}
         dayNames={dayNames}
       />
+      <TaxCategoriesSection categories={categories} locale={locale} />
     </div>
   )
 }
