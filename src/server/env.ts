@@ -62,6 +62,25 @@ const switchSchema = z.object({
     .transform((value) => value === '1'),
 })
 
+/** The outbox worker (docs/decisions/019-durable-outbox.md, docs/deployment.md). Empty means the default. */
+const outboxSchema = z.object({
+  /** `in-app`: every app process also runs the worker (dev, a single server); `off`: this process only enqueues and
+   * a separate `npm run worker` delivers. */
+  HANDOFF_OUTBOX_WORKER: z.preprocess(
+    emptyIsUnset,
+    z.enum(['in-app', 'off'], { error: 'HANDOFF_OUTBOX_WORKER must be in-app or off' }).default('in-app'),
+  ),
+  /** Entries one worker carries out at once. */
+  HANDOFF_OUTBOX_CONCURRENCY: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(200).default(10)),
+  /** How often an idle worker looks for work, in seconds (pg-boss polls; at least 0.5). */
+  HANDOFF_OUTBOX_POLL_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().min(0.5).max(60).default(2)),
+  /** Tries before an entry is dead, and the first retry's delay in seconds (doubling after each try). */
+  HANDOFF_OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(20).default(6)),
+  HANDOFF_OUTBOX_RETRY_DELAY_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
+  /** How long a try may take before another worker may take the entry over (a worker killed mid-send). */
+  HANDOFF_OUTBOX_LEASE_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(2).max(3600).default(120)),
+})
+
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
@@ -75,6 +94,7 @@ const appSchema = databaseSchema
       .string({ error: 'NEXTAUTH_SECRET is not set (32+ random characters; `openssl rand -base64 32`)' })
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
     ...publicUrlSchema.shape,
+    ...outboxSchema.shape,
   })
   .refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
     // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
@@ -133,6 +153,13 @@ export function demoLoginsShown(source: Source = process.env): boolean {
 /** Whether the benchmark-only routes answer (bench/intake.ts). */
 export function benchRoutesEnabled(source: Source = process.env): boolean {
   return parse(switchSchema, source).HANDOFF_BENCH
+}
+
+export type OutboxEnv = z.infer<typeof outboxSchema>
+
+/** The outbox worker's settings (checked with the rest at start-up; `npm run worker` checks them alone). */
+export function outboxEnv(source: Source = process.env): OutboxEnv {
+  return parse(outboxSchema, source)
 }
 
 /** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */
