@@ -81,6 +81,25 @@ const outboxSchema = z.object({
   HANDOFF_OUTBOX_LEASE_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(2).max(3600).default(120)),
 })
 
+/** E-invoices through a provider (docs/decisions/023, docs/security.md "Secrets at rest"). Empty means the default. */
+const einvoiceSchema = z.object({
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): the AES-256-GCM key of the provider credentials stored in the
+   * database. Without it, credentials cannot be saved nor e-invoices issued. */
+  HANDOFF_SECRETS_KEY: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+        message: 'HANDOFF_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+  ),
+  /** Viettel SInvoice's address (its test environment, or a local stand-in in tests). */
+  HANDOFF_VIETTEL_API_URL: z.preprocess(emptyIsUnset, z.url().default('https://api-vinvoice.viettel.vn')),
+  /** How long one request to the provider may take; Viettel recommends 60 to 90 s. */
+  HANDOFF_EINVOICE_TIMEOUT_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(100).max(120_000).default(60_000)),
+})
+
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
@@ -95,6 +114,7 @@ const appSchema = databaseSchema
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
     ...publicUrlSchema.shape,
     ...outboxSchema.shape,
+    ...einvoiceSchema.shape,
   })
   .refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
     // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
@@ -160,6 +180,13 @@ export type OutboxEnv = z.infer<typeof outboxSchema>
 /** The outbox worker's settings (checked with the rest at start-up; `npm run worker` checks them alone). */
 export function outboxEnv(source: Source = process.env): OutboxEnv {
   return parse(outboxSchema, source)
+}
+
+export type EinvoiceEnv = z.infer<typeof einvoiceSchema>
+
+/** The e-invoice provider's address, timeout and the key of stored credentials. */
+export function einvoiceEnv(source: Source = process.env): EinvoiceEnv {
+  return parse(einvoiceSchema, source)
 }
 
 /** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */
