@@ -11,6 +11,8 @@ import { getSettings } from '../settings/get-settings'
 import { takeDocumentNumber } from './document-counter'
 import { settleLedger } from './ledger'
 import { ratedLinesToInvoice } from './rated-lines'
+import { queueEInvoice } from '../einvoice/issue-einvoice'
+import { sellerLegalName } from '../einvoice/config'
 import { BILLING_TX } from './tx-options'
 import { issueInvoiceSchema } from '@/lib/schemas/billing'
 import { defineUseCase } from '../use-case'
@@ -31,7 +33,7 @@ export interface IssueInvoiceResult {
  */
 export async function issueInvoice(actor: Actor, input: { orderId: string; expectedVersion?: number }): Promise<IssueInvoiceResult> {
   const { crossRole } = authorize(actor, issueInvoiceUseCase.tasks)
-  const settings = await getSettings()
+  const [settings, legalName] = await Promise.all([getSettings(), sellerLegalName()])
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion ?? null)
     const order = await tx.order.findUniqueOrThrow({
@@ -42,7 +44,7 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
         handover: true,
         heldAt: true,
         cancelledAt: true,
-        customer: { select: { id: true, name: true, phone: true, email: true } },
+        customer: { select: { id: true, name: true, phone: true, email: true, taxCode: true, legalName: true, invoiceAddress: true } },
         lines: {
           orderBy: { position: 'asc' },
           select: {
@@ -85,8 +87,21 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
         dueAt: new Date(issuedAt.getTime() + settings.paymentTermsDays * 86_400_000),
         issuedById: actor.id,
         crossRole,
-        seller: { name: settings.name, address: settings.address, phone: settings.phone, taxId: settings.taxId },
-        buyer: { name: order.customer.name, phone: order.customer.phone, email: order.customer.email },
+        seller: {
+          name: settings.name,
+          legalName: legalName || settings.name,
+          address: settings.address,
+          phone: settings.phone,
+          taxId: settings.taxId,
+        },
+        buyer: {
+          name: order.customer.name,
+          phone: order.customer.phone,
+          email: order.customer.email,
+          taxCode: order.customer.taxCode,
+          legalName: order.customer.legalName,
+          invoiceAddress: order.customer.invoiceAddress,
+        },
         lines: {
           create: lines.map((l, position) => ({
             orderLineId: l.line.id,
@@ -111,6 +126,8 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
     const settled = await settleLedger(tx, order.id)
     const applied = settled.filter((a) => a.invoiceId === invoice.id).reduce((s, a) => s + a.amount, 0)
     await refreshOrderState(tx, order.id)
+    // The e-invoice is issued through the provider after commit, by the outbox (decision 023).
+    await queueEInvoice(tx, { invoiceId: invoice.id }, order.id)
     await audit(tx, actor, {
       action: 'invoice.issued',
       entityType: 'invoice',

@@ -5,7 +5,15 @@ import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
 import { PaymentForm } from '@/components/back/billing/payment-form'
-import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
+import {
+  BuyerBlock,
+  DocumentHeader,
+  DocumentLines,
+  DocumentSheet,
+  DocumentTotals,
+  EInvoiceBlock,
+  PrintStyles,
+} from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'
 import { currentActor } from '@/server/auth/actor'
@@ -85,6 +93,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             },
           ]}
         />
+        <EInvoiceBlock einvoice={invoice.einvoice} totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null} />
         {invoice.payments.length > 0 && (
           <section className="mt-6 break-inside-avoid">
             <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('payments')}</h2>
