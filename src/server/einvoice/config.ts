@@ -1,6 +1,6 @@
 import 'server-only'
 import { einvoiceEnv } from '../env'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { openSecret } from '../secrets'
 import type { EInvoiceProvider } from './provider'
 import { ViettelSInvoice } from './viettel'
@@ -15,9 +15,10 @@ export interface EInvoiceSettings {
   sellerTaxCode: string
 }
 
-/** Whether invoices go to a provider, and as which template and symbol. Never the credentials. */
-export async function einvoiceSettings(): Promise<EInvoiceSettings> {
-  const s = await db().businessSettings.findUnique({
+/** Whether invoices go to a provider, and as which template and symbol. Never the credentials. Inside a transaction
+ * pass it: asking the pool for a second connection while holding one can exhaust it under load. */
+export async function einvoiceSettings(client: Pick<Tx, 'businessSettings'> = db()): Promise<EInvoiceSettings> {
+  const s = await client.businessSettings.findUnique({
     where: { id: 1 },
     select: { einvoiceProvider: true, invoiceTemplate: true, invoiceSymbol: true, taxId: true },
   })

@@ -15,7 +15,7 @@ export const EINVOICE_KIND = 'einvoice.issue'
  * worker issue it after commit. Both commit or roll back with the document (docs/decisions/023).
  */
 export async function queueEInvoice(tx: Tx, document: { invoiceId: string } | { creditNoteId: string }, orderId: string): Promise<void> {
-  const settings = await einvoiceSettings()
+  const settings = await einvoiceSettings(tx)
   if (settings.provider === 'NONE') return
   const row = await tx.eInvoice.create({
     data: { ...document, provider: settings.provider, transactionUuid: randomUUID(), template: settings.template, symbol: settings.symbol },
