@@ -100,6 +100,25 @@ const webhookSchema = z.object({
   ),
 })
 
+/** E-invoices through a provider (docs/decisions/023, docs/security.md "Secrets at rest"). Empty means the default. */
+const einvoiceSchema = z.object({
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): the AES-256-GCM key of the provider credentials stored in the
+   * database. Without it, credentials cannot be saved nor e-invoices issued. */
+  HANDOFF_SECRETS_KEY: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+        message: 'HANDOFF_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+  ),
+  /** Viettel SInvoice's address (its test environment, or a local stand-in in tests). */
+  HANDOFF_VIETTEL_API_URL: z.preprocess(emptyIsUnset, z.url().default('https://api-vinvoice.viettel.vn')),
+  /** How long one request to the provider may take; Viettel recommends 60 to 90 s. */
+  HANDOFF_EINVOICE_TIMEOUT_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(100).max(120_000).default(60_000)),
+})
+
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
@@ -116,6 +135,7 @@ const appSchema = databaseSchema
     ...publicUrlSchema.shape,
     ...outboxSchema.shape,
     ...zaloSchema.shape,
+    ...einvoiceSchema.shape,
   })
   .refine((env) => env.DB_PREPARED_STATEMENTS === 'named' || env.DATABASE_DIRECT_URL !== undefined, {
     // A LISTEN through a transaction-mode bouncer stays on whichever server connection ran it: live screens go silent.
@@ -185,6 +205,13 @@ export function outboxEnv(source: Source = process.env): OutboxEnv {
 
 export function zaloApiUrl(source: Source = process.env): string {
   return parse(zaloSchema, source).HANDOFF_ZALO_API_URL.replace(/\/+$/, '')
+}
+
+export type EinvoiceEnv = z.infer<typeof einvoiceSchema>
+
+/** The e-invoice provider's address, timeout and the key of stored credentials. */
+export function einvoiceEnv(source: Source = process.env): EinvoiceEnv {
+  return parse(einvoiceSchema, source)
 }
 
 /** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */

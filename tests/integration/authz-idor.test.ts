@@ -23,6 +23,7 @@ import { makeActor, makeCustomer, makeStaff } from '../support/factories'
 import { makeOrder } from './back-support'
 import { ensureManagerSettings } from './manager-support'
 import { businessChecksum, changedTables, session } from './security-support'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 vi.mock('next-auth', async (orig) => (await import('./security-support')).mockNextAuth(orig))
 vi.mock('next-intl/server', async () => (await import('./security-support')).mockNextIntlServer())
@@ -48,7 +49,7 @@ beforeAll(async () => {
   ngoc = await makeStaff({ homeRole: 'BACK_OFFICE', name: 'Ngọc Test' })
   mai = await makeStaff({ homeRole: 'MANAGER', name: 'Mai Test' })
   product = await db().product.create({
-    data: { sku: `IDOR-${randomUUID().slice(0, 6)}`, name: 'Danh thiếp', unitPrice: 1000, taxRateBp: 800 },
+    data: { sku: `IDOR-${randomUUID().slice(0, 6)}`, name: 'Danh thiếp', unitPrice: 1000, taxCategoryId: await fixedRateCategoryId(800) },
   })
 })
 

@@ -6,7 +6,14 @@ import { buildOrder, insertOrders } from '@/server/orders/order-rows'
 import { makeCustomer, makeStaff } from '../support/factories'
 
 export interface OrderSpec {
-  lines?: Array<{ quantity: number; unitPrice: number; taxRateBp?: number; description?: string; qtyFulfilled?: number }>
+  lines?: Array<{
+    quantity: number
+    unitPrice: number
+    taxRateBp?: number
+    taxCategoryId?: string
+    description?: string
+    qtyFulfilled?: number
+  }>
   deposit?: number
   dueAt?: Date
   customerId?: string
@@ -49,6 +56,7 @@ export async function makeOrder(spec: OrderSpec = {}) {
       quantity: l.quantity,
       unitPrice: l.unitPrice,
       taxRateBp: l.taxRateBp ?? 800,
+      taxCategoryId: l.taxCategoryId ?? null,
       qtyFulfilled: l.qtyFulfilled ?? 0,
     })),
     deposit: spec.deposit ? { amount: spec.deposit, method: 'CASH' } : null,

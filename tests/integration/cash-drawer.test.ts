@@ -22,6 +22,7 @@ import { db } from '@/server/db'
 import { createOrder } from '@/server/orders/create-order'
 import { businessDay } from '@/domain/opening-hours'
 import { makeActor, makeCustomer } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 import { ensureSettings, makeOrder, settleAll } from './back-support'
 
 let ha: Actor
@@ -101,7 +102,7 @@ describe('the cash drawer', () => {
 
     // A cash deposit at intake, a payment with change, a card payment (not in the drawer), a cash refund.
     const product = await db().product.create({
-      data: { sku: `P-${randomUUID().slice(0, 8)}`, name: 'In A4', unitPrice: 50_000, taxRateBp: 0 },
+      data: { sku: `P-${randomUUID().slice(0, 8)}`, name: 'In A4', unitPrice: 50_000, taxCategoryId: await fixedRateCategoryId(0) },
     })
     const customer = await makeCustomer()
     const taken = await createOrder(ha, {

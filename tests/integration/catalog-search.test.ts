@@ -9,6 +9,7 @@ import { getActiveCatalog } from '@/server/catalog/get-active-catalog'
 import { searchProducts } from '@/server/catalog/search-products'
 import { db } from '@/server/db'
 import { makeActor } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 let receptionist: Actor
 
@@ -16,14 +17,14 @@ beforeAll(async () => {
   receptionist = await makeActor({ homeRole: 'RECEPTIONIST' })
   await db().product.createMany({
     data: [
-      { sku: 'FLY-A5', name: 'Tờ rơi A5 (100 tờ)', unitPrice: 180_000, taxRateBp: 800 },
-      { sku: 'POS-A1', name: 'Poster A1', unitPrice: 80_000, taxRateBp: 800 },
-      { sku: 'LAM-A4', name: 'Ép plastic A4', unitPrice: 5_000, taxRateBp: 800 },
-      { sku: 'LAM-A3', name: 'Ép plastic A3', unitPrice: 8_000, taxRateBp: 800 },
-      { sku: 'BND-SP', name: 'Đóng gáy lò xo', unitPrice: 15_000, taxRateBp: 800 },
-      { sku: 'PHO-A4', name: 'Photocopy A4', unitPrice: 500, taxRateBp: 800 },
-      { sku: 'IN-A4-CL', name: 'In A4 màu', unitPrice: 2_500, taxRateBp: 800 },
-      { sku: 'OLD-A4', name: 'In A4 màu (ngừng bán)', unitPrice: 1, taxRateBp: 800, active: false },
+      { sku: 'FLY-A5', name: 'Tờ rơi A5 (100 tờ)', unitPrice: 180_000, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'POS-A1', name: 'Poster A1', unitPrice: 80_000, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'LAM-A4', name: 'Ép plastic A4', unitPrice: 5_000, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'LAM-A3', name: 'Ép plastic A3', unitPrice: 8_000, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'BND-SP', name: 'Đóng gáy lò xo', unitPrice: 15_000, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'PHO-A4', name: 'Photocopy A4', unitPrice: 500, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'IN-A4-CL', name: 'In A4 màu', unitPrice: 2_500, taxCategoryId: await fixedRateCategoryId(800) },
+      { sku: 'OLD-A4', name: 'In A4 màu (ngừng bán)', unitPrice: 1, taxCategoryId: await fixedRateCategoryId(800), active: false },
     ],
   })
 })

@@ -9,6 +9,7 @@ import { findDuplicateCustomers } from '@/server/customers/find-duplicate-custom
 import { searchCustomers } from '@/server/customers/search-customers'
 import { db } from '@/server/db'
 import { makeActor, makeCustomer } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 let receptionist: Actor
 let duc: { id: string }
@@ -154,10 +155,10 @@ describe('searchProducts', () => {
   beforeAll(async () => {
     await db().product.createMany({
       data: [
-        { sku: 'IN-A4-CL', name: 'In A4 màu', unitPrice: 2_500, taxRateBp: 800 },
-        { sku: 'IN-A4-BW', name: 'In A4 đen trắng', unitPrice: 500, taxRateBp: 800 },
-        { sku: 'BIND-SPR', name: 'Đóng gáy lò xo', unitPrice: 15_000, taxRateBp: 800 },
-        { sku: 'OLD-1', name: 'In A4 màu (ngừng bán)', unitPrice: 1, taxRateBp: 800, active: false },
+        { sku: 'IN-A4-CL', name: 'In A4 màu', unitPrice: 2_500, taxCategoryId: await fixedRateCategoryId(800) },
+        { sku: 'IN-A4-BW', name: 'In A4 đen trắng', unitPrice: 500, taxCategoryId: await fixedRateCategoryId(800) },
+        { sku: 'BIND-SPR', name: 'Đóng gáy lò xo', unitPrice: 15_000, taxCategoryId: await fixedRateCategoryId(800) },
+        { sku: 'OLD-1', name: 'In A4 màu (ngừng bán)', unitPrice: 1, taxCategoryId: await fixedRateCategoryId(800), active: false },
       ],
     })
   })

@@ -15,6 +15,7 @@ import { listReadyOrders } from '@/server/orders/list-ready-orders'
 import { refreshOrderState } from '@/server/orders/order-state'
 import { searchOrders } from '@/server/orders/search-orders'
 import { makeActor, makeCustomer } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 let receptionist: Actor
 let product: { id: string }
@@ -23,7 +24,12 @@ let customer: { id: string; name: string }
 beforeAll(async () => {
   receptionist = await makeActor({ homeRole: 'RECEPTIONIST' })
   product = await db().product.create({
-    data: { sku: `D-${randomBytes(3).toString('hex')}`, name: 'Poster A1', unitPrice: 80_000, taxRateBp: 800 },
+    data: {
+      sku: `D-${randomBytes(3).toString('hex')}`,
+      name: 'Poster A1',
+      unitPrice: 80_000,
+      taxCategoryId: await fixedRateCategoryId(800),
+    },
   })
   customer = await makeCustomer({ name: 'Phạm Thu Trang', phone: '0977000111' })
 })

@@ -10,18 +10,21 @@ import { db } from '@/server/db'
 import { createOrder } from '@/server/orders/create-order'
 import { refreshOrderState } from '@/server/orders/order-state'
 import { makeActor, makeCustomer } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 async function makeProduct(overrides: { unitPrice?: number; taxRateBp?: number; active?: boolean } = {}) {
   const sku = `T-${randomBytes(4).toString('hex').toUpperCase()}`
-  return db().product.create({
+  const taxRateBp = overrides.taxRateBp ?? 800
+  const product = await db().product.create({
     data: {
       sku,
       name: `Test product ${sku}`,
       unitPrice: overrides.unitPrice ?? 2_500,
-      taxRateBp: overrides.taxRateBp ?? 800,
+      taxCategoryId: await fixedRateCategoryId(taxRateBp),
       active: overrides.active ?? true,
     },
   })
+  return { ...product, taxRateBp }
 }
 
 const tomorrow = () => addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 1)

@@ -7,6 +7,7 @@ import { createOrder } from '@/server/orders/create-order'
 import { refreshOrderState } from '@/server/orders/order-state'
 import { getTracking } from '@/server/tracking/get-tracking'
 import { makeActor, makeCustomer } from '../support/factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 let receptionist: Actor
 
@@ -17,7 +18,12 @@ beforeAll(async () => {
 async function trackedOrder() {
   const customer = await makeCustomer({ name: 'Võ Minh Khôi', phone: '0933444555', email: 'khoi@example.vn' })
   const product = await db().product.create({
-    data: { sku: `TR-${randomBytes(3).toString('hex')}`, name: 'Danh thiếp cao cấp', unitPrice: 250_000, taxRateBp: 800 },
+    data: {
+      sku: `TR-${randomBytes(3).toString('hex')}`,
+      name: 'Danh thiếp cao cấp',
+      unitPrice: 250_000,
+      taxCategoryId: await fixedRateCategoryId(800),
+    },
   })
   const { id, number } = await createOrder(receptionist, {
     idempotencyKey: randomUUID(),

@@ -24,6 +24,7 @@ import { call, tokenFor } from '../support/api'
 import { makeActor, makeCustomer } from '../support/factories'
 import { ensureSettings, makeOrder, orderRow } from './back-support'
 import { session } from './security-support'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 vi.hoisted(() => {
   // Many requests per token in a moment: the rate limiter is not what these tests are about.
@@ -101,7 +102,7 @@ describe('idempotent intake', () => {
   it('the same key 20 times from the counter form: one order, and every answer names it', async () => {
     const customer = await makeCustomer()
     const product = await db().product.create({
-      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Tờ rơi', unitPrice: 800, taxRateBp: 800 },
+      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Tờ rơi', unitPrice: 800, taxCategoryId: await fixedRateCategoryId(800) },
     })
     const input = {
       idempotencyKey: randomUUID(),
@@ -122,7 +123,7 @@ describe('idempotent intake', () => {
   it('the same Idempotency-Key 20 times over the API: one order, the same answer every time', async () => {
     const customer = await makeCustomer()
     const product = await db().product.create({
-      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Áp phích', unitPrice: 45_000, taxRateBp: 1000 },
+      data: { sku: `R-${randomUUID().slice(0, 6)}`, name: 'Áp phích', unitPrice: 45_000, taxCategoryId: await fixedRateCategoryId(1000) },
     })
     const body = {
       customerId: customer.id,

@@ -6,6 +6,7 @@ import { derivedKey } from '@/server/api/idempotency'
 import { RateLimiter } from '@/server/api/rate-limit'
 import { db } from '@/server/db'
 import { makeActor } from './factories'
+import { fixedRateCategoryId } from '@/server/seed/factories'
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
 
@@ -113,13 +114,15 @@ export async function withRateLimit<T>(capacity: number, fn: () => Promise<T>): 
 
 export async function makeProduct(overrides: { unitPrice?: number; taxRateBp?: number; active?: boolean } = {}) {
   const sku = `API-${randomBytes(4).toString('hex').toUpperCase()}`
-  return db().product.create({
+  const taxRateBp = overrides.taxRateBp ?? 800
+  const product = await db().product.create({
     data: {
       sku,
       name: `API product ${sku}`,
       unitPrice: overrides.unitPrice ?? 2_500,
-      taxRateBp: overrides.taxRateBp ?? 800,
+      taxCategoryId: await fixedRateCategoryId(taxRateBp),
       active: overrides.active ?? true,
     },
   })
+  return { ...product, taxRateBp }
 }

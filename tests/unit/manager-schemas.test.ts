@@ -75,7 +75,7 @@ describe('manager schemas', () => {
   })
 
   it('upper-case SKUs and refuse odd characters', () => {
-    const base = { name: 'Poster', price: '1', taxRate: '8', unit: 'tấm', locale: 'vi' }
+    const base = { name: 'Poster', price: '1', taxCategoryId: '00000000-0000-4000-8000-000000000001', unit: 'tấm', locale: 'vi' }
     expect(createProductSchema.parse({ ...base, sku: 'pos-a0' }).sku).toBe('POS-A0')
     expect(createProductSchema.safeParse({ ...base, sku: 'POS A0' }).success).toBe(false)
   })

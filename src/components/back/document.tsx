@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
-import type { PartySnapshot } from '@/server/billing/get-invoice'
+import type { EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
 import { Money, MoneyCell } from '../money'
 import { TableHead } from '@/components/ui/table'
 
@@ -216,4 +216,39 @@ export function DocumentList({ title, first = false, children }: { title: string
 /** The sheet's last lines: terms, who issued it. */
 export function DocumentFooter({ children }: { children: React.ReactNode }) {
   return <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">{children}</footer>
+}
+
+const EINVOICE_TONE = {
+  WAITING: 'bg-amber-50 text-amber-900 ring-amber-300',
+  ISSUED: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
+  REJECTED: 'bg-red-50 text-red-900 ring-red-300',
+} as const
+
+/** The invoice's e-invoice (decision 023): its state on screen, and on paper the provider's number and the code the
+ * buyer looks it up with. The shop's own number stays the document's number. */
+export function EInvoiceBlock({ einvoice, totalInWords }: { einvoice: EInvoiceStateDTO | null; totalInWords: string | null }) {
+  const t = useTranslations('back.document.einvoice')
+  return (
+    <section className="mt-4 break-inside-avoid text-sm" data-testid="einvoice">
+      {totalInWords && <p className="italic">{t('inWords', { words: totalInWords })}</p>}
+      {einvoice && (
+        <div className="mt-2 space-y-0.5">
+          <p className="no-print">
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${EINVOICE_TONE[einvoice.status]}`}
+              data-testid="einvoice-status"
+            >
+              {t(`status.${einvoice.status}`)}
+            </span>
+            {einvoice.reason && <span className="ml-2 text-slate-700">{t('reason', { reason: einvoice.reason })}</span>}
+          </p>
+          {einvoice.providerNumber && <p>{t('number', { symbol: einvoice.symbol, number: einvoice.providerNumber })}</p>}
+          {einvoice.taxAuthorityCode && <p>{t('taxAuthorityCode', { code: einvoice.taxAuthorityCode })}</p>}
+          {einvoice.lookupCode && (
+            <p data-testid="einvoice-lookup">{t('lookup', { code: einvoice.lookupCode, url: einvoice.lookupUrl ?? '' })}</p>
+          )}
+        </div>
+      )}
+    </section>
+  )
 }

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
-import { Field, FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { Field, FormError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
 import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
@@ -80,25 +80,16 @@ export function AbsenceForm({
         ))}
       </div>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
-        <Field label={t('person')} errors={fieldErrors.userId}>
-          {(p) => (
-            <select
-              {...p}
-              name="userId"
-              value={state.userId}
-              onChange={(e) => set({ userId: e.target.value })}
-              className={inputClass}
-              required
-            >
-              <option value="">{t('choosePerson')}</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('person')}
+          errors={fieldErrors.userId}
+          name="userId"
+          value={state.userId}
+          onChange={(e) => set({ userId: e.target.value })}
+          required
+          placeholder={t('choosePerson')}
+          options={people.map((person) => ({ value: person.id, label: person.name }))}
+        />
         <Field label={t('kind')} errors={fieldErrors.kind}>
           {(p) => (
             <select

@@ -8,9 +8,15 @@ import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
 import type { ProductDTO } from '@/server/catalog/product-input'
 import { MoneyCell } from '../money'
+
+/** A VAT category as the product form offers it: its name with today's rate (and the coming one). */
+export interface TaxCategoryOption {
+  id: string
+  label: string
+}
 import { IconButton } from '@/components/ui/button'
 import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
-import { InlineError, InputField, StatusMessage } from '@/components/ui/field'
+import { InlineError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
 import { secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
 import { useAction } from '@/components/ui/use-action'
@@ -25,11 +31,11 @@ function priceForInput(minor: number, currency: string, locale: string): string 
 export function CatalogTable({
   products,
   currency,
-  defaultTaxRateBp,
+  categories,
 }: {
   products: ProductDTO[]
   currency: string
-  defaultTaxRateBp: number
+  categories: TaxCategoryOption[]
 }) {
   const t = useTranslations('manager.catalog')
   const [status, setStatus] = useState<string | null>(null)
@@ -38,7 +44,7 @@ export function CatalogTable({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <StatusMessage message={status} />
-        <ProductDialog currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
+        <ProductDialog currency={currency} categories={categories} onDone={setStatus} />
       </div>
       {products.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t('empty')}</p>
@@ -71,7 +77,7 @@ export function CatalogTable({
               <td className="px-3 py-2">{p.unit}</td>
               <td className="px-3 py-2">
                 <div className="flex justify-end gap-2">
-                  <ProductDialog product={p} currency={currency} defaultTaxRateBp={defaultTaxRateBp} onDone={setStatus} />
+                  <ProductDialog product={p} currency={currency} categories={categories} onDone={setStatus} />
                   <ActiveButton product={p} onDone={setStatus} />
                 </div>
               </td>
@@ -108,12 +114,12 @@ function ActiveButton({ product, onDone }: { product: ProductDTO; onDone: (m: st
 function ProductDialog({
   product,
   currency,
-  defaultTaxRateBp,
+  categories,
   onDone,
 }: {
   product?: ProductDTO
   currency: string
-  defaultTaxRateBp: number
+  categories: TaxCategoryOption[]
   onDone: (m: string) => void
 }) {
   const t = useTranslations('manager.catalog')
@@ -148,7 +154,7 @@ function ProductDialog({
             sku: String(f.get('sku') ?? ''),
             name: String(f.get('name') ?? ''),
             price: String(f.get('price') ?? ''),
-            taxRate: String(f.get('taxRate') ?? ''),
+            taxCategoryId: String(f.get('taxCategoryId') ?? ''),
             unit: String(f.get('unit') ?? ''),
             locale,
           }
@@ -197,14 +203,14 @@ function ProductDialog({
           required
           extraClass="text-right tabular-nums"
         />
-        <InputField
-          label={t('taxRateLabel')}
-          errors={fieldErrors.taxRate}
-          name="taxRate"
-          inputMode="decimal"
-          defaultValue={formatBpForInput(product?.taxRateBp ?? defaultTaxRateBp, locale)}
+        <SelectField
+          label={t('taxCategoryLabel')}
+          errors={fieldErrors.taxCategoryId}
+          hint={t('taxCategoryHint')}
+          name="taxCategoryId"
+          defaultValue={product?.taxCategoryId ?? categories[0]?.id}
           required
-          extraClass="text-right tabular-nums"
+          options={categories.map((c) => ({ value: c.id, label: c.label }))}
         />
         <div className="space-y-2 sm:col-span-2">
           {product && <p className="text-xs text-slate-600">{t('pricesKept')}</p>}

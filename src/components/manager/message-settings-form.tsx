@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { updateMessageSettingsAction } from '@/actions/messages'
 import { DECIDED_EVENTS, MESSAGE_EVENTS, MESSAGE_LANGUAGES, type MessageEvent, type MessageLanguage } from '@/domain/customer-messages'
 import type { MessageSettingsDTO } from '@/server/messages/get-message-settings'
-import { InputField, SelectField, SubmitRow } from '@/components/ui/field'
+import { InputField, ChoiceField, SubmitRow } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
 import { useAction } from '@/components/ui/use-action'
 
@@ -105,7 +105,7 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
           <InputField label={t('smtpHost')} className="sm:col-span-2" {...bind('smtpHost')} maxLength={200} />
           <InputField label={t('smtpPort')} inputMode="numeric" {...bind('smtpPort')} />
-          <SelectField
+          <ChoiceField
             label={t('smtpSecurity')}
             value={plain.smtpSecurity}
             onChange={(v) => setPlain((s) => ({ ...s, smtpSecurity: v }))}
@@ -152,13 +152,13 @@ function MessagePreview({ previews }: { previews: MessageSettingsDTO['previews']
   return (
     <Section id="m-preview" title={t('preview')}>
       <div className="mt-3 flex flex-wrap gap-3">
-        <SelectField
+        <ChoiceField
           label={t('previewEvent')}
           value={preview.event}
           onChange={(event) => setPreview((s) => ({ ...s, event }))}
           options={DECIDED_EVENTS.map((e) => ({ value: e, label: tm(`events.${e}`) }))}
         />
-        <SelectField
+        <ChoiceField
           label={t('previewLanguage')}
           value={preview.language}
           onChange={(language) => setPreview((s) => ({ ...s, language }))}

@@ -62,6 +62,39 @@ export function InputField({
   )
 }
 
+/** A Field holding a choice among options (`placeholder` adds an empty first option). */
+export function SelectField({
+  label,
+  errors,
+  hint,
+  className,
+  options,
+  placeholder,
+  ...select
+}: {
+  label: ReactNode
+  errors?: string[]
+  hint?: ReactNode
+  className?: string
+  options: ReadonlyArray<{ value: string; label: string }>
+  placeholder?: string
+} & Omit<ComponentProps<'select'>, 'id' | 'className' | 'aria-invalid' | 'aria-describedby' | 'children'>) {
+  return (
+    <Field label={label} errors={errors} hint={hint} className={className}>
+      {(p) => (
+        <select {...p} {...select} className={inputClass}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
 export function FormError({ message }: { message: string | null | undefined }) {
   if (!message) return null
   return (
@@ -115,8 +148,8 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
   )
 }
 
-/** A labelled choice from a short list (`compact` for side panels). */
-export function SelectField<V extends string>({
+/** A labelled choice from a short list of typed values, handed back as the value (`compact` for side panels). */
+export function ChoiceField<V extends string>({
   label,
   value,
   options,

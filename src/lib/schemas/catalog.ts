@@ -1,5 +1,5 @@
 // Products and prices. Prices are typed in major units in the user's locale ("150.000" in Vietnamese) and parsed on
-// the server with parseLocaleAmount for the business currency; tax rates are typed as percentages.
+// the server with parseLocaleAmount for the business currency; the VAT rate comes from the product's category.
 import { z } from 'zod'
 
 const locale = z.enum(['en', 'vi'])
@@ -14,7 +14,7 @@ export const productFields = {
     .transform((s) => s.toUpperCase()),
   name: z.string().trim().min(1).max(200),
   price: z.string().trim().min(1).max(24),
-  taxRate: z.string().trim().min(1).max(10),
+  taxCategoryId: z.uuid(),
   unit: z.string().trim().min(1).max(20),
   locale,
 }

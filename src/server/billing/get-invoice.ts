@@ -1,3 +1,4 @@
+import { amountInWordsVnd } from '@/domain/amount-in-words'
 import 'server-only'
 import { ORDER_READERS } from '@/domain/permissions'
 import { invoiceOpen } from '@/domain/billing'
@@ -59,6 +60,20 @@ export interface InvoiceDocumentDTO {
   paid: number
   /** What it still asks (negative: over-paid after a credit, to refund). */
   balance: number
+  /** Its e-invoice (decision 023), when the shop issues them; the total in Vietnamese words for the print. */
+  einvoice: EInvoiceStateDTO | null
+  totalInWords: string
+}
+
+export interface EInvoiceStateDTO {
+  status: 'WAITING' | 'ISSUED' | 'REJECTED'
+  symbol: string
+  providerNumber: string | null
+  taxAuthorityCode: string | null
+  lookupCode: string | null
+  lookupUrl: string | null
+  /** Why it was refused, or the last temporary problem while it waits. */
+  reason: string | null
 }
 
 /** A seller/buyer snapshot as stored on the invoice (JSON), read defensively. */
@@ -88,6 +103,17 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       crossRole: true,
       issuedBy: { select: { name: true } },
       order: { select: { id: true, number: true, version: true } },
+      einvoice: {
+        select: {
+          status: true,
+          symbol: true,
+          providerNumber: true,
+          taxAuthorityCode: true,
+          lookupCode: true,
+          lookupUrl: true,
+          reason: true,
+        },
+      },
       lines: {
         orderBy: { position: 'asc' },
         select: {
@@ -156,5 +182,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
     credited,
     paid: inv.total - credited - open,
     balance: open,
+    einvoice: inv.einvoice,
+    totalInWords: amountInWordsVnd(inv.total),
   }
 }

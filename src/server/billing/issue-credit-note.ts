@@ -13,6 +13,7 @@ import { takeDocumentNumber } from './document-counter'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { BILLING_TX } from './tx-options'
 import { creditNoteSchema } from '@/lib/schemas/billing'
+import { queueEInvoice } from '../einvoice/issue-einvoice'
 import { defineUseCase } from '../use-case'
 
 export interface IssueCreditNoteResult {
@@ -128,6 +129,8 @@ export async function issueCreditNote(actor: Actor, input: CreditNoteInput): Pro
     // refund (or the next invoice).
     await settleLedger(tx, invoice.orderId)
     await refreshOrderState(tx, invoice.orderId)
+    // A credit note is an adjusting e-invoice of the invoice it credits, issued after commit (decision 023).
+    await queueEInvoice(tx, { creditNoteId: creditNote.id }, invoice.orderId)
     const ledger = await loadLedger(tx, invoice.orderId)
     const refundable = Math.max(0, Math.min(totals.total, -openOf(ledger, invoice.id), ledger.money.held))
     await audit(tx, actor, {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
 import { transitionError } from '@/domain/order-status'
-import { lineToInvoice, sumAmounts } from '@/domain/tax'
+import { sumAmounts } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { decideCustomerMessage } from '../messages/decide'
@@ -11,6 +11,9 @@ import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { takeDocumentNumber } from './document-counter'
 import { settleLedger } from './ledger'
+import { ratedLinesToInvoice } from './rated-lines'
+import { queueEInvoice } from '../einvoice/issue-einvoice'
+import { sellerLegalName } from '../einvoice/config'
 import { BILLING_TX } from './tx-options'
 import { issueInvoiceSchema } from '@/lib/schemas/billing'
 import { defineUseCase } from '../use-case'
@@ -31,7 +34,7 @@ export interface IssueInvoiceResult {
  */
 export async function issueInvoice(actor: Actor, input: { orderId: string; expectedVersion?: number }): Promise<IssueInvoiceResult> {
   const { crossRole } = authorize(actor, issueInvoiceUseCase.tasks)
-  const settings = await getSettings()
+  const [settings, legalName] = await Promise.all([getSettings(), sellerLegalName()])
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId, input.expectedVersion ?? null)
     const order = await tx.order.findUniqueOrThrow({
@@ -42,7 +45,7 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
         handover: true,
         heldAt: true,
         cancelledAt: true,
-        customer: { select: { id: true, name: true, phone: true, email: true } },
+        customer: { select: { id: true, name: true, phone: true, email: true, taxCode: true, legalName: true, invoiceAddress: true } },
         lines: {
           orderBy: { position: 'asc' },
           select: {
@@ -52,6 +55,7 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
             quantity: true,
             unitPrice: true,
             taxRateBp: true,
+            taxCategoryId: true,
             qtyFulfilled: true,
             qtyInvoiced: true,
           },
@@ -61,10 +65,11 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
     const refusal = transitionError(order, 'INVOICE')
     if (refusal) throw refusal
 
-    // Exactly what the screens showed as still to invoice: the same function over the same rows (decision 008).
-    const lines = order.lines.map((line) => ({ line, ...lineToInvoice(line) })).filter((x) => x.quantity > 0)
+    // The slices still to invoice (decision 008), each unit at the rate in force on the day it was done (decision 021).
+    const issuingAt = new Date()
+    const lines = await ratedLinesToInvoice(tx, order.lines, settings.timeZone, issuingAt)
     if (lines.length === 0) throw new DomainError('CONFLICT', 'back.errors.nothingToInvoice')
-    const totals = sumAmounts(lines.map((l) => ({ taxRateBp: l.line.taxRateBp, net: l.net, tax: l.tax })))
+    const totals = sumAmounts(lines.map((l) => ({ taxRateBp: l.taxRateBp, net: l.net, tax: l.tax })))
 
     // Taken last before the insert: the counter row stays locked until commit, so hold it as briefly as possible.
     const { issuedAt, year, seq, number } = await takeDocumentNumber(tx, 'INVOICE', settings)
@@ -83,17 +88,30 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
         dueAt: new Date(issuedAt.getTime() + settings.paymentTermsDays * 86_400_000),
         issuedById: actor.id,
         crossRole,
-        seller: { name: settings.name, address: settings.address, phone: settings.phone, taxId: settings.taxId },
-        buyer: { name: order.customer.name, phone: order.customer.phone, email: order.customer.email },
+        seller: {
+          name: settings.name,
+          legalName: legalName || settings.name,
+          address: settings.address,
+          phone: settings.phone,
+          taxId: settings.taxId,
+        },
+        buyer: {
+          name: order.customer.name,
+          phone: order.customer.phone,
+          email: order.customer.email,
+          taxCode: order.customer.taxCode,
+          legalName: order.customer.legalName,
+          invoiceAddress: order.customer.invoiceAddress,
+        },
         lines: {
-          create: lines.map((l) => ({
+          create: lines.map((l, position) => ({
             orderLineId: l.line.id,
-            position: l.line.position,
+            position,
             description: l.line.description,
             quantity: l.quantity,
             qtyFrom: l.from,
             unitPrice: l.line.unitPrice,
-            taxRateBp: l.line.taxRateBp,
+            taxRateBp: l.taxRateBp,
             net: l.net,
             tax: l.tax,
             gross: l.gross,
@@ -103,11 +121,14 @@ export async function issueInvoice(actor: Actor, input: { orderId: string; expec
       select: { id: true },
     })
     for (const l of lines) {
+      // One order line may be two invoice lines (units done on each side of a rate change): increments add up.
       await tx.orderLine.update({ where: { id: l.line.id }, data: { qtyInvoiced: { increment: l.quantity } }, select: { id: true } })
     }
     const settled = await settleLedger(tx, order.id)
     const applied = settled.filter((a) => a.invoiceId === invoice.id).reduce((s, a) => s + a.amount, 0)
     await refreshOrderState(tx, order.id)
+    // The e-invoice is issued through the provider after commit, by the outbox (decision 023).
+    await queueEInvoice(tx, { invoiceId: invoice.id }, order.id)
     await audit(tx, actor, {
       action: 'invoice.issued',
       entityType: 'invoice',

@@ -7,7 +7,7 @@ import { authorize } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import { isUniqueViolation } from '../errors'
-import { parsePrice, parseTaxRate, PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { checkTaxCategory, parsePrice, PRODUCT_SELECT, productDto, ratesToday, type ProductDTO } from './product-input'
 import { createProductSchema } from '@/lib/schemas/catalog'
 import { defineUseCase } from '../use-case'
 
@@ -16,11 +16,12 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
   authorize(actor, createProductUseCase.tasks)
   const { currency } = await getSettings()
   const unitPrice = parsePrice(input.price, currency, input.locale)
-  const taxRateBp = parseTaxRate(input.taxRate, input.locale)
+  const { taxCategoryId } = input
   try {
     return await db().$transaction(async (tx) => {
+      await checkTaxCategory(tx, taxCategoryId)
       const p = await tx.product.create({
-        data: { sku: input.sku, name: input.name, unitPrice, taxRateBp, unit: input.unit },
+        data: { sku: input.sku, name: input.name, unitPrice, taxCategoryId, unit: input.unit },
         select: PRODUCT_SELECT,
       })
       await audit(tx, actor, {
@@ -28,9 +29,9 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
         entityType: 'product',
         entityId: p.id,
         task: 'MANAGE_CATALOG',
-        after: { sku: p.sku, name: p.name, unitPrice, taxRateBp, unit: p.unit },
+        after: { sku: p.sku, name: p.name, unitPrice, taxCategoryId, unit: p.unit },
       })
-      return productDto(p)
+      return productDto(p, await ratesToday(tx))
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'manager.catalog.errors.skuTaken', { sku: input.sku }, 'sku')

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { defineUseCase } from '../use-case'
+import { ratesToday } from './product-input'
 import type { ProductHitDTO } from './search-products'
 
 export interface CatalogDTO {
@@ -32,11 +33,15 @@ export async function getActiveCatalog(actor: Actor, input: CatalogRequestInput)
     SELECT count(*)::int AS count, max("updatedAt") AS latest FROM "Product"`
   const version = `${row?.count ?? 0}-${row?.latest?.getTime() ?? 0}`
   if (input.known === version) return { version, products: null }
-  const products = await db().product.findMany({
-    where: { active: true },
-    select: { id: true, sku: true, name: true, unit: true, unitPrice: true, taxRateBp: true },
-    orderBy: { name: 'asc' },
-  })
+  const [rows, rates] = await Promise.all([
+    db().product.findMany({
+      where: { active: true },
+      select: { id: true, sku: true, name: true, unit: true, unitPrice: true, taxCategoryId: true },
+      orderBy: { name: 'asc' },
+    }),
+    ratesToday(),
+  ])
+  const products = rows.map(({ taxCategoryId, ...p }) => ({ ...p, taxRateBp: rates.get(taxCategoryId) ?? 0 }))
   return { version, products }
 }
 

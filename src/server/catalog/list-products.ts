@@ -3,7 +3,7 @@ import type { ListProductsInput } from '@/lib/schemas/catalog'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
-import { PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { PRODUCT_SELECT, productDto, ratesToday, type ProductDTO } from './product-input'
 
 export const PRODUCT_LIST_LIMIT = 500
 
@@ -19,12 +19,13 @@ export async function listProducts(
     ...(status === 'all' ? {} : { active: status === 'active' }),
     ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { sku: { contains: q, mode: 'insensitive' as const } }] } : {}),
   }
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, rates] = await Promise.all([
     db().product.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: PRODUCT_LIST_LIMIT + 1, select: PRODUCT_SELECT }),
     db().product.groupBy({ by: ['active'], _count: { _all: true } }),
+    ratesToday(),
   ])
   return {
-    products: rows.slice(0, PRODUCT_LIST_LIMIT).map(productDto),
+    products: rows.slice(0, PRODUCT_LIST_LIMIT).map((p) => productDto(p, rates)),
     truncated: rows.length > PRODUCT_LIST_LIMIT,
     counts: {
       active: counts.find((c) => c.active)?._count._all ?? 0,

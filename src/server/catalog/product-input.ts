@@ -2,6 +2,9 @@ import 'server-only'
 import { DomainError } from '@/domain/errors'
 import { MAX_AMOUNT, parseLocaleAmount } from '@/domain/money'
 import { parsePercentToBp } from '@/domain/rates'
+import { db, type Tx } from '../db'
+import { getSettings } from '../settings/get-settings'
+import { loadTaxCategories, taxCategoryDtos } from './tax-categories'
 
 // Turning what the catalog form typed into stored values (not a use case; callers authorize first).
 
@@ -18,12 +21,18 @@ export function parseTaxRate(rate: string, locale: string, field = 'taxRate'): n
   return bp
 }
 
+/** The category a product is put in must exist (the foreign key would say so as a 500). */
+export async function checkTaxCategory(tx: Tx, taxCategoryId: string): Promise<void> {
+  const found = await tx.taxCategory.findUnique({ where: { id: taxCategoryId }, select: { id: true } })
+  if (!found) throw new DomainError('INVALID', 'manager.catalog.errors.taxCategory', {}, 'taxCategoryId')
+}
+
 export const PRODUCT_SELECT = {
   id: true,
   sku: true,
   name: true,
   unitPrice: true,
-  taxRateBp: true,
+  taxCategoryId: true,
   unit: true,
   active: true,
   updatedAt: true,
@@ -34,21 +43,32 @@ export interface ProductDTO {
   sku: string
   name: string
   unitPrice: number
+  taxCategoryId: string
+  /** The category's rate today (docs/decisions/021). */
   taxRateBp: number
   unit: string
   active: boolean
   updatedAt: string
 }
 
-export function productDto(p: {
-  id: string
-  sku: string
-  name: string
-  unitPrice: number
-  taxRateBp: number
-  unit: string
-  active: boolean
-  updatedAt: Date
-}): ProductDTO {
-  return { ...p, updatedAt: p.updatedAt.toISOString() }
+export function productDto(
+  p: {
+    id: string
+    sku: string
+    name: string
+    unitPrice: number
+    taxCategoryId: string
+    unit: string
+    active: boolean
+    updatedAt: Date
+  },
+  rates: ReadonlyMap<string, number>,
+): ProductDTO {
+  return { ...p, taxRateBp: rates.get(p.taxCategoryId) ?? 0, updatedAt: p.updatedAt.toISOString() }
+}
+
+/** Today's rate of every category, for product DTOs. */
+export async function ratesToday(client: Tx | ReturnType<typeof db> = db()): Promise<Map<string, number>> {
+  const [{ timeZone }, categories] = await Promise.all([getSettings(), loadTaxCategories(client)])
+  return new Map(taxCategoryDtos(categories, new Date(), timeZone).map((c) => [c.id, c.rateBp]))
 }

@@ -1,5 +1,7 @@
 import 'server-only'
+import { businessDay } from '@/domain/opening-hours'
 import { foldForSearch, searchTerms } from '@/domain/search'
+import { getSettings } from '../settings/get-settings'
 import type { ProductSearchInput } from '@/lib/schemas/order'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
@@ -14,6 +16,7 @@ export interface ProductHitDTO {
   unit: string
   /** Net catalog price, minor units. */
   unitPrice: number
+  /** Its category's rate today; an invoice charges the rate on the day the work is done (docs/decisions/021). */
   taxRateBp: number
 }
 
@@ -39,8 +42,9 @@ export async function searchProducts(actor: Actor, input: ProductSearchInput): P
   if (terms.length === 0) return []
   const folded = terms.join(' ')
   const patterns = terms.map((t) => `%${likeEscape(t)}%`)
+  const today = businessDay(new Date(), (await getSettings()).timeZone)
   return db().$queryRaw<ProductHitDTO[]>`
-    SELECT p.id, p.sku, p.name, p.unit, p."unitPrice", p."taxRateBp"
+    SELECT p.id, p.sku, p.name, p.unit, p."unitPrice", COALESCE(handoff_tax_rate(p."taxCategoryId", ${today}::date), 0) AS "taxRateBp"
     FROM "Product" p
     WHERE p.active
       AND lower(translate(p.sku || ' ' || p.name, ${FROM}, ${TO})) LIKE ALL (${patterns}::text[])

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
-import { PRODUCT_SELECT, productDto, type ProductDTO } from './product-input'
+import { PRODUCT_SELECT, productDto, ratesToday, type ProductDTO } from './product-input'
 import { setProductActiveSchema } from '@/lib/schemas/catalog'
 import { defineUseCase } from '../use-case'
 
@@ -24,7 +24,7 @@ export async function setProductActive(actor: Actor, input: SetProductActiveInpu
         task: 'MANAGE_CATALOG',
       })
     }
-    return productDto(p)
+    return productDto(p, await ratesToday(tx))
   })
 }
 

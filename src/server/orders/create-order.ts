@@ -44,15 +44,20 @@ async function existingOrder(actor: Actor, idempotencyKey: string, orderPrefix: 
 interface Inputs {
   replay: boolean
   customer: { id: string; name: string } | null
-  products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number }>
+  products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number | null; taxCategoryId: string }>
 }
 
 // Everything the order is checked against, in one round trip: whether the key was used, the customer, the products.
-const READ_INPUTS = `SELECT
+// The rate of each product's category is today's in the shop's time zone (the business day of $4, as businessDay).
+const READ_INPUTS = `WITH today AS (
+  SELECT ($4::timestamptz AT TIME ZONE COALESCE((SELECT "timeZone" FROM "BusinessSettings" WHERE id = 1), 'Asia/Ho_Chi_Minh'))::date AS day
+)
+SELECT
   EXISTS (SELECT 1 FROM "Order" WHERE "idempotencyKey" = $1) AS replay,
   (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
-  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice", 'taxRateBp', p."taxRateBp"))
-            FROM "Product" p WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice",
+                                    'taxCategoryId', p."taxCategoryId", 'taxRateBp', handoff_tax_rate(p."taxCategoryId", today.day)))
+            FROM "Product" p, today WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
 
 // The order, its lines, the deposit and the audit rows in one statement: atomic without a transaction around it, one
 // round trip, one commit. The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
@@ -63,10 +68,10 @@ const INSERT_ORDER = `WITH o AS (
           $10, $11, $12, $13, $14::"FulfillmentStatus", $15::"BillingStatus", $16::"PaymentStatus", ${utcWrite('$17')}, ${utcWrite('$17')})
   RETURNING id, number, version, fulfillment, billing, payment, handover, total, "dueAt", "heldAt", "cancelledAt", "createdAt", "closedAt"
 ), lines AS (
-  INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp")
-  SELECT gen_random_uuid(), o.id, l.position, l."productId", l.sku, l.description, l.note, l.quantity, l."unitPrice", l."taxRateBp"
-  FROM o, unnest($18::int[], $19::uuid[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::int[])
-    AS l(position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp")
+  INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp", "taxCategoryId")
+  SELECT gen_random_uuid(), o.id, l.position, l."productId", l.sku, l.description, l.note, l.quantity, l."unitPrice", l."taxRateBp", l."taxCategoryId"
+  FROM o, unnest($18::int[], $19::uuid[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::int[], $32::uuid[])
+    AS l(position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp", "taxCategoryId")
 ), deposit AS (
   INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt", "cashSessionId")
   SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}, $31::uuid
@@ -96,7 +101,7 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
   const productIds = [...new Set(input.lines.map((l) => l.productId))]
   const [settings, [inputs]] = await Promise.all([
     getSettings(),
-    sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds]),
+    sql<Inputs>(READ_INPUTS, [input.idempotencyKey, input.customerId, productIds, now]),
   ])
   if (inputs!.replay) {
     const replay = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
@@ -105,27 +110,8 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
   const { customer, products } = inputs!
   if (!customer) throw new DomainError('INVALID', 'front.errors.customerMissing', {}, 'customerId')
   const byId = new Map(products.map((p) => [p.id, p]))
-  const mayOverride = canOverridePrice(actor)
 
-  const lines = input.lines.map((line, index) => {
-    const product = byId.get(line.productId)
-    if (!product) throw new DomainError('INVALID', 'front.errors.productUnavailable', { line: index + 1 }, `lines.${index}.productId`)
-    const overridden = line.unitPrice !== undefined && line.unitPrice !== product.unitPrice
-    if (overridden && !mayOverride) {
-      throw new DomainError('FORBIDDEN', 'front.errors.priceOverrideForbidden', { line: index + 1 }, `lines.${index}.unitPrice`)
-    }
-    return {
-      position: index,
-      productId: product.id,
-      sku: product.sku,
-      description: product.name,
-      note: line.note ?? null,
-      quantity: line.quantity,
-      unitPrice: overridden ? (line.unitPrice as number) : product.unitPrice,
-      taxRateBp: product.taxRateBp,
-      catalogPrice: product.unitPrice,
-    }
-  })
+  const lines = priceLines(input, byId, canOverridePrice(actor))
   // Throws INVALID (errors.amountTooLarge) for totals beyond what a document may carry.
   const totals = documentTotals(lines)
 
@@ -206,6 +192,7 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       deposit?.method === 'CASH' ? (deposit.tendered ?? null) : null,
       JSON.stringify(trail),
       cashSessionId,
+      column('taxCategoryId'),
     ])
     const summary = toOrderSummary({ ...row!, customer }, settings.orderPrefix)
     return { id: row!.id, number: summary.number, created: true, summary }
@@ -222,3 +209,32 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */
 export const createOrderUseCase = defineUseCase({ name: 'createOrder', tasks: 'TAKE_ORDER', schema: createOrderSchema, run: createOrder })
+
+/** The order's lines at the catalog's price (or the person's own, when they may override it) and today's VAT rate. */
+function priceLines(input: CreateOrderInput, byId: Map<string, Inputs['products'][number]>, mayOverride: boolean) {
+  return input.lines.map((line, index) => {
+    const product = byId.get(line.productId)
+    // A category with no rate yet (its first period starts later) cannot be sold today.
+    if (!product || product.taxRateBp === null) {
+      throw new DomainError('INVALID', 'front.errors.productUnavailable', { line: index + 1 }, `lines.${index}.productId`)
+    }
+    const overridden = line.unitPrice !== undefined && line.unitPrice !== product.unitPrice
+    if (overridden && !mayOverride) {
+      throw new DomainError('FORBIDDEN', 'front.errors.priceOverrideForbidden', { line: index + 1 }, `lines.${index}.unitPrice`)
+    }
+    return {
+      position: index,
+      productId: product.id,
+      sku: product.sku,
+      description: product.name,
+      note: line.note ?? null,
+      quantity: line.quantity,
+      unitPrice: overridden ? (line.unitPrice as number) : product.unitPrice,
+      // Today's rate of its category: what the counter shows and the ticket prints. The invoice charges the rate in
+      // force on the day the work is done (docs/decisions/021), which is why the line keeps its category.
+      taxRateBp: product.taxRateBp,
+      taxCategoryId: product.taxCategoryId,
+      catalogPrice: product.unitPrice,
+    }
+  })
+}

@@ -25,7 +25,7 @@ import type { OrderLineRow } from './order-rows'
 import { defineUseCase } from '../use-case'
 
 /** An order line as screens see it: the stored line (without its keys) and its amounts (lineAmounts). */
-export type OrderLineDTO = Omit<OrderLineRow, 'orderId' | 'productId'> & { net: number; tax: number; gross: number }
+export type OrderLineDTO = Omit<OrderLineRow, 'orderId' | 'productId' | 'taxCategoryId'> & { net: number; tax: number; gross: number }
 
 export interface TimelineEventDTO {
   id: string

@@ -23,6 +23,8 @@ export interface OrderLineSpec {
   quantity: number
   unitPrice: number
   taxRateBp: number
+  /** Its VAT category (docs/decisions/021); none for a line whose rate was typed in. */
+  taxCategoryId?: string | null
   qtyFulfilled?: number
   qtyInvoiced?: number
 }
@@ -104,6 +106,7 @@ export interface OrderLineRow {
   quantity: number
   unitPrice: number
   taxRateBp: number
+  taxCategoryId: string | null
   qtyFulfilled: number
   qtyInvoiced: number
 }
@@ -141,6 +144,7 @@ export function buildOrder(spec: OrderSpec): BuiltOrder {
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     taxRateBp: l.taxRateBp,
+    taxCategoryId: l.taxCategoryId ?? null,
     qtyFulfilled: l.qtyFulfilled ?? 0,
     qtyInvoiced: l.qtyInvoiced ?? 0,
   }))
@@ -265,6 +269,7 @@ const LINE_COLUMNS: Columns<OrderLineRow> = {
   quantity: 'int',
   unitPrice: 'int',
   taxRateBp: 'int',
+  taxCategoryId: 'uuid',
   qtyFulfilled: 'int',
   qtyInvoiced: 'int',
 }

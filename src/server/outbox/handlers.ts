@@ -4,3 +4,4 @@ import 'server-only'
 // registerOutboxHandler().
 import '../messages/handler'
 import '../messages/reminders'
+import '../einvoice/handler'

@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/password'
 import { buildOrder, type OrderLineRow, type OrderRow, type OrderSpec } from '../orders/order-rows'
 import { seedCashDrawers } from './cash'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
-import { customerRowData, staffRowData } from './factories'
+import { customerRowData, staffRowData, taxCategoryRow, VN_TAX_CATEGORIES } from './factories'
 
 // The demo business: a Vietnamese print-and-copy shop. Deterministic for a given day (a seeded PRNG, times relative
 // to "today" so the demo always looks current) and idempotent (it does nothing when the shop already exists). All of it
@@ -234,7 +234,7 @@ export interface SeedSummary {
 }
 
 type Person = { id: string; email: string; name: string; homeRole: HomeRole }
-type Product = { id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }
+type Product = { id: string; sku: string; name: string; unitPrice: number; taxRateBp: number; taxCategoryId: string }
 type Customer = { id: string; name: string }
 type LineRow = OrderLineRow
 type PaymentRow = Prisma.PaymentCreateManyInput & { id: string; amount: number }
@@ -387,10 +387,15 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
 
   await seedCashDrawers(tx, { reception: person('reception@example.com').id, minhanh: person('minhanh@example.com').id }, now, today)
 
+  const categories = new Map<string, string>()
+  for (const c of VN_TAX_CATEGORIES) categories.set(c.code, (await taxCategoryRow(c, tx)).id)
+  // Every demo product is at the standard rate (8 % today, 10 % from 2027-01-01).
+  const standard = categories.get('standard')!
   await tx.product.createMany({
-    data: PRODUCTS.map(([sku, name, unitPrice, taxRateBp, unit]) => ({ sku, name, unitPrice, taxRateBp, unit })),
+    data: PRODUCTS.map(([sku, name, unitPrice, , unit]) => ({ sku, name, unitPrice, taxCategoryId: standard, unit })),
   })
-  const products = await tx.product.findMany({ orderBy: { sku: 'asc' } })
+  const taxRate = new Map(PRODUCTS.map(([sku, , , taxRateBp]) => [sku, taxRateBp]))
+  const products = (await tx.product.findMany({ orderBy: { sku: 'asc' } })).map((p) => ({ ...p, taxRateBp: taxRate.get(p.sku)! }))
 
   const customerRows: Array<Prisma.CustomerCreateManyInput & { id: string }> = []
   for (let i = 0; i < 200; i++) {
@@ -475,7 +480,16 @@ function planRecentOrder(
   const lines = [...chosen].map((idx, position) => {
     const p = products[idx]!
     const quantity = p.unitPrice < 10_000 ? rand.int(10, 300) : rand.int(1, 5)
-    return { position, productId: p.id, sku: p.sku, description: p.name, quantity, unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }
+    return {
+      position,
+      productId: p.id,
+      sku: p.sku,
+      description: p.name,
+      quantity,
+      unitPrice: p.unitPrice,
+      taxRateBp: p.taxRateBp,
+      taxCategoryId: p.taxCategoryId,
+    }
   })
   const totals = documentTotals(lines)
   const dueAt = at(addDays(ymd, rand.int(1, 3)), rand.pick(['10:00', '14:00', '17:00']))
@@ -800,6 +814,7 @@ function planAgedOrder(
     quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200),
     unitPrice: p.unitPrice,
     taxRateBp: p.taxRateBp,
+    taxCategoryId: p.taxCategoryId,
   }))
   const totals = documentTotals(lines)
   const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000

@@ -75,3 +75,46 @@ export function customerRowData(input: CustomerInput & { id?: string }): Prisma.
 export async function createCustomerRow(input: CustomerInput): Promise<{ id: string; name: string }> {
   return db().customer.create({ data: customerRowData(input), select: { id: true, name: true } })
 }
+
+/** A VAT category with its schedule (docs/decisions/021), created or found by its code. */
+export async function taxCategoryRow(
+  input: { code: string; name: string; exempt?: boolean; periods: ReadonlyArray<{ validFrom: string; rateBp: number }> },
+  client: Pick<ReturnType<typeof db>, 'taxCategory'> = db(),
+): Promise<{ id: string }> {
+  return client.taxCategory.upsert({
+    where: { code: input.code },
+    update: {},
+    create: {
+      code: input.code,
+      name: input.name,
+      exempt: input.exempt ?? false,
+      periods: { create: input.periods.map((p) => ({ validFrom: new Date(`${p.validFrom}T00:00:00Z`), rateBp: p.rateBp })) },
+    },
+    select: { id: true },
+  })
+}
+
+/** A category with one rate for ever (tests, and products whose rate never changes). */
+export async function fixedRateCategoryId(rateBp: number, client?: Pick<ReturnType<typeof db>, 'taxCategory'>): Promise<string> {
+  const { id } = await taxCategoryRow(
+    { code: `rate-${rateBp}`, name: `${rateBp / 100} %`, periods: [{ validFrom: '2000-01-01', rateBp }] },
+    client,
+  )
+  return id
+}
+
+/** The demo's (and a new Vietnamese shop's) categories: Decree 174/2025 keeps the standard rate at 8 % until
+ * 2026-12-31, then it is 10 % again; 5 % and 0 % do not change; some supplies are not subject to VAT at all. */
+export const VN_TAX_CATEGORIES = [
+  {
+    code: 'standard',
+    name: 'Thuế suất phổ thông',
+    periods: [
+      { validFrom: '2000-01-01', rateBp: 800 },
+      { validFrom: '2027-01-01', rateBp: 1000 },
+    ],
+  },
+  { code: 'reduced-5', name: 'Thuế suất 5 %', periods: [{ validFrom: '2000-01-01', rateBp: 500 }] },
+  { code: 'zero', name: 'Thuế suất 0 %', periods: [{ validFrom: '2000-01-01', rateBp: 0 }] },
+  { code: 'exempt', name: 'Không chịu thuế GTGT', exempt: true, periods: [{ validFrom: '2000-01-01', rateBp: 0 }] },
+] as const

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { setMessagePreferencesAction } from '@/actions/messages'
 import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES, type MessageChannel, type MessageLanguage } from '@/domain/customer-messages'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
-import { SelectField, SubmitRow } from '@/components/ui/field'
+import { ChoiceField, SubmitRow } from '@/components/ui/field'
 import { Panel } from '@/components/ui/section'
 import { useAction } from '@/components/ui/use-action'
 
@@ -40,14 +40,14 @@ export function CustomerMessagesPanel({ customer }: { customer: OrderDetailDTO['
           </p>
         )}
         <div className="grid grid-cols-2 gap-3">
-          <SelectField
+          <ChoiceField
             compact
             label={t('channel')}
             value={channel}
             onChange={setChannel}
             options={[{ value: '' as const, label: t('anyChannel') }, ...MESSAGE_CHANNELS.map((c) => ({ value: c, label: tc(c) }))]}
           />
-          <SelectField
+          <ChoiceField
             compact
             label={t('language')}
             value={language}

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { CatalogTable } from '@/components/manager/catalog-table'
+import { categoryOptions } from '@/components/manager/tax-categories'
+import { listTaxCategories } from '@/server/catalog/list-tax-categories'
 import { buttonClass, inputClass } from '@/components/ui/styles'
 import { listProductsSchema } from '@/lib/schemas/catalog'
 import { requirePageTask } from '@/server/auth/guard'
@@ -21,7 +23,13 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     status: typeof raw.status === 'string' ? raw.status : undefined,
   })
   const filter = parsed.success ? parsed.data : { status: 'active' as const }
-  const [list, settings, t] = await Promise.all([listProducts(actor, filter), getSettings(), getTranslations('manager.catalog')])
+  const [list, settings, t, categories, locale] = await Promise.all([
+    listProducts(actor, filter),
+    getSettings(),
+    getTranslations('manager.catalog'),
+    listTaxCategories(actor),
+    getLocale(),
+  ])
   return (
     <div className="space-y-4">
       <header>
@@ -52,7 +60,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {t('filter')}
         </button>
       </form>
-      <CatalogTable products={list.products} currency={settings.currency} defaultTaxRateBp={settings.defaultTaxRateBp} />
+      <CatalogTable products={list.products} currency={settings.currency} categories={await categoryOptions(categories, locale)} />
       {list.truncated && <p className="text-sm text-slate-600">{t('truncated', { count: list.products.length })}</p>}
     </div>
   )

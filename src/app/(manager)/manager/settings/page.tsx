@@ -4,6 +4,8 @@ import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
 import { BankSettingsForm } from '@/components/manager/bank-settings-form'
 import { MessageSettingsForm } from '@/components/manager/message-settings-form'
 import { SettingsForm } from '@/components/manager/settings-form'
+import { TaxCategoriesSection } from '@/components/manager/tax-categories'
+import { listTaxCategories } from '@/server/catalog/list-tax-categories'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
 import { getMessageSettings } from '@/server/messages/get-message-settings'
@@ -17,13 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
-  const [settings, bank, messageSettings, clock, t, locale] = await Promise.all([
+  const [settings, bank, messageSettings, clock, t, locale, categories] = await Promise.all([
     getSettings(),
     getBankSettings(),
     getMessageSettings(actor),
     loadBusinessClock(),
     getTranslations('manager.settings'),
     getLocale(),
+    listTaxCategories(actor),
   ])
   // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
   const dayNames = Object.fromEntries(
@@ -46,6 +49,7 @@ export default async function SettingsPage() {
         zones={Intl.supportedValuesOf('timeZone')}
         dayNames={dayNames}
       />
+      <TaxCategoriesSection categories={categories} locale={locale} />
       <BankSettingsForm bank={bank} />
       <h2 className="pt-4 text-xl font-bold">{t('messagesTitle')}</h2>
       <MessageSettingsForm settings={messageSettings} />

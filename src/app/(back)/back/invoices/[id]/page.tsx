@@ -12,6 +12,7 @@ import {
   DocumentLines,
   DocumentSheet,
   DocumentTotals,
+  EInvoiceBlock,
   PrintStyles,
 } from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
@@ -97,6 +98,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             },
           ]}
         />
+        <EInvoiceBlock einvoice={invoice.einvoice} totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null} />
         {transfer && (
           <section className="mt-6 break-inside-avoid">
             <TransferQr qr={transfer} size="page" />
