@@ -4,7 +4,7 @@
 // row of any table changed. Each row also names the use case whose declared tasks the entry point reads; the tasks
 // must allow exactly the row's principals, so a declaration that drifts fails here as well as in the calls.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mayCall, ORDER_READERS, type Capable } from '@/domain/permissions'
+import { homeRoleSkills, mayCall, ORDER_READERS, type Capable } from '@/domain/permissions'
 import { db } from '@/server/db'
 import { endAbsenceUseCase } from '@/server/absences/end-absence'
 import { endOwnAbsenceUseCase } from '@/server/absences/end-own-absence'
@@ -94,10 +94,11 @@ const MANAGER: Principal[] = ['manager']
 
 /** What each signed-in principal is, for reading a use case's declared tasks (as set up in beforeAll). */
 const CAPABLE: Record<Exclude<Principal, 'anonymous' | 'deactivated'>, Capable> = {
-  receptionist: { homeRole: 'RECEPTIONIST', skills: {} },
-  backOffice: { homeRole: 'BACK_OFFICE', skills: {} },
-  manager: { homeRole: 'MANAGER', skills: {} },
-  cover: { homeRole: 'BACK_OFFICE', skills: { HANDLE_PICKUP: 2, TAKE_ORDER: 2 } },
+  // Established staff: certified in their home role (ADR 013), as the factory records them.
+  receptionist: { homeRole: 'RECEPTIONIST', skills: homeRoleSkills('RECEPTIONIST') },
+  backOffice: { homeRole: 'BACK_OFFICE', skills: homeRoleSkills('BACK_OFFICE') },
+  manager: { homeRole: 'MANAGER', skills: homeRoleSkills('MANAGER') },
+  cover: { homeRole: 'BACK_OFFICE', skills: { ...homeRoleSkills('BACK_OFFICE'), HANDLE_PICKUP: 2, TAKE_ORDER: 2 } },
 }
 
 type Row = Principal[]

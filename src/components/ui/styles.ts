@@ -17,3 +17,5 @@ export const cardClass = `${cardSurface} p-4`
 export const tableCardClass = `overflow-x-auto ${cardSurface}`
 /** The back office's flatter panel (no shadow): many of them share one screen. */
 export const panelClass = 'rounded-lg bg-white p-4 ring-1 ring-slate-200'
+/** A warning the reader should act on (overdue reviews, a session that ended, work nobody present can make). */
+export const noticeClass = 'rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300'

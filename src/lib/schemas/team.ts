@@ -12,10 +12,16 @@ const id = z.uuid()
 const chosenPerson = z.uuid({ message: 'validation.required' })
 const note = z.string().trim().max(500).optional()
 
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.format' })
+/** A date the form may leave empty. */
+const optionalDay = ymd.optional().or(z.literal('').transform(() => undefined))
+
 export const setSkillLevelSchema = z.strictObject({
   userId: id,
   task: z.enum(TASKS),
   level: formNumber(integer(0, 3)),
+  /** When the certification should be reviewed (ADR 013). */
+  reviewDueOn: optionalDay,
   note,
 })
 export type SetSkillLevelInput = z.infer<typeof setSkillLevelSchema>
@@ -46,13 +52,11 @@ export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>
 export const setStaffActiveSchema = z.strictObject({ userId: id, active: z.boolean() })
 export type SetStaffActiveInput = z.infer<typeof setStaffActiveSchema>
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.format' })
-
 export const createTrainingGoalSchema = z.strictObject({
   userId: chosenPerson,
   task: z.enum(TASKS),
   targetLevel: formNumber(integer(2, 3)),
-  dueOn: ymd.optional().or(z.literal('').transform(() => undefined)),
+  dueOn: optionalDay,
   note,
 })
 export type CreateTrainingGoalInput = z.infer<typeof createTrainingGoalSchema>

@@ -38,7 +38,7 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
   const day = typeof dayParam === 'string' && dayParam ? dayParam : addDays(businessDay(now, settings.timeZone), 1)
   const [overview, matrix, evidence, crossRole, goals, lookAhead] = await Promise.all([
     getCoverOverview(actor, now),
-    getSkillsMatrix(actor),
+    getSkillsMatrix(actor, now),
     getPracticeEvidence(actor, now),
     getCrossRoleWork(actor, now),
     listTrainingGoals(actor, now),
@@ -66,7 +66,7 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
           <SpofPanel data={overview} staff={matrix.staff} />
         </div>
       </div>
-      <SkillsMatrix staff={matrix.staff} />
+      <SkillsMatrix staff={matrix.staff} overdue={matrix.overdueReviews} />
       <LookAhead day={day} data={lookAhead.data} error={lookAhead.error} />
       <div className="grid gap-4 lg:grid-cols-2">
         <EvidencePanel data={evidence} />
