@@ -49,7 +49,12 @@ export type SetHomeRoleInput = z.infer<typeof setHomeRoleSchema>
 export const resetPasswordSchema = z.strictObject({ userId: id, password })
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>
 
-export const setStaffActiveSchema = z.strictObject({ userId: id, active: z.boolean() })
+export const setStaffActiveSchema = z.strictObject({
+  userId: id,
+  active: z.boolean(),
+  /** Deactivating someone who holds work: the colleague who takes it over, in the same transaction. */
+  handOverTo: id.optional(),
+})
 export type SetStaffActiveInput = z.infer<typeof setStaffActiveSchema>
 
 export const createTrainingGoalSchema = z.strictObject({

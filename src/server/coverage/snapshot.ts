@@ -1,5 +1,5 @@
 import 'server-only'
-import type { AbsencePeriod, StaffMember } from '@/domain/coverage'
+import { isPresent, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
 import { demoOpeningHours, parseOpeningHours, type OpeningHours } from '@/domain/opening-hours'
 import type { Task } from '@/domain/permissions'
 import { db } from '../db'
@@ -64,3 +64,10 @@ export function defaultOpeningHours(): OpeningHours {
 }
 
 export const ref = (m: { id: string; name: string }): PersonRef => ({ id: m.id, name: m.name })
+
+/** Who is present at `now`, by the one presence rule (coverage.isPresent): for the break handover's recipient and the
+ * workshop's "who present can make it". Callers authorize first. */
+export async function loadPresenceAt(now: Date): Promise<(userId: string) => boolean> {
+  const [clock, absences] = await Promise.all([loadBusinessClock(), loadAbsences(now, new Date(now.getTime() + 1))])
+  return (userId) => isPresent(userId, now, absences, clock.hours, clock.timeZone)
+}
