@@ -6,6 +6,8 @@ import { endAbsenceUseCase } from '@/server/absences/end-absence'
 import { recordAbsenceUseCase } from '@/server/absences/record-absence'
 import { runAction } from '@/server/action'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
+import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
+import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
 import { createStaffUseCase } from '@/server/team/create-staff'
 import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
 import { getReassignmentUseCase } from '@/server/team/get-reassignment'
@@ -51,4 +53,10 @@ export async function setStaffActiveAction(raw: unknown) {
 }
 export async function updateSettingsAction(raw: unknown) {
   return runAction(updateSettingsUseCase, raw)
+}
+export async function createShopSkillAction(raw: unknown) {
+  return runAction(createShopSkillUseCase, raw)
+}
+export async function setShopSkillLevelAction(raw: unknown) {
+  return runAction(setShopSkillLevelUseCase, raw)
 }

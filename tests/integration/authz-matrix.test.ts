@@ -22,6 +22,7 @@ import { returnDepositUseCase } from '@/server/billing/return-deposit'
 import { createProductUseCase } from '@/server/catalog/create-product'
 import { searchProductsUseCase } from '@/server/catalog/search-products'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
+import { setProductSkillUseCase } from '@/server/catalog/set-product-skill'
 import { updateProductUseCase } from '@/server/catalog/update-product'
 import { createCustomerUseCase } from '@/server/customers/create-customer'
 import { findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
@@ -39,6 +40,8 @@ import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { listOrdersUseCase } from '@/server/orders/list-orders'
 import { exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
+import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
+import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
 import { createStaffUseCase } from '@/server/team/create-staff'
 import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
 import { getReassignmentUseCase } from '@/server/team/get-reassignment'
@@ -138,6 +141,9 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/catalog.ts#createProductAction': [MANAGER, createProductUseCase],
   'actions/catalog.ts#updateProductAction': [MANAGER, updateProductUseCase],
   'actions/catalog.ts#setProductActiveAction': [MANAGER, setProductActiveUseCase],
+  'actions/catalog.ts#setProductSkillAction': [MANAGER, setProductSkillUseCase],
+  'actions/team.ts#createShopSkillAction': [MANAGER, createShopSkillUseCase],
+  'actions/team.ts#setShopSkillLevelAction': [MANAGER, setShopSkillLevelUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password-policy'
 import { HOME_ROLES, TASKS } from '@/domain/permissions'
+import { SHOP_SKILL_NAME_MAX } from '@/domain/shop-skills'
 import { formNumber, integer } from './fields'
 
 // The policy lives in src/domain/password-policy.ts; the forms import these from here.
@@ -77,3 +78,15 @@ export type ReassignOwnOrdersInput = z.infer<typeof reassignOwnOrdersSchema>
 
 export const userIdSchema = z.strictObject({ userId: id })
 export type UserIdInput = z.infer<typeof userIdSchema>
+
+const shopSkillName = z.string().trim().min(1).max(SHOP_SKILL_NAME_MAX)
+export const createShopSkillSchema = z.strictObject({ nameVi: shopSkillName, nameEn: shopSkillName })
+export type CreateShopSkillInput = z.infer<typeof createShopSkillSchema>
+
+export const setShopSkillLevelSchema = z.strictObject({
+  userId: id,
+  skillId: id,
+  level: formNumber(integer(0, 3)),
+  reviewDueOn: optionalDay,
+})
+export type SetShopSkillLevelInput = z.infer<typeof setShopSkillLevelSchema>

@@ -26,6 +26,7 @@ export const PRODUCT_SELECT = {
   taxRateBp: true,
   unit: true,
   active: true,
+  requiredSkillId: true,
   updatedAt: true,
 } as const
 
@@ -37,6 +38,8 @@ export interface ProductDTO {
   taxRateBp: number
   unit: string
   active: boolean
+  /** The shop skill making it needs (ADR 014), or null. */
+  requiredSkillId: string | null
   updatedAt: string
 }
 
@@ -48,6 +51,7 @@ export function productDto(p: {
   taxRateBp: number
   unit: string
   active: boolean
+  requiredSkillId: string | null
   updatedAt: Date
 }): ProductDTO {
   return { ...p, updatedAt: p.updatedAt.toISOString() }

@@ -5,6 +5,7 @@ import { buttonClass, inputClass } from '@/components/ui/styles'
 import { listProductsSchema } from '@/lib/schemas/catalog'
 import { requirePageTask } from '@/server/auth/guard'
 import { listProducts } from '@/server/catalog/list-products'
+import { listShopSkillOptions } from '@/server/catalog/list-shop-skill-options'
 import { getSettings } from '@/server/settings/get-settings'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     status: typeof raw.status === 'string' ? raw.status : undefined,
   })
   const filter = parsed.success ? parsed.data : { status: 'active' as const }
-  const [list, settings, t] = await Promise.all([listProducts(actor, filter), getSettings(), getTranslations('manager.catalog')])
+  const [list, settings, skills, t] = await Promise.all([
+    listProducts(actor, filter),
+    getSettings(),
+    listShopSkillOptions(actor),
+    getTranslations('manager.catalog'),
+  ])
   return (
     <div className="space-y-4">
       <header>
@@ -52,7 +58,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {t('filter')}
         </button>
       </form>
-      <CatalogTable products={list.products} currency={settings.currency} defaultTaxRateBp={settings.defaultTaxRateBp} />
+      <CatalogTable products={list.products} currency={settings.currency} defaultTaxRateBp={settings.defaultTaxRateBp} skills={skills} />
       {list.truncated && <p className="text-sm text-slate-600">{t('truncated', { count: list.products.length })}</p>}
     </div>
   )
