@@ -9,6 +9,8 @@ import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { returnDepositUseCase } from '@/server/billing/return-deposit'
+import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
+import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
 import { refreshingBackOffice } from './refresh'
 
 export async function issueInvoiceAction(raw: unknown) {
@@ -25,4 +27,10 @@ export async function recordRefundAction(raw: unknown) {
 }
 export async function returnDepositAction(raw: unknown) {
   return refreshingBackOffice(runAction(returnDepositUseCase, raw))
+}
+export async function assignTransferAction(raw: unknown) {
+  return refreshingBackOffice(runAction(assignTransferUseCase, raw))
+}
+export async function dismissTransferAction(raw: unknown) {
+  return refreshingBackOffice(runAction(dismissTransferUseCase, raw))
 }

@@ -5,6 +5,7 @@
 import { endAbsenceUseCase } from '@/server/absences/end-absence'
 import { recordAbsenceUseCase } from '@/server/absences/record-absence'
 import { runAction } from '@/server/action'
+import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
 import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
 import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
@@ -59,4 +60,7 @@ export async function createShopSkillAction(raw: unknown) {
 }
 export async function setShopSkillLevelAction(raw: unknown) {
   return runAction(setShopSkillLevelUseCase, raw)
+}
+export async function updateBankSettingsAction(raw: unknown) {
+  return runAction(updateBankSettingsUseCase, raw)
 }

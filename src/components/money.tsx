@@ -6,3 +6,12 @@ export function Money({ amount, currency, className }: { amount: number; currenc
   const locale = useLocale()
   return <span className={`tabular-nums ${className ?? ''}`}>{formatMoney(amount, currency, locale)}</span>
 }
+
+/** A table cell holding one amount (the cell's own classes set its padding and alignment). */
+export function MoneyCell({ amount, currency, className }: { amount: number; currency: string; className: string }) {
+  return (
+    <td className={className}>
+      <Money amount={amount} currency={currency} />
+    </td>
+  )
+}

@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter, useLocale, useTranslations } from 'next-intl'
+import { formatMoney } from '@/domain/money'
 import type { TimelineEventDTO } from '@/server/orders/get-order'
 
 const KNOWN = new Set([
@@ -20,6 +21,9 @@ const KNOWN = new Set([
   'payment.returned',
 ])
 
+/** A transfer the bank confirmed (or a person assigned): always in đồng, VietQR's only currency. */
+const TRANSFERS = new Set(['payment.transfer_confirmed', 'payment.transfer_assigned'])
+
 /** The lines of a "Work recorded" entry: which line, how many more (or taken back), from how many to how many. */
 function workLines(data: Record<string, unknown> | null): Array<{ line: string; from: number; to: number }> {
   const lines = data?.lines
@@ -35,7 +39,12 @@ function workLines(data: Record<string, unknown> | null): Array<{ line: string; 
 export function OrderTimeline({ events }: { events: TimelineEventDTO[] }) {
   const t = useTranslations('common')
   const format = useFormatter()
+  const locale = useLocale()
   const what = (e: TimelineEventDTO) => {
+    if (TRANSFERS.has(e.action) && typeof e.data?.amount === 'number') {
+      const reference = typeof e.data.reference === 'string' ? e.data.reference : ''
+      return t(`timeline.${e.action.replace('.', '_')}`, { amount: formatMoney(e.data.amount, 'VND', locale), reference })
+    }
     // A reassignment (break transfer) says who took the order over (and from whom); the actor is whoever reassigned it.
     if (e.action === 'order.handed_off' && typeof e.data?.to === 'string') {
       return typeof e.data.from === 'string'

@@ -2,17 +2,22 @@
 // cover index. Pure functions over plain objects so the page, the API and the tests all compute the same numbers.
 //
 // Definitions (docs/product.md, "Opening hours, presence and the cover index"):
-// - present: within opening hours and no absence of theirs covers the moment (absence start inclusive, end exclusive).
+// - present: within opening hours, on shift by their roster (src/domain/roster.ts; no roster = the opening hours),
+//   and no absence of theirs covers the moment (absence start inclusive, end exclusive). isPresent() and
+//   presenceMasks() below are the only places that decide it: every cover number goes through them.
 // - qualified: active and permissions.qualified() (effective level >= COVER_LEVEL); permissions.ts alone decides what
 //   a level and a home role grant. Cover counts skills, not permissions: a manager may do everything (can()), but
 //   counts as cover only for their home-role tasks and tasks with a recorded level of at least COVER_LEVEL.
-// - covered: at least COVER_TARGET (2) qualified people present, i.e. the task has a backup.
+// - graded per (task × quarter-hour): 0 qualified present = uncovered ('none'), 1 = fragile ('single'), at least
+//   COVER_TARGET (2) = covered ('ok'), i.e. the task has a backup.
+// - unstaffed: an opening quarter-hour in which no active person at all is on shift, a gap of its own.
 // - A quarter-hour slot counts a person as present only if they are present for the whole open part of the slot: a
 //   colleague who leaves for lunch at 12:10 does not cover 12:00–12:15. Point-in-time questions (coverNow) use the
 //   instant itself.
 
 import { TASKS, levelOf, ownsTask, qualified, type HomeRole, type Task } from './permissions'
 import { DAY_MS, addDays, businessDay, isOpen, openingQuarterHours, type OpeningHours } from './opening-hours'
+import { onShiftIntervals, type PersonRoster } from './roster'
 
 /** A task is covered when at least this many qualified people are present: the one doing it and a backup. */
 export const COVER_TARGET = 2
@@ -25,6 +30,8 @@ export interface StaffMember {
   homeRole: HomeRole
   active: boolean
   skills: Partial<Record<Task, number>>
+  /** Their roster; undefined = not rostered yet, on shift whenever the business is open (the old assumption). */
+  shifts?: PersonRoster
 }
 
 export type AbsenceKind = 'LUNCH' | 'SICK' | 'LEAVE' | 'OTHER'
@@ -61,8 +68,23 @@ export function isAbsent(userId: string, at: Date, absences: readonly AbsencePer
   return absences.some((a) => a.userId === userId && a.startsAt.getTime() <= t && t < a.endsAt.getTime())
 }
 
-export function isPresent(userId: string, at: Date, absences: readonly AbsencePeriod[], hours: OpeningHours, timeZone: string): boolean {
-  return isOpen(hours, at, timeZone) && !isAbsent(userId, at, absences)
+/** On shift at the instant by their roster (or the opening hours without one). */
+export function isOnShift(member: StaffMember, at: Date, hours: OpeningHours, timeZone: string): boolean {
+  const t = at.getTime()
+  return onShiftIntervals(member.shifts, hours, businessDay(at, timeZone), timeZone).some(
+    (i) => i.start.getTime() <= t && t < i.end.getTime(),
+  )
+}
+
+/** THE presence rule at an instant: open, on shift and not away. */
+export function isPresent(
+  member: StaffMember,
+  at: Date,
+  absences: readonly AbsencePeriod[],
+  hours: OpeningHours,
+  timeZone: string,
+): boolean {
+  return isOpen(hours, at, timeZone) && isOnShift(member, at, hours, timeZone) && !isAbsent(member.id, at, absences)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -94,10 +116,48 @@ export function coverNow(
   const tasks = TASKS.map((task): TaskCoverNow => {
     const qualified = qualifiedStaff(staff, task)
     if (closed) return { task, qualified, present: [], level: 'closed' }
-    const present = qualified.filter((m) => !isAbsent(m.id, at, absences))
+    const present = qualified.filter((m) => isPresent(m, at, absences, hours, timeZone))
     return { task, qualified, present, level: coverLevel(present.length) }
   })
   return { at, closed, tasks }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who is here (the counter's and the workshop's strip)
+
+export interface WhoIsHere {
+  closed: boolean
+  /** Active, on shift and not away, by name. */
+  present: StaffMember[]
+  /** On shift but on a lunch break right now, with when it ends. */
+  onBreak: Array<{ member: StaffMember; until: Date }>
+}
+
+/** Who is here at an instant, by the one presence rule; people on a break are listed apart. */
+export function whoIsHere(
+  staff: readonly StaffMember[],
+  absences: readonly AbsencePeriod[],
+  hours: OpeningHours,
+  timeZone: string,
+  at: Date,
+): WhoIsHere {
+  const t = at.getTime()
+  const closed = !isOpen(hours, at, timeZone)
+  const active = staff.filter((m) => m.active)
+  const onShift = closed ? [] : active.filter((m) => isOnShift(m, at, hours, timeZone))
+  const breakOf = (m: StaffMember) =>
+    absences.find((a) => a.userId === m.id && a.kind === 'LUNCH' && a.startsAt.getTime() <= t && t < a.endsAt.getTime())
+  return {
+    closed,
+    present: onShift.filter((m) => isPresent(m, at, absences, hours, timeZone)),
+    onBreak: onShift.flatMap((m) => {
+      const lunch = breakOf(m)
+      // A lunch inside a longer absence (sick, leave) is not a break: that person is away, not back soon.
+      return lunch && absences.filter((a) => a.userId === m.id && a.startsAt.getTime() <= t && t < a.endsAt.getTime()).length === 1
+        ? [{ member: m, until: lunch.endsAt }]
+        : []
+    }),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,18 +212,68 @@ interface SlotCounts {
   counts: Map<Task, Uint16Array>
 }
 
-function countPresent(staff: readonly StaffMember[], absences: readonly AbsencePeriod[], slots: readonly Span[]): SlotCounts {
+/** 1 where the slot lies wholly inside one of the sorted, merged shift spans. */
+function shiftMask(shifts: readonly Span[], slots: readonly Span[]): Uint8Array {
+  const mask = new Uint8Array(slots.length)
+  let j = 0
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!
+    while (j < shifts.length && shifts[j]!.end <= slot.start) j++
+    const s = shifts[j]
+    if (s && s.start <= slot.start && slot.end <= s.end) mask[i] = 1
+  }
+  return mask
+}
+
+/** A person's shifts over the business days the slots touch, merged (a shift ending at 12:00 joins one at 12:00). */
+function shiftSpans(member: StaffMember, slots: readonly Span[], hours: OpeningHours, timeZone: string): Span[] {
+  if (slots.length === 0) return []
+  const first = businessDay(new Date(slots[0]!.start), timeZone)
+  const last = businessDay(new Date(slots[slots.length - 1]!.start), timeZone)
+  const out: Span[] = []
+  for (let ymd = first; ymd <= last; ymd = addDays(ymd, 1)) {
+    for (const i of onShiftIntervals(member.shifts, hours, ymd, timeZone)) {
+      const prev = out[out.length - 1]
+      const start = i.start.getTime()
+      if (prev && start <= prev.end) prev.end = Math.max(prev.end, i.end.getTime())
+      else out.push({ start, end: i.end.getTime() })
+    }
+  }
+  return out
+}
+
+/**
+ * THE presence rule over quarter-hour slots, per person: 1 where they are on shift for the whole slot and no absence
+ * of theirs touches it. Keyed by id: a person is one presence whichever tasks they qualify for.
+ */
+export function presenceMasks(
+  staff: readonly StaffMember[],
+  absences: readonly AbsencePeriod[],
+  slots: ReadonlyArray<{ start: number; end: number }>,
+  hours: OpeningHours,
+  timeZone: string,
+): Map<string, Uint8Array> {
   const spans = absenceSpans(absences)
   const masks = new Map<string, Uint8Array>()
-  const maskOf = (m: StaffMember): Uint8Array => {
-    // Keyed by id: a person is one presence whichever tasks they qualify for (and duplicates cannot double-count it).
-    let mask = masks.get(m.id)
-    if (!mask) {
-      mask = presenceMask(spans.get(m.id), slots)
-      masks.set(m.id, mask)
-    }
-    return mask
+  for (const m of staff) {
+    if (masks.has(m.id)) continue
+    const mask = presenceMask(spans.get(m.id), slots)
+    const onShift = shiftMask(shiftSpans(m, slots, hours, timeZone), slots)
+    for (let i = 0; i < mask.length; i++) mask[i]! &= onShift[i]!
+    masks.set(m.id, mask)
   }
+  return masks
+}
+
+function countPresent(
+  staff: readonly StaffMember[],
+  absences: readonly AbsencePeriod[],
+  slots: readonly Span[],
+  hours: OpeningHours,
+  timeZone: string,
+): SlotCounts {
+  const masks = presenceMasks(staff, absences, slots, hours, timeZone)
+  const maskOf = (m: StaffMember): Uint8Array => masks.get(m.id)!
   const qualified = new Map<Task, StaffMember[]>()
   const counts = new Map<Task, Uint16Array>()
   for (const task of TASKS) {
@@ -233,6 +343,8 @@ export interface DayCover {
   /** Opening quarter-hours of the day (per task). */
   slots: number
   tasks: TaskDayCover[]
+  /** Opening time in which no active person is on shift at all. */
+  unstaffed: Array<{ start: Date; end: Date }>
 }
 
 export function coverForDay(
@@ -243,7 +355,7 @@ export function coverForDay(
   ymd: string,
 ): DayCover {
   const slots = toSpans(openingQuarterHours(hours, ymd, timeZone))
-  const { qualified, counts } = countPresent(staff, absences, slots)
+  const { qualified, counts } = countPresent(staff, absences, slots, hours, timeZone)
   const closed = slots.length === 0
   const tasks = TASKS.map((task): TaskDayCover => {
     const taskCounts = counts.get(task)!
@@ -256,7 +368,7 @@ export function coverForDay(
       gaps: gapRanges(slots, taskCounts, true),
     }
   })
-  return { day: ymd, closed, slots: slots.length, tasks }
+  return { day: ymd, closed, slots: slots.length, tasks, unstaffed: unstaffedRanges(staff, slots, hours, timeZone) }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -270,7 +382,20 @@ export interface TaskIndex {
   task: Task
   slots: number
   coveredSlots: number
+  /** Slots with exactly one qualified person present. */
+  fragileSlots: number
+  /** Slots with nobody qualified present. */
+  uncoveredSlots: number
   index: number
+}
+
+/** What pulls the index down, one entry per task: its uncovered and fragile time and the ranges, worst task first. */
+export interface TaskPull {
+  task: Task
+  uncoveredSlots: number
+  fragileSlots: number
+  /** The task's ranges below COVER_TARGET, chronological, one exact count each. */
+  ranges: GapRange[]
 }
 
 export interface CoverIndex {
@@ -279,7 +404,22 @@ export interface CoverIndex {
   /** task × opening quarter-hour slots in the window. */
   slots: number
   coveredSlots: number
+  fragileSlots: number
+  uncoveredSlots: number
+  /** uncoveredSlots / slots (0 when there are no slots). */
+  uncoveredShare: number
+  /** Task-hours with nobody qualified present: uncoveredSlots counted by their real length. */
+  uncoveredHours: number
+  /**
+   * The day-bar value: in [0.5, 1] (0.5 + covered share / 2) when no slot is uncovered, in [0, 0.5) ((1 − uncovered
+   * share) / 2) when some is: a day with an uncovered task never looks as good as one without (ADR 011).
+   */
+  grade: number
+  /** Opening time in which no active person is on shift at all: a gap of its own. */
+  unstaffed: Array<{ start: Date; end: Date }>
   perTask: TaskIndex[]
+  /** Per task with any slot below target, worst first (most uncovered, then most fragile, then task order). */
+  pulls: TaskPull[]
   /** Longest uncovered ranges, merged per task across nobody/one-person changes, longest first, at most WORST_LIMIT. */
   worst: WorstRange[]
   from: Date
@@ -298,6 +438,7 @@ export function coverIndex(
   timeZone: string,
   fromUtc: Date,
   days = 7,
+  tasks: readonly Task[] = TASKS,
 ): CoverIndex {
   if (!Number.isFinite(days) || days < 0) throw new RangeError(`days must be a non-negative number, got ${days}`)
   const from = fromUtc.getTime()
@@ -313,23 +454,42 @@ export function coverIndex(
     }
   }
 
-  const { counts } = countPresent(staff, absences, slots)
+  const { counts } = countPresent(staff, absences, slots, hours, timeZone)
+  const included = TASKS.filter((t) => tasks.includes(t))
   let covered = 0
+  let fragile = 0
+  let uncovered = 0
+  let uncoveredMs = 0
   const perTask: TaskIndex[] = []
   const worst: WorstRange[] = []
-  for (const task of TASKS) {
+  const pulls: TaskPull[] = []
+  for (const task of included) {
     const taskCounts = counts.get(task)!
-    let taskCovered = 0
-    for (const c of taskCounts) if (c >= COVER_TARGET) taskCovered++
+    const n = [0, 0, 0]
+    taskCounts.forEach((c, i) => {
+      n[Math.min(c, COVER_TARGET)]!++
+      if (c === 0) uncoveredMs += slots[i]!.end - slots[i]!.start
+    })
+    const [taskUncovered, taskFragile, taskCovered] = n as [number, number, number]
     covered += taskCovered
+    fragile += taskFragile
+    uncovered += taskUncovered
     perTask.push({
       task,
       slots: slots.length,
       coveredSlots: taskCovered,
+      fragileSlots: taskFragile,
+      uncoveredSlots: taskUncovered,
       index: slots.length === 0 ? 1 : taskCovered / slots.length,
     })
     for (const range of gapRanges(slots, taskCounts, false)) worst.push({ task, ...range })
+    if (taskUncovered + taskFragile > 0) {
+      pulls.push({ task, uncoveredSlots: taskUncovered, fragileSlots: taskFragile, ranges: gapRanges(slots, taskCounts, true) })
+    }
   }
+  pulls.sort(
+    (a, b) => b.uncoveredSlots - a.uncoveredSlots || b.fragileSlots - a.fragileSlots || TASKS.indexOf(a.task) - TASKS.indexOf(b.task),
+  )
   const taskOrder = (t: Task): number => TASKS.indexOf(t)
   worst.sort(
     (a, b) =>
@@ -338,16 +498,45 @@ export function coverIndex(
       a.start.getTime() - b.start.getTime() ||
       taskOrder(a.task) - taskOrder(b.task),
   )
-  const total = slots.length * TASKS.length
+  const total = slots.length * included.length
+  const index = total === 0 ? 1 : covered / total
+  const uncoveredShare = total === 0 ? 0 : uncovered / total
   return {
-    index: total === 0 ? 1 : covered / total,
+    index,
     slots: total,
     coveredSlots: covered,
+    fragileSlots: fragile,
+    uncoveredSlots: uncovered,
+    uncoveredShare,
+    uncoveredHours: uncoveredMs / 3_600_000,
+    grade: uncovered === 0 ? 0.5 + index / 2 : (1 - uncoveredShare) / 2,
+    unstaffed: unstaffedRanges(staff, slots, hours, timeZone),
     perTask,
+    pulls,
     worst: worst.slice(0, WORST_LIMIT),
     from: new Date(from),
     to: new Date(to),
   }
+}
+
+/** Opening slots in which no active person is on shift (absences aside: that is cover, not the roster), merged. */
+export function unstaffedRanges(
+  staff: readonly StaffMember[],
+  slots: readonly Span[],
+  hours: OpeningHours,
+  timeZone: string,
+): Array<{ start: Date; end: Date }> {
+  const rostered = presenceMasks(
+    staff.filter((m) => m.active),
+    [],
+    slots,
+    hours,
+    timeZone,
+  )
+  // Someone on shift counts as "enough" here: the only gap this reports is nobody rostered at all.
+  const anyone = new Uint16Array(slots.length)
+  for (const mask of rostered.values()) for (let i = 0; i < mask.length; i++) if (mask[i]) anyone[i] = COVER_TARGET
+  return gapRanges(slots, anyone, false).map((r) => ({ start: r.start, end: r.end }))
 }
 
 // ---------------------------------------------------------------------------------------------------------------

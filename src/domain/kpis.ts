@@ -4,6 +4,7 @@
 import { coverIndex, type AbsencePeriod, type StaffMember } from './coverage'
 import { DAY_MS, addDays, dayBounds, isoWeekday, type OpeningHours } from './opening-hours'
 import { isOverdue, type FulfillmentStatus, type Handover } from './order-status'
+import { TASKS, type Task } from './permissions'
 
 export const HOUR_MS = 3_600_000
 
@@ -137,6 +138,10 @@ export interface DailyCover {
   index: number | null
   /** Task × quarter-hour slots of the day. */
   slots: number
+  /** Share of uncovered slots (nobody qualified present), 0..1; null when closed. */
+  uncovered: number | null
+  /** The bar's height, coverage.coverIndex().grade: a day with an uncovered slot stays below every day without. */
+  grade: number | null
 }
 
 /**
@@ -150,12 +155,20 @@ export function dailyCoverTrend(
   timeZone: string,
   fromYmd: string,
   days = 7,
+  tasks: readonly Task[] = TASKS,
 ): DailyCover[] {
   return Array.from({ length: days }, (_, i) => {
     const day = addDays(fromYmd, i)
     const { start, end } = dayBounds(day, timeZone)
     // A business day lasts 23–25 hours around DST switches; the window is the day itself.
-    const ci = coverIndex(staff, absences, hours, timeZone, start, (end.getTime() - start.getTime()) / DAY_MS)
-    return { day, index: ci.slots === 0 ? null : ci.index, slots: ci.slots }
+    const ci = coverIndex(staff, absences, hours, timeZone, start, (end.getTime() - start.getTime()) / DAY_MS, tasks)
+    const closed = ci.slots === 0
+    return {
+      day,
+      index: closed ? null : ci.index,
+      slots: ci.slots,
+      uncovered: closed ? null : ci.uncoveredShare,
+      grade: closed ? null : ci.grade,
+    }
   })
 }

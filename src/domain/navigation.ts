@@ -14,6 +14,7 @@ export interface NavPage {
 /** The manager area's pages in menu order, each with the task its page needs. */
 export const MANAGER_PAGES: readonly NavPage[] = [
   { href: '/manager', key: 'overview', task: 'MANAGE_TEAM' },
+  { href: '/manager/roster', key: 'roster', task: 'MANAGE_TEAM' },
   { href: '/manager/absences', key: 'absences', task: 'MANAGE_TEAM' },
   { href: '/manager/team', key: 'team', task: 'MANAGE_TEAM' },
   { href: '/manager/catalog', key: 'catalog', task: 'MANAGE_CATALOG' },

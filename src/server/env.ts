@@ -62,6 +62,20 @@ const switchSchema = z.object({
     .transform((value) => value === '1'),
 })
 
+/** Bank-transfer notifications (docs/decisions/016): the API key set on the SePay webhook, sent by SePay as
+ * "Authorization: Apikey <key>". Unset: the webhook refuses every request (401). */
+const webhookSchema = z.object({
+  HANDOFF_SEPAY_WEBHOOK_KEY: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .min(24, 'HANDOFF_SEPAY_WEBHOOK_KEY must be at least 24 characters (`openssl rand -hex 24`)')
+      .max(200)
+      .regex(/^\S+$/, 'HANDOFF_SEPAY_WEBHOOK_KEY must not contain spaces')
+      .optional(),
+  ),
+})
+
 /** Where the app is reached, when configured (tracking links, same-origin checks). */
 const publicUrlSchema = z.object({ NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional() })
 
@@ -69,6 +83,7 @@ const appSchema = databaseSchema
   .extend({
     ...throttleSchema.shape,
     ...switchSchema.shape,
+    ...webhookSchema.shape,
     HANDOFF_IDEMPOTENCY_TTL_HOURS: idempotencyTtlSchema,
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     NEXTAUTH_SECRET: z
@@ -139,4 +154,9 @@ export function benchRoutesEnabled(source: Source = process.env): boolean {
 export function configuredUrl(source: Source = process.env): URL | undefined {
   const { NEXTAUTH_URL } = parse(publicUrlSchema, source)
   return NEXTAUTH_URL ? new URL(NEXTAUTH_URL) : undefined
+}
+
+/** The SePay webhook's API key, when this deployment receives bank-transfer notifications. */
+export function sepayWebhookKey(source: Source = process.env): string | undefined {
+  return parse(webhookSchema, source).HANDOFF_SEPAY_WEBHOOK_KEY
 }

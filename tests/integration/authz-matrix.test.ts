@@ -53,6 +53,15 @@ import { setHomeRoleUseCase } from '@/server/team/set-home-role'
 import { setOwnLocaleUseCase } from '@/server/team/set-own-locale'
 import { setSkillLevelUseCase } from '@/server/team/set-skill-level'
 import { setStaffActiveUseCase } from '@/server/team/set-staff-active'
+import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
+import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
+import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
+import { listUnmatchedTransfersUseCase } from '@/server/transfers/list-unmatched-transfers'
+import { applyRosterSuggestionUseCase } from '@/server/roster/apply-roster-suggestion'
+import { getRosterSuggestionUseCase } from '@/server/roster/get-roster-suggestion'
+import { setContractUseCase } from '@/server/roster/set-contract'
+import { setIndexTasksUseCase } from '@/server/roster/set-index-tasks'
+import { setShiftsUseCase } from '@/server/roster/set-shifts'
 import type { UseCase } from '@/server/use-case'
 import { orderEvents } from '@/server/live/order-events'
 import { tokenFor } from '../support/api'
@@ -145,6 +154,14 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/team.ts#createShopSkillAction': [MANAGER, createShopSkillUseCase],
   'actions/team.ts#setShopSkillLevelAction': [MANAGER, setShopSkillLevelUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
+  'actions/team.ts#updateBankSettingsAction': [MANAGER, updateBankSettingsUseCase],
+  'actions/billing.ts#assignTransferAction': [WORKSHOP, assignTransferUseCase],
+  'actions/billing.ts#dismissTransferAction': [WORKSHOP, dismissTransferUseCase],
+  'actions/roster.ts#setShiftsAction': [MANAGER, setShiftsUseCase],
+  'actions/roster.ts#setContractAction': [MANAGER, setContractUseCase],
+  'actions/roster.ts#getRosterSuggestionAction': [MANAGER, getRosterSuggestionUseCase],
+  'actions/roster.ts#applyRosterSuggestionAction': [MANAGER, applyRosterSuggestionUseCase],
+  'actions/roster.ts#setIndexTasksAction': [MANAGER, setIndexTasksUseCase],
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
 
@@ -171,6 +188,10 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
   'GET /api/v1/customers': [COUNTER, listCustomersUseCase],
   'POST /api/v1/customers': [COUNTER, createCustomerUseCase],
   'GET /api/v1/invoices': [WORKSHOP, listInvoicesUseCase],
+  'GET /api/v1/unmatched-transfers': [WORKSHOP, listUnmatchedTransfersUseCase],
+  // Authenticated by the provider's key, not by a session or token (docs/decisions/016): every principal sending the
+  // key is let in; without it everyone is refused (tests/integration/bank-transfers.test.ts).
+  'POST /api/webhooks/sepay': [EVERYONE, null],
 
   'POST /api/bench/echo': ABSENT,
   'POST /api/bench/echo/auth': ABSENT,

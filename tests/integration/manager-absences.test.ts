@@ -22,7 +22,7 @@ describe('recording absences', () => {
     await recordAbsence(manager, { userId: person.id, kind: 'LUNCH', startsAt: `${DAY}T12:00`, endsAt: `${DAY}T13:00` }, OPEN_NOW)
     let caught: unknown
     try {
-      await recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: `${DAY}T12:30`, endsAt: `${DAY}T18:00` }, OPEN_NOW)
+      await recordAbsence(manager, { userId: person.id, kind: 'LUNCH', startsAt: `${DAY}T12:30`, endsAt: `${DAY}T13:30` }, OPEN_NOW)
     } catch (error) {
       caught = error
     }
@@ -32,9 +32,16 @@ describe('recording absences', () => {
       field: 'startsAt',
       params: { name: 'Võ Thị Lan', kind: 'LUNCH', start: `${DAY} 12:00`, end: `${DAY} 13:00` },
     })
-    // End is exclusive: 13:00–18:00 touches the lunch but does not overlap it.
-    await recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: `${DAY}T13:00`, endsAt: `${DAY}T18:00` }, OPEN_NOW)
-    expect(await db().absence.count({ where: { userId: person.id } })).toBe(2)
+    // Sickness is not refused for a planned lunch (issue #16): it replaces the part of the lunch it overlaps.
+    await recordAbsence(manager, { userId: person.id, kind: 'SICK', startsAt: `${DAY}T12:30`, endsAt: `${DAY}T18:00` }, OPEN_NOW)
+    const rows = await db().absence.findMany({ where: { userId: person.id }, orderBy: { startsAt: 'asc' } })
+    expect(rows.map((r) => [r.kind, r.startsAt.toISOString(), r.endsAt.toISOString()])).toEqual([
+      ['LUNCH', at('12:00').toISOString(), at('12:30').toISOString()],
+      ['SICK', at('12:30').toISOString(), at('18:00').toISOString()],
+    ])
+    // End is exclusive: 18:00–19:00 touches the sickness but does not overlap it.
+    await recordAbsence(manager, { userId: person.id, kind: 'OTHER', startsAt: `${DAY}T18:00`, endsAt: `${DAY}T19:00` }, OPEN_NOW)
+    expect(await db().absence.count({ where: { userId: person.id } })).toBe(3)
     // Someone else may be away at the same time.
     const other = await makeStaff({ homeRole: 'RECEPTIONIST' })
     await recordAbsence(manager, { userId: other.id, kind: 'LUNCH', startsAt: `${DAY}T12:00`, endsAt: `${DAY}T13:00` }, OPEN_NOW)

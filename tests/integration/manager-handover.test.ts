@@ -56,7 +56,8 @@ describe('the handover list', () => {
     const here = await makeStaff({ homeRole: 'BACK_OFFICE', name: 'B here' })
     const trainee = await makeStaff({ homeRole: 'RECEPTIONIST', skills: { FULFILL: 1 } })
     const keep = [manager.id, going.id, away.id, here.id, trainee.id]
-    await db().user.updateMany({ where: { id: { notIn: keep } }, data: { active: false } })
+    const others = (await db().user.findMany({ where: { active: true, id: { notIn: keep } }, select: { id: true } })).map((u) => u.id)
+    await db().user.updateMany({ where: { id: { in: others } }, data: { active: false } })
     await makeOrder({ assigneeId: going.id })
     await db().absence.create({ data: { userId: away.id, kind: 'SICK', startsAt: at('07:00'), endsAt: at('18:00') } })
 
@@ -67,7 +68,7 @@ describe('the handover list', () => {
 
     await db().absence.create({ data: { userId: here.id, kind: 'LEAVE', startsAt: at('07:00'), endsAt: at('18:00') } })
     expect((await getReassignment(manager, { userId: going.id }, OPEN_NOW)).preselectedId).toBeNull()
-    await db().user.updateMany({ where: { id: { notIn: keep } }, data: { active: true } })
+    await db().user.updateMany({ where: { id: { in: others } }, data: { active: true } })
   })
 })
 

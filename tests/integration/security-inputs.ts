@@ -3,6 +3,7 @@
 // creating something is the point). A new action or route needs an entry here (the suite fails without one).
 import { randomUUID } from 'node:crypto'
 import { addDays, businessDay, demoOpeningHours } from '@/domain/opening-hours'
+import { sepayPayload, TEST_SEPAY_KEY, useTestSepayKey } from '../support/sepay'
 
 export const nobody = randomUUID()
 export const tomorrow = () => addDays(businessDay(new Date(), 'Asia/Ho_Chi_Minh'), 1)
@@ -31,6 +32,8 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/fulfillment.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
   'actions/billing.ts#issueInvoiceAction': () => ({ orderId: nobody }),
   'actions/billing.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
+  'actions/billing.ts#assignTransferAction': () => ({ transferId: nobody, orderNumber: 'DH-000001' }),
+  'actions/billing.ts#dismissTransferAction': () => ({ transferId: nobody, note: 'Tiền nhà' }),
   'actions/billing.ts#issueCreditNoteAction': () => ({
     invoiceId: nobody,
     reason: 'misprint',
@@ -49,6 +52,11 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     endsAt: `${tomorrow()}T12:00`,
   }),
   'actions/team.ts#endAbsenceAction': () => ({ absenceId: nobody }),
+  'actions/roster.ts#setShiftsAction': () => ({ userId: nobody, scope: 'week', day: tomorrow(), blocks: [['08:00', '12:00']] }),
+  'actions/roster.ts#setContractAction': () => ({ userId: nobody, hours: 40 }),
+  'actions/roster.ts#getRosterSuggestionAction': () => ({ weekStart: tomorrow() }),
+  'actions/roster.ts#applyRosterSuggestionAction': () => ({ weekStart: tomorrow(), basis: '0123456789abcdef' }),
+  'actions/roster.ts#setIndexTasksAction': () => ({ excluded: ['MANAGE_TEAM'] }),
   'actions/team.ts#getReassignmentAction': () => ({ userId: nobody }),
   'actions/team.ts#reassignOrdersAction': () => ({ fromUserId: nobody, toUserId: randomUUID() }),
   'actions/team.ts#createStaffAction': () => ({
@@ -84,6 +92,13 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     nameEn: `Skill ${randomUUID().slice(0, 8)}`,
   }),
   'actions/team.ts#setShopSkillLevelAction': () => ({ userId: nobody, skillId: randomUUID(), level: 2 }),
+  'actions/team.ts#updateBankSettingsAction': () => ({
+    bankBin: '970436',
+    bankAccount: '0071000888999',
+    bankAccountName: 'IN NHANH TEST',
+    ticketQrAmount: 'FULL',
+    depositPercent: '50',
+  }),
   'actions/team.ts#updateSettingsAction': () => ({
     name: 'In Nhanh Test',
     address: '1 Lê Lợi',
@@ -179,6 +194,20 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
     request: () => ({ method: 'POST', path: '/api/v1/customers', body: { name: 'Khách API ma trận', phone: '0909000222' } }),
   },
   'GET /api/v1/invoices': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/invoices?limit=5' }) },
+  'GET /api/v1/unmatched-transfers': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/unmatched-transfers?limit=5' }) },
+  // SePay's documented notification of money going out (stored, never a payment), with the test key.
+  'POST /api/webhooks/sepay': {
+    auth: 'public',
+    request: () => {
+      useTestSepayKey()
+      return {
+        method: 'POST',
+        path: '/api/webhooks/sepay',
+        headers: { authorization: `Apikey ${TEST_SEPAY_KEY}` },
+        body: sepayPayload({ id: 42, transferType: 'out', transferAmount: 1000 }),
+      }
+    },
+  },
 
   // Benchmark floors (bench/intake.ts): absent unless the server runs with HANDOFF_BENCH=1.
   'POST /api/bench/echo': { auth: 'public', request: () => ({ method: 'POST', path: '/api/bench/echo', body: { lines: [1, 2, 3] } }) },

@@ -128,33 +128,33 @@ describe('presence', () => {
     expect(isAbsent('r', new Date('2026-03-02T12:00:00+07:00'), lunch)).toBe(true)
     expect(isAbsent('r', new Date('2026-03-02T12:59:59.999+07:00'), lunch)).toBe(true)
     expect(isAbsent('r', new Date('2026-03-02T13:00:00+07:00'), lunch)).toBe(false)
-    expect(isPresent('r', new Date('2026-03-02T13:00:00+07:00'), lunch, demo, HCM)).toBe(true)
-    expect(isPresent('r', new Date('2026-03-02T12:30:00+07:00'), lunch, demo, HCM)).toBe(false)
-    expect(isPresent('someone-else', new Date('2026-03-02T12:30:00+07:00'), lunch, demo, HCM)).toBe(true)
+    expect(isPresent(member('r', 'RECEPTIONIST'), new Date('2026-03-02T13:00:00+07:00'), lunch, demo, HCM)).toBe(true)
+    expect(isPresent(member('r', 'RECEPTIONIST'), new Date('2026-03-02T12:30:00+07:00'), lunch, demo, HCM)).toBe(false)
+    expect(isPresent(member('someone-else', 'RECEPTIONIST'), new Date('2026-03-02T12:30:00+07:00'), lunch, demo, HCM)).toBe(true)
   })
 
   it('follows an absence across midnight in Ho Chi Minh City', () => {
-    expect(isPresent('b', new Date('2026-03-02T17:59:00+07:00'), overnight, demo, HCM)).toBe(true)
-    expect(isPresent('b', new Date('2026-03-02T18:30:00+07:00'), overnight, demo, HCM)).toBe(false)
-    expect(isPresent('b', new Date('2026-03-03T07:45:00+07:00'), overnight, demo, HCM)).toBe(false)
-    expect(isPresent('b', new Date('2026-03-03T08:00:00+07:00'), overnight, demo, HCM)).toBe(true)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-02T17:59:00+07:00'), overnight, demo, HCM)).toBe(true)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-02T18:30:00+07:00'), overnight, demo, HCM)).toBe(false)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-03T07:45:00+07:00'), overnight, demo, HCM)).toBe(false)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-03T08:00:00+07:00'), overnight, demo, HCM)).toBe(true)
   })
 
   it('is never present outside opening hours, absence or not', () => {
-    expect(isPresent('r', new Date('2026-03-02T07:29:00+07:00'), [], demo, HCM)).toBe(false)
-    expect(isPresent('r', new Date('2026-03-02T19:00:00+07:00'), [], demo, HCM)).toBe(false)
-    expect(isPresent('r', new Date('2026-03-08T10:00:00+07:00'), [], demo, HCM)).toBe(false) // Sunday
+    expect(isPresent(member('r', 'RECEPTIONIST'), new Date('2026-03-02T07:29:00+07:00'), [], demo, HCM)).toBe(false)
+    expect(isPresent(member('r', 'RECEPTIONIST'), new Date('2026-03-02T19:00:00+07:00'), [], demo, HCM)).toBe(false)
+    expect(isPresent(member('r', 'RECEPTIONIST'), new Date('2026-03-08T10:00:00+07:00'), [], demo, HCM)).toBe(false) // Sunday
   })
 
   it('follows a multi-day leave across the March DST switch in Berlin', () => {
     // Saturday 18:00 CET to Monday 09:00 CEST.
     const leave = [away('b', '2026-03-28T18:00:00+01:00', '2026-03-30T09:00:00+02:00', 'LEAVE')]
-    expect(isPresent('b', new Date('2026-03-28T17:59:00+01:00'), leave, demo, BERLIN)).toBe(true)
-    expect(isPresent('b', new Date('2026-03-28T18:00:00+01:00'), leave, demo, BERLIN)).toBe(false)
-    expect(isPresent('b', new Date('2026-03-30T08:59:59+02:00'), leave, demo, BERLIN)).toBe(false)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-28T17:59:00+01:00'), leave, demo, BERLIN)).toBe(true)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-28T18:00:00+01:00'), leave, demo, BERLIN)).toBe(false)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-30T08:59:59+02:00'), leave, demo, BERLIN)).toBe(false)
     // 09:00 CEST is 07:00Z; had the offset been taken as +01:00 this would still be inside the leave.
-    expect(isPresent('b', new Date('2026-03-30T07:00:00Z'), leave, demo, BERLIN)).toBe(true)
-    expect(isPresent('b', new Date('2026-03-30T06:59:59Z'), leave, demo, BERLIN)).toBe(false)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-30T07:00:00Z'), leave, demo, BERLIN)).toBe(true)
+    expect(isPresent(member('b', 'RECEPTIONIST'), new Date('2026-03-30T06:59:59Z'), leave, demo, BERLIN)).toBe(false)
   })
 })
 

@@ -158,7 +158,7 @@ describe('dailyCoverTrend', () => {
       expect(d.slots).toBe(46 * 8) // 07:30–19:00 is 46 quarter-hours, for 8 tasks
       expect(d.index).toBeCloseTo(3 / 8)
     }
-    expect(trend[6]).toEqual({ day: '2026-11-29', index: null, slots: 0 })
+    expect(trend[6]).toEqual({ day: '2026-11-29', index: null, slots: 0, uncovered: null, grade: null })
   })
 
   it('lowers only the day an absence falls on', () => {

@@ -1,7 +1,8 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
 import type { PartySnapshot } from '@/server/billing/get-invoice'
-import { Money } from '../money'
+import { Money, MoneyCell } from '../money'
+import { TableHead } from '@/components/ui/table'
 
 // The printed page of an invoice or a credit note: an A4 sheet on screen and on paper. Only what belongs on the
 // paper is inside; buttons and forms live outside (and the app's frame carries no-print).
@@ -99,31 +100,18 @@ export function DocumentLines({
   const format = useFormatter()
   return (
     <table className="mt-6 w-full border-collapse text-left">
-      <thead>
-        <tr className="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700">
-          <th scope="col" className="py-1.5 pr-2">
-            #
-          </th>
-          <th scope="col" className="py-1.5 pr-2">
-            {t('description')}
-          </th>
-          <th scope="col" className="px-2 py-1.5 text-right">
-            {t('quantity')}
-          </th>
-          <th scope="col" className="px-2 py-1.5 text-right">
-            {t('unitPrice')}
-          </th>
-          <th scope="col" className="px-2 py-1.5 text-right">
-            {t('taxRate')}
-          </th>
-          <th scope="col" className="px-2 py-1.5 text-right">
-            {t('net')}
-          </th>
-          <th scope="col" className="py-1.5 pl-2 text-right">
-            {t('gross')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        rowClassName="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700"
+        columns={[
+          { label: '#', className: 'py-1.5 pr-2' },
+          { label: t('description'), className: 'py-1.5 pr-2' },
+          { label: t('quantity'), className: 'px-2 py-1.5 text-right' },
+          { label: t('unitPrice'), className: 'px-2 py-1.5 text-right' },
+          { label: t('taxRate'), className: 'px-2 py-1.5 text-right' },
+          { label: t('net'), className: 'px-2 py-1.5 text-right' },
+          { label: t('gross'), className: 'py-1.5 pl-2 text-right' },
+        ]}
+      />
       <tbody>
         {lines.map((l, i) => (
           <tr key={l.id} className="break-inside-avoid border-b border-slate-200 align-top">
@@ -133,18 +121,12 @@ export function DocumentLines({
               {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
             </td>
             <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.quantity)}</td>
-            <td className="px-2 py-1.5 text-right">
-              <Money amount={l.unitPrice} currency={currency} />
-            </td>
+            <MoneyCell amount={l.unitPrice} currency={currency} className="px-2 py-1.5 text-right" />
             <td className="px-2 py-1.5 text-right tabular-nums">
               {format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
             </td>
-            <td className="px-2 py-1.5 text-right">
-              <Money amount={l.net} currency={currency} />
-            </td>
-            <td className="py-1.5 pl-2 text-right">
-              <Money amount={l.gross} currency={currency} />
-            </td>
+            <MoneyCell amount={l.net} currency={currency} className="px-2 py-1.5 text-right" />
+            <MoneyCell amount={l.gross} currency={currency} className="py-1.5 pl-2 text-right" />
           </tr>
         ))}
       </tbody>
@@ -175,31 +157,22 @@ export function DocumentTotals({
     <div className="mt-5 flex flex-col gap-6 sm:flex-row sm:justify-between print:flex-row print:justify-between">
       <table className="self-start text-left text-xs">
         <caption className="mb-1 text-left font-semibold uppercase tracking-wide text-slate-600">{t('taxBreakdown')}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-slate-600">
-            <th scope="col" className="py-1 pr-3">
-              {t('taxRate')}
-            </th>
-            <th scope="col" className="px-3 py-1 text-right">
-              {t('net')}
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right">
-              {t('tax')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          rowClassName="border-b border-slate-300 text-slate-600"
+          columns={[
+            { label: t('taxRate'), className: 'py-1 pr-3' },
+            { label: t('net'), className: 'px-3 py-1 text-right' },
+            { label: t('tax'), className: 'py-1 pl-3 text-right' },
+          ]}
+        />
         <tbody>
           {byRate.map((r) => (
             <tr key={r.taxRateBp}>
               <td className="py-0.5 pr-3 tabular-nums">
                 {format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
               </td>
-              <td className="px-3 py-0.5 text-right">
-                <Money amount={r.net} currency={currency} />
-              </td>
-              <td className="py-0.5 pl-3 text-right">
-                <Money amount={r.tax} currency={currency} />
-              </td>
+              <MoneyCell amount={r.net} currency={currency} className="px-3 py-0.5 text-right" />
+              <MoneyCell amount={r.tax} currency={currency} className="py-0.5 pl-3 text-right" />
             </tr>
           ))}
         </tbody>
@@ -228,4 +201,19 @@ export function DocumentTotals({
       </dl>
     </div>
   )
+}
+
+/** A short list under the totals (payments, credit notes, refunds): small heading, one line per entry. */
+export function DocumentList({ title, first = false, children }: { title: string; first?: boolean; children: React.ReactNode }) {
+  return (
+    <section className={`${first ? 'mt-6' : 'mt-4'} break-inside-avoid`}>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</h2>
+      <ul className="mt-1 space-y-0.5">{children}</ul>
+    </section>
+  )
+}
+
+/** The sheet's last lines: terms, who issued it. */
+export function DocumentFooter({ children }: { children: React.ReactNode }) {
+  return <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">{children}</footer>
 }

@@ -6,6 +6,7 @@ import { recordFulfillmentAction } from '@/actions/fulfillment'
 import { FieldError } from '@/components/ui/field'
 import { FormMessage } from './form-message'
 import { useAction } from '@/components/ui/use-action'
+import { panelHeadClass, TableHead } from '@/components/ui/table'
 
 export interface FulfillmentLine {
   id: string
@@ -100,40 +101,17 @@ export function FulfillmentForm({
       data-testid="fulfillment-form"
     >
       {blockedReason && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{blockedReason}</p>}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                {t('line')}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right sm:px-3">
-                {t('ordered')}
-              </th>
-              <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">
-                {t('invoiced')}
-              </th>
-              <th scope="col" className="py-2 pl-2 sm:px-3">
-                {t('fulfilled')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {lines.map((line) => (
-              <WorkLineRow
-                key={line.id}
-                line={line}
-                value={valueOf(line)}
-                errors={errorsFor(line.id)}
-                edited={edits[line.id] !== undefined}
-                disabled={disabled}
-                onStep={(delta) => step(line, delta)}
-                onSet={(value) => setValue(line, value)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <WorkTable
+        lines={lines}
+        row={(line) => ({
+          value: valueOf(line),
+          errors: errorsFor(line.id),
+          edited: edits[line.id] !== undefined,
+          onStep: (delta) => step(line, delta),
+          onSet: (value) => setValue(line, value),
+        })}
+        disabled={disabled}
+      />
       <FormMessage error={action.formError} stale={action.stale} success={saved} />
       <div className="flex flex-wrap gap-2">
         <button
@@ -163,6 +141,39 @@ export function FulfillmentForm({
         )}
       </div>
     </form>
+  )
+}
+
+/** The order's lines with their fulfilled quantities; `row` says what each line's row shows and does. */
+function WorkTable({
+  lines,
+  row,
+  disabled,
+}: {
+  lines: FulfillmentLine[]
+  row: (line: FulfillmentLine) => Omit<Parameters<typeof WorkLineRow>[0], 'line' | 'disabled'>
+  disabled: boolean
+}) {
+  const t = useTranslations('back.work')
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <TableHead
+          className={panelHeadClass}
+          columns={[
+            { label: t('line'), className: 'py-2 pr-3' },
+            { label: t('ordered'), className: 'px-2 py-2 text-right sm:px-3' },
+            { label: t('invoiced'), className: 'hidden px-3 py-2 text-right sm:table-cell' },
+            { label: t('fulfilled'), className: 'py-2 pl-2 sm:px-3' },
+          ]}
+        />
+        <tbody className="divide-y divide-slate-200">
+          {lines.map((line) => (
+            <WorkLineRow key={line.id} line={line} disabled={disabled} {...row(line)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

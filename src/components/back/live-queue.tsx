@@ -9,6 +9,7 @@ import { DueLabel, OverdueBadge } from './due-label'
 import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/ui/live-updates'
 import { Progress } from './progress'
 import { SkillGapBadge, SkillLines } from './skill-lines'
+import { EmptyState, listHeadClass, TableHead } from '@/components/ui/table'
 import { useOrderEvents } from '@/components/ui/use-order-events'
 
 /**
@@ -32,28 +33,7 @@ export function LiveQueue({
   filters: React.ReactNode
 }) {
   const t = useTranslations('back.queue')
-  const [page, setPage] = useState(initial)
-  const sequence = useRef(0)
-  const refetch = useDebounced(() => {
-    const mine = ++sequence.current
-    fetch(`/api/back/queue?${query}`, { cache: 'no-store', headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        if (!response.ok) return
-        const next = (await response.json()) as QueuePageDTO
-        // An older answer arriving after a newer one must not win.
-        if (mine === sequence.current) setPage(next)
-      })
-      .catch(() => undefined)
-  }, LIVE_DEBOUNCE_MS)
-  const status = useOrderEvents(refetch, refetch)
-  const base = new URLSearchParams(query)
-  base.delete('after')
-  base.delete('before')
-  const link = (cursor: 'after' | 'before', value: string) => {
-    const p = new URLSearchParams(base)
-    p.set(cursor, value)
-    return `/back?${p.toString()}`
-  }
+  const { page, status } = useLiveQueue(initial, query)
 
   return (
     <div className="space-y-4">
@@ -72,41 +52,26 @@ export function LiveQueue({
       </div>
       {filters}
       {page.rows.length === 0 ? (
-        <div className="rounded-lg bg-white p-8 text-center ring-1 ring-slate-200" data-testid="queue-empty">
-          <p className="text-lg font-medium">{filtered ? t('emptyFiltered') : t('empty')}</p>
-          <p className="mt-1 text-sm text-slate-600">{filtered ? t('emptyFilteredHint') : t('emptyHint')}</p>
+        <EmptyState
+          title={filtered ? t('emptyFiltered') : t('empty')}
+          hint={filtered ? t('emptyFilteredHint') : t('emptyHint')}
+          data-testid="queue-empty"
+        >
           {filtered && (
             <Link href="/back" className="mt-4 inline-block text-sm font-medium text-brand-700 underline">
               {t('filters.reset')}
             </Link>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <div className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
           <table className="block w-full text-left text-sm lg:table" data-testid="queue">
             <caption className="sr-only">{t('caption')}</caption>
-            <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-600 lg:table-header-group">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.due')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.order')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.customer')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.progress')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.status')}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t('col.assignee')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className={`hidden ${listHeadClass} lg:table-header-group`}
+              cellClassName="px-3 py-2"
+              columns={['due', 'order', 'customer', 'progress', 'status', 'assignee'].map((c) => ({ label: t(`col.${c}`) }))}
+            />
             <tbody className="block divide-y divide-slate-200 lg:table-row-group">
               {page.rows.map((o) => (
                 <QueueRow key={o.id} o={o} now={page.now} meId={meId} />
@@ -115,28 +80,7 @@ export function LiveQueue({
           </table>
         </div>
       )}
-      {(page.prev || page.next) && (
-        <nav aria-label={t('pagination')} className="flex justify-between">
-          {page.prev ? (
-            <Link
-              href={link('before', page.prev)}
-              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
-            >
-              ← {t('earlier')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.next && (
-            <Link
-              href={link('after', page.next)}
-              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
-            >
-              {t('later')} →
-            </Link>
-          )}
-        </nav>
-      )}
+      <QueuePager query={query} prev={page.prev} next={page.next} />
     </div>
   )
 }
@@ -191,5 +135,61 @@ function QueueRow({ o, now, meId }: { o: QueuePageDTO['rows'][number]; now: stri
         )}
       </td>
     </tr>
+  )
+}
+
+/** The queue page as the server last answered it: refetched (debounced) on every order event, newest answer wins. */
+function useLiveQueue(initial: QueuePageDTO, query: string) {
+  const [page, setPage] = useState(initial)
+  const sequence = useRef(0)
+  const refetch = useDebounced(() => {
+    const mine = ++sequence.current
+    fetch(`/api/back/queue?${query}`, { cache: 'no-store', headers: { accept: 'application/json' } })
+      .then(async (response) => {
+        if (!response.ok) return
+        const next = (await response.json()) as QueuePageDTO
+        // An older answer arriving after a newer one must not win.
+        if (mine === sequence.current) setPage(next)
+      })
+      .catch(() => undefined)
+  }, LIVE_DEBOUNCE_MS)
+  const status = useOrderEvents(refetch, refetch)
+  return { page, status }
+}
+
+/** Earlier/later links that keep the filters and move the cursor. */
+function QueuePager({ query, prev, next }: { query: string; prev: QueuePageDTO['prev']; next: QueuePageDTO['next'] }) {
+  const t = useTranslations('back.queue')
+  const base = new URLSearchParams(query)
+  base.delete('after')
+  base.delete('before')
+  const link = (cursor: 'after' | 'before', value: string) => {
+    const p = new URLSearchParams(base)
+    p.set(cursor, value)
+    return `/back?${p.toString()}`
+  }
+
+  if (!prev && !next) return null
+  return (
+    <nav aria-label={t('pagination')} className="flex justify-between">
+      {prev ? (
+        <Link
+          href={link('before', prev)}
+          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          ← {t('earlier')}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <Link
+          href={link('after', next)}
+          className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t('later')} →
+        </Link>
+      )}
+    </nav>
   )
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import { useLocale, useTranslations } from 'next-intl'
-import { useCallback, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useReducer, useRef, useState, type Dispatch, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
 import { createOrderAction } from '@/actions/counter'
 import { readDeposit } from '@/domain/intake'
@@ -12,7 +12,7 @@ import { CustomerPicker, type CustomerPickerHandle } from './customer-picker'
 import { AmountsPanel } from './intake/amounts-panel'
 import { ConfirmSubmit } from './intake/confirm-submit'
 import { DetailsSection } from './intake/details-section'
-import { initialIntake, intakeReducer, type IntakeInputs } from './intake/intake-state'
+import { initialIntake, intakeReducer, type IntakeAction, type IntakeInputs } from './intake/intake-state'
 import { LinesSection } from './intake/lines-section'
 import { draftTotals } from './intake/order-payload'
 import { ShortcutList } from './intake/shortcut-list'
@@ -67,49 +67,7 @@ export function IntakeForm({
   const [state, dispatch] = useReducer(intakeReducer, { customer: initialCustomer, ...defaultDue }, initialIntake)
   const { lines, errors } = state
 
-  // Stable callbacks: rows are memoized, so these must not change identity between renders.
-  const patchLine = useCallback((key: string, patch: Partial<DraftLine>) => dispatch({ type: 'patchLine', key, patch }), [])
-  const removeLine = useCallback((key: string) => {
-    dispatch({ type: 'removeLine', key })
-    productRef.current?.focus()
-  }, [])
-  const backToProducts = useCallback(() => productRef.current?.focus(), [])
-  const set = useCallback((inputs: Partial<IntakeInputs>) => dispatch({ type: 'set', inputs }), [])
-
-  const pickCustomer = useCallback((c: CustomerHitDTO | null, advance: boolean, ahead?: readonly string[]) => {
-    // Rendered at once, so the product search has focus before the next key arrives.
-    flushSync(() => dispatch({ type: 'chooseCustomer', customer: c }))
-    if (c && advance) productRef.current?.replay(ahead ?? [])
-  }, [])
-
-  const addProduct = useCallback(
-    (p: ProductHitDTO, keys: readonly string[]) => {
-      const key = `l${++lineSeq}`
-      // Keys typed ahead of this line (while the customer was still being looked up) were its quantity and, after an
-      // Enter, the next search.
-      const ahead = typedAhead(keys)
-      const typed = /^\d{1,7}$/.test(ahead.text)
-      const quantity = typed ? ahead.text : '1'
-      if (!ahead.enter) lineFocus.focusWhenMounted(key, typed)
-      const line = {
-        key,
-        productId: p.id,
-        sku: p.sku,
-        name: p.name,
-        unit: p.unit,
-        catalogPrice: p.unitPrice,
-        taxRateBp: p.taxRateBp,
-        quantity,
-        price: '',
-        note: '',
-        quantityConfirmed: ahead.enter,
-      }
-      // Rendered at once: the new quantity field exists and has the focus before the browser hands over the next key.
-      flushSync(() => dispatch({ type: 'addLine', line }))
-      if (ahead.enter) productRef.current?.replay(ahead.after)
-    },
-    [lineFocus],
-  )
+  const { patchLine, removeLine, backToProducts, set, pickCustomer, addProduct } = useIntakeCallbacks(dispatch, productRef, lineFocus)
 
   const totals = useMemo(() => draftTotals(lines, currency, locale), [lines, currency, locale])
 
@@ -203,4 +161,61 @@ export function IntakeForm({
       {state.asking && <ConfirmSubmit items={state.asking} onBack={() => backTo(state.asking ?? [])} onConfirm={confirm} />}
     </>
   )
+}
+
+/** The form's callbacks, stable (rows are memoized, so they must not change identity between renders). */
+function useIntakeCallbacks(
+  dispatch: Dispatch<IntakeAction>,
+  productRef: RefObject<ProductPickerHandle | null>,
+  lineFocus: ReturnType<typeof useLineFocus>,
+) {
+  const patchLine = useCallback((key: string, patch: Partial<DraftLine>) => dispatch({ type: 'patchLine', key, patch }), [dispatch])
+  const removeLine = useCallback(
+    (key: string) => {
+      dispatch({ type: 'removeLine', key })
+      productRef.current?.focus()
+    },
+    [dispatch, productRef],
+  )
+  const backToProducts = useCallback(() => productRef.current?.focus(), [productRef])
+  const set = useCallback((inputs: Partial<IntakeInputs>) => dispatch({ type: 'set', inputs }), [dispatch])
+
+  const pickCustomer = useCallback(
+    (c: CustomerHitDTO | null, advance: boolean, ahead?: readonly string[]) => {
+      // Rendered at once, so the product search has focus before the next key arrives.
+      flushSync(() => dispatch({ type: 'chooseCustomer', customer: c }))
+      if (c && advance) productRef.current?.replay(ahead ?? [])
+    },
+    [dispatch, productRef],
+  )
+
+  const addProduct = useCallback(
+    (p: ProductHitDTO, keys: readonly string[]) => {
+      const key = `l${++lineSeq}`
+      // Keys typed ahead of this line (while the customer was still being looked up) were its quantity and, after an
+      // Enter, the next search.
+      const ahead = typedAhead(keys)
+      const typed = /^\d{1,7}$/.test(ahead.text)
+      const quantity = typed ? ahead.text : '1'
+      if (!ahead.enter) lineFocus.focusWhenMounted(key, typed)
+      const line = {
+        key,
+        productId: p.id,
+        sku: p.sku,
+        name: p.name,
+        unit: p.unit,
+        catalogPrice: p.unitPrice,
+        taxRateBp: p.taxRateBp,
+        quantity,
+        price: '',
+        note: '',
+        quantityConfirmed: ahead.enter,
+      }
+      // Rendered at once: the new quantity field exists and has the focus before the browser hands over the next key.
+      flushSync(() => dispatch({ type: 'addLine', line }))
+      if (ahead.enter) productRef.current?.replay(ahead.after)
+    },
+    [dispatch, lineFocus, productRef],
+  )
+  return { patchLine, removeLine, backToProducts, set, pickCustomer, addProduct }
 }

@@ -12,6 +12,8 @@ import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
 import { inputClass, panelClass } from '@/components/ui/styles'
+import { TransferQr } from '@/components/transfer-qr'
+import type { TransferQrDTO } from '@/server/billing/transfer-qr'
 
 export interface PickupFacts {
   orderId: string
@@ -33,6 +35,8 @@ export interface PickupFacts {
   canHandOver: boolean
   /** Why the order cannot be handed over now (not ready, on hold, cancelled), as words. */
   handOverBlocked: string | null
+  /** The VietQR code asking for what is left to pay; null when nothing is or the shop has no bank set. */
+  transferQr: TransferQrDTO | null
 }
 
 type Step = 'invoice' | 'payment' | 'handover'
@@ -181,6 +185,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
         {t('title')}
       </h2>
       <PickupTotals facts={facts} money={money} />
+      <TransferPayment facts={facts} />
 
       {facts.closed ? (
         <p
@@ -249,6 +254,29 @@ function AmountInput(props: {
         describedBy={props.describedBy}
       />
       {props.children}
+    </div>
+  )
+}
+
+/** The QR code to pay what is left by transfer, large enough to scan across the counter; "paid" once the bank (or
+ * anyone) has recorded the last of it — the page follows the order live, so this turns without a reload. */
+function TransferPayment({ facts }: { facts: PickupFacts }) {
+  const t = useTranslations('common.transferQr')
+  if (facts.total > 0 && facts.leftToPay === 0) {
+    return (
+      <p
+        className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-base font-semibold text-emerald-900"
+        role="status"
+        data-testid="pickup-paid"
+      >
+        {t('paid')}
+      </p>
+    )
+  }
+  if (!facts.transferQr || facts.closed) return null
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-4">
+      <TransferQr qr={facts.transferQr} size="screen" note={t('waiting')} />
     </div>
   )
 }

@@ -8,7 +8,7 @@ import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
 import { shopSkillName, type ShopSkillName } from '@/domain/shop-skills'
 import type { ProductDTO } from '@/server/catalog/product-input'
-import { Money } from '../money'
+import { MoneyCell } from '../money'
 import { IconButton } from '@/components/ui/button'
 import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
 import { InlineError, InputField, StatusMessage } from '@/components/ui/field'
@@ -71,9 +71,7 @@ export function CatalogTable({
                 {p.name}
                 {!p.active && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-700">{t('inactive')}</span>}
               </th>
-              <td className="px-3 py-2 text-right">
-                <Money amount={p.unitPrice} currency={currency} />
-              </td>
+              <MoneyCell amount={p.unitPrice} currency={currency} className="px-3 py-2 text-right" />
               <td className="px-3 py-2 text-right tabular-nums">{formatBpForInput(p.taxRateBp, locale)} %</td>
               <td className="px-3 py-2">{p.unit}</td>
               <td className="px-3 py-2">

@@ -4,6 +4,7 @@ import { TASKS } from '@/domain/permissions'
 import type { CrossRoleWorkDTO } from '@/server/coverage/get-cross-role-work'
 import { cardClass } from '@/components/ui/styles'
 import { Bar } from './visuals'
+import { TableHead } from '@/components/ui/table'
 
 /** Proof that cross-training is used: orders handled this week by people covering another role. */
 export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
@@ -37,19 +38,14 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
       ) : (
         <table className="mt-3 w-full text-sm">
           <caption className="sr-only">{t('byTaskCaption')}</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-600">
-              <th scope="col" className="py-1 font-semibold">
-                {t('task')}
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                {t('thisWeek')}
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                {t('lastWeek')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            rowClassName="text-left text-xs text-slate-600"
+            columns={[
+              { label: t('task'), className: 'py-1 font-semibold' },
+              { label: t('thisWeek'), className: 'py-1 font-semibold' },
+              { label: t('lastWeek'), className: 'py-1 font-semibold' },
+            ]}
+          />
           <tbody>
             {tasks.map((task) => (
               <tr key={task} data-testid={`cross-role-${task}`}>

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { TASKS } from '@/domain/permissions'
 import type { PracticeEvidenceDTO } from '@/server/coverage/get-practice-evidence'
 import { cardClass } from '@/components/ui/styles'
+import { TableHead } from '@/components/ui/table'
 
 /** Evidence from practice: how often and how recently each person actually did each task, with the warnings first. */
 export async function EvidencePanel({ data }: { data: PracticeEvidenceDTO }) {
@@ -44,18 +45,14 @@ export async function EvidencePanel({ data }: { data: PracticeEvidenceDTO }) {
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[560px] text-sm">
             <caption className="sr-only">{t('caption', { days: data.days })}</caption>
-            <thead>
-              <tr className="text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-2 font-semibold">
-                  {t('person')}
-                </th>
-                {tasks.map((task) => (
-                  <th key={task} scope="col" className="px-1 py-1 text-center font-medium">
-                    {common(`tasks.${task}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              rowClassName="text-left text-xs text-slate-600"
+              cellClassName="px-1 py-1 text-center font-medium"
+              columns={[
+                { label: t('person'), className: 'py-1 pr-2 font-semibold' },
+                ...tasks.map((task) => ({ label: common(`tasks.${task}`) })),
+              ]}
+            />
             <tbody>
               {data.people.map((p) => (
                 <tr key={p.person.id} className="border-t border-slate-100">

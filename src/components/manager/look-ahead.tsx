@@ -44,6 +44,11 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
           <p className="mt-3 font-medium" data-testid="look-ahead-day">
             {format.dateTime(new Date(`${data.day}T12:00:00Z`), { dateStyle: 'full', timeZone: 'UTC' })}
           </p>
+          {data.unstaffed.length > 0 && (
+            <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800" data-testid="look-ahead-unstaffed">
+              {t('unstaffed', { ranges: data.unstaffed.map((u) => `${time(u.start)}–${time(u.end)}`).join(', ') })}
+            </p>
+          )}
           {data.closed ? (
             <p className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('closedDay')}</p>
           ) : (

@@ -7,6 +7,7 @@ import { updateSettingsAction } from '@/actions/team'
 import { ISO_WEEKDAYS, type IsoWeekday, type OpeningHours } from '@/domain/opening-hours'
 import { formatBpForInput } from '@/domain/rates'
 import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
+import type { FieldErrors } from '@/lib/action-result'
 import type { SettingsDTO } from '@/server/settings/get-settings'
 import { IconButton } from '@/components/ui/button'
 import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/field'
@@ -57,13 +58,14 @@ export function SettingsForm({
   const [week, setWeek] = useState<OpeningHours>(hours)
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(updateSettingsAction)
-  const dayName = (d: IsoWeekday) => dayNames[d]
 
-  const bind = (key: keyof Text) => ({
+  /** A setting's input: its label, its errors and its value, by its key. */
+  const field = (key: keyof Text) => ({
+    label: t(key),
+    errors: fieldErrors[key],
     value: text[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText((s) => ({ ...s, [key]: e.target.value })),
   })
-  const setDay = (d: IsoWeekday, intervals: Array<[string, string]>) => setWeek((w) => ({ ...w, [d]: intervals }))
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -76,120 +78,46 @@ export function SettingsForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="settings-form">
       <Section id="s-business" title={t('business')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          <InputField label={t('name')} errors={fieldErrors.name} {...bind('name')} required maxLength={120} />
-          <InputField label={t('phone')} errors={fieldErrors.phone} {...bind('phone')} maxLength={40} />
-          <InputField label={t('address')} errors={fieldErrors.address} className="sm:col-span-2" {...bind('address')} maxLength={500} />
-          <InputField label={t('taxId')} errors={fieldErrors.taxId} {...bind('taxId')} maxLength={40} />
+          <InputField {...field('name')} required maxLength={120} />
+          <InputField {...field('phone')} maxLength={40} />
+          <InputField {...field('address')} className="sm:col-span-2" maxLength={500} />
+          <InputField {...field('taxId')} maxLength={40} />
         </div>
       </Section>
 
       <Section id="s-money" title={t('money')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField
-            label={t('currency')}
-            errors={fieldErrors.currency}
-            hint={t('currencyHint')}
-            {...bind('currency')}
-            list="currencies"
-            maxLength={3}
-            required
-            extraClass="uppercase"
-          />
-          <InputField
-            label={t('defaultTaxRate')}
-            errors={fieldErrors.defaultTaxRate}
-            {...bind('defaultTaxRate')}
-            inputMode="decimal"
-            required
-          />
-          <InputField
-            label={t('paymentTermsDays')}
-            errors={fieldErrors.paymentTermsDays}
-            {...bind('paymentTermsDays')}
-            type="number"
-            min={0}
-            max={365}
-            required
-          />
+          <InputField {...field('currency')} hint={t('currencyHint')} list="currencies" maxLength={3} required extraClass="uppercase" />
+          <InputField {...field('defaultTaxRate')} inputMode="decimal" required />
+          <InputField {...field('paymentTermsDays')} type="number" min={0} max={365} required />
         </div>
         <Datalist id="currencies" values={currencies} />
       </Section>
 
       <Section id="s-numbers" title={t('numbering')} explain={t('numberingExplain')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField
-            label={t('orderPrefix')}
-            errors={fieldErrors.orderPrefix}
-            {...bind('orderPrefix')}
-            maxLength={10}
-            required
-            extraClass="uppercase"
-          />
-          <InputField
-            label={t('invoicePrefix')}
-            errors={fieldErrors.invoicePrefix}
-            {...bind('invoicePrefix')}
-            maxLength={10}
-            required
-            extraClass="uppercase"
-          />
-          <InputField
-            label={t('creditNotePrefix')}
-            errors={fieldErrors.creditNotePrefix}
-            {...bind('creditNotePrefix')}
-            maxLength={10}
-            required
-            extraClass="uppercase"
-          />
+          {(['orderPrefix', 'invoicePrefix', 'creditNotePrefix'] as const).map((key) => (
+            <InputField key={key} {...field(key)} maxLength={10} required extraClass="uppercase" />
+          ))}
         </div>
       </Section>
 
       <Section id="s-due" title={t('dueDefaults')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <InputField
-            label={t('defaultLeadDays')}
-            errors={fieldErrors.defaultLeadDays}
-            hint={t('defaultLeadDaysHint')}
-            {...bind('defaultLeadDays')}
-            type="number"
-            min={0}
-            max={60}
-            required
-          />
-          <InputField label={t('defaultDueTime')} errors={fieldErrors.defaultDueTime} {...bind('defaultDueTime')} type="time" required />
-          <InputField
-            label={t('timeZone')}
-            errors={fieldErrors.timeZone}
-            hint={t('timeZoneHint')}
-            {...bind('timeZone')}
-            list="zones"
-            required
-          />
+          <InputField {...field('defaultLeadDays')} hint={t('defaultLeadDaysHint')} type="number" min={0} max={60} required />
+          <InputField {...field('defaultDueTime')} type="time" required />
+          <InputField {...field('timeZone')} hint={t('timeZoneHint')} list="zones" required />
           <Datalist id="zones" values={zones} />
         </div>
       </Section>
 
-      <Section id="s-hours" title={t('openingHours')} explain={t('openingHoursExplain')}>
-        {!hoursValid && <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('hoursInvalid')}</p>}
-        <FormError message={fieldErrors.openingHours?.join(' ')} />
-        <ul className="mt-3 divide-y divide-slate-100">
-          {ISO_WEEKDAYS.map((d) => (
-            <DayHours
-              key={d}
-              day={d}
-              dayName={dayName(d)}
-              intervals={week[d]}
-              errors={
-                fieldErrors[`openingHours.${d}`] ??
-                Object.entries(fieldErrors)
-                  .filter(([k]) => k.startsWith(`openingHours.${d}.`))
-                  .flatMap(([, m]) => m)
-              }
-              onChange={(intervals) => setDay(d, intervals)}
-            />
-          ))}
-        </ul>
-      </Section>
+      <OpeningHoursSection
+        week={week}
+        onDay={(d, intervals) => setWeek((w) => ({ ...w, [d]: intervals }))}
+        hoursValid={hoursValid}
+        dayNames={dayNames}
+        fieldErrors={fieldErrors}
+      />
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -234,6 +162,46 @@ function TimeInput({
 }
 
 /** One day's opening intervals: change, remove or add one (up to MAX_INTERVALS_PER_DAY), and the day's errors. */
+/** The week's opening hours, day by day, with what the server said about each day. */
+function OpeningHoursSection({
+  week,
+  onDay,
+  hoursValid,
+  dayNames,
+  fieldErrors,
+}: {
+  week: OpeningHours
+  onDay: (d: IsoWeekday, intervals: Array<[string, string]>) => void
+  hoursValid: boolean
+  dayNames: Record<IsoWeekday, string>
+  fieldErrors: FieldErrors
+}) {
+  const t = useTranslations('manager.settings')
+  return (
+    <Section id="s-hours" title={t('openingHours')} explain={t('openingHoursExplain')}>
+      {!hoursValid && <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('hoursInvalid')}</p>}
+      <FormError message={fieldErrors.openingHours?.join(' ')} />
+      <ul className="mt-3 divide-y divide-slate-100">
+        {ISO_WEEKDAYS.map((d) => (
+          <DayHours
+            key={d}
+            day={d}
+            dayName={dayNames[d]}
+            intervals={week[d]}
+            errors={
+              fieldErrors[`openingHours.${d}`] ??
+              Object.entries(fieldErrors)
+                .filter(([k]) => k.startsWith(`openingHours.${d}.`))
+                .flatMap(([, m]) => m)
+            }
+            onChange={(intervals) => onDay(d, intervals)}
+          />
+        ))}
+      </ul>
+    </Section>
+  )
+}
+
 function DayHours({
   day,
   dayName,

@@ -27,6 +27,7 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
   const format = useFormatter()
+  const certifiedText = (cell: SkillCellDTO) => describeCertification(cell, t, format)
   const [status, setStatus] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ personId: string; task: Task } | null>(null)
   const gridRef = useRef<HTMLTableSectionElement>(null)
@@ -54,16 +55,6 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
       event.preventDefault()
       button.focus()
     }
-  }
-
-  function certifiedText(cell: SkillCellDTO): string {
-    if (!cell.recorded) return t('notCertified')
-    const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
-    const review = cell.reviewDueOn ? ` · ${t('reviewDue', { date: date(`${cell.reviewDueOn}T00:00:00Z`) })}` : ''
-    if (cell.migrated && cell.certifiedAt) return t('migrated', { date: date(cell.certifiedAt) }) + review
-    if (cell.certifiedBy && cell.certifiedAt) return t('certifiedBy', { name: cell.certifiedBy, date: date(cell.certifiedAt) }) + review
-    if (cell.certifiedAt) return t('recordedOn', { date: date(cell.certifiedAt) }) + review
-    return t('recorded') + review
   }
 
   function toggle(person: Row, task: Task, button: HTMLButtonElement) {
@@ -178,6 +169,20 @@ function OverdueReviews({ overdue }: { overdue: SkillsMatrixDTO['overdueReviews'
   )
 }
 
+/** Who certified a level and when, whether it was carried over (ADR 013), and its review date. */
+function describeCertification(
+  cell: SkillCellDTO,
+  t: ReturnType<typeof useTranslations<'manager.matrix'>>,
+  format: ReturnType<typeof useFormatter>,
+): string {
+  if (!cell.recorded) return t('notCertified')
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
+  const review = cell.reviewDueOn ? ` · ${t('reviewDue', { date: date(`${cell.reviewDueOn}T00:00:00Z`) })}` : ''
+  if (cell.migrated && cell.certifiedAt) return t('migrated', { date: date(cell.certifiedAt) }) + review
+  if (cell.certifiedBy && cell.certifiedAt) return t('certifiedBy', { name: cell.certifiedBy, date: date(cell.certifiedAt) }) + review
+  if (cell.certifiedAt) return t('recordedOn', { date: date(cell.certifiedAt) }) + review
+  return t('recorded') + review
+}
 /** The form for one cell: choose a level, say why, save. Mounted only while that cell is open. */
 function CellEditor({
   person,

@@ -59,16 +59,21 @@ export function useDebounced(fn: () => void, ms: number): () => void {
  * Live updates for server-rendered screens.
  * - mode "refresh": re-renders the page's server data shortly after any order changes (billing lists);
  * - mode "watch": on a change to `orderId` beyond `version` by someone else, offers a reload instead of refreshing
- *   under the user's hands (their half-typed form would otherwise end up on top of a version they never saw).
+ *   under the user's hands (their half-typed form would otherwise end up on top of a version they never saw);
+ * - mode "follow": re-renders shortly after `orderId` changes (the counter's pickup screen, where a payment the bank
+ *   confirmed must show without anyone touching it; what is typed in its forms is client state and stays).
  */
-export function LiveUpdates(props: { mode: 'refresh' } | { mode: 'watch'; orderId: string; version: number }) {
+export function LiveUpdates(
+  props: { mode: 'refresh' } | { mode: 'watch'; orderId: string; version: number } | { mode: 'follow'; orderId: string },
+) {
   const t = useTranslations('back.live')
   const router = useRouter()
   // The newest version of the watched order announced; the banner shows while it is newer than what the page shows.
   // Our own save bumps the version too, and the page refreshes to it, so no banner then.
   const [announced, setAnnounced] = useState(0)
   const latest = useRef(0)
-  const orderId = props.mode === 'watch' ? props.orderId : null
+  const orderId = props.mode === 'refresh' ? null : props.orderId
+  const follow = props.mode === 'follow'
   const shown = props.mode === 'watch' ? props.version : 0
   const refresh = useDebounced(() => router.refresh(), LIVE_DEBOUNCE_MS)
   // Long enough for our own save's refresh to land first.
@@ -77,10 +82,11 @@ export function LiveUpdates(props: { mode: 'refresh' } | { mode: 'watch'; orderI
     (event) => {
       if (orderId === null) return refresh()
       if (event.id !== orderId) return
+      if (follow) return refresh()
       latest.current = Math.max(latest.current, event.version)
       announce()
     },
-    () => (orderId === null ? refresh() : undefined),
+    () => (orderId === null || follow ? refresh() : undefined),
   )
   return (
     <div className="flex flex-wrap items-center gap-2">

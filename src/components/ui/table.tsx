@@ -31,3 +31,56 @@ export function DataTable({
     </div>
   )
 }
+
+/** One header cell: its label (read only by screen readers when `srOnly`) and its own classes if not the default. */
+export type HeadColumn = { label: ReactNode; className?: string; srOnly?: boolean }
+
+/** A table's header row: one `<th scope="col">` per column, in the table's own style. */
+export function TableHead({
+  columns,
+  className,
+  rowClassName,
+  cellClassName,
+}: {
+  columns: HeadColumn[]
+  className?: string
+  rowClassName?: string
+  cellClassName?: string
+}) {
+  return (
+    <thead className={className}>
+      <tr className={rowClassName}>
+        {columns.map((c, i) => (
+          <th key={i} scope="col" className={c.className ?? cellClassName}>
+            {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
+/** The back office's header styles: over a full-width list, and inside a panel's small table. */
+export const listHeadClass = 'bg-slate-50 text-xs uppercase tracking-wide text-slate-600'
+export const panelHeadClass = 'text-xs uppercase tracking-wide text-slate-600'
+
+/** What a list shows when it has nothing: a line saying so and a hint what would fill it. */
+export function EmptyState({
+  title,
+  hint,
+  children,
+  ...rest
+}: {
+  title: ReactNode
+  hint: ReactNode
+  children?: ReactNode
+  'data-testid'?: string
+}) {
+  return (
+    <div className="rounded-lg bg-white p-8 text-center ring-1 ring-slate-200" {...rest}>
+      <p className="text-lg font-medium">{title}</p>
+      <p className="mt-1 text-sm text-slate-600">{hint}</p>
+      {children}
+    </div>
+  )
+}

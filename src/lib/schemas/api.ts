@@ -1,6 +1,7 @@
 // Schemas of the public API's queries and responses (request bodies reuse the forms' schemas). They also generate
 // /api/v1/openapi.json, so the documentation cannot drift from what the routes accept.
 import { z } from 'zod'
+import { UNMATCHED_REASONS } from '@/domain/bank-transfer'
 import { issueInvoiceSchema, recordPaymentSchema } from './billing'
 import { createCustomerSchema, searchQuery } from './customer'
 import { recordFulfillmentSchema } from './fulfillment'
@@ -143,3 +144,18 @@ export const invoiceSummary = z.object({
 export type InvoiceSummaryDTO = z.infer<typeof invoiceSummary>
 export const invoicePage = z.object({ data: z.array(invoiceSummary), nextCursor: z.string().nullable() })
 export type InvoicePageDTO = z.infer<typeof invoicePage>
+
+export const unmatchedTransfer = z.object({
+  id: z.uuid(),
+  provider: z.string().describe('The payment-notification service that reported it (SEPAY)'),
+  receivedAt: isoDate,
+  bookedAt: z.string().describe("The bank's time of the transfer, as the provider wrote it"),
+  gateway: z.string().describe('The bank'),
+  accountNumber: z.string(),
+  amount: money.describe('Whole đồng'),
+  content: z.string().describe("The transfer's text as the bank delivered it"),
+  bankReference: z.string().nullable(),
+  reason: z.enum(UNMATCHED_REASONS).describe('Why it was not applied to an order automatically'),
+  order: z.object({ id: z.uuid(), number: z.string() }).nullable().describe('The order its memo named, if any'),
+})
+export const unmatchedTransferList = z.object({ data: z.array(unmatchedTransfer) })

@@ -1,6 +1,6 @@
 // Billing inputs shared by forms and server actions: invoices, payments, credit notes, refunds, exports.
 import { z } from 'zod'
-import { amount, integer, version } from './fields'
+import { amount, formNumber, integer, version } from './fields'
 
 const id = z.uuid()
 const optionalText = (max: number) =>
@@ -65,3 +65,20 @@ export const billingExportSchema = z
   .strictObject({ kind: z.enum(exportKinds), from: ymd, to: ymd })
   .refine((v) => v.from <= v.to, { message: 'validation.invalid', path: ['to'] })
 export type BillingExportInput = z.infer<typeof billingExportSchema>
+
+/** Assigning a transfer from the unmatched list to an order, by the order's number as printed ("DH-000123" or 123). */
+export const assignTransferSchema = z.strictObject({
+  transferId: z.uuid(),
+  orderNumber: z.string().trim().min(1).max(30),
+})
+
+/** Marking a transfer on the unmatched list as not a payment for the shop, saying why. */
+export const dismissTransferSchema = z.strictObject({
+  transferId: z.uuid(),
+  note: z.string().trim().min(1).max(500),
+})
+
+/** The unmatched list (API and screen): newest first, a page at a time. */
+export const listUnmatchedTransfersSchema = z.strictObject({
+  limit: formNumber(integer(1, 200)).default(50),
+})

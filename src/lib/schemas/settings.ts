@@ -37,3 +37,18 @@ export const updateSettingsSchema = z.strictObject({
   locale: z.enum(['en', 'vi']),
 })
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>
+
+/** Where customers pay by VietQR transfer, and what the ticket's code asks for (docs/decisions/015). All three bank
+ * fields empty: no QR code anywhere. */
+export const updateBankSettingsSchema = z.strictObject({
+  bankBin: z.union([z.literal(''), z.string().regex(/^\d{6}$/, { message: 'validation.format' })]),
+  bankAccount: z
+    .string()
+    .trim()
+    .max(19)
+    .regex(/^[A-Za-z0-9]*$/, { message: 'validation.format' }),
+  bankAccountName: z.string().trim().max(120),
+  ticketQrAmount: z.enum(['FULL', 'DEPOSIT']),
+  depositPercent: formNumber(integer(1, 100)),
+})
+export type UpdateBankSettingsInput = z.infer<typeof updateBankSettingsSchema>

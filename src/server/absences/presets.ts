@@ -12,8 +12,11 @@ export function toLocalInput(at: Date, timeZone: string): string {
 export interface AbsencePresets {
   now: string
   lunchEnd: string
-  /** Today's closing time, or midnight when already closed. */
+  /** "Sick for the rest of today": today's closing time; once closed for the day (or on a closed day), the closing
+   * time of the next opening day — a manager recording it then means "they will miss the next day's work". */
   endOfDay: string
+  /** The business day endOfDay closes, when it is not today (the button then says which day). */
+  endOfDayIsOn: string | null
   tomorrowStart: string
   tomorrowEnd: string
 }
@@ -23,10 +26,26 @@ export function absencePresets(now: Date, timeZone: string, hours: OpeningHours)
   const today = businessDay(now, timeZone)
   const closing = openIntervalsOnDay(hours, today, timeZone).at(-1)?.end
   const tomorrow = addDays(today, 1)
+  let endOfDay = `${tomorrow}T00:00`
+  let endOfDayIsOn: string | null = null
+  if (closing && closing.getTime() > start.getTime() + 5 * MINUTE_MS) {
+    endOfDay = toLocalInput(closing, timeZone)
+  } else {
+    // The next day with opening hours within a week (a shop closed all week keeps "until midnight").
+    for (let k = 1; k <= 7; k++) {
+      const next = openIntervalsOnDay(hours, addDays(today, k), timeZone).at(-1)?.end
+      if (next) {
+        endOfDay = toLocalInput(next, timeZone)
+        endOfDayIsOn = addDays(today, k)
+        break
+      }
+    }
+  }
   return {
     now: toLocalInput(start, timeZone),
     lunchEnd: toLocalInput(new Date(start.getTime() + 60 * MINUTE_MS), timeZone),
-    endOfDay: closing && closing.getTime() > start.getTime() + 5 * MINUTE_MS ? toLocalInput(closing, timeZone) : `${tomorrow}T00:00`,
+    endOfDay,
+    endOfDayIsOn,
     tomorrowStart: `${tomorrow}T00:00`,
     tomorrowEnd: `${addDays(tomorrow, 1)}T00:00`,
   }

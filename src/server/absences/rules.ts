@@ -77,6 +77,7 @@ export async function insertAbsence(
   await lockUser(tx, input.userId)
   const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { id: true, name: true, active: true } })
   if (!person.active) throw new DomainError('CONFLICT', 'manager.team.errors.inactive', {}, 'userId')
+  if (input.kind !== 'LUNCH') await yieldLunches(tx, actor, input, task)
   const clash = await tx.absence.findFirst({
     where: { userId: input.userId, startsAt: { lt: input.end }, endsAt: { gt: input.start } },
     orderBy: { startsAt: 'asc' },
@@ -116,6 +117,32 @@ export async function insertAbsence(
     endsAt: row.endsAt.toISOString(),
     note: row.note,
     createdBy: actor.name,
+  }
+}
+
+/**
+ * Sickness, leave or any longer absence replaces the planned lunch breaks it overlaps: someone off sick takes no
+ * lunch. A lunch wholly inside the new absence is dropped; one that started before it ends where it starts; one that
+ * runs past its end starts where it ends. Each change is audited.
+ */
+async function yieldLunches(tx: Tx, actor: Actor, input: { userId: string; start: Date; end: Date }, task: Task | null): Promise<void> {
+  const lunches = await tx.absence.findMany({
+    where: { userId: input.userId, kind: 'LUNCH', startsAt: { lt: input.end }, endsAt: { gt: input.start } },
+    select: { id: true, startsAt: true, endsAt: true },
+  })
+  for (const l of lunches) {
+    const before = { userId: input.userId, kind: 'LUNCH', startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString() }
+    const keepHead = l.startsAt < input.start
+    const keepTail = l.endsAt > input.end
+    if (!keepHead && !keepTail) {
+      await tx.absence.delete({ where: { id: l.id } })
+      await audit(tx, actor, { action: 'absence.replaced', entityType: 'absence', entityId: l.id, task, before })
+      continue
+    }
+    const data = keepHead ? { endsAt: input.start } : { startsAt: input.end }
+    await tx.absence.update({ where: { id: l.id }, data, select: { id: true } })
+    const after = { ...before, ...(keepHead ? { endsAt: input.start.toISOString() } : { startsAt: input.end.toISOString() }) }
+    await audit(tx, actor, { action: 'absence.shortened', entityType: 'absence', entityId: l.id, task, before, after })
   }
 }
 

@@ -19,7 +19,9 @@ import {
   paymentRecorded,
   recordFulfillmentBody,
   recordPaymentBody,
+  unmatchedTransferList,
 } from '@/lib/schemas/api'
+import { listUnmatchedTransfersSchema } from '@/lib/schemas/billing'
 import { idempotencyTtlHours } from './idempotency'
 
 /** One documented operation. The route handlers under src/app/api/v1 use the same schemas. */
@@ -155,6 +157,18 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     query: listInvoicesQuery,
     response: invoicePage,
+    errors: [401, 403, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/unmatched-transfers',
+    summary:
+      'Bank transfers the bank reported that could not be applied to an order automatically (no memo, unknown order, wrong amount, already paid, overpayment), newest first; they wait for someone to assign them or mark them as not ours',
+    tag: 'Billing',
+    task: 'RECORD_PAYMENT',
+    auth: true,
+    query: listUnmatchedTransfersSchema,
+    response: unmatchedTransferList,
     errors: [401, 403, 422, 429],
   },
   {

@@ -5,7 +5,7 @@ import { balanceDue } from '@/domain/order-status'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger, openOf, settleLedger } from './ledger'
@@ -36,15 +36,16 @@ export interface RecordPaymentResult {
  * Money received for an order: at the counter (HANDLE_PICKUP) or in the back office (RECORD_PAYMENT). Against one
  * invoice (at most its open balance), or to the order's open invoices oldest first, with anything beyond them held on
  * the order as a prepayment; the money held never exceeds what the order will cost. Serialised per order by the row
- * lock, so two cashiers taking the last payment at once cannot overpay it.
+ * lock, so two cashiers taking the last payment at once cannot overpay it. `within`: the caller's transaction, for a
+ * payment that must stand or fall with the caller's own change (a bank transfer matched to the order, receive-transfer.ts).
  */
-export async function recordPayment(actor: Actor, input: RecordPaymentInput): Promise<RecordPaymentResult> {
+export async function recordPayment(actor: Actor, input: RecordPaymentInput, within?: Tx): Promise<RecordPaymentResult> {
   const { task, crossRole } = authorize(actor, recordPaymentUseCase.tasks)
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new DomainError('INVALID', 'errors.invalidAmount', {}, 'amount')
   const change = cashChange(input.method, input.amount, input.tendered)
   if (isDomainError(change)) throw change
   const settings = await getSettings()
-  return db().$transaction(async (tx) => {
+  const body = async (tx: Tx): Promise<RecordPaymentResult> => {
     await lockOrder(tx, input.orderId, null)
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { id: true, customerId: true } })
     const ledger = await loadLedger(tx, order.id)
@@ -93,7 +94,8 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput): Pr
       balance: balanceDue({ invoicedNet: after.money.invoicedNet, paid: after.money.held, refunded: 0 }),
       orderClosed: state.closed,
     }
-  }, BILLING_TX)
+  }
+  return within ? body(within) : db().$transaction(body, BILLING_TX)
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */

@@ -18,6 +18,8 @@ import { loadAbsences, loadBusinessClock, loadStaffMembers, ref, type PersonRef 
 
 export const TRAINEE_SUGGESTIONS = 3
 export const WORST_SHOWN = 8
+/** Ranges listed under each task that pulls the index down (the task's total hours say the rest). */
+export const RANGES_SHOWN = 3
 
 export interface CoverNowTaskDTO {
   task: Task
@@ -51,10 +53,25 @@ export interface CoverOverviewDTO {
     value: number
     slots: number
     coveredSlots: number
+    fragileSlots: number
+    uncoveredSlots: number
+    uncoveredShare: number
+    uncoveredHours: number
     from: string
     to: string
+    /** Tasks left out of the index by the manager. */
+    excluded: Task[]
     perTask: Array<{ task: Task; index: number }>
     worst: Array<{ task: Task; start: string; end: string; present: number }>
+    /** What pulls it down, grouped by task, worst first. */
+    pulls: Array<{
+      task: Task
+      uncoveredHours: number
+      fragileHours: number
+      ranges: Array<{ start: string; end: string; present: number }>
+    }>
+    /** Opening time with nobody rostered at all. */
+    unstaffed: Array<{ start: string; end: string }>
   }
   trend: DailyCover[]
   spof: SpofDTO[]
@@ -93,7 +110,7 @@ export async function getCoverOverview(actor: Actor, now = new Date()): Promise<
     }),
   }))
 
-  const index = coverIndex(active, absences, hours, timeZone, now, 7)
+  const index = coverIndex(active, absences, hours, timeZone, now, 7, clock.indexTasks)
   const nextOpen = current.closed ? (openIntervals(hours, now, new Date(now.getTime() + 8 * DAY_MS), timeZone)[0]?.start ?? null) : null
 
   const spofs = new Map<Task, SpofDTO>()
@@ -126,6 +143,20 @@ export async function getCoverOverview(actor: Actor, now = new Date()): Promise<
       value: index.index,
       slots: index.slots,
       coveredSlots: index.coveredSlots,
+      fragileSlots: index.fragileSlots,
+      uncoveredSlots: index.uncoveredSlots,
+      uncoveredShare: index.uncoveredShare,
+      uncoveredHours: index.uncoveredHours,
+      excluded: TASKS.filter((t) => !clock.indexTasks.includes(t)),
+      pulls: index.pulls.slice(0, WORST_SHOWN).map((p) => ({
+        task: p.task,
+        uncoveredHours: p.uncoveredSlots / 4,
+        fragileHours: p.fragileSlots / 4,
+        ranges: p.ranges
+          .slice(0, RANGES_SHOWN)
+          .map((r) => ({ start: r.start.toISOString(), end: r.end.toISOString(), present: r.present })),
+      })),
+      unstaffed: index.unstaffed.map((u) => ({ start: u.start.toISOString(), end: u.end.toISOString() })),
       from: index.from.toISOString(),
       to: index.to.toISOString(),
       perTask: index.perTask.map((p) => ({ task: p.task, index: p.index })),
@@ -133,7 +164,7 @@ export async function getCoverOverview(actor: Actor, now = new Date()): Promise<
         .slice(0, WORST_SHOWN)
         .map((w) => ({ task: w.task, start: w.start.toISOString(), end: w.end.toISOString(), present: w.present })),
     },
-    trend: dailyCoverTrend(active, absences, hours, timeZone, today, 7),
+    trend: dailyCoverTrend(active, absences, hours, timeZone, today, 7, clock.indexTasks),
     spof: TASKS.flatMap((t) => spofs.get(t) ?? []),
   }
 }

@@ -22,6 +22,8 @@ export interface DayCoverDTO {
     gaps: Array<{ start: string; end: string; present: number }>
   }>
   absences: Array<{ person: PersonRef; kind: AbsenceKind; start: string; end: string; note: string | null }>
+  /** Opening time with nobody rostered at all. */
+  unstaffed: Array<{ start: string; end: string }>
 }
 
 /** The look-ahead: for one business day, who is qualified, who is away and where a task has no backup. */
@@ -53,6 +55,7 @@ export async function getDayCover(actor: Actor, input: { day: string }, now = ne
       qualified: t.qualified.map(ref),
       gaps: t.gaps.map((g) => ({ start: g.start.toISOString(), end: g.end.toISOString(), present: g.present })),
     })),
+    unstaffed: day.unstaffed.map((u) => ({ start: u.start.toISOString(), end: u.end.toISOString() })),
     absences: absences.flatMap((a) => {
       const person = byId.get(a.userId)
       return person

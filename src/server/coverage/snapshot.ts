@@ -1,7 +1,8 @@
 import 'server-only'
 import { isPresent, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
-import { demoOpeningHours, parseOpeningHours, type OpeningHours } from '@/domain/opening-hours'
-import type { Task } from '@/domain/permissions'
+import { demoOpeningHours, parseOpeningHours, type IsoWeekday, type OpeningHours } from '@/domain/opening-hours'
+import { TASKS, type Task } from '@/domain/permissions'
+import { emptyWeek, parseBlocks, type PersonRoster, type ShiftBlocks } from '@/domain/roster'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 
@@ -14,10 +15,20 @@ export interface PersonRef {
   name: string
 }
 
+/** People with their recorded levels and their roster (src/domain/roster.ts); unrostered people get no `shifts`. */
 export async function loadStaffMembers(): Promise<StaffMember[]> {
   const users = await db().user.findMany({
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, homeRole: true, active: true, skills: { select: { task: true, level: true } } },
+    select: {
+      id: true,
+      name: true,
+      homeRole: true,
+      active: true,
+      rostered: true,
+      skills: { select: { task: true, level: true } },
+      shiftPatterns: { select: { weekday: true, blocks: true } },
+      shiftOverrides: { select: { day: true, blocks: true } },
+    },
   })
   return users.map((u) => ({
     id: u.id,
@@ -25,7 +36,20 @@ export async function loadStaffMembers(): Promise<StaffMember[]> {
     homeRole: u.homeRole,
     active: u.active,
     skills: Object.fromEntries(u.skills.map((s) => [s.task, s.level])) as Partial<Record<Task, number>>,
+    ...(u.rostered ? { shifts: toPersonRoster(u.shiftPatterns, u.shiftOverrides) } : {}),
   }))
+}
+
+/** Stored rows to the domain's roster; rows were validated on the way in (parseBlocks), and are again here. */
+export function toPersonRoster(
+  patterns: ReadonlyArray<{ weekday: number; blocks: unknown }>,
+  overrides: ReadonlyArray<{ day: Date; blocks: unknown }>,
+): PersonRoster {
+  const weekly = emptyWeek()
+  for (const p of patterns) weekly[String(p.weekday) as IsoWeekday] = parseBlocks(p.blocks)
+  const byDay: Record<string, ShiftBlocks> = {}
+  for (const o of overrides) byDay[o.day.toISOString().slice(0, 10)] = parseBlocks(o.blocks)
+  return { weekly, overrides: byDay }
 }
 
 /** Absences overlapping [from, to) (end exclusive). */
@@ -45,16 +69,23 @@ export interface BusinessClock {
    * and says so, instead of guessing. */
   hoursValid: boolean
   currency: string
+  /** The tasks the cover index counts: all but those the manager left out. */
+  indexTasks: Task[]
 }
 
 const CLOSED: OpeningHours = { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] }
 
 export async function loadBusinessClock(): Promise<BusinessClock> {
-  const settings = await getSettings()
+  const [settings, row] = await Promise.all([
+    getSettings(),
+    db().businessSettings.findUnique({ where: { id: 1 }, select: { coverExcludedTasks: true } }),
+  ])
+  const excluded = row?.coverExcludedTasks ?? []
+  const base = { timeZone: settings.timeZone, currency: settings.currency, indexTasks: TASKS.filter((t) => !excluded.includes(t)) }
   try {
-    return { hours: parseOpeningHours(settings.openingHours), timeZone: settings.timeZone, hoursValid: true, currency: settings.currency }
+    return { ...base, hours: parseOpeningHours(settings.openingHours), hoursValid: true }
   } catch {
-    return { hours: CLOSED, timeZone: settings.timeZone, hoursValid: false, currency: settings.currency }
+    return { ...base, hours: CLOSED, hoursValid: false }
   }
 }
 
@@ -68,6 +99,14 @@ export const ref = (m: { id: string; name: string }): PersonRef => ({ id: m.id, 
 /** Who is present at `now`, by the one presence rule (coverage.isPresent): for the break handover's recipient and the
  * workshop's "who present can make it". Callers authorize first. */
 export async function loadPresenceAt(now: Date): Promise<(userId: string) => boolean> {
-  const [clock, absences] = await Promise.all([loadBusinessClock(), loadAbsences(now, new Date(now.getTime() + 1))])
-  return (userId) => isPresent(userId, now, absences, clock.hours, clock.timeZone)
+  const [clock, absences, staff] = await Promise.all([
+    loadBusinessClock(),
+    loadAbsences(now, new Date(now.getTime() + 1)),
+    loadStaffMembers(),
+  ])
+  const byId = new Map(staff.map((m) => [m.id, m]))
+  return (userId) => {
+    const member = byId.get(userId)
+    return member !== undefined && isPresent(member, now, absences, clock.hours, clock.timeZone)
+  }
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { DomainError } from '@/domain/errors'
+import type { Prisma } from '@/generated/prisma/client'
 import { formatOrderNumber } from '@/domain/numbering'
 import {
   balanceDue,
@@ -20,23 +21,11 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
+import type { OrderLineRow } from './order-rows'
 import { defineUseCase } from '../use-case'
 
-export interface OrderLineDTO {
-  id: string
-  position: number
-  sku: string | null
-  description: string
-  note: string | null
-  quantity: number
-  unitPrice: number
-  taxRateBp: number
-  qtyFulfilled: number
-  qtyInvoiced: number
-  net: number
-  tax: number
-  gross: number
-}
+/** An order line as screens see it: the stored line (without its keys) and its amounts (lineAmounts). */
+export type OrderLineDTO = Omit<OrderLineRow, 'orderId' | 'productId'> & { net: number; tax: number; gross: number }
 
 export interface TimelineEventDTO {
   id: string
@@ -106,60 +95,104 @@ export interface OrderDetailDTO {
   timeline: TimelineEventDTO[]
 }
 
-/** One order with its lines, documents, payments and timeline, for anyone who works with orders. */
-export async function getOrder(actor: Actor, orderId: string, now = new Date()): Promise<OrderDetailDTO> {
-  authorizeAny(actor, ORDER_READERS)
-  const settings = await getSettings()
-  const o = await db().order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      number: true,
-      version: true,
-      fulfillment: true,
-      billing: true,
-      payment: true,
-      handover: true,
-      heldAt: true,
-      holdReason: true,
-      cancelledAt: true,
-      cancelReason: true,
-      dueAt: true,
-      createdAt: true,
-      mode: true,
-      deliveryAddress: true,
-      notes: true,
-      readyAt: true,
-      handedOverAt: true,
-      closedAt: true,
-      takenCovering: true,
-      trackingToken: true,
-      subtotal: true,
-      taxTotal: true,
-      total: true,
-      customer: { select: { id: true, name: true, phone: true, email: true } },
-      takenBy: { select: { name: true } },
-      assignee: { select: { id: true, name: true } },
-      lines: { orderBy: { position: 'asc' } },
-      invoices: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true } },
-      creditNotes: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true, invoiceId: true } },
-      payments: {
-        orderBy: { receivedAt: 'asc' },
-        select: { id: true, kind: true, method: true, amount: true, receivedAt: true, receivedBy: { select: { name: true } } },
-      },
-      events: {
-        orderBy: { id: 'asc' },
-        take: 500,
-        select: { id: true, at: true, action: true, task: true, crossRole: true, data: true, actor: { select: { name: true } } },
-      },
-    },
-  })
-  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+/** What the order page reads of an order, in one query. */
+const ORDER_DETAIL_SELECT = {
+  id: true,
+  number: true,
+  version: true,
+  fulfillment: true,
+  billing: true,
+  payment: true,
+  handover: true,
+  heldAt: true,
+  holdReason: true,
+  cancelledAt: true,
+  cancelReason: true,
+  dueAt: true,
+  createdAt: true,
+  mode: true,
+  deliveryAddress: true,
+  notes: true,
+  readyAt: true,
+  handedOverAt: true,
+  closedAt: true,
+  takenCovering: true,
+  trackingToken: true,
+  subtotal: true,
+  taxTotal: true,
+  total: true,
+  customer: { select: { id: true, name: true, phone: true, email: true } },
+  takenBy: { select: { name: true } },
+  assignee: { select: { id: true, name: true } },
+  lines: { orderBy: { position: 'asc' } },
+  invoices: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true } },
+  creditNotes: { orderBy: { issuedAt: 'asc' }, select: { id: true, number: true, total: true, issuedAt: true, invoiceId: true } },
+  payments: {
+    orderBy: { receivedAt: 'asc' },
+    select: { id: true, kind: true, method: true, amount: true, receivedAt: true, receivedBy: { select: { name: true } } },
+  },
+  events: {
+    orderBy: { id: 'asc' },
+    take: 500,
+    select: { id: true, at: true, action: true, task: true, crossRole: true, data: true, actor: { select: { name: true } } },
+  },
+} as const satisfies Prisma.OrderSelect
+
+type OrderDetailRow = Prisma.OrderGetPayload<{ select: typeof ORDER_DETAIL_SELECT }>
+
+function toLineDTO(l: OrderDetailRow['lines'][number]): OrderLineDTO {
+  return {
+    id: l.id,
+    position: l.position,
+    sku: l.sku,
+    description: l.description,
+    note: l.note,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxRateBp: l.taxRateBp,
+    qtyFulfilled: l.qtyFulfilled,
+    qtyInvoiced: l.qtyInvoiced,
+    ...lineAmounts(l),
+  }
+}
+
+function toTimelineEvent(e: OrderDetailRow['events'][number]): TimelineEventDTO {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    action: e.action,
+    actorName: e.actor?.name ?? null,
+    task: e.task,
+    crossRole: e.crossRole,
+    data: (e.data as Record<string, unknown> | null) ?? null,
+  }
+}
+
+/** The order's money: deposit, invoiced and paid net, what is owed now, in all, and what the next invoice charges. */
+function moneyFigures(
+  o: OrderDetailRow,
+): Pick<OrderDetailDTO, 'deposit' | 'invoicedNet' | 'paidNet' | 'balance' | 'outstanding' | 'toInvoice'> {
   const invoiced = o.invoices.reduce((s, i) => s + i.total, 0)
   const credited = o.creditNotes.reduce((s, c) => s + c.total, 0)
   const paid = o.payments.filter((p) => p.kind !== 'REFUND').reduce((s, p) => s + p.amount, 0)
   const refunded = -o.payments.filter((p) => p.kind === 'REFUND').reduce((s, p) => s + p.amount, 0)
   const invoicedNet = invoiced - credited
+  return {
+    deposit: o.payments.filter((p) => p.kind === 'DEPOSIT').reduce((s, p) => s + p.amount, 0),
+    invoicedNet,
+    paidNet: paid - refunded,
+    balance: balanceDue({ invoicedNet, paid, refunded }),
+    outstanding: o.cancelledAt ? invoicedNet - (paid - refunded) : Math.max(o.total, invoicedNet) - (paid - refunded),
+    toInvoice: orderToInvoice({ cancelled: o.cancelledAt !== null, lines: o.lines }).gross,
+  }
+}
+
+/** One order with its lines, documents, payments and timeline, for anyone who works with orders. */
+export async function getOrder(actor: Actor, orderId: string, now = new Date()): Promise<OrderDetailDTO> {
+  authorizeAny(actor, ORDER_READERS)
+  const settings = await getSettings()
+  const o = await db().order.findUnique({ where: { id: orderId }, select: ORDER_DETAIL_SELECT })
+  if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
   return {
     id: o.id,
     number: formatOrderNumber(settings.orderPrefix, o.number),
@@ -188,19 +221,7 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
     subtotal: o.subtotal,
     taxTotal: o.taxTotal,
     total: o.total,
-    lines: o.lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      sku: l.sku,
-      description: l.description,
-      note: l.note,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxRateBp: l.taxRateBp,
-      qtyFulfilled: l.qtyFulfilled,
-      qtyInvoiced: l.qtyInvoiced,
-      ...lineAmounts(l),
-    })),
+    lines: o.lines.map(toLineDTO),
     invoices: o.invoices.map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() })),
     creditNotes: o.creditNotes.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
     payments: o.payments.map((p) => ({
@@ -211,23 +232,10 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
       receivedAt: p.receivedAt.toISOString(),
       receivedBy: p.receivedBy.name,
     })),
-    deposit: o.payments.filter((p) => p.kind === 'DEPOSIT').reduce((s, p) => s + p.amount, 0),
-    invoicedNet,
-    paidNet: paid - refunded,
-    balance: balanceDue({ invoicedNet, paid, refunded }),
-    outstanding: o.cancelledAt ? invoicedNet - (paid - refunded) : Math.max(o.total, invoicedNet) - (paid - refunded),
-    toInvoice: orderToInvoice({ cancelled: o.cancelledAt !== null, lines: o.lines }).gross,
+    ...moneyFigures(o),
     overdue: isOverdue({ dueAt: o.dueAt, fulfillment: o.fulfillment, handover: o.handover, cancelled: o.cancelledAt !== null }, now),
     blocked: transitionBlocks(o),
-    timeline: o.events.map((e) => ({
-      id: String(e.id),
-      at: e.at.toISOString(),
-      action: e.action,
-      actorName: e.actor?.name ?? null,
-      task: e.task,
-      crossRole: e.crossRole,
-      data: (e.data as Record<string, unknown> | null) ?? null,
-    })),
+    timeline: o.events.map(toTimelineEvent),
   }
 }
 

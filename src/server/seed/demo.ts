@@ -68,6 +68,38 @@ export const DEMO_STAFF: StaffSeed[] = [
   { email: 'tai@example.com', name: 'Bùi Văn Tài', homeRole: 'BACK_OFFICE', skills: { FULFILL: 2, INVOICE: 0, RECORD_PAYMENT: 0 } },
 ]
 
+type Blocks = Array<[string, string]>
+const EARLY: Blocks = [['07:30', '16:00']]
+const LATE: Blocks = [['10:30', '19:00']]
+const SAT_AM: Blocks = [['07:30', '13:00']]
+const SAT_PM: Blocks = [['13:00', '19:00']]
+const weekdays = (blocks: Blocks, days = ['1', '2', '3', '4', '5']) => Object.fromEntries(days.map((d) => [d, blocks]))
+
+/**
+ * The demo roster (ADR 011): an early shift and a late one, the Saturday split into a morning and an afternoon half day,
+ * Lan part-time three afternoons, Tài on a split shift, Mai on office hours. Contracted hours are per week; Hùng, the
+ * only invoicer, works the early shift — so invoicing has nobody after 16:00, which the overview and the suggestion show.
+ */
+export const DEMO_ROSTER: Record<string, { contractHours: number; weekly: Record<string, Blocks> }> = {
+  'manager@example.com': { contractHours: 45, weekly: weekdays([['08:00', '17:00']]) },
+  'reception@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'backoffice@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'minhanh@example.com': { contractHours: 48.5, weekly: { ...weekdays(LATE), '6': SAT_PM } },
+  'lan@example.com': { contractHours: 20, weekly: weekdays([['13:00', '19:00']], ['1', '3', '5']) },
+  'bao@example.com': { contractHours: 48, weekly: { ...weekdays(EARLY), '6': SAT_AM } },
+  'ngoc@example.com': { contractHours: 48.5, weekly: { ...weekdays(LATE), '6': SAT_PM } },
+  'tai@example.com': {
+    contractHours: 44,
+    weekly: weekdays(
+      [
+        ['07:30', '11:30'],
+        ['14:30', '19:00'],
+      ],
+      ['2', '3', '4', '5', '6'],
+    ),
+  },
+}
+
 const PRODUCTS: Array<[sku: string, name: string, price: number, taxBp: number, unit: string]> = [
   ['IN-A4-BW', 'In A4 đen trắng', 500, 800, 'trang'],
   ['IN-A4-CL', 'In A4 màu', 2_500, 800, 'trang'],
@@ -178,6 +210,10 @@ export const DEMO_BUSINESS = {
   orderPrefix: 'DH',
   invoicePrefix: 'HD',
   creditNotePrefix: 'GG',
+  // Customers pay by VietQR transfer into this (made-up) Vietcombank account.
+  bankBin: '970436',
+  bankAccount: '0071000888999',
+  bankAccountName: 'CONG TY TNHH IN NHANH SAI GON',
   timeZone: DEMO_TIME_ZONE,
   defaultLeadDays: 1,
   defaultDueTime: '17:00',
@@ -304,6 +340,19 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
   const byEmail = new Map(staff.map((s) => [s.email, s]))
   const person = (email: string) => byEmail.get(email)!
 
+  for (const [email, r] of Object.entries(DEMO_ROSTER)) {
+    await tx.user.update({
+      where: { id: person(email).id },
+      data: { rostered: true, contractedMinutesPerWeek: r.contractHours * 60 },
+      select: { id: true },
+    })
+  }
+  await tx.shiftPattern.createMany({
+    data: Object.entries(DEMO_ROSTER).flatMap(([email, r]) =>
+      Object.entries(r.weekly).map(([weekday, blocks]) => ({ userId: person(email).id, weekday: Number(weekday), blocks })),
+    ),
+  })
+
   // Today: Lan on leave, Tài off sick, Hà and Hùng take lunch; Minh Anh is on leave in three days (the look-ahead).
   const absences = [
     {
@@ -357,6 +406,7 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
   const plan = new Plan()
   // Invoices are written after all orders, in order of issue, so their gapless numbers also follow the calendar.
   const pendingInvoices: PendingInvoice[] = []
+  const recent: RecentContext = { rand, now, at, products, customers, receptionists, workshop, hung, person, pendingInvoices }
 
   // ~10 orders per opening day over the last 30 days; the older an order, the further along it is.
   for (let daysAgo = 30; daysAgo >= 0; daysAgo--) {
@@ -365,189 +415,8 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
     if (weekday === 0) continue
     const count = daysAgo === 0 ? 8 : rand.int(6, 12)
     for (let k = 0; k < count; k++) {
-      const minutes = 7 * 60 + 45 + Math.floor(((11 * 60) / count) * k) + rand.int(0, 20)
-      const createdAt = at(ymd, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`)
-      if (createdAt > now) continue
-      // Bảo and Hùng sometimes take orders at the counter while the receptionists are at lunch: cross-role work.
-      const covering = rand.chance(0.12)
-      const takenBy = covering ? rand.pick([hung, hung, person('bao@example.com')]) : rand.pick(receptionists)
-      const takenCovering = covering && takenBy.homeRole !== 'RECEPTIONIST'
-      const customer = rand.pick(customers)
-      const lineCount = rand.int(1, 4)
-      const chosen = new Set<number>()
-      while (chosen.size < lineCount) chosen.add(rand.int(0, products.length - 1))
-      const lines = [...chosen].map((idx, position) => {
-        const p = products[idx]!
-        const quantity = p.unitPrice < 10_000 ? rand.int(10, 300) : rand.int(1, 5)
-        return { position, productId: p.id, sku: p.sku, description: p.name, quantity, unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }
-      })
-      const totals = documentTotals(lines)
-      const dueAt = at(addDays(ymd, rand.int(1, 3)), rand.pick(['10:00', '14:00', '17:00']))
-      const mode = rand.chance(0.15) ? ('DELIVERY' as const) : ('PICKUP' as const)
-
-      // How far along: older orders are mostly done and closed; today's mostly just received.
-      const progress = daysAgo >= 5 ? rand.next() * 0.3 + 0.7 : daysAgo >= 1 ? rand.next() : rand.next() * 0.5
-      const cancelled = rand.chance(0.03)
-      const held = !cancelled && daysAgo <= 3 && rand.chance(0.05)
-      const fulfilledShare = cancelled ? 0 : progress < 0.25 ? 0 : progress < 0.45 ? 0.5 : 1
-      const fulfiller = rand.pick(workshop)
-      const lineState = lines.map((l) => {
-        const qtyFulfilled = fulfilledShare === 1 ? l.quantity : fulfilledShare === 0 ? 0 : Math.floor(l.quantity / 2)
-        return { ...l, qtyFulfilled, qtyInvoiced: 0 }
-      })
-      const fulfillment = fulfillmentStatus(lineState)
-      const readyAt =
-        fulfillment === 'FULFILLED' ? new Date(Math.min(createdAt.getTime() + rand.int(2, 30) * 3600_000, now.getTime())) : null
-      const handedOver = fulfillment === 'FULFILLED' && !held && progress > 0.7
-      const invoiced = handedOver || (fulfillment === 'FULFILLED' && progress > 0.6)
-      if (invoiced) for (const l of lineState) l.qtyInvoiced = l.qtyFulfilled
-      const deposit = !cancelled && rand.chance(0.3) ? Math.round(totals.total / 2 / 1000) * 1000 : 0
-      const fullyPaid = handedOver && progress > 0.75
-      const paid = fullyPaid ? totals.total : Math.min(deposit, totals.total)
-      const handoverAt = handedOver && readyAt ? new Date(Math.min(readyAt.getTime() + rand.int(1, 48) * 3600_000, now.getTime())) : null
-
-      // The payments and invoices are planned below; the factory derives the statuses from the money they add up to.
-      const { order, lines: orderLines } = plan.addOrder({
-        customerId: customer.id,
-        dueAt,
-        mode,
-        deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
-        notes: rand.chance(0.2)
-          ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in'])
-          : null,
-        handover: handoverAt
-          ? { kind: mode === 'DELIVERY' ? 'DELIVERED' : 'COLLECTED', at: handoverAt, byId: rand.pick(receptionists).id }
-          : null,
-        held: held ? { at: createdAt, reason: 'Chờ khách duyệt bản in thử', byId: fulfiller.id } : null,
-        cancelled: cancelled ? { at: new Date(createdAt.getTime() + 3600_000), reason: 'Khách đổi ý', byId: takenBy.id } : null,
-        readyAt,
-        closedIfDoneAt: handoverAt,
-        takenById: takenBy.id,
-        takenCovering,
-        assigneeId: fulfillment === 'NOT_STARTED' && !cancelled ? null : fulfiller.id,
-        idempotencyKey: `seed-${ymd}-${k}`,
-        createdAt,
-        lines: lineState,
-        money: { invoicedNet: invoiced ? totals.total : 0, invoiced, paid, refunded: 0 },
-      })
-      const events: EventSeed[] = [
-        {
-          at: createdAt,
-          actorId: takenBy.id,
-          action: 'order.created',
-          task: 'TAKE_ORDER',
-          crossRole: takenCovering,
-          data: { total: totals.total },
-        },
-      ]
-      if (deposit > 0) {
-        plan.addPayment({
-          orderId: order.id,
-          customerId: customer.id,
-          kind: 'DEPOSIT',
-          method: rand.pick(['CASH', 'TRANSFER'] as const),
-          amount: Math.min(deposit, totals.total),
-          receivedById: takenBy.id,
-          crossRole: takenCovering,
-          receivedAt: createdAt,
-        })
-        events.push({
-          at: createdAt,
-          actorId: takenBy.id,
-          action: 'payment.deposit',
-          task: 'TAKE_ORDER',
-          crossRole: takenCovering,
-          data: { amount: deposit },
-        })
-      }
-      if (fulfillment !== 'NOT_STARTED') {
-        const fAt = readyAt ?? new Date(Math.min(createdAt.getTime() + 2 * 3600_000, now.getTime()))
-        for (const l of orderLines) {
-          if (l.qtyFulfilled > 0)
-            plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt })
-        }
-        events.push({
-          at: fAt,
-          actorId: fulfiller.id,
-          action: 'order.fulfilled',
-          task: 'FULFILL',
-          crossRole: false,
-          data: { status: fulfillment },
-        })
-      }
-      if (held)
-        events.push({
-          at: createdAt,
-          actorId: fulfiller.id,
-          action: 'order.held',
-          task: 'FULFILL',
-          crossRole: false,
-          data: { reason: 'Chờ khách duyệt bản in thử' },
-        })
-      if (cancelled)
-        events.push({
-          at: new Date(createdAt.getTime() + 3600_000),
-          actorId: takenBy.id,
-          action: 'order.cancelled',
-          task: 'TAKE_ORDER',
-          crossRole: takenCovering,
-          data: { reason: 'Khách đổi ý' },
-        })
-      let deferEvents = false
-      if (invoiced && readyAt) {
-        const issuedAt = handoverAt ?? readyAt
-        // Its number is only known once every invoice's date is: the row is planned later (pendingInvoices), and the
-        // order's timeline with it, so the timeline stays in order.
-        const invoiceEvent = {
-          at: issuedAt,
-          actorId: hung.id,
-          action: 'invoice.issued',
-          task: 'INVOICE' as Task,
-          crossRole: false,
-          data: { number: '', total: totals.total },
-        }
-        events.push(invoiceEvent)
-        const depositAmount = deposit > 0 ? Math.min(deposit, totals.total) : 0
-        const rest = totals.total - depositAmount
-        let payment: PendingInvoice['payment'] = null
-        if (fullyPaid && handoverAt && rest > 0) {
-          const receiver = rand.pick(receptionists)
-          payment = { amount: rest, receivedById: receiver.id, method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), at: handoverAt }
-          events.push({
-            at: handoverAt,
-            actorId: receiver.id,
-            action: 'payment.recorded',
-            task: 'HANDLE_PICKUP',
-            crossRole: false,
-            data: { amount: rest },
-          })
-        }
-        deferEvents = true
-        const orderEvents = events
-        pendingInvoices.push({
-          issuedAt,
-          orderId: order.id,
-          customer,
-          totals,
-          lines: orderLines,
-          issuedById: hung.id,
-          payment,
-          onNumber: (number) => {
-            invoiceEvent.data.number = number
-            plan.addEvents(order.id, orderEvents)
-          },
-        })
-      }
-      if (handoverAt) {
-        events.push({
-          at: handoverAt,
-          actorId: rand.pick(receptionists).id,
-          action: order.handover === 'DELIVERED' ? 'order.delivered' : 'order.collected',
-          task: 'HANDLE_PICKUP',
-          crossRole: false,
-        })
-      }
-      if (!deferEvents) plan.addEvents(order.id, events)
+      const drawn = planRecentOrder(plan, recent, { ymd, k, count, daysAgo })
+      if (drawn) planRecentOrderEvents(plan, recent, drawn)
     }
   }
   const recentOrders = plan.orders.length
@@ -567,6 +436,246 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
     orders: recentOrders + back.orders,
     invoices: back.invoices,
   }
+}
+
+/** The people, products and customers the recent orders are drawn from, with the seed's one PRNG. */
+interface RecentContext {
+  rand: ReturnType<typeof prng>
+  now: Date
+  at: (ymd: string, hhmm: string) => Date
+  products: Product[]
+  customers: Customer[]
+  receptionists: Person[]
+  workshop: Person[]
+  hung: Person
+  person: (email: string) => Person
+  pendingInvoices: PendingInvoice[]
+}
+
+/** The k-th of `count` orders taken on `ymd` (null if that time is still to come): how far along, planned as a row. */
+function planRecentOrder(
+  plan: Plan,
+  { rand, now, at, products, customers, receptionists, workshop, hung, person }: RecentContext,
+  { ymd, k, count, daysAgo }: { ymd: string; k: number; count: number; daysAgo: number },
+) {
+  const minutes = 7 * 60 + 45 + Math.floor(((11 * 60) / count) * k) + rand.int(0, 20)
+  const createdAt = at(ymd, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`)
+  if (createdAt > now) return null
+  // Bảo and Hùng sometimes take orders at the counter while the receptionists are at lunch: cross-role work.
+  const covering = rand.chance(0.12)
+  const takenBy = covering ? rand.pick([hung, hung, person('bao@example.com')]) : rand.pick(receptionists)
+  const takenCovering = covering && takenBy.homeRole !== 'RECEPTIONIST'
+  const customer = rand.pick(customers)
+  const lineCount = rand.int(1, 4)
+  const chosen = new Set<number>()
+  while (chosen.size < lineCount) chosen.add(rand.int(0, products.length - 1))
+  const lines = [...chosen].map((idx, position) => {
+    const p = products[idx]!
+    const quantity = p.unitPrice < 10_000 ? rand.int(10, 300) : rand.int(1, 5)
+    return { position, productId: p.id, sku: p.sku, description: p.name, quantity, unitPrice: p.unitPrice, taxRateBp: p.taxRateBp }
+  })
+  const totals = documentTotals(lines)
+  const dueAt = at(addDays(ymd, rand.int(1, 3)), rand.pick(['10:00', '14:00', '17:00']))
+  const mode = rand.chance(0.15) ? ('DELIVERY' as const) : ('PICKUP' as const)
+
+  // How far along: older orders are mostly done and closed; today's mostly just received.
+  const progress = daysAgo >= 5 ? rand.next() * 0.3 + 0.7 : daysAgo >= 1 ? rand.next() : rand.next() * 0.5
+  const cancelled = rand.chance(0.03)
+  const held = !cancelled && daysAgo <= 3 && rand.chance(0.05)
+  const fulfilledShare = cancelled ? 0 : progress < 0.25 ? 0 : progress < 0.45 ? 0.5 : 1
+  const fulfiller = rand.pick(workshop)
+  const lineState = lines.map((l) => {
+    const qtyFulfilled = fulfilledShare === 1 ? l.quantity : fulfilledShare === 0 ? 0 : Math.floor(l.quantity / 2)
+    return { ...l, qtyFulfilled, qtyInvoiced: 0 }
+  })
+  const fulfillment = fulfillmentStatus(lineState)
+  const readyAt = fulfillment === 'FULFILLED' ? new Date(Math.min(createdAt.getTime() + rand.int(2, 30) * 3600_000, now.getTime())) : null
+  const handedOver = fulfillment === 'FULFILLED' && !held && progress > 0.7
+  const invoiced = handedOver || (fulfillment === 'FULFILLED' && progress > 0.6)
+  if (invoiced) for (const l of lineState) l.qtyInvoiced = l.qtyFulfilled
+  const deposit = !cancelled && rand.chance(0.3) ? Math.round(totals.total / 2 / 1000) * 1000 : 0
+  const fullyPaid = handedOver && progress > 0.75
+  const paid = fullyPaid ? totals.total : Math.min(deposit, totals.total)
+  const handoverAt = handedOver && readyAt ? new Date(Math.min(readyAt.getTime() + rand.int(1, 48) * 3600_000, now.getTime())) : null
+
+  // The payments and invoices are planned below; the factory derives the statuses from the money they add up to.
+  const { order, lines: orderLines } = plan.addOrder({
+    customerId: customer.id,
+    dueAt,
+    mode,
+    deliveryAddress: mode === 'DELIVERY' ? `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh` : null,
+    notes: rand.chance(0.2)
+      ? rand.pick(['Khách cần gấp', 'Gọi điện trước khi giao', 'Giấy couche 150gsm', 'Kiểm tra lỗi chính tả trước khi in'])
+      : null,
+    handover: handoverAt
+      ? { kind: mode === 'DELIVERY' ? 'DELIVERED' : 'COLLECTED', at: handoverAt, byId: rand.pick(receptionists).id }
+      : null,
+    held: held ? { at: createdAt, reason: 'Chờ khách duyệt bản in thử', byId: fulfiller.id } : null,
+    cancelled: cancelled ? { at: new Date(createdAt.getTime() + 3600_000), reason: 'Khách đổi ý', byId: takenBy.id } : null,
+    readyAt,
+    closedIfDoneAt: handoverAt,
+    takenById: takenBy.id,
+    takenCovering,
+    assigneeId: fulfillment === 'NOT_STARTED' && !cancelled ? null : fulfiller.id,
+    idempotencyKey: `seed-${ymd}-${k}`,
+    createdAt,
+    lines: lineState,
+    money: { invoicedNet: invoiced ? totals.total : 0, invoiced, paid, refunded: 0 },
+  })
+  return {
+    order,
+    orderLines,
+    customer,
+    createdAt,
+    takenBy,
+    takenCovering,
+    totals,
+    deposit,
+    fulfillment,
+    fulfiller,
+    readyAt,
+    held,
+    cancelled,
+    invoiced,
+    fullyPaid,
+    handoverAt,
+  }
+}
+
+type RecentOrder = NonNullable<ReturnType<typeof planRecentOrder>>
+
+/** The invoice of a recent order (numbered later, with the others) and the payment that settled it at handover. */
+function planRecentInvoice(
+  plan: Plan,
+  { rand, receptionists, hung, pendingInvoices }: RecentContext,
+  { order, orderLines, customer, totals, deposit, fullyPaid, handoverAt }: RecentOrder,
+  readyAt: Date,
+  events: EventSeed[],
+): void {
+  const issuedAt = handoverAt ?? readyAt
+  // Its number is only known once every invoice's date is: the row is planned later (pendingInvoices), and the
+  // order's timeline with it, so the timeline stays in order.
+  const invoiceEvent = {
+    at: issuedAt,
+    actorId: hung.id,
+    action: 'invoice.issued',
+    task: 'INVOICE' as Task,
+    crossRole: false,
+    data: { number: '', total: totals.total },
+  }
+  events.push(invoiceEvent)
+  const depositAmount = deposit > 0 ? Math.min(deposit, totals.total) : 0
+  const rest = totals.total - depositAmount
+  let payment: PendingInvoice['payment'] = null
+  if (fullyPaid && handoverAt && rest > 0) {
+    const receiver = rand.pick(receptionists)
+    payment = { amount: rest, receivedById: receiver.id, method: rand.pick(['CASH', 'CARD', 'TRANSFER'] as const), at: handoverAt }
+    events.push({
+      at: handoverAt,
+      actorId: receiver.id,
+      action: 'payment.recorded',
+      task: 'HANDLE_PICKUP',
+      crossRole: false,
+      data: { amount: rest },
+    })
+  }
+  const orderEvents = events
+  pendingInvoices.push({
+    issuedAt,
+    orderId: order.id,
+    customer,
+    totals,
+    lines: orderLines,
+    issuedById: hung.id,
+    payment,
+    onNumber: (number) => {
+      invoiceEvent.data.number = number
+      plan.addEvents(order.id, orderEvents)
+    },
+  })
+}
+
+/** A recent order's payments, fulfilment and timeline; an invoiced order's invoice waits for its number. */
+function planRecentOrderEvents(plan: Plan, ctx: RecentContext, drawn: RecentOrder): void {
+  const { rand, now, receptionists } = ctx
+  const { order, orderLines, customer, createdAt, takenBy, takenCovering, totals, deposit, fulfillment, fulfiller, readyAt } = drawn
+  const { held, cancelled, invoiced, handoverAt } = drawn
+  const events: EventSeed[] = [
+    {
+      at: createdAt,
+      actorId: takenBy.id,
+      action: 'order.created',
+      task: 'TAKE_ORDER',
+      crossRole: takenCovering,
+      data: { total: totals.total },
+    },
+  ]
+  if (deposit > 0) {
+    plan.addPayment({
+      orderId: order.id,
+      customerId: customer.id,
+      kind: 'DEPOSIT',
+      method: rand.pick(['CASH', 'TRANSFER'] as const),
+      amount: Math.min(deposit, totals.total),
+      receivedById: takenBy.id,
+      crossRole: takenCovering,
+      receivedAt: createdAt,
+    })
+    events.push({
+      at: createdAt,
+      actorId: takenBy.id,
+      action: 'payment.deposit',
+      task: 'TAKE_ORDER',
+      crossRole: takenCovering,
+      data: { amount: deposit },
+    })
+  }
+  if (fulfillment !== 'NOT_STARTED') {
+    const fAt = readyAt ?? new Date(Math.min(createdAt.getTime() + 2 * 3600_000, now.getTime()))
+    for (const l of orderLines) {
+      if (l.qtyFulfilled > 0)
+        plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.qtyFulfilled, byId: fulfiller.id, at: fAt })
+    }
+    events.push({
+      at: fAt,
+      actorId: fulfiller.id,
+      action: 'order.fulfilled',
+      task: 'FULFILL',
+      crossRole: false,
+      data: { status: fulfillment },
+    })
+  }
+  if (held)
+    events.push({
+      at: createdAt,
+      actorId: fulfiller.id,
+      action: 'order.held',
+      task: 'FULFILL',
+      crossRole: false,
+      data: { reason: 'Chờ khách duyệt bản in thử' },
+    })
+  if (cancelled)
+    events.push({
+      at: new Date(createdAt.getTime() + 3600_000),
+      actorId: takenBy.id,
+      action: 'order.cancelled',
+      task: 'TAKE_ORDER',
+      crossRole: takenCovering,
+      data: { reason: 'Khách đổi ý' },
+    })
+  // An invoiced order plans its timeline once its invoice has a number.
+  const deferEvents = invoiced && readyAt !== null
+  if (deferEvents) planRecentInvoice(plan, ctx, drawn, readyAt, events)
+  if (handoverAt) {
+    events.push({
+      at: handoverAt,
+      actorId: rand.pick(receptionists).id,
+      action: order.handover === 'DELIVERED' ? 'order.delivered' : 'order.collected',
+      task: 'HANDLE_PICKUP',
+      crossRole: false,
+    })
+  }
+  if (!deferEvents) plan.addEvents(order.id, events)
 }
 
 // ---- Back office history: old unpaid invoices (receivables ageing), credit notes and refunds ---------------------
@@ -658,108 +767,231 @@ function planInvoices(plan: Plan, pending: PendingInvoice[]): Map<number, number
   return seqByYear
 }
 
+/** What the back-office history is planned from: the recent orders' pending invoices and the people and products. */
+interface BackOfficeContext {
+  now: Date
+  today: string
+  pendingInvoices: PendingInvoice[]
+  customers: Customer[]
+  products: Product[]
+  hung: Person
+  receptionists: Person[]
+  workshop: Person[]
+}
+
+/** One old delivered order of a corporate customer, invoiced and unpaid or partly paid (the receivables' ageing). */
+function planAgedOrder(
+  plan: Plan,
+  ctx: BackOfficeContext,
+  rand: ReturnType<typeof prng>,
+  { k, a, customer }: { k: number; a: (typeof AGED_INVOICES)[number]; customer: Customer },
+): void {
+  const issuedAt = zonedWallTimeToUtc(addDays(ctx.today, -a.daysAgo), '10:30', DEMO_TIME_ZONE)
+  const createdAt = new Date(issuedAt.getTime() - 3 * 86_400_000)
+  const chosen = [rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)), rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000))]
+  const lines = chosen.map((p, position) => ({
+    position,
+    productId: p.id,
+    sku: p.sku,
+    description: p.name,
+    quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200),
+    unitPrice: p.unitPrice,
+    taxRateBp: p.taxRateBp,
+  }))
+  const totals = documentTotals(lines)
+  const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000
+  const fulfiller = rand.pick(ctx.workshop)
+  const taker = rand.pick(ctx.receptionists)
+  const handedOverAt = new Date(issuedAt.getTime() - 3_600_000)
+  const { order, lines: orderLines } = plan.addOrder({
+    customerId: customer.id,
+    dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
+    handover: { kind: 'DELIVERED', at: handedOverAt, byId: taker.id },
+    mode: 'DELIVERY',
+    deliveryAddress: `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh`,
+    readyAt: new Date(handedOverAt.getTime() - 86_400_000),
+    notes: 'Công nợ 30 ngày theo hợp đồng',
+    takenById: taker.id,
+    assigneeId: fulfiller.id,
+    idempotencyKey: `seed-aged-${k}`,
+    createdAt,
+    lines: lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })),
+    money: { invoicedNet: totals.total, invoiced: true, paid, refunded: 0 },
+  })
+  const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
+  for (const l of orderLines)
+    plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
+  const invoiceEvent = {
+    at: issuedAt,
+    actorId: ctx.hung.id,
+    action: 'invoice.issued',
+    task: 'INVOICE' as Task,
+    crossRole: false,
+    data: { number: '', total: totals.total },
+  }
+  const events: EventSeed[] = [
+    { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: false, data: { total: totals.total } },
+    {
+      at: fulfilledAt,
+      actorId: fulfiller.id,
+      action: 'order.fulfilled',
+      task: 'FULFILL',
+      crossRole: false,
+      data: { status: 'FULFILLED' },
+    },
+    { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP', crossRole: false },
+    invoiceEvent,
+  ]
+  const receivedAt = new Date(issuedAt.getTime() + 7 * 86_400_000)
+  if (paid > 0)
+    events.push({
+      at: receivedAt,
+      actorId: ctx.hung.id,
+      action: 'payment.recorded',
+      task: 'RECORD_PAYMENT',
+      crossRole: false,
+      data: { amount: paid },
+    })
+  ctx.pendingInvoices.push({
+    issuedAt,
+    orderId: order.id,
+    customer,
+    totals,
+    lines: orderLines,
+    issuedById: ctx.hung.id,
+    payment: paid > 0 ? { amount: paid, receivedById: ctx.hung.id, method: 'TRANSFER', at: receivedAt, reference: 'UNC' } : null,
+    onNumber: (number) => {
+      invoiceEvent.data.number = number
+      plan.addEvents(order.id, events)
+    },
+  })
+}
+
+type CreditScenario = { order: OrderRow | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }
+
+/** A credit note on a recent invoice, its refund if paid back, and the order's statuses after it. */
+function planCreditNote(plan: Plan, ctx: BackOfficeContext, sc: CreditScenario, creditSeqByYear: Map<number, number>): void {
+  const order = sc.order
+  if (!order) return
+  const invoice = plan.invoices.find((i) => i.orderId === order.id)
+  if (!invoice) return
+  const invoiceLines = plan.invoiceLines.filter((l) => l.invoiceId === invoice.id).sort((a, b) => a.position - b.position)
+  // Planned a few days back, but never before its invoice (plus two hours) nor in the future.
+  const latest = ctx.now.getTime() - 10 * 60_000
+  const earliest = invoice.issuedAt.getTime() + 2 * 3_600_000
+  if (earliest > latest) return
+  const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
+  const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
+  const credited = sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
+  const creditLines = credited.map(({ l, quantity }) => ({
+    l,
+    quantity,
+    ...creditLineAmounts({
+      quantity,
+      unitPrice: l.unitPrice,
+      taxRateBp: l.taxRateBp,
+      invoicedQuantity: l.quantity,
+      invoicedFrom: l.qtyFrom,
+      alreadyCredited: 0,
+    }),
+  }))
+  const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
+  const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
+  const seq = (creditSeqByYear.get(year) ?? 0) + 1
+  creditSeqByYear.set(year, seq)
+  const note = {
+    id: randomUUID(),
+    year,
+    seq,
+    number: formatDocumentNumber(DEMO_BUSINESS.creditNotePrefix, year, seq),
+    invoiceId: invoice.id,
+    orderId: order.id,
+    customerId: order.customerId,
+    currency: 'VND',
+    reason: sc.reason,
+    reinvoice: sc.kind === 'reinvoice',
+    subtotal: totals.subtotal,
+    taxTotal: totals.taxTotal,
+    total: totals.total,
+    issuedAt,
+    issuedById: ctx.hung.id,
+  }
+  plan.creditNotes.push(note)
+  plan.creditNoteLines.push(
+    ...creditLines.map((c) => ({
+      creditNoteId: note.id,
+      invoiceLineId: c.l.id,
+      orderLineId: c.l.orderLineId,
+      quantity: c.quantity,
+      net: c.net,
+      tax: c.tax,
+      gross: c.gross,
+    })),
+  )
+  const events: EventSeed[] = [
+    {
+      at: issuedAt,
+      actorId: ctx.hung.id,
+      action: 'credit_note.issued',
+      task: 'INVOICE',
+      crossRole: false,
+      data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason },
+    },
+  ]
+  let held = plan.payments.filter((p) => p.orderId === order.id).reduce((s, p) => s + p.amount, 0)
+  if (sc.kind === 'refunded') {
+    const refundAt = new Date(issuedAt.getTime() + 30 * 60_000)
+    const refund = plan.addPayment({
+      orderId: order.id,
+      customerId: order.customerId,
+      invoiceId: invoice.id,
+      creditNoteId: note.id,
+      kind: 'REFUND',
+      method: 'CASH',
+      amount: -note.total,
+      receivedById: ctx.hung.id,
+      receivedAt: refundAt,
+    })
+    plan.allocations.push({ paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt })
+    held -= note.total
+    events.push({
+      at: refundAt,
+      actorId: ctx.hung.id,
+      action: 'payment.refunded',
+      task: 'RECORD_PAYMENT',
+      crossRole: false,
+      data: { amount: note.total, number: note.number },
+    })
+  }
+  const lines = plan.lines.filter((l) => l.orderId === order.id)
+  if (sc.kind === 'reinvoice') {
+    for (const c of creditLines) lines.find((l) => l.id === c.l.orderLineId)!.qtyInvoiced -= c.quantity
+  }
+  // Statuses by the rule refreshOrderState applies after a credit note.
+  const { billing, payment, closed } = orderStatuses({
+    lines,
+    invoicedNet: invoice.total - note.total,
+    paid: held + (sc.kind === 'refunded' ? note.total : 0),
+    refunded: sc.kind === 'refunded' ? note.total : 0,
+    invoiced: true,
+    handover: order.handover,
+    cancelled: order.cancelledAt != null,
+  })
+  Object.assign(order, { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: (order.version ?? 1) + 1 })
+  plan.addEvents(order.id, events)
+}
+
 function planBackOffice(
   plan: Plan,
-  ctx: {
-    now: Date
-    today: string
-    pendingInvoices: PendingInvoice[]
-    customers: Customer[]
-    products: Product[]
-    hung: Person
-    receptionists: Person[]
-    workshop: Person[]
-  },
+  ctx: BackOfficeContext,
 ): { orders: number; invoices: number; invoiceSeqByYear: Map<number, number>; creditSeqByYear: Map<number, number> } {
   // Its own PRNG, so the recent orders above stay exactly what they were.
   const rand = prng(20261201)
   const companies = ctx.customers.filter((_, i) => i % 20 === 0)
   let orders = 0
   for (const [k, a] of AGED_INVOICES.entries()) {
-    const customer = companies[k % companies.length]!
-    const issuedAt = zonedWallTimeToUtc(addDays(ctx.today, -a.daysAgo), '10:30', DEMO_TIME_ZONE)
-    const createdAt = new Date(issuedAt.getTime() - 3 * 86_400_000)
-    const chosen = [
-      rand.pick(ctx.products.filter((p) => p.unitPrice >= 50_000)),
-      rand.pick(ctx.products.filter((p) => p.unitPrice < 50_000)),
-    ]
-    const lines = chosen.map((p, position) => ({
-      position,
-      productId: p.id,
-      sku: p.sku,
-      description: p.name,
-      quantity: p.unitPrice >= 50_000 ? rand.int(2, 10) : rand.int(20, 200),
-      unitPrice: p.unitPrice,
-      taxRateBp: p.taxRateBp,
-    }))
-    const totals = documentTotals(lines)
-    const paid = Math.round((totals.total * a.paidShare) / 1000) * 1000
-    const fulfiller = rand.pick(ctx.workshop)
-    const taker = rand.pick(ctx.receptionists)
-    const handedOverAt = new Date(issuedAt.getTime() - 3_600_000)
-    const { order, lines: orderLines } = plan.addOrder({
-      customerId: customer.id,
-      dueAt: new Date(createdAt.getTime() + 2 * 86_400_000),
-      handover: { kind: 'DELIVERED', at: handedOverAt, byId: taker.id },
-      mode: 'DELIVERY',
-      deliveryAddress: `${rand.int(1, 300)} ${rand.pick(HO_CHI_MINH_STREETS)}, TP. Hồ Chí Minh`,
-      readyAt: new Date(handedOverAt.getTime() - 86_400_000),
-      notes: 'Công nợ 30 ngày theo hợp đồng',
-      takenById: taker.id,
-      assigneeId: fulfiller.id,
-      idempotencyKey: `seed-aged-${k}`,
-      createdAt,
-      lines: lines.map((l) => ({ ...l, qtyFulfilled: l.quantity, qtyInvoiced: l.quantity })),
-      money: { invoicedNet: totals.total, invoiced: true, paid, refunded: 0 },
-    })
+    planAgedOrder(plan, ctx, rand, { k, a, customer: companies[k % companies.length]! })
     orders++
-    const fulfilledAt = new Date(handedOverAt.getTime() - 86_400_000)
-    for (const l of orderLines)
-      plan.fulfillments.push({ orderId: order.id, orderLineId: l.id, quantity: l.quantity, byId: fulfiller.id, at: fulfilledAt })
-    const invoiceEvent = {
-      at: issuedAt,
-      actorId: ctx.hung.id,
-      action: 'invoice.issued',
-      task: 'INVOICE' as Task,
-      crossRole: false,
-      data: { number: '', total: totals.total },
-    }
-    const events: EventSeed[] = [
-      { at: createdAt, actorId: taker.id, action: 'order.created', task: 'TAKE_ORDER', crossRole: false, data: { total: totals.total } },
-      {
-        at: fulfilledAt,
-        actorId: fulfiller.id,
-        action: 'order.fulfilled',
-        task: 'FULFILL',
-        crossRole: false,
-        data: { status: 'FULFILLED' },
-      },
-      { at: handedOverAt, actorId: taker.id, action: 'order.delivered', task: 'HANDLE_PICKUP', crossRole: false },
-      invoiceEvent,
-    ]
-    const receivedAt = new Date(issuedAt.getTime() + 7 * 86_400_000)
-    if (paid > 0)
-      events.push({
-        at: receivedAt,
-        actorId: ctx.hung.id,
-        action: 'payment.recorded',
-        task: 'RECORD_PAYMENT',
-        crossRole: false,
-        data: { amount: paid },
-      })
-    ctx.pendingInvoices.push({
-      issuedAt,
-      orderId: order.id,
-      customer,
-      totals,
-      lines: orderLines,
-      issuedById: ctx.hung.id,
-      payment: paid > 0 ? { amount: paid, receivedById: ctx.hung.id, method: 'TRANSFER', at: receivedAt, reference: 'UNC' } : null,
-      onNumber: (number) => {
-        invoiceEvent.data.number = number
-        plan.addEvents(order.id, events)
-      },
-    })
   }
   const invoiceSeqByYear = planInvoices(plan, ctx.pendingInvoices)
 
@@ -769,7 +1001,7 @@ function planBackOffice(
   const recent = plan.orders.filter((o) => o.cancelledAt == null && o.idempotencyKey.startsWith('seed-2'))
   const paidOrders = recent.filter((o) => o.payment === 'PAID')
   const unpaidInvoiced = recent.filter((o) => o.billing === 'BILLED' && o.payment === 'UNPAID' && o.handover === 'WAITING')
-  const scenarios: Array<{ order: OrderRow | undefined; kind: 'refunded' | 'owed' | 'reinvoice'; daysAgo: number; reason: string }> = [
+  const scenarios: CreditScenario[] = [
     {
       order: paidOrders[Math.floor(paidOrders.length * 0.2)],
       kind: 'refunded',
@@ -785,115 +1017,7 @@ function planBackOffice(
     },
   ]
   for (const sc of scenarios) {
-    const order = sc.order
-    if (!order) continue
-    const invoice = plan.invoices.find((i) => i.orderId === order.id)
-    if (!invoice) continue
-    const invoiceLines = plan.invoiceLines.filter((l) => l.invoiceId === invoice.id).sort((a, b) => a.position - b.position)
-    // Planned a few days back, but never before its invoice (plus two hours) nor in the future.
-    const latest = ctx.now.getTime() - 10 * 60_000
-    const earliest = invoice.issuedAt.getTime() + 2 * 3_600_000
-    if (earliest > latest) continue
-    const planned = zonedWallTimeToUtc(addDays(ctx.today, -sc.daysAgo), '15:00', DEMO_TIME_ZONE).getTime()
-    const issuedAt = new Date(Math.min(Math.max(planned, earliest), latest))
-    const credited =
-      sc.kind === 'reinvoice' ? invoiceLines.map((l) => ({ l, quantity: l.quantity })) : [{ l: invoiceLines[0]!, quantity: 1 }]
-    const creditLines = credited.map(({ l, quantity }) => ({
-      l,
-      quantity,
-      ...creditLineAmounts({
-        quantity,
-        unitPrice: l.unitPrice,
-        taxRateBp: l.taxRateBp,
-        invoicedQuantity: l.quantity,
-        invoicedFrom: l.qtyFrom,
-        alreadyCredited: 0,
-      }),
-    }))
-    const totals = sumAmounts(creditLines.map((c) => ({ taxRateBp: c.l.taxRateBp, net: c.net, tax: c.tax })))
-    const year = Number(businessDay(issuedAt, DEMO_TIME_ZONE).slice(0, 4))
-    const seq = (creditSeqByYear.get(year) ?? 0) + 1
-    creditSeqByYear.set(year, seq)
-    const note = {
-      id: randomUUID(),
-      year,
-      seq,
-      number: formatDocumentNumber(DEMO_BUSINESS.creditNotePrefix, year, seq),
-      invoiceId: invoice.id,
-      orderId: order.id,
-      customerId: order.customerId,
-      currency: 'VND',
-      reason: sc.reason,
-      reinvoice: sc.kind === 'reinvoice',
-      subtotal: totals.subtotal,
-      taxTotal: totals.taxTotal,
-      total: totals.total,
-      issuedAt,
-      issuedById: ctx.hung.id,
-    }
-    plan.creditNotes.push(note)
-    plan.creditNoteLines.push(
-      ...creditLines.map((c) => ({
-        creditNoteId: note.id,
-        invoiceLineId: c.l.id,
-        orderLineId: c.l.orderLineId,
-        quantity: c.quantity,
-        net: c.net,
-        tax: c.tax,
-        gross: c.gross,
-      })),
-    )
-    const events: EventSeed[] = [
-      {
-        at: issuedAt,
-        actorId: ctx.hung.id,
-        action: 'credit_note.issued',
-        task: 'INVOICE',
-        crossRole: false,
-        data: { number: note.number, invoice: invoice.number, total: note.total, reason: sc.reason },
-      },
-    ]
-    let held = plan.payments.filter((p) => p.orderId === order.id).reduce((s, p) => s + p.amount, 0)
-    if (sc.kind === 'refunded') {
-      const refundAt = new Date(issuedAt.getTime() + 30 * 60_000)
-      const refund = plan.addPayment({
-        orderId: order.id,
-        customerId: order.customerId,
-        invoiceId: invoice.id,
-        creditNoteId: note.id,
-        kind: 'REFUND',
-        method: 'CASH',
-        amount: -note.total,
-        receivedById: ctx.hung.id,
-        receivedAt: refundAt,
-      })
-      plan.allocations.push({ paymentId: refund.id, invoiceId: invoice.id, amount: -note.total, createdAt: refundAt })
-      held -= note.total
-      events.push({
-        at: refundAt,
-        actorId: ctx.hung.id,
-        action: 'payment.refunded',
-        task: 'RECORD_PAYMENT',
-        crossRole: false,
-        data: { amount: note.total, number: note.number },
-      })
-    }
-    const lines = plan.lines.filter((l) => l.orderId === order.id)
-    if (sc.kind === 'reinvoice') {
-      for (const c of creditLines) lines.find((l) => l.id === c.l.orderLineId)!.qtyInvoiced -= c.quantity
-    }
-    // Statuses by the rule refreshOrderState applies after a credit note.
-    const { billing, payment, closed } = orderStatuses({
-      lines,
-      invoicedNet: invoice.total - note.total,
-      paid: held + (sc.kind === 'refunded' ? note.total : 0),
-      refunded: sc.kind === 'refunded' ? note.total : 0,
-      invoiced: true,
-      handover: order.handover,
-      cancelled: order.cancelledAt != null,
-    })
-    Object.assign(order, { billing, payment, closedAt: closed ? (order.closedAt ?? issuedAt) : null, version: (order.version ?? 1) + 1 })
-    plan.addEvents(order.id, events)
+    planCreditNote(plan, ctx, sc, creditSeqByYear)
   }
   return { orders, invoices: ctx.pendingInvoices.length, invoiceSeqByYear, creditSeqByYear }
 }

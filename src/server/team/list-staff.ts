@@ -3,6 +3,7 @@ import { levelOf, TASKS, type HomeRole, type Skills, type Task } from '@/domain/
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { BANK_USER_ID } from '../transfers/bank-actor'
 
 export interface StaffRowDTO {
   id: string
@@ -17,6 +18,8 @@ export interface StaffRowDTO {
 export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
   authorize(actor, 'MANAGE_TEAM')
   const users = await db().user.findMany({
+    // The bank's system actor (transfers/bank-actor.ts) is nobody's colleague.
+    where: { id: { not: BANK_USER_ID } },
     orderBy: [{ active: 'desc' }, { homeRole: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, email: true, homeRole: true, active: true, skills: { select: { task: true, level: true } } },
   })

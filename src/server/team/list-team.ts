@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { workLeftWhere } from '../orders/work-left'
+import { BANK_USER_ID } from '../transfers/bank-actor'
 
 export interface TeamMemberDTO {
   id: string
@@ -23,6 +24,8 @@ export async function listTeam(actor: Actor): Promise<TeamMemberDTO[]> {
   authorize(actor, 'MANAGE_TEAM')
   const [users, open] = await Promise.all([
     db().user.findMany({
+      // The bank's system actor (transfers/bank-actor.ts) is nobody's colleague.
+      where: { id: { not: BANK_USER_ID } },
       orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, email: true, homeRole: true, active: true, lastLoginAt: true, createdAt: true },
     }),

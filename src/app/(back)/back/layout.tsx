@@ -11,6 +11,7 @@ export default async function BackLayout({ children }: { children: React.ReactNo
   const sections: SubNavItem[] = [{ href: '/back', label: t('queue') }]
   if (can(actor, 'INVOICE')) sections.push({ href: '/back/billing', label: t('billing') })
   if (mayCall(actor, BILLING_READERS)) sections.push({ href: '/back/receivables', label: t('receivables') })
+  if (can(actor, 'RECORD_PAYMENT')) sections.push({ href: '/back/transfers', label: t('transfers') })
   return (
     <AppShell actor={actor} area="back" sections={sections}>
       {children}

@@ -7,6 +7,8 @@ import { QueueFilters } from '@/components/back/queue-filters'
 import { requirePageActor } from '@/server/auth/guard'
 import { listFulfillers } from '@/server/fulfillment/list-fulfillers'
 import { listQueue } from '@/server/fulfillment/list-queue'
+import { getWhoIsHere } from '@/server/coverage/get-who-is-here'
+import { WhoIsHere } from '@/components/who-is-here'
 import { firstValues } from './search-params'
 
 export default async function BackQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -14,11 +16,17 @@ export default async function BackQueuePage({ searchParams }: { searchParams: Pr
   if (!QUEUE_READERS.some((task) => can(actor, task))) forbidden()
   const raw = firstValues(await searchParams)
   const filter = queueFilterSchema.parse(raw)
-  const [page, people, t] = await Promise.all([listQueue(actor, filter), listFulfillers(actor), getTranslations('back.queue')])
+  const [page, people, here, t] = await Promise.all([
+    listQueue(actor, filter),
+    listFulfillers(actor),
+    getWhoIsHere(actor),
+    getTranslations('back.queue'),
+  ])
   const query = new URLSearchParams(raw).toString()
   const filtered = filter.status !== 'todo' || filter.due !== 'any' || filter.assignee !== undefined || filter.q !== undefined
   return (
     <section aria-labelledby="queue-title">
+      <WhoIsHere data={here} />
       {/* Keyed by the query: new filters or another page start from the server's fresh render. */}
       <LiveQueue
         key={query}

@@ -1,17 +1,21 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Kbd } from '@/components/front/kbd'
-import { Money } from '@/components/money'
+import { MoneyCell } from '@/components/money'
 import { StatusBadge } from '@/components/status-badge'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { listTodaysOrders } from '@/server/orders/list-todays-orders'
+import { getWhoIsHere } from '@/server/coverage/get-who-is-here'
+import { WhoIsHere } from '@/components/who-is-here'
 import { getSettings } from '@/server/settings/get-settings'
+import { TableHead } from '@/components/ui/table'
 
 export default async function FrontHome() {
   const actor = await requireArea('front')
-  const [orders, settings, t, common, format] = await Promise.all([
+  const [orders, here, settings, t, common, format] = await Promise.all([
     listTodaysOrders(actor),
+    getWhoIsHere(actor),
     getSettings(),
     getTranslations('front.today'),
     getTranslations('common'),
@@ -19,6 +23,7 @@ export default async function FrontHome() {
   ])
   return (
     <section aria-labelledby="today-title">
+      <WhoIsHere data={here} />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 id="today-title" className="text-2xl font-bold">
@@ -48,16 +53,18 @@ export default async function FrontHome() {
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t('number')}</th>
-                <th className="px-3 py-2">{t('customer')}</th>
-                <th className="px-3 py-2">{t('status')}</th>
-                <th className="px-3 py-2">{t('due')}</th>
-                <th className="px-3 py-2 text-right">{t('total')}</th>
-                <th className="px-3 py-2">{t('takenBy')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-slate-50 text-left text-slate-600"
+              cellClassName="px-3 py-2"
+              columns={[
+                { label: t('number') },
+                { label: t('customer') },
+                { label: t('status') },
+                { label: t('due') },
+                { label: t('total'), className: 'px-3 py-2 text-right' },
+                { label: t('takenBy') },
+              ]}
+            />
             <tbody>
               {orders.map((o) => (
                 <tr key={o.id} className="border-t border-slate-100 hover:bg-slate-50">
@@ -71,9 +78,7 @@ export default async function FrontHome() {
                     <StatusBadge status={o.status} />
                   </td>
                   <td className="px-3 py-2">{format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' })}</td>
-                  <td className="px-3 py-2 text-right">
-                    <Money amount={o.total} currency={settings.currency} />
-                  </td>
+                  <MoneyCell amount={o.total} currency={settings.currency} className="px-3 py-2 text-right" />
                   <td className="px-3 py-2">
                     {o.takenBy}
                     {o.takenCovering && (

@@ -11,6 +11,7 @@ import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import { useAction } from '@/components/ui/use-action'
 import { FormMessage } from '../form-message'
 import { button, IssuedNote, label } from './billing-fields'
+import { panelHeadClass, TableHead } from '@/components/ui/table'
 
 export interface CreditableLine {
   id: string
@@ -21,6 +22,106 @@ export interface CreditableLine {
   unitPrice: number
   taxRateBp: number
   credited: number
+}
+
+/** What the chosen quantities would credit, tax included (null if the amounts cannot be computed). */
+function creditPreview(chosen: Array<{ line: CreditableLine; quantity: number }>): number | null {
+  try {
+    return sumAmounts(
+      chosen.map((c) => ({
+        taxRateBp: c.line.taxRateBp,
+        ...creditLineAmounts({
+          quantity: c.quantity,
+          unitPrice: c.line.unitPrice,
+          taxRateBp: c.line.taxRateBp,
+          invoicedQuantity: c.line.quantity,
+          invoicedFrom: c.line.qtyFrom,
+          alreadyCredited: c.line.credited,
+        }),
+      })),
+    ).total
+  } catch {
+    return null
+  }
+}
+
+/** The invoice's lines: what is still creditable on each, and the quantity to credit (typed, or "all"). */
+function CreditLinesTable({
+  lines,
+  quantities,
+  onQuantity,
+  messagesFor,
+}: {
+  lines: CreditableLine[]
+  quantities: Record<string, string>
+  onQuantity: (lineId: string, value: string) => void
+  messagesFor: (line: CreditableLine) => string[]
+}) {
+  const t = useTranslations('back.credit')
+  return (
+    <table className="w-full text-left text-sm">
+      <TableHead
+        className={panelHeadClass}
+        columns={[
+          { label: t('line'), className: 'py-1 pr-2' },
+          { label: t('creditable'), className: 'px-2 py-1 text-right' },
+          { label: t('quantity'), className: 'py-1 pl-2 text-right' },
+        ]}
+      />
+      <tbody className="divide-y divide-slate-200">
+        {lines.map((l) => {
+          const remaining = l.quantity - l.credited
+          const messages = messagesFor(l)
+          return (
+            <tr key={l.id}>
+              <td className="py-1.5 pr-2">{l.description}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{remaining}</td>
+              <td className="py-1.5 pl-2 text-right">
+                <div className="flex items-center justify-end gap-1">
+                  <input
+                    type="number"
+                    min={0}
+                    max={remaining}
+                    step={1}
+                    inputMode="numeric"
+                    value={quantities[l.id] ?? ''}
+                    onChange={(e) => onQuantity(l.id, e.target.value)}
+                    disabled={remaining === 0}
+                    aria-label={t('quantityFor', { line: l.description })}
+                    aria-invalid={messages.length > 0 ? true : undefined}
+                    className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
+                  />
+                  <button
+                    type="button"
+                    disabled={remaining === 0}
+                    onClick={() => onQuantity(l.id, String(remaining))}
+                    className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+                  >
+                    {t('all')}
+                  </button>
+                </div>
+                {messages.length > 0 && <p className="mt-1 text-xs text-red-700">{messages.join(' ')}</p>}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** Whether the credited quantities go back to "to invoice" (a billing mistake to invoice again). */
+function ReinvoiceCheckbox({ id, checked, onChange }: { id: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const t = useTranslations('back.credit')
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-1 h-4 w-4" />
+      <label htmlFor={id} className="text-sm">
+        <span className="font-medium">{t('reinvoice')}</span>
+        <span className="block text-xs text-slate-600">{t('reinvoiceHint')}</span>
+      </label>
+    </div>
+  )
 }
 
 /** Credit some or all of an invoice's lines with a reason; optionally give the quantities back for re-invoicing. */
@@ -58,27 +159,7 @@ export function CreditNoteForm({
     const error = checkCredit(c.line.quantity, c.line.credited, c.quantity)
     if (error) lineErrors.set(c.line.id, t('tooMany', { max: c.line.quantity - c.line.credited }))
   }
-  const preview = (() => {
-    try {
-      return sumAmounts(
-        chosen
-          .filter((c) => !lineErrors.has(c.line.id))
-          .map((c) => ({
-            taxRateBp: c.line.taxRateBp,
-            ...creditLineAmounts({
-              quantity: c.quantity,
-              unitPrice: c.line.unitPrice,
-              taxRateBp: c.line.taxRateBp,
-              invoicedQuantity: c.line.quantity,
-              invoicedFrom: c.line.qtyFrom,
-              alreadyCredited: c.line.credited,
-            }),
-          })),
-      ).total
-    } catch {
-      return null
-    }
-  })()
+  const preview = creditPreview(chosen.filter((c) => !lineErrors.has(c.line.id)))
   const creditable = lines.filter((l) => l.quantity > l.credited)
   if (creditable.length === 0 && !issued) return <p className="text-sm text-slate-600">{t('fullyCredited')}</p>
   const serverLineError = (index: number) =>
@@ -101,63 +182,15 @@ export function CreditNoteForm({
       data-testid="credit-form"
       noValidate
     >
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-2">
-              {t('line')}
-            </th>
-            <th scope="col" className="px-2 py-1 text-right">
-              {t('creditable')}
-            </th>
-            <th scope="col" className="py-1 pl-2 text-right">
-              {t('quantity')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {lines.map((l) => {
-            const remaining = l.quantity - l.credited
-            const index = chosen.findIndex((c) => c.line.id === l.id)
-            const messages = [
-              ...(lineErrors.has(l.id) ? [lineErrors.get(l.id) as string] : []),
-              ...(index >= 0 ? serverLineError(index) : []),
-            ]
-            return (
-              <tr key={l.id}>
-                <td className="py-1.5 pr-2">{l.description}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{remaining}</td>
-                <td className="py-1.5 pl-2 text-right">
-                  <div className="flex items-center justify-end gap-1">
-                    <input
-                      type="number"
-                      min={0}
-                      max={remaining}
-                      step={1}
-                      inputMode="numeric"
-                      value={quantities[l.id] ?? ''}
-                      onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
-                      disabled={remaining === 0}
-                      aria-label={t('quantityFor', { line: l.description })}
-                      aria-invalid={messages.length > 0 ? true : undefined}
-                      className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
-                    />
-                    <button
-                      type="button"
-                      disabled={remaining === 0}
-                      onClick={() => setQuantities((q) => ({ ...q, [l.id]: String(remaining) }))}
-                      className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
-                    >
-                      {t('all')}
-                    </button>
-                  </div>
-                  {messages.length > 0 && <p className="mt-1 text-xs text-red-700">{messages.join(' ')}</p>}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <CreditLinesTable
+        lines={lines}
+        quantities={quantities}
+        onQuantity={(id, value) => setQuantities((q) => ({ ...q, [id]: value }))}
+        messagesFor={(l) => {
+          const index = chosen.findIndex((c) => c.line.id === l.id)
+          return [...(lineErrors.has(l.id) ? [lineErrors.get(l.id) as string] : []), ...(index >= 0 ? serverLineError(index) : [])]
+        }}
+      />
       <div>
         <label htmlFor={ids.reason} className={label}>
           {t('reason')}
@@ -175,19 +208,7 @@ export function CreditNoteForm({
         />
         <FieldError id={`${ids.reason}-error`} messages={action.fieldErrors.reason} />
       </div>
-      <div className="flex items-start gap-2">
-        <input
-          id={ids.reinvoice}
-          type="checkbox"
-          checked={reinvoice}
-          onChange={(e) => setReinvoice(e.target.checked)}
-          className="mt-1 h-4 w-4"
-        />
-        <label htmlFor={ids.reinvoice} className="text-sm">
-          <span className="font-medium">{t('reinvoice')}</span>
-          <span className="block text-xs text-slate-600">{t('reinvoiceHint')}</span>
-        </label>
-      </div>
+      <ReinvoiceCheckbox id={ids.reinvoice} checked={reinvoice} onChange={setReinvoice} />
       {preview !== null && chosen.length > 0 && (
         <p className="text-sm">
           {t('preview')} <Money amount={preview} currency={currency} className="font-semibold" />

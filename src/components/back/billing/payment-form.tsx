@@ -91,19 +91,7 @@ export function PaymentForm({
     >
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
       {!fixedInvoiceId && open.length > 1 && (
-        <div>
-          <label htmlFor={ids.invoice} className={label}>
-            {t('invoice')}
-          </label>
-          <select id={ids.invoice} value={invoiceId} onChange={(e) => setInvoiceId(e.target.value)} className={compactInputClass}>
-            <option value="">{t('oldestFirst')}</option>
-            {open.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.number}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InvoiceSelect id={ids.invoice} label={t('invoice')} open={open} value={invoiceId} onChange={setInvoiceId} />
       )}
       <AmountField
         id={ids.amount}
@@ -222,6 +210,38 @@ function TenderedField({
           {t('change')} <Money amount={change} currency={currency} className="font-semibold" />
         </p>
       )}
+    </div>
+  )
+}
+
+/** Which open invoice a payment settles (none chosen: the oldest first). */
+function InvoiceSelect({
+  id,
+  label: text,
+  open,
+  value,
+  onChange,
+}: {
+  id: string
+  label: string
+  open: Array<{ id: string; number: string }>
+  value: string
+  onChange: (id: string) => void
+}) {
+  const t = useTranslations('back.payment')
+  return (
+    <div>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={compactInputClass}>
+        <option value="">{t('oldestFirst')}</option>
+        {open.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.number}
+          </option>
+        ))}
+      </select>
     </div>
   )
 }

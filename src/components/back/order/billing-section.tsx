@@ -7,6 +7,7 @@ import { Money } from '@/components/money'
 import { Panel } from '@/components/ui/section'
 import type { OrderBillingDTO } from '@/server/billing/get-order-billing'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
+import { panelHeadClass, TableHead } from '@/components/ui/table'
 
 type Props = { order: OrderDetailDTO; billing: OrderBillingDTO }
 
@@ -113,22 +114,15 @@ async function InvoiceTable({ order, billing }: Props) {
         <p className="text-sm text-slate-600">{t('noInvoices')}</p>
       ) : (
         <table className="mt-1 w-full text-left text-sm" data-testid="order-invoices">
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-2">
-                {t('number')}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t('issued')}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right">
-                {t('total')}
-              </th>
-              <th scope="col" className="py-1 pl-2 text-right">
-                {t('open')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className={panelHeadClass}
+            columns={[
+              { label: t('number'), className: 'py-1 pr-2' },
+              { label: t('issued'), className: 'px-2 py-1' },
+              { label: t('total'), className: 'px-2 py-1 text-right' },
+              { label: t('open'), className: 'py-1 pl-2 text-right' },
+            ]}
+          />
           <tbody className="divide-y divide-slate-200">
             {billing.invoices.map((i) => (
               <tr key={i.id}>

@@ -119,13 +119,8 @@ export function NewCustomerForm({
   onCancel: () => void
 }) {
   const t = useTranslations('front.intake.customer')
-  const tRoot = useTranslations()
-  const tf = useTranslations('front.lookupFailure')
   const [draft, setDraft] = useState<Draft>(() => draftFrom(from))
-  const [draftErrors, setDraftErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [candidates, setCandidates] = useState<DuplicateCandidateDTO[] | null>(null)
-  const [saving, startSaving] = useTransition()
+  const { save, saving, draftErrors, formError, candidates, setCandidates } = useSaveCustomer(createCustomer, draft, onPick)
 
   // Live duplicate hint while a new customer is typed: same phone or email as someone already known.
   const phoneOk = createCustomerSchema.shape.phone.safeParse(draft.phone)
@@ -138,39 +133,6 @@ export function NewCustomerForm({
     250,
   )
   const shownDuplicates = candidates ?? (duplicates.current ? duplicates.results : [])
-
-  function save(ignoreDuplicates: boolean) {
-    const raw = { name: draft.name, phone: draft.phone, email: draft.email, ...(ignoreDuplicates ? { ignoreDuplicates: true } : {}) }
-    const parsed = createCustomerSchema.safeParse(raw)
-    if (!parsed.success) {
-      const errors: Record<string, string> = {}
-      for (const [path, refs] of Object.entries(fieldIssues(parsed.error))) if (refs[0]) errors[path] = tRoot(refs[0].key, refs[0].params)
-      setDraftErrors(errors)
-      return
-    }
-    setDraftErrors({})
-    setFormError(null)
-    startSaving(async () => {
-      try {
-        const result = await createCustomer(raw)
-        if (!result.ok) {
-          const errors: Record<string, string> = {}
-          for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
-          setDraftErrors(errors)
-          setFormError(result.formError ?? null)
-          return
-        }
-        if (result.data.status === 'duplicates') {
-          setCandidates(result.data.candidates)
-          return
-        }
-        invalidateLookups('/front/lookup/')
-        onPick(result.data.customer)
-      } catch {
-        setFormError(tf('NETWORK'))
-      }
-    })
-  }
 
   const input = (
     name: keyof Draft,
@@ -242,4 +204,48 @@ export function NewCustomerForm({
       </div>
     </div>
   )
+}
+
+/** Saving a new customer: checked here first, then on the server, which may answer with people already known. */
+function useSaveCustomer(createCustomer: CreateCustomer, draft: Draft, onPick: (customer: CustomerHitDTO) => void) {
+  const tRoot = useTranslations()
+  const tf = useTranslations('front.lookupFailure')
+  const [draftErrors, setDraftErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [candidates, setCandidates] = useState<DuplicateCandidateDTO[] | null>(null)
+  const [saving, startSaving] = useTransition()
+
+  function save(ignoreDuplicates: boolean) {
+    const raw = { name: draft.name, phone: draft.phone, email: draft.email, ...(ignoreDuplicates ? { ignoreDuplicates: true } : {}) }
+    const parsed = createCustomerSchema.safeParse(raw)
+    if (!parsed.success) {
+      const errors: Record<string, string> = {}
+      for (const [path, refs] of Object.entries(fieldIssues(parsed.error))) if (refs[0]) errors[path] = tRoot(refs[0].key, refs[0].params)
+      setDraftErrors(errors)
+      return
+    }
+    setDraftErrors({})
+    setFormError(null)
+    startSaving(async () => {
+      try {
+        const result = await createCustomer(raw)
+        if (!result.ok) {
+          const errors: Record<string, string> = {}
+          for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
+          setDraftErrors(errors)
+          setFormError(result.formError ?? null)
+          return
+        }
+        if (result.data.status === 'duplicates') {
+          setCandidates(result.data.candidates)
+          return
+        }
+        invalidateLookups('/front/lookup/')
+        onPick(result.data.customer)
+      } catch {
+        setFormError(tf('NETWORK'))
+      }
+    })
+  }
+  return { save, saving, draftErrors, formError, candidates, setCandidates }
 }

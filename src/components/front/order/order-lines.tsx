@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
+import { TableHead } from '@/components/ui/table'
 
 /** What was ordered, how much of it is done, and the order's totals. */
 export async function OrderLines({ order }: { order: OrderDetailDTO }) {
@@ -11,15 +12,17 @@ export async function OrderLines({ order }: { order: OrderDetailDTO }) {
         {t('lines')}
       </h2>
       <table className="mt-2 w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">{t('item')}</th>
-            <th className="px-3 py-2 text-right">{t('quantity')}</th>
-            <th className="px-3 py-2 text-right">{t('done')}</th>
-            <th className="hidden px-3 py-2 text-right sm:table-cell">{t('unitPrice')}</th>
-            <th className="px-3 py-2 text-right">{t('lineTotal')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          className="bg-slate-50 text-left text-slate-600"
+          cellClassName="px-3 py-2"
+          columns={[
+            { label: t('item') },
+            { label: t('quantity'), className: 'px-3 py-2 text-right' },
+            { label: t('done'), className: 'px-3 py-2 text-right' },
+            { label: t('unitPrice'), className: 'hidden px-3 py-2 text-right sm:table-cell' },
+            { label: t('lineTotal'), className: 'px-3 py-2 text-right' },
+          ]}
+        />
         <tbody>
           {order.lines.map((l) => (
             <tr key={l.id} className="border-t border-slate-100 align-top">
@@ -33,12 +36,8 @@ export async function OrderLines({ order }: { order: OrderDetailDTO }) {
                 {l.qtyFulfilled}
                 <span className="sr-only"> / {l.quantity}</span>
               </td>
-              <td className="hidden px-3 py-2 text-right sm:table-cell">
-                <Money amount={l.unitPrice} currency={order.currency} />
-              </td>
-              <td className="px-3 py-2 text-right">
-                <Money amount={l.gross} currency={order.currency} />
-              </td>
+              <MoneyCell amount={l.unitPrice} currency={order.currency} className="hidden px-3 py-2 text-right sm:table-cell" />
+              <MoneyCell amount={l.gross} currency={order.currency} className="px-3 py-2 text-right" />
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
 import type { TicketDTO } from '@/server/orders/get-ticket'
 
 // The printed ticket's parts, each laid out for an 80 mm receipt or an A4 sheet.
@@ -79,14 +79,8 @@ export async function TicketLines({ ticket, receipt }: { ticket: TicketDTO; rece
               {l.note && <span className="block italic">{l.note}</span>}
             </td>
             <td className="whitespace-nowrap py-0.5 text-right tabular-nums">{receipt ? `×${l.quantity}` : l.quantity}</td>
-            {!receipt && (
-              <td className="py-0.5 text-right">
-                <Money amount={l.unitPrice} currency={ticket.currency} />
-              </td>
-            )}
-            <td className="whitespace-nowrap py-0.5 pl-1 text-right">
-              <Money amount={l.gross} currency={ticket.currency} />
-            </td>
+            {!receipt && <MoneyCell amount={l.unitPrice} currency={ticket.currency} className="py-0.5 text-right" />}
+            <MoneyCell amount={l.gross} currency={ticket.currency} className="whitespace-nowrap py-0.5 pl-1 text-right" />
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,8 @@ import { AGING_BUCKETS } from '@/domain/billing'
 import { addDays, businessDay } from '@/domain/opening-hours'
 import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
-import { Money } from '@/components/money'
+import { Money, MoneyCell } from '@/components/money'
+import { EmptyState, listHeadClass, TableHead } from '@/components/ui/table'
 import { requirePageActor } from '@/server/auth/guard'
 import { listReceivables, type ReceivablesDTO } from '@/server/receivables/list-receivables'
 import { getSettings } from '@/server/settings/get-settings'
@@ -52,28 +53,19 @@ export default async function ReceivablesPage() {
           {t('byCustomer')}
         </h2>
         {data.customers.length === 0 ? (
-          <div className="rounded-lg bg-white p-8 text-center ring-1 ring-slate-200">
-            <p className="text-lg font-medium">{t('empty')}</p>
-            <p className="mt-1 text-sm text-slate-600">{t('emptyHint')}</p>
-          </div>
+          <EmptyState title={t('empty')} hint={t('emptyHint')} />
         ) : (
           <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
             <table className="w-full text-left text-sm" data-testid="receivables">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('customer')}
-                  </th>
-                  {AGING_BUCKETS.map((b) => (
-                    <th key={b} scope="col" className="px-3 py-2 text-right">
-                      {t(`bucketShort.${b}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('balance')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                className={listHeadClass}
+                cellClassName="px-3 py-2 text-right"
+                columns={[
+                  { label: t('customer'), className: 'px-3 py-2' },
+                  ...AGING_BUCKETS.map((b) => ({ label: t(`bucketShort.${b}`) })),
+                  { label: t('balance') },
+                ]}
+              />
               {data.customers.map((c) => (
                 <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
               ))}
@@ -130,9 +122,7 @@ async function CustomerReceivables({ c, currency }: { c: ReceivablesDTO['custome
             {c.aging[b] > 0 ? <Money amount={c.aging[b]} currency={currency} /> : '—'}
           </td>
         ))}
-        <td className="px-3 pt-2 text-right font-semibold">
-          <Money amount={c.aging.total} currency={currency} />
-        </td>
+        <MoneyCell amount={c.aging.total} currency={currency} className="px-3 pt-2 text-right font-semibold" />
       </tr>
       <tr>
         <td colSpan={6} className="px-3 pb-2">

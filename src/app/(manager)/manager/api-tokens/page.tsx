@@ -4,6 +4,7 @@ import { requirePageTask } from '@/server/auth/guard'
 import { listApiTokens } from '@/server/api-tokens/list-api-tokens'
 import { listStaff } from '@/server/team/list-staff'
 import { CreateTokenForm, RevokeButton } from './token-forms'
+import { TableHead } from '@/components/ui/table'
 
 export default async function ApiTokensPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
@@ -29,18 +30,18 @@ export default async function ApiTokensPage() {
       <CreateTokenForm staff={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))} />
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">{t('name')}</th>
-              <th className="px-3 py-2">{t('owner')}</th>
-              <th className="px-3 py-2">{t('prefix')}</th>
-              <th className="px-3 py-2">{t('lastUsed')}</th>
-              <th className="px-3 py-2">{t('state')}</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="bg-slate-50 text-left text-slate-600"
+            cellClassName="px-3 py-2"
+            columns={[
+              { label: t('name') },
+              { label: t('owner') },
+              { label: t('prefix') },
+              { label: t('lastUsed') },
+              { label: t('state') },
+              { label: t('actions'), srOnly: true },
+            ]}
+          />
           <tbody>
             {tokens.length === 0 && (
               <tr>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
+import { BankSettingsForm } from '@/components/manager/bank-settings-form'
 import { SettingsForm } from '@/components/manager/settings-form'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
+import { getBankSettings } from '@/server/settings/get-bank-settings'
 import { getSettings } from '@/server/settings/get-settings'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   await requirePageTask('MANAGE_TEAM')
-  const [settings, clock, t, locale] = await Promise.all([
+  const [settings, bank, clock, t, locale] = await Promise.all([
     getSettings(),
+    getBankSettings(),
     loadBusinessClock(),
     getTranslations('manager.settings'),
     getLocale(),
@@ -40,6 +43,7 @@ export default async function SettingsPage() {
         zones={Intl.supportedValuesOf('timeZone')}
         dayNames={dayNames}
       />
+      <BankSettingsForm bank={bank} />
     </div>
   )
 }

@@ -3,7 +3,16 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { mayCall } from '@/domain/permissions'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { RefundForm } from '@/components/back/billing/money-back-form'
-import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
+import {
+  BuyerBlock,
+  DocumentFooter,
+  DocumentHeader,
+  DocumentList,
+  DocumentLines,
+  DocumentSheet,
+  DocumentTotals,
+  PrintStyles,
+} from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'
 import { currentActor } from '@/server/auth/actor'
@@ -65,24 +74,21 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
           extra={note.refunded > 0 ? [{ label: t('refunded'), amount: note.refunded, strong: true, testId: 'document-refunded' }] : []}
         />
         {note.refunds.length > 0 && (
-          <section className="mt-6 break-inside-avoid">
-            <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('refunds')}</h2>
-            <ul className="mt-1 space-y-0.5">
-              {note.refunds.map((r) => (
-                <li key={r.id} className="flex flex-wrap gap-x-3">
-                  <span>{date(r.receivedAt)}</span>
-                  <span>{common(`paymentMethod.${r.method}`)}</span>
-                  <Money amount={r.amount} currency={note.currency} className="font-medium" />
-                  {r.reference && <span className="text-slate-600">{r.reference}</span>}
-                  <span className="text-slate-600">{r.by}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <DocumentList title={t('refunds')} first>
+            {note.refunds.map((r) => (
+              <li key={r.id} className="flex flex-wrap gap-x-3">
+                <span>{date(r.receivedAt)}</span>
+                <span>{common(`paymentMethod.${r.method}`)}</span>
+                <Money amount={r.amount} currency={note.currency} className="font-medium" />
+                {r.reference && <span className="text-slate-600">{r.reference}</span>}
+                <span className="text-slate-600">{r.by}</span>
+              </li>
+            ))}
+          </DocumentList>
         )}
-        <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">
+        <DocumentFooter>
           <p>{t('issuedBy', { name: note.issuedBy })}</p>
-        </footer>
+        </DocumentFooter>
       </DocumentSheet>
       {canRefund && (
         <section aria-labelledby="refund-title" className="no-print mx-auto max-w-[210mm] rounded-lg bg-white p-4 ring-1 ring-slate-200">

@@ -3,9 +3,17 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { mayCall } from '@/domain/permissions'
 import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
-import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
-import { PaymentForm } from '@/components/back/billing/payment-form'
-import { BuyerBlock, DocumentHeader, DocumentLines, DocumentSheet, DocumentTotals, PrintStyles } from '@/components/back/document'
+import { InvoiceActions } from '@/components/back/billing/invoice-actions'
+import {
+  BuyerBlock,
+  DocumentFooter,
+  DocumentHeader,
+  DocumentList,
+  DocumentLines,
+  DocumentSheet,
+  DocumentTotals,
+  PrintStyles,
+} from '@/components/back/document'
 import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'
 import { currentActor } from '@/server/auth/actor'
@@ -13,7 +21,9 @@ import { requireArea } from '@/server/auth/guard'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { orNotFound, pageId } from '../../load'
-import { panelClass } from '@/components/ui/styles'
+import { TransferQr } from '@/components/transfer-qr'
+import { invoiceMemo } from '@/domain/bank-transfer'
+import { transferQr } from '@/server/billing/transfer-qr'
 
 // "Save as PDF" names the file after the page title: the invoice number and the buyer.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -26,11 +36,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const actor = await requireArea('back')
   const id = pageId((await params).id)
   const invoice = await orNotFound(getInvoice(actor, id))
-  const [billing, t, common, format] = await Promise.all([
+  const [billing, t, common, format, transfer] = await Promise.all([
     getOrderBilling(actor, invoice.order.id),
     getTranslations('back.document'),
     getTranslations('common'),
     getFormatter(),
+    // The balance due by VietQR transfer, its memo the invoice number (matched back to this invoice, ADR 016).
+    invoice.balance > 0 ? transferQr(invoice.balance, invoiceMemo(invoice.number)) : null,
   ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
@@ -85,76 +97,52 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             },
           ]}
         />
-        {invoice.payments.length > 0 && (
+        {transfer && (
           <section className="mt-6 break-inside-avoid">
-            <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('payments')}</h2>
-            <ul className="mt-1 space-y-0.5">
-              {invoice.payments.map((p) => (
-                <li key={p.id} className="flex flex-wrap gap-x-3">
-                  <span>{date(p.receivedAt)}</span>
-                  <span>{t(`paymentKind.${p.kind}`)}</span>
-                  <span>{common(`paymentMethod.${p.method}`)}</span>
-                  <Money amount={p.amount} currency={invoice.currency} className="font-medium" />
-                  {p.reference && <span className="text-slate-600">{p.reference}</span>}
-                </li>
-              ))}
-            </ul>
+            <TransferQr qr={transfer} size="page" />
           </section>
+        )}
+        {invoice.payments.length > 0 && (
+          <DocumentList title={t('payments')} first>
+            {invoice.payments.map((p) => (
+              <li key={p.id} className="flex flex-wrap gap-x-3">
+                <span>{date(p.receivedAt)}</span>
+                <span>{t(`paymentKind.${p.kind}`)}</span>
+                <span>{common(`paymentMethod.${p.method}`)}</span>
+                <Money amount={p.amount} currency={invoice.currency} className="font-medium" />
+                {p.reference && <span className="text-slate-600">{p.reference}</span>}
+              </li>
+            ))}
+          </DocumentList>
         )}
         {invoice.creditNotes.length > 0 && (
-          <section className="mt-4 break-inside-avoid">
-            <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t('creditNotes')}</h2>
-            <ul className="mt-1 space-y-0.5">
-              {invoice.creditNotes.map((c) => (
-                <li key={c.id} className="flex flex-wrap gap-x-3">
-                  <Link href={`/back/credit-notes/${c.id}`} className="font-mono underline print:no-underline">
-                    {c.number}
-                  </Link>
-                  <span>{date(c.issuedAt)}</span>
-                  <Money amount={-c.total} currency={invoice.currency} />
-                  <span className="text-slate-600">{c.reason}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <DocumentList title={t('creditNotes')}>
+            {invoice.creditNotes.map((c) => (
+              <li key={c.id} className="flex flex-wrap gap-x-3">
+                <Link href={`/back/credit-notes/${c.id}`} className="font-mono underline print:no-underline">
+                  {c.number}
+                </Link>
+                <span>{date(c.issuedAt)}</span>
+                <Money amount={-c.total} currency={invoice.currency} />
+                <span className="text-slate-600">{c.reason}</span>
+              </li>
+            ))}
+          </DocumentList>
         )}
-        <footer className="mt-8 border-t border-slate-200 pt-3 text-xs text-slate-600">
+        <DocumentFooter>
           <p>{t('terms', { date: date(invoice.dueAt) })}</p>
           <p>{t('issuedBy', { name: invoice.issuedBy })}</p>
-        </footer>
+        </DocumentFooter>
       </DocumentSheet>
 
       {(canPay || canCredit) && (
-        <div className="no-print mx-auto grid max-w-[210mm] gap-4 md:grid-cols-2">
-          {canPay && (
-            <section aria-labelledby="pay-title" className={panelClass}>
-              <h2 id="pay-title" className="mb-3 text-lg font-semibold">
-                {t('takePayment')}
-              </h2>
-              <PaymentForm
-                orderId={invoice.order.id}
-                invoices={billing.invoices}
-                maxPayable={billing.maxPayable}
-                currency={invoice.currency}
-                fixedInvoiceId={invoice.id}
-              />
-            </section>
-          )}
-          {canCredit && (
-            <section aria-labelledby="credit-title" className={panelClass}>
-              <h2 id="credit-title" className="mb-1 text-lg font-semibold">
-                {t('creditTitle')}
-              </h2>
-              <p className="mb-3 text-sm text-slate-600">{t('creditHint')}</p>
-              <CreditNoteForm
-                invoiceId={invoice.id}
-                orderVersion={invoice.order.version}
-                lines={invoice.lines}
-                currency={invoice.currency}
-              />
-            </section>
-          )}
-        </div>
+        <InvoiceActions
+          invoice={invoice}
+          invoices={billing.invoices}
+          maxPayable={billing.maxPayable}
+          canPay={canPay}
+          canCredit={canCredit}
+        />
       )}
     </div>
   )

@@ -8,12 +8,15 @@ import { OrderPayments } from '@/components/front/order/order-payments'
 import { PickupPanel, type PickupFacts } from '@/components/front/pickup-panel'
 import { Money } from '@/components/money'
 import { OrderTimeline } from '@/components/order-timeline'
+import { LiveUpdates } from '@/components/ui/live-updates'
 import { Panel } from '@/components/ui/section'
+import { orderMemo } from '@/domain/bank-transfer'
 import { isDomainError } from '@/domain/errors'
 import { leftToPay } from '@/domain/intake'
 import { can, mayCall } from '@/domain/permissions'
 import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
+import { transferQr } from '@/server/billing/transfer-qr'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
@@ -70,12 +73,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     canInvoice: mayCall(actor, issueInvoiceUseCase.tasks),
     canHandOver: mayCall(actor, handOverOrderUseCase.tasks),
     handOverBlocked,
+    transferQr: cancelled ? null : await transferQr(left, orderMemo(order.number)),
   }
   const mayTakePayment = mayCall(actor, recordPaymentUseCase.tasks)
 
   return (
     <article aria-labelledby="order-title" className="space-y-6">
       <OrderHeader order={order} canTakeOrder={can(actor, 'TAKE_ORDER')} />
+      <LiveUpdates mode="follow" orderId={order.id} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">

@@ -8,6 +8,8 @@ import { isDomainError } from '@/domain/errors'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { getTicket } from '@/server/orders/get-ticket'
+import { TransferQr } from '@/components/transfer-qr'
+import { ticketTransferQr } from '@/server/billing/transfer-qr'
 import { trackingQrSvg } from '@/server/tracking/tracking-qr'
 import { trackingUrl } from '@/server/tracking/tracking-url'
 
@@ -46,7 +48,7 @@ export default async function TicketPage({
   const format: TicketFormat = query.format === 'a4' ? 'a4' : 'receipt'
   const justCreated = query.new === '1'
   const [t, url] = await Promise.all([getTranslations('front.ticket'), trackingUrl(ticket.trackingToken)])
-  const qr = await trackingQrSvg(url)
+  const [qr, transfer, tq] = await Promise.all([trackingQrSvg(url), ticketTransferQr(ticket), getTranslations('common.transferQr')])
   const receipt = format === 'receipt'
 
   return (
@@ -67,6 +69,15 @@ export default async function TicketPage({
         <TicketLines ticket={ticket} receipt={receipt} />
         <TicketTotals ticket={ticket} receipt={receipt} />
         <TicketNotes ticket={ticket} receipt={receipt} />
+        {transfer && (
+          <div className={receipt ? 'mt-2 border-t border-dashed border-black pt-2' : 'mt-6 border-t border-slate-300 pt-6'}>
+            <TransferQr
+              qr={transfer.qr}
+              size={receipt ? 'receipt' : 'page'}
+              note={transfer.depositPercent === null ? undefined : tq('deposit', { percent: transfer.depositPercent })}
+            />
+          </div>
+        )}
         <TicketTracking url={url} qr={qr} receipt={receipt} />
       </section>
     </div>

@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server'
+import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
+import { PaymentForm } from '@/components/back/billing/payment-form'
+import { Panel } from '@/components/ui/section'
+import { panelClass } from '@/components/ui/styles'
+import type { InvoiceDocumentDTO } from '@/server/billing/get-invoice'
+
+/** Beside an invoice, what the back office may do with it: take a payment, issue a credit note. */
+export async function InvoiceActions({
+  invoice,
+  invoices,
+  maxPayable,
+  canPay,
+  canCredit,
+}: {
+  invoice: InvoiceDocumentDTO
+  invoices: Array<{ id: string; number: string; open: number }>
+  maxPayable: number
+  canPay: boolean
+  canCredit: boolean
+}) {
+  const t = await getTranslations('back.document')
+  return (
+    <div className="no-print mx-auto grid max-w-[210mm] gap-4 md:grid-cols-2">
+      {canPay && (
+        <Panel id="pay-title" title={t('takePayment')}>
+          <PaymentForm
+            orderId={invoice.order.id}
+            invoices={invoices}
+            maxPayable={maxPayable}
+            currency={invoice.currency}
+            fixedInvoiceId={invoice.id}
+          />
+        </Panel>
+      )}
+      {canCredit && (
+        <section aria-labelledby="credit-title" className={panelClass}>
+          <h2 id="credit-title" className="mb-1 text-lg font-semibold">
+            {t('creditTitle')}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t('creditHint')}</p>
+          <CreditNoteForm invoiceId={invoice.id} orderVersion={invoice.order.version} lines={invoice.lines} currency={invoice.currency} />
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useState, type FormEvent } from 'react'
+import { setIndexTasksAction } from '@/actions/roster'
+import { FormError, StatusMessage } from '@/components/ui/field'
+import { secondaryButtonClass } from '@/components/ui/styles'
+import { useAction } from '@/components/ui/use-action'
+import { TASKS, type Task } from '@/domain/permissions'
+
+/** Which tasks the cover index counts (persisted in the settings). */
+export function IndexTasksForm({ excluded }: { excluded: Task[] }) {
+  const t = useTranslations('manager.index')
+  const common = useTranslations('common')
+  const [left, setLeft] = useState<Task[]>(excluded)
+  const [status, setStatus] = useState<string | null>(null)
+  const { run, pending, formError } = useAction(setIndexTasksAction)
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault()
+    setStatus(null)
+    const result = await run({ excluded: left })
+    if (result.ok) setStatus(t('tasksSaved'))
+  }
+  return (
+    <details className="mt-4 text-sm">
+      <summary className="cursor-pointer font-semibold">{t('tasksTitle')}</summary>
+      <form onSubmit={onSubmit} className="mt-2 space-y-2">
+        <p className="text-xs text-slate-600">{t('tasksExplain')}</p>
+        <fieldset className="grid grid-cols-2 gap-1">
+          <legend className="sr-only">{t('tasksTitle')}</legend>
+          {TASKS.map((task) => (
+            <label key={task} className="inline-flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={!left.includes(task)}
+                onChange={(e) => setLeft((l) => (e.target.checked ? l.filter((x) => x !== task) : [...l, task]))}
+              />
+              {common(`tasks.${task}`)}
+            </label>
+          ))}
+        </fieldset>
+        <FormError message={formError} />
+        <StatusMessage message={status} />
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          {t('tasksSave')}
+        </button>
+      </form>
+    </details>
+  )
+}
