@@ -29,6 +29,8 @@ export interface SeedLine {
   taxRateBp: number
   /** Units already done in the workshop (the factory derives the order's fulfilment from them). */
   qtyFulfilled?: number
+  /** The catalog product the line is for, if any. */
+  productId?: string
 }
 
 /** An order taken by the receptionist, due in `dueInHours`, with an optional deposit (through the shared factory). */

@@ -1,5 +1,5 @@
 // Permissions follow skills: raising a back-office worker's TAKE_ORDER to 2 opens the counter's intake to him on his
-// very next request (after signing in again: his old session ends). The demo's Bảo is put back at level 1 afterwards,
+// very next request, in the same session (ADR 013: no sign-in page). The demo's Bảo is put back at level 1 afterwards,
 // because the counter's specs rely on him being refused.
 import { DEMO, expect, loginAs, screenshotPath, sql, test } from './fixtures'
 
@@ -41,7 +41,7 @@ test('raising Bảo to TAKE_ORDER 2 lets him open the intake screen', async ({ p
   await expect(popover.getByRole('radio', { name: /1 — In training/ })).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(popover.getByRole('radio', { name: /2 — Can cover/ })).toBeChecked()
-  await expect(popover).toContainText('Đặng Quốc Bảo will be signed out at once')
+  await expect(popover).toContainText('The rights of Đặng Quốc Bảo change on their next page; they stay signed in.')
   await popover.getByLabel('Reason (optional)').fill('Passed the counter check (e2e)')
   await page.screenshot({ path: screenshotPath('manager-matrix-edit') })
   await popover.getByRole('button', { name: 'Save' }).click()
@@ -50,12 +50,9 @@ test('raising Bảo to TAKE_ORDER 2 lets him open the intake screen', async ({ p
   expect(await baoTakeOrderLevel()).toBe(2)
 
   try {
-    // His old session ended: the next request sends him to the login page.
+    // Same session: his next page already has the counter and its intake screen.
     await baoPage.goto('/back')
-    await expect(baoPage).toHaveURL(/\/login/)
-    // Signed in again, he has the counter and its intake screen.
-    await loginAs(baoPage, DEMO.bao)
-    await baoPage.goto('/back')
+    await expect(baoPage).toHaveURL(/\/back/)
     await expect(baoPage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Counter' })).toBeVisible()
     const intake = await baoPage.goto('/front/orders/new')
     expect(intake?.status()).toBe(200)

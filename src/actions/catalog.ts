@@ -4,6 +4,7 @@
 import { runAction } from '@/server/action'
 import { createProductUseCase } from '@/server/catalog/create-product'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
+import { setProductSkillUseCase } from '@/server/catalog/set-product-skill'
 import { updateProductUseCase } from '@/server/catalog/update-product'
 
 export async function createProductAction(raw: unknown) {
@@ -14,4 +15,7 @@ export async function updateProductAction(raw: unknown) {
 }
 export async function setProductActiveAction(raw: unknown) {
   return runAction(setProductActiveUseCase, raw)
+}
+export async function setProductSkillAction(raw: unknown) {
+  return runAction(setProductSkillUseCase, raw)
 }

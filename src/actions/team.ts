@@ -7,6 +7,8 @@ import { recordAbsenceUseCase } from '@/server/absences/record-absence'
 import { runAction } from '@/server/action'
 import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
+import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
+import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
 import { createStaffUseCase } from '@/server/team/create-staff'
 import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
 import { getReassignmentUseCase } from '@/server/team/get-reassignment'
@@ -52,6 +54,12 @@ export async function setStaffActiveAction(raw: unknown) {
 }
 export async function updateSettingsAction(raw: unknown) {
   return runAction(updateSettingsUseCase, raw)
+}
+export async function createShopSkillAction(raw: unknown) {
+  return runAction(createShopSkillUseCase, raw)
+}
+export async function setShopSkillLevelAction(raw: unknown) {
+  return runAction(setShopSkillLevelUseCase, raw)
 }
 export async function updateBankSettingsAction(raw: unknown) {
   return runAction(updateBankSettingsUseCase, raw)

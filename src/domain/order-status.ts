@@ -154,6 +154,16 @@ export function isOverdue(
   return !order.cancelled && order.handover === 'WAITING' && order.fulfillment !== 'FULFILLED' && order.dueAt.getTime() < now.getTime()
 }
 
+/**
+ * Work left: not cancelled, not closed, and some line not fully made yet. The one rule for what a break handover
+ * moves, what a deactivation must hand over, and the team page's "open orders" (SQL through workLeftWhere in
+ * src/server/orders/work-left.ts, tested against this). A fulfilled order waiting for its customer or its money has
+ * no work left for whoever it is assigned to.
+ */
+export function hasWorkLeft(order: { fulfillment: FulfillmentStatus; cancelled: boolean; closed: boolean }): boolean {
+  return !order.cancelled && !order.closed && order.fulfillment !== 'FULFILLED'
+}
+
 /** Collected or delivered, fully billed and fully paid, and not cancelled. */
 export function isClosed(order: { handover: Handover; billing: BillingStatus; payment: PaymentStatus; cancelled: boolean }): boolean {
   return !order.cancelled && order.handover !== 'WAITING' && order.billing === 'BILLED' && order.payment === 'PAID'

@@ -1,6 +1,8 @@
-// Who may do what. Permissions follow skills, not only job titles (docs/decisions/004-skills-and-permissions.md):
-// - a person's home role gives them its tasks at EXPERT_LEVEL unless the skills matrix says otherwise, so a print
-//   operator whose home role is BACK_OFFICE but who never invoices can be recorded at INVOICE 0;
+// Who may do what. Permissions follow skills, not only job titles (docs/decisions/004-skills-and-permissions.md,
+// 013-honest-certification.md):
+// - only a recorded (certified) level counts: a new person starts with none, so they hold even their home role's
+//   tasks only once someone certified them; nobody is an expert by default. The home role still decides the area
+//   a person belongs to and which work is cross-role;
 // - a person may do a task when their (effective) level for it is at least COVER_LEVEL; managers may do everything;
 // - level 1 ("in training") grants nothing on its own: trainees practise beside a level-3 colleague, who does the
 //   recorded action.
@@ -88,9 +90,16 @@ export function ownsTask(role: HomeRole, task: Task): boolean {
   return HOME_ROLE_TASKS[role].includes(task)
 }
 
-/** The level that counts: the recorded one, else EXPERT_LEVEL for the home role's own tasks, else 0. */
+/** The level that counts: the recorded (certified) one, else 0 — the home role grants nothing by itself (ADR 013). */
 export function levelOf(person: Capable, task: Task): number {
-  return person.skills[task] ?? (ownsTask(person.homeRole, task) ? EXPERT_LEVEL : 0)
+  return person.skills[task] ?? 0
+}
+
+/** What the home role granted before ADR 013 (its tasks at EXPERT_LEVEL): the levels recorded, marked migrated, for
+ * the people who existed then, and for the established staff the seed and the tests write directly. Never applied to
+ * a new hire. */
+export function homeRoleSkills(role: HomeRole): Skills {
+  return Object.fromEntries(HOME_ROLE_TASKS[role].map((task) => [task, EXPERT_LEVEL]))
 }
 
 /** Qualified (can cover) for a task: effective level >= COVER_LEVEL. */

@@ -4,7 +4,7 @@
 // row of any table changed. Each row also names the use case whose declared tasks the entry point reads; the tasks
 // must allow exactly the row's principals, so a declaration that drifts fails here as well as in the calls.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mayCall, ORDER_READERS, type Capable } from '@/domain/permissions'
+import { homeRoleSkills, mayCall, ORDER_READERS, type Capable } from '@/domain/permissions'
 import { db } from '@/server/db'
 import { endAbsenceUseCase } from '@/server/absences/end-absence'
 import { endOwnAbsenceUseCase } from '@/server/absences/end-own-absence'
@@ -29,6 +29,7 @@ import { recordCashMovementUseCase } from '@/server/cash/record-cash-movement'
 import { createProductUseCase } from '@/server/catalog/create-product'
 import { searchProductsUseCase } from '@/server/catalog/search-products'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
+import { setProductSkillUseCase } from '@/server/catalog/set-product-skill'
 import { updateProductUseCase } from '@/server/catalog/update-product'
 import { optOutUseCase } from '@/server/messages/opt-out'
 import { retryMessageUseCase } from '@/server/messages/retry-message'
@@ -50,6 +51,8 @@ import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { listOrdersUseCase } from '@/server/orders/list-orders'
 import { exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
+import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
+import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
 import { createStaffUseCase } from '@/server/team/create-staff'
 import { createTrainingGoalUseCase } from '@/server/team/create-training-goal'
 import { getReassignmentUseCase } from '@/server/team/get-reassignment'
@@ -114,10 +117,11 @@ const MANAGER: Principal[] = ['manager']
 
 /** What each signed-in principal is, for reading a use case's declared tasks (as set up in beforeAll). */
 const CAPABLE: Record<Exclude<Principal, 'anonymous' | 'deactivated'>, Capable> = {
-  receptionist: { homeRole: 'RECEPTIONIST', skills: {} },
-  backOffice: { homeRole: 'BACK_OFFICE', skills: {} },
-  manager: { homeRole: 'MANAGER', skills: {} },
-  cover: { homeRole: 'BACK_OFFICE', skills: { HANDLE_PICKUP: 2, TAKE_ORDER: 2 } },
+  // Established staff: certified in their home role (ADR 013), as the factory records them.
+  receptionist: { homeRole: 'RECEPTIONIST', skills: homeRoleSkills('RECEPTIONIST') },
+  backOffice: { homeRole: 'BACK_OFFICE', skills: homeRoleSkills('BACK_OFFICE') },
+  manager: { homeRole: 'MANAGER', skills: homeRoleSkills('MANAGER') },
+  cover: { homeRole: 'BACK_OFFICE', skills: { ...homeRoleSkills('BACK_OFFICE'), HANDLE_PICKUP: 2, TAKE_ORDER: 2 } },
 }
 
 type Row = Principal[]
@@ -157,6 +161,9 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/catalog.ts#createProductAction': [MANAGER, createProductUseCase],
   'actions/catalog.ts#updateProductAction': [MANAGER, updateProductUseCase],
   'actions/catalog.ts#setProductActiveAction': [MANAGER, setProductActiveUseCase],
+  'actions/catalog.ts#setProductSkillAction': [MANAGER, setProductSkillUseCase],
+  'actions/team.ts#createShopSkillAction': [MANAGER, createShopSkillUseCase],
+  'actions/team.ts#setShopSkillLevelAction': [MANAGER, setShopSkillLevelUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
   'actions/team.ts#updateBankSettingsAction': [MANAGER, updateBankSettingsUseCase],
   'actions/billing.ts#assignTransferAction': [WORKSHOP, assignTransferUseCase],

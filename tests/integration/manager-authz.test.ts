@@ -30,6 +30,12 @@ import { db } from '@/server/db'
 import { makeActor } from '../support/factories'
 import { ensureManagerSettings } from './manager-support'
 import { ACTION_INPUTS } from './security-inputs'
+import { listShopSkillOptions } from '@/server/catalog/list-shop-skill-options'
+import { setProductSkill } from '@/server/catalog/set-product-skill'
+import { createShopSkill } from '@/server/shop-skills/create-shop-skill'
+import { getSkillGaps } from '@/server/shop-skills/get-skill-gaps'
+import { listShopSkills } from '@/server/shop-skills/list-shop-skills'
+import { setShopSkillLevel } from '@/server/shop-skills/set-shop-skill-level'
 
 const id = randomUUID()
 
@@ -58,6 +64,10 @@ const TEAM_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
   ['recordAbsence', (a) => recordAbsence(a, { userId: id, kind: 'SICK', startsAt: '2026-11-27T08:00', endsAt: '2026-11-27T12:00' })],
   ['endAbsence', (a) => endAbsence(a, { absenceId: id })],
   ['getKpis', (a) => getKpis(a)],
+  ['listShopSkills', (a) => listShopSkills(a)],
+  ['getSkillGaps', (a) => getSkillGaps(a)],
+  ['createShopSkill', (a) => createShopSkill(a, { nameVi: 'Hack', nameEn: 'Hack' })],
+  ['setShopSkillLevel', (a) => setShopSkillLevel(a, { userId: a.id, skillId: id, level: 3 })],
   // The same valid settings the authorization matrix sends (security-inputs.ts), so only the actor decides.
   ['updateSettings', (a) => updateSettings(a, { ...ACTION_INPUTS['actions/team.ts#updateSettingsAction']!(), name: 'Hacked' } as never)],
 ]
@@ -69,6 +79,8 @@ const CATALOG_CASES: Array<[string, (a: Actor) => Promise<unknown>]> = [
     (a) => updateProduct(a, { ...ACTION_INPUTS['actions/catalog.ts#updateProductAction']!(), productId: id, sku: 'HACK' } as never),
   ],
   ['setProductActive', (a) => setProductActive(a, { productId: id, active: false })],
+  ['setProductSkill', (a) => setProductSkill(a, { productId: id, skillId: null })],
+  ['listShopSkillOptions', (a) => listShopSkillOptions(a)],
 ]
 
 let receptionist: Actor
@@ -102,6 +114,7 @@ describe('only managers reach the manager use cases', () => {
 
   it('changed nothing while refusing', async () => {
     expect(await db().product.count({ where: { sku: 'HACK' } })).toBe(0)
+    expect(await db().shopSkill.count()).toBe(0)
     expect(await db().user.count({ where: { email: 'x@test.example' } })).toBe(0)
     expect((await db().businessSettings.findUniqueOrThrow({ where: { id: 1 } })).name).not.toBe('Hacked')
   })

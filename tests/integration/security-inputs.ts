@@ -86,6 +86,12 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     locale: 'en',
   }),
   'actions/catalog.ts#setProductActiveAction': () => ({ productId: nobody, active: false }),
+  'actions/catalog.ts#setProductSkillAction': () => ({ productId: nobody, skillId: null }),
+  'actions/team.ts#createShopSkillAction': () => ({
+    nameVi: `Kỹ năng ${randomUUID().slice(0, 8)}`,
+    nameEn: `Skill ${randomUUID().slice(0, 8)}`,
+  }),
+  'actions/team.ts#setShopSkillLevelAction': () => ({ userId: nobody, skillId: randomUUID(), level: 2 }),
   'actions/team.ts#updateBankSettingsAction': () => ({
     bankBin: '970436',
     bankAccount: '0071000888999',

@@ -103,7 +103,11 @@ describe('open live streams', () => {
     ['loses the right to follow orders', (id: string) => setSkillLevel(manager, { userId: id, task: 'FULFILL', level: 0 })],
   ] as const)('closes within one re-check when its person is %s', async (_, change) => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-    const person = await makeStaff({ homeRole: 'RECEPTIONIST', skills: { FULFILL: 2 } })
+    // Fulfilling is their only right to read orders; the skill change keeps the session but takes that right away.
+    const person = await makeStaff({
+      homeRole: 'RECEPTIONIST',
+      skills: { TAKE_ORDER: 0, HANDLE_PICKUP: 0, CUSTOMER_SERVICE: 0, FULFILL: 2 },
+    })
     const stream = await openStream(person.id)
     const closed = stream.rest()
     await change(person.id)

@@ -21,7 +21,7 @@ import {
   type StaffMember,
 } from '@/domain/coverage'
 import { demoOpeningHours, openingQuarterHours, type OpeningHours } from '@/domain/opening-hours'
-import { HOME_ROLES, TASKS, can, qualified, type HomeRole, type Task } from '@/domain/permissions'
+import { HOME_ROLES, TASKS, can, homeRoleSkills, qualified, type HomeRole, type Task } from '@/domain/permissions'
 
 const HCM = 'Asia/Ho_Chi_Minh'
 const BERLIN = 'Europe/Berlin'
@@ -30,8 +30,9 @@ const MIN = 60_000
 const demo = demoOpeningHours()
 const closedWeek = (): OpeningHours => ({ '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] })
 
+/** An established member: certified in their home role's tasks (as migrated), then the given levels. */
 function member(id: string, homeRole: HomeRole, skills: StaffMember['skills'] = {}, active = true): StaffMember {
-  return { id, name: id, homeRole, active, skills }
+  return { id, name: id, homeRole, active, skills: { ...homeRoleSkills(homeRole), ...skills } }
 }
 function away(userId: string, startsAt: string, endsAt: string, kind: AbsencePeriod['kind'] = 'OTHER'): AbsencePeriod {
   return { userId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), kind }

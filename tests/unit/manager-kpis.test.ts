@@ -17,6 +17,7 @@ import {
   weekStart,
 } from '@/domain/kpis'
 import { DAY_MS, demoOpeningHours, zonedWallTimeToUtc } from '@/domain/opening-hours'
+import { homeRoleSkills } from '@/domain/permissions'
 
 const HCM = 'Asia/Ho_Chi_Minh'
 
@@ -136,7 +137,7 @@ describe('dailyCoverTrend', () => {
     name: id,
     homeRole: 'BACK_OFFICE',
     active: true,
-    skills,
+    skills: { ...homeRoleSkills('BACK_OFFICE'), ...skills },
   })
   // Two back-office people: every back-office task covered, everything else never (3 of 8 tasks covered).
   const staff = [member('a'), member('b')]

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { areaEntry, areaLinks, MANAGER_PAGES, managerPagesFor } from '@/domain/navigation'
-import { areasFor, can, canUseArea, HOME_ROLES, SKILL_LEVELS, type Capable } from '@/domain/permissions'
+import { areasFor, can, canUseArea, homeRoleSkills, HOME_ROLES, SKILL_LEVELS, type Capable } from '@/domain/permissions'
 
 // Hà in the demo: a receptionist who may also manage the catalog (MANAGE_CATALOG 2), not the team.
 const ha: Capable = {
   homeRole: 'RECEPTIONIST',
   skills: { TAKE_ORDER: 3, HANDLE_PICKUP: 3, CUSTOMER_SERVICE: 3, RECORD_PAYMENT: 2, INVOICE: 1, MANAGE_CATALOG: 2 },
 }
-const manager: Capable = { homeRole: 'MANAGER', skills: {} }
-const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: {} }
+const manager: Capable = { homeRole: 'MANAGER', skills: homeRoleSkills('MANAGER') }
+const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: homeRoleSkills('RECEPTIONIST') }
 
 describe('where the menu leads', () => {
   it('a receptionist certified for the catalog is led to the catalog, not the overview that would refuse her', () => {

@@ -7,6 +7,7 @@ import {
   canOverridePrice,
   canUseArea,
   DESK_TASKS,
+  homeRoleSkills,
   isCrossRole,
   levelOf,
   mayCall,
@@ -17,12 +18,28 @@ import {
   type Capable,
 } from '@/domain/permissions'
 
-const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: {} }
-const backOffice: Capable = { homeRole: 'BACK_OFFICE', skills: {} }
-const manager: Capable = { homeRole: 'MANAGER', skills: {} }
+// Established staff: certified in their home role's tasks (what the migration of ADR 013 recorded).
+const receptionist: Capable = { homeRole: 'RECEPTIONIST', skills: homeRoleSkills('RECEPTIONIST') }
+const backOffice: Capable = { homeRole: 'BACK_OFFICE', skills: homeRoleSkills('BACK_OFFICE') }
+const manager: Capable = { homeRole: 'MANAGER', skills: homeRoleSkills('MANAGER') }
 
 describe('permissions follow skills', () => {
-  it('home role grants its own tasks at expert level by default', () => {
+  it('a new person holds nothing, not even their home role, until someone certifies it (ADR 013)', () => {
+    for (const homeRole of ['RECEPTIONIST', 'BACK_OFFICE'] as const) {
+      const newHire: Capable = { homeRole, skills: {} }
+      for (const task of TASKS) {
+        expect(levelOf(newHire, task)).toBe(0)
+        expect(can(newHire, task)).toBe(false)
+        expect(qualified(newHire, task)).toBe(false)
+      }
+      expect(areasFor(newHire)).toEqual([])
+    }
+    const certified: Capable = { homeRole: 'BACK_OFFICE', skills: { FULFILL: 2 } }
+    expect(can(certified, 'FULFILL')).toBe(true)
+    expect(can(certified, 'INVOICE')).toBe(false)
+  })
+
+  it('established staff hold their home role at the migrated expert level', () => {
     expect(levelOf(receptionist, 'TAKE_ORDER')).toBe(3)
     expect(can(receptionist, 'TAKE_ORDER')).toBe(true)
     expect(can(receptionist, 'FULFILL')).toBe(false)
@@ -30,8 +47,8 @@ describe('permissions follow skills', () => {
     expect(can(backOffice, 'TAKE_ORDER')).toBe(false)
   })
 
-  it('a recorded level overrides the home-role default, both ways', () => {
-    const operator: Capable = { homeRole: 'BACK_OFFICE', skills: { INVOICE: 0, TAKE_ORDER: 2 } }
+  it('a recorded level decides, both ways', () => {
+    const operator: Capable = { homeRole: 'BACK_OFFICE', skills: { ...homeRoleSkills('BACK_OFFICE'), INVOICE: 0, TAKE_ORDER: 2 } }
     expect(can(operator, 'INVOICE')).toBe(false)
     expect(can(operator, 'TAKE_ORDER')).toBe(true)
     expect(can(operator, 'FULFILL')).toBe(true)
@@ -63,7 +80,7 @@ describe('permissions follow skills', () => {
 
   it('areas appear when any of their tasks is allowed', () => {
     expect(areasFor(receptionist)).toEqual(['front'])
-    expect(areasFor({ homeRole: 'BACK_OFFICE', skills: { HANDLE_PICKUP: 2 } })).toEqual(['front', 'back'])
+    expect(areasFor({ homeRole: 'BACK_OFFICE', skills: { ...homeRoleSkills('BACK_OFFICE'), HANDLE_PICKUP: 2 } })).toEqual(['front', 'back'])
     expect(areasFor(manager)).toEqual(['front', 'back', 'manager'])
     expect(canUseArea(backOffice, 'manager')).toBe(false)
   })

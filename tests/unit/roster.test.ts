@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { coverIndex, coverForDay, isPresent, whoIsHere, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
 import { demoOpeningHours, isoWeekday, parseHhmm, zonedWallTimeToUtc, type IsoWeekday } from '@/domain/opening-hours'
-import { TASKS, type HomeRole } from '@/domain/permissions'
+import { homeRoleSkills, TASKS, type HomeRole } from '@/domain/permissions'
 import { RosterError, blockMinutes, emptyWeek, minutesOutside, parseBlocks, type PersonRoster, type ShiftBlocks } from '@/domain/roster'
 import { suggestRoster } from '@/domain/roster-suggest'
 
@@ -16,8 +16,9 @@ function week(blocks: ShiftBlocks, days: readonly IsoWeekday[] = ['1', '2', '3',
   for (const d of days) weekly[d] = blocks
   return { weekly, overrides: {} }
 }
+/** An established member: certified in their home role's tasks (ADR 013), then the given levels. */
 function person(id: string, homeRole: HomeRole, shifts?: PersonRoster, skills: StaffMember['skills'] = {}): StaffMember {
-  return { id, name: id, homeRole, active: true, skills, ...(shifts ? { shifts } : {}) }
+  return { id, name: id, homeRole, active: true, skills: { ...homeRoleSkills(homeRole), ...skills }, ...(shifts ? { shifts } : {}) }
 }
 
 describe('shift blocks', () => {

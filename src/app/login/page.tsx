@@ -5,6 +5,7 @@ import { HOME_AREA } from '@/domain/permissions'
 import { currentActor } from '@/server/auth/actor'
 import { demoLoginsShown } from '@/server/env'
 import { DEMO_LOGINS } from '@/server/seed/demo-logins'
+import { noticeClass } from '@/components/ui/styles'
 import { LoginForm } from './login-form'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const common = await getTranslations('common')
   const params = await searchParams
   const next = typeof params.callbackUrl === 'string' ? params.callbackUrl : null
+  const ended = params.ended === '1'
   // The demo logins are shown only when the app runs on the demo data (npm run dev sets HANDOFF_DEMO).
   const showDemo = demoLoginsShown()
   return (
@@ -27,6 +29,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{common('appName')}</p>
         <h1 className="mt-1 text-2xl font-bold">{t('title')}</h1>
         <p className="mb-6 text-sm text-slate-600">{t('subtitle')}</p>
+        {ended && (
+          <p role="status" className={`mb-4 ${noticeClass}`} data-testid="session-ended">
+            {t('sessionEnded')}
+          </p>
+        )}
         <LoginForm next={next} />
         {showDemo && (
           <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-600">

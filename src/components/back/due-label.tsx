@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl'
+import { alertBadgeClass } from '@/components/ui/styles'
 
 /** Due date and time, with how far away it is; overdue in words and colour (never colour alone). */
 export function DueLabel({ dueAt, now, overdue }: { dueAt: string; now: string; overdue: boolean }) {
@@ -20,7 +21,7 @@ export function DueLabel({ dueAt, now, overdue }: { dueAt: string; now: string; 
 export function OverdueBadge() {
   const t = useTranslations('back.due')
   return (
-    <span className="inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-inset ring-red-300">
+    <span className={alertBadgeClass}>
       <span aria-hidden="true">!</span>
       {t('overdue')}
     </span>

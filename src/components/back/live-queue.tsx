@@ -8,6 +8,7 @@ import { StatusBadge } from '../status-badge'
 import { DueLabel, OverdueBadge } from './due-label'
 import { LIVE_DEBOUNCE_MS, LiveStatusPill, useDebounced } from '@/components/ui/live-updates'
 import { Progress } from './progress'
+import { SkillGapBadge, SkillLines } from './skill-lines'
 import { EmptyState, listHeadClass, TableHead } from '@/components/ui/table'
 import { useOrderEvents } from '@/components/ui/use-order-events'
 
@@ -92,6 +93,7 @@ function QueueRow({ o, now, meId }: { o: QueuePageDTO['rows'][number]; now: stri
       data-testid="queue-row"
       data-order={o.number}
       data-overdue={o.overdue ? 'true' : 'false'}
+      data-skill-gap={o.skillGap ? 'true' : 'false'}
       className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-2 lg:table-row lg:p-0 ${o.overdue ? 'border-l-4 border-red-500 bg-red-50/60' : 'border-l-4 border-transparent'}`}
     >
       <td className="lg:px-3 lg:py-2 lg:align-top">
@@ -110,13 +112,17 @@ function QueueRow({ o, now, meId }: { o: QueuePageDTO['rows'][number]; now: stri
           {o.mode === 'DELIVERY' ? ` · ${t('delivery')}` : ''}
         </span>
       </td>
-      <td className="col-span-2 font-medium lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">{o.customerName}</td>
+      <td className="col-span-2 lg:col-span-1 lg:px-3 lg:py-2 lg:align-top">
+        <span className="font-medium">{o.customerName}</span>
+        <SkillLines lines={o.skillLines} />
+      </td>
       <td className="lg:px-3 lg:py-2 lg:align-top">
         <Progress done={o.qtyFulfilled} total={o.qtyOrdered} />
       </td>
       <td className="text-right lg:px-3 lg:py-2 lg:text-left lg:align-top">
         <span className="inline-flex flex-wrap justify-end gap-1 lg:justify-start">
           {o.overdue && <OverdueBadge />}
+          {o.skillGap && <SkillGapBadge />}
           <StatusBadge status={o.status} />
         </span>
         {o.holdReason && <span className="mt-1 block text-xs text-orange-900">{o.holdReason}</span>}

@@ -3,9 +3,10 @@
 import { PackagePlus, Pencil } from 'lucide-react'
 import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { createProductAction, setProductActiveAction, updateProductAction } from '@/actions/catalog'
+import { createProductAction, setProductActiveAction, setProductSkillAction, updateProductAction } from '@/actions/catalog'
 import { currencyExponent, fromMinor } from '@/domain/money'
 import { formatBpForInput } from '@/domain/rates'
+import { shopSkillName, type ShopSkillName } from '@/domain/shop-skills'
 import type { ProductDTO } from '@/server/catalog/product-input'
 import { MoneyCell } from '../money'
 
@@ -17,7 +18,7 @@ export interface TaxCategoryOption {
 import { IconButton } from '@/components/ui/button'
 import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
 import { InlineError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
-import { secondaryButtonClass } from '@/components/ui/styles'
+import { compactInputClass, secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
 import { useAction } from '@/components/ui/use-action'
 
@@ -32,10 +33,13 @@ export function CatalogTable({
   products,
   currency,
   categories,
+  skills,
 }: {
   products: ProductDTO[]
   currency: string
   categories: TaxCategoryOption[]
+  /** The shop skills a product may require (ADR 014). */
+  skills: Array<ShopSkillName & { id: string }>
 }) {
   const t = useTranslations('manager.catalog')
   const [status, setStatus] = useState<string | null>(null)
@@ -58,6 +62,7 @@ export function CatalogTable({
             { label: t('price'), end: true },
             { label: t('taxRate'), end: true },
             { label: t('unit') },
+            { label: t('requiredSkill') },
             { label: t('actions'), end: true },
           ]}
         >
@@ -76,6 +81,9 @@ export function CatalogTable({
               <td className="px-3 py-2 text-right tabular-nums">{formatBpForInput(p.taxRateBp, locale)} %</td>
               <td className="px-3 py-2">{p.unit}</td>
               <td className="px-3 py-2">
+                <SkillSelect product={p} skills={skills} onDone={setStatus} />
+              </td>
+              <td className="px-3 py-2">
                 <div className="flex justify-end gap-2">
                   <ProductDialog product={p} currency={currency} categories={categories} onDone={setStatus} />
                   <ActiveButton product={p} onDone={setStatus} />
@@ -86,6 +94,43 @@ export function CatalogTable({
         </DataTable>
       )}
     </div>
+  )
+}
+
+function SkillSelect({
+  product,
+  skills,
+  onDone,
+}: {
+  product: ProductDTO
+  skills: Array<ShopSkillName & { id: string }>
+  onDone: (m: string) => void
+}) {
+  const t = useTranslations('manager.catalog')
+  const locale = useLocale()
+  const { run, pending, formError } = useAction(setProductSkillAction)
+  return (
+    <span>
+      <select
+        aria-label={t('requiredSkillOf', { name: product.name })}
+        value={product.requiredSkillId ?? ''}
+        disabled={pending}
+        className={compactInputClass}
+        data-testid={`product-skill-${product.sku}`}
+        onChange={async (e) => {
+          const result = await run({ productId: product.id, skillId: e.currentTarget.value })
+          if (result.ok) onDone(t('skillSaved', { name: product.name }))
+        }}
+      >
+        <option value="">{t('anyone')}</option>
+        {skills.map((s) => (
+          <option key={s.id} value={s.id}>
+            {shopSkillName(s, locale)}
+          </option>
+        ))}
+      </select>
+      <InlineError message={formError} />
+    </span>
   )
 }
 

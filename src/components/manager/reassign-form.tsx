@@ -2,7 +2,7 @@
 
 import { ArrowRightLeft } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { reassignOwnOrdersAction } from '@/actions/account'
 import { getReassignmentAction, reassignOrdersAction } from '@/actions/team'
 import type { ReassignmentDTO } from '@/server/team/reassign'
@@ -99,16 +99,7 @@ export function ReassignForm(
           ) : (
             <>
               <Field label={t('to')} errors={hand.fieldErrors.toUserId} hint={t('toHint')}>
-                {(p) => (
-                  <select {...p} name="toUserId" defaultValue={data.candidates[0]?.id} className={inputClass}>
-                    {data.candidates.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name} · {common(`roles.${c.homeRole}`)} · {c.presentNow ? t('presentNow') : t('awayNow')} ·{' '}
-                        {t('theirOrders', { count: c.openOrders })}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                {(p) => <RecipientSelect {...p} name="toUserId" data={data} />}
               </Field>
               <Field label={t('note')} errors={hand.fieldErrors.note} hint={t('noteHint')}>
                 {(p) => <textarea {...p} name="note" rows={2} maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />}
@@ -123,5 +114,52 @@ export function ReassignForm(
         </form>
       )}
     </div>
+  )
+}
+
+/** The colleagues who could take the work (qualified, those here now first), the present one preselected; when nobody
+ * qualified is here, nothing is preselected and the manager chooses. */
+export function RecipientSelect({ data, ...props }: { data: ReassignmentDTO } & Omit<React.ComponentProps<'select'>, 'defaultValue'>) {
+  const t = useTranslations('manager.reassign')
+  const common = useTranslations('common')
+  return (
+    <select key={data.person.id} {...props} defaultValue={data.preselectedId ?? ''} required className={inputClass}>
+      {data.preselectedId === null && (
+        <option value="" disabled>
+          {t('chooseColleague')}
+        </option>
+      )}
+      {data.candidates.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name} · {common(`roles.${c.homeRole}`)} · {c.presentNow ? t('presentNow') : t('awayNow')} ·{' '}
+          {t('theirOrders', { count: c.openOrders })}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+/** Deactivation's handover (in the same dialog): loads who could take the person's work and reports the choice. */
+export function DeactivationHandover({ userId, onChoose }: { userId: string; onChoose: (toUserId: string) => void }) {
+  const t = useTranslations('manager.team')
+  const [data, setData] = useState<ReassignmentDTO | null>(null)
+  // Stable (onChoose is a state setter), so `run` is too and the list loads once.
+  const loaded = useCallback(
+    (d: ReassignmentDTO) => {
+      setData(d)
+      onChoose(d.preselectedId ?? '')
+    },
+    [onChoose],
+  )
+  const { run, formError } = useAction(getReassignmentAction, { refresh: false, onSuccess: loaded })
+  useEffect(() => {
+    void run({ userId })
+  }, [run, userId])
+  if (!data) return <FormError message={formError} />
+  if (data.candidates.length === 0) return <p className="mt-3 text-sm text-red-800">{t('noQualified')}</p>
+  return (
+    <Field className="mt-3" label={t('handOverTo')}>
+      {(p) => <RecipientSelect {...p} name="handOverTo" data={data} onChange={(e) => onChoose(e.currentTarget.value)} />}
+    </Field>
   )
 }

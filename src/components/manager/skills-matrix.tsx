@@ -8,7 +8,7 @@ import { setSkillLevelAction } from '@/actions/team'
 import { AREAS, AREA_TASKS, SKILL_LEVELS, ownsTask, type HomeRole, type Task } from '@/domain/permissions'
 import type { SkillCellDTO, SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
 import { FormError, StatusMessage } from '@/components/ui/field'
-import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { buttonClass, cardClass, inputClass, noticeClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 import { LevelMark, LevelSwatch, levelLook } from './visuals'
 
@@ -23,10 +23,11 @@ const EDITOR_ID = 'skill-cell-editor'
  * The cells are plain buttons and there is one editor for the whole grid, anchored to the cell it edits, mounted only
  * while a cell is open: the page hydrates a button per person and task, not a popover and a server-action hook each.
  */
-export function SkillsMatrix({ staff }: { staff: Row[] }) {
+export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: SkillsMatrixDTO['overdueReviews'] }) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
   const format = useFormatter()
+  const certifiedText = (cell: SkillCellDTO) => describeCertification(cell, t, format)
   const [status, setStatus] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ personId: string; task: Task } | null>(null)
   const gridRef = useRef<HTMLTableSectionElement>(null)
@@ -54,16 +55,6 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
       event.preventDefault()
       button.focus()
     }
-  }
-
-  function certifiedText(person: Row, task: Task, cell: SkillCellDTO): string {
-    if (cell.recorded) {
-      if (cell.certifiedBy && cell.certifiedAt)
-        return t('certifiedBy', { name: cell.certifiedBy, date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
-      if (cell.certifiedAt) return t('recordedOn', { date: format.dateTime(new Date(cell.certifiedAt), { dateStyle: 'medium' }) })
-      return t('recorded')
-    }
-    return ownsTask(person.homeRole as HomeRole, task) ? t('fromHomeRole') : t('neverRecorded')
   }
 
   function toggle(person: Row, task: Task, button: HTMLButtonElement) {
@@ -99,7 +90,7 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
                         r={r}
                         c={c}
                         open={editing?.personId === person.id && editing.task === task}
-                        certified={certifiedText(person, task, person.cells[task])}
+                        certified={certifiedText(person.cells[task])}
                         onToggle={(button) => toggle(person, task, button)}
                       />
                     </td>
@@ -136,7 +127,7 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
                 person={editingPerson}
                 task={editing.task}
                 cell={editingPerson.cells[editing.task]}
-                certified={certifiedText(editingPerson, editing.task, editingPerson.cells[editing.task])}
+                certified={certifiedText(editingPerson.cells[editing.task])}
                 onSaved={(message) => {
                   setEditing(null)
                   setStatus(message)
@@ -148,10 +139,50 @@ export function SkillsMatrix({ staff }: { staff: Row[] }) {
         </Popover.Portal>
       </Popover.Root>
       {staff.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('empty')}</p>}
+      <OverdueReviews overdue={overdue} />
     </section>
   )
 }
 
+/** Certifications whose review date has passed (ADR 013), oldest first; nothing when none is overdue. */
+function OverdueReviews({ overdue }: { overdue: SkillsMatrixDTO['overdueReviews'] }) {
+  const t = useTranslations('manager.matrix')
+  const common = useTranslations('common')
+  const format = useFormatter()
+  if (overdue.length === 0) return null
+  return (
+    <div className={`mt-3 ${noticeClass}`} data-testid="overdue-reviews">
+      <h3 className="font-semibold">{t('overdueTitle')}</h3>
+      <ul className="mt-1 list-disc pl-5">
+        {overdue.map((r) => (
+          <li key={`${r.person.id}-${r.task}`}>
+            {t('overdueLine', {
+              name: r.person.name,
+              task: common(`tasks.${r.task}`),
+              level: r.level,
+              date: format.dateTime(new Date(`${r.reviewDueOn}T00:00:00Z`), { dateStyle: 'medium' }),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Who certified a level and when, whether it was carried over (ADR 013), and its review date. */
+function describeCertification(
+  cell: SkillCellDTO,
+  t: ReturnType<typeof useTranslations<'manager.matrix'>>,
+  format: ReturnType<typeof useFormatter>,
+): string {
+  if (!cell.recorded) return t('notCertified')
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
+  const review = cell.reviewDueOn ? ` · ${t('reviewDue', { date: date(`${cell.reviewDueOn}T00:00:00Z`) })}` : ''
+  if (cell.migrated && cell.certifiedAt) return t('migrated', { date: date(cell.certifiedAt) }) + review
+  if (cell.certifiedBy && cell.certifiedAt) return t('certifiedBy', { name: cell.certifiedBy, date: date(cell.certifiedAt) }) + review
+  if (cell.certifiedAt) return t('recordedOn', { date: date(cell.certifiedAt) }) + review
+  return t('recorded') + review
+}
 /** The form for one cell: choose a level, say why, save. Mounted only while that cell is open. */
 function CellEditor({
   person,
@@ -174,13 +205,15 @@ function CellEditor({
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const note = String(new FormData(event.currentTarget).get('note') ?? '')
-    const result = await run({ userId: person.id, task, level, note })
+    const form = new FormData(event.currentTarget)
+    const note = String(form.get('note') ?? '')
+    const reviewDueOn = String(form.get('reviewDueOn') ?? '')
+    const result = await run({ userId: person.id, task, level, reviewDueOn, note })
     if (result.ok) {
       onSaved(
         result.data.changed
           ? t('saved', { name: person.name, task: taskName, level, label: common(`levels.${level}`) }) +
-              (result.data.sessionEnded ? ` ${person.isSelf ? t('youSignedOut') : t('signedOut', { name: person.name })}` : '')
+              (result.data.rightsChanged ? ` ${t('rightsChanged')}` : '')
           : t('unchanged', { name: person.name, task: taskName }),
       )
     }
@@ -212,6 +245,10 @@ function CellEditor({
         </div>
       </fieldset>
       <label className="block text-xs font-medium text-slate-700">
+        {t('reviewDueOn')}
+        <input name="reviewDueOn" type="date" defaultValue={cell.reviewDueOn ?? ''} className={inputClass} />
+      </label>
+      <label className="block text-xs font-medium text-slate-700">
         {t('note')}
         <input name="note" maxLength={500} className={inputClass} placeholder={t('notePlaceholder')} />
       </label>
@@ -221,8 +258,8 @@ function CellEditor({
       <FormError message={formError} />
       <div className="flex justify-end gap-2">
         <Popover.Close className={secondaryButtonClass}>{common('actions.cancel')}</Popover.Close>
-        <button type="submit" className={buttonClass} disabled={pending || level === cell.level}>
-          {pending ? t('saving') : common('actions.save')}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? t('saving') : cell.migrated || !cell.recorded ? t('confirm') : common('actions.save')}
         </button>
       </div>
     </form>

@@ -13,6 +13,7 @@ import { Field, InlineError, InputField, StatusMessage } from '@/components/ui/f
 import { inputClass, secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
 import { useAction } from '@/components/ui/use-action'
+import { DeactivationHandover } from './reassign-form'
 
 /**
  * The staff list: add people, change home roles, reset passwords, deactivate and reactivate. `passwordMin` comes from
@@ -130,11 +131,21 @@ function ActiveToggle({ member, onDone }: { member: TeamMemberDTO; onDone: (m: s
   const t = useTranslations('manager.team')
   const deactivating = member.active
   const label = deactivating ? t('deactivate') : t('reactivate')
+  const [handOverTo, setHandOverTo] = useState('')
+  const handsOver = deactivating && member.openOrders > 0
   return (
     <ConfirmDialog
       action={setStaffActiveAction}
-      input={{ userId: member.id, active: !deactivating }}
-      onDone={() => onDone(deactivating ? t('deactivated', { name: member.name }) : t('reactivated', { name: member.name }))}
+      input={() => ({ userId: member.id, active: !deactivating, ...(handsOver && handOverTo ? { handOverTo } : {}) })}
+      onDone={(r) =>
+        onDone(
+          !deactivating
+            ? t('reactivated', { name: member.name })
+            : r.handedOver > 0
+              ? t('deactivatedHanded', { name: member.name, count: r.handedOver })
+              : t('deactivated', { name: member.name }),
+        )
+      }
       title={deactivating ? t('deactivateTitle', { name: member.name }) : t('reactivateTitle', { name: member.name })}
       description={deactivating ? t('deactivateExplain', { count: member.openOrders }) : t('reactivateExplain')}
       trigger={
@@ -144,7 +155,9 @@ function ActiveToggle({ member, onDone }: { member: TeamMemberDTO; onDone: (m: s
       }
       confirmLabel={label}
       danger={deactivating}
-    />
+    >
+      {handsOver && <DeactivationHandover userId={member.id} onChoose={setHandOverTo} />}
+    </ConfirmDialog>
   )
 }
 

@@ -111,7 +111,8 @@ export function DialogButtons({
 
 /**
  * "Are you sure?" for one server action: the trigger opens it, the main button runs `action(input)`; on success it
- * closes and `onDone` says what happened, on failure the error stays in the dialog.
+ * closes and `onDone` says what happened, on failure the error stays in the dialog. `children` (mounted only while
+ * open) may add a choice the input reads when confirmed (`input` as a function).
  */
 export function ConfirmDialog<I, R>({
   action,
@@ -122,20 +123,23 @@ export function ConfirmDialog<I, R>({
   trigger,
   confirmLabel,
   danger,
+  children,
 }: {
   action: (raw: I) => Promise<ActionResult<R>>
-  input: I
+  input: I | (() => I)
   onDone: (data: R) => void
   title: ReactNode
   description: ReactNode
   trigger: ReactNode
   confirmLabel: ReactNode
   danger?: boolean
+  children?: ReactNode
 }) {
   const { run, pending, formError, reset } = useAction(action)
   const dialog = useDialog(reset)
   return (
     <Modal {...dialog.modal} title={title} description={description} trigger={trigger}>
+      {children}
       <DialogButtons
         className="mt-3 flex justify-end gap-2"
         error={formError}
@@ -144,7 +148,7 @@ export function ConfirmDialog<I, R>({
         danger={danger}
         onCancel={dialog.close}
         onConfirm={async () => {
-          const result = await run(input)
+          const result = await run(typeof input === 'function' ? (input as () => I)() : input)
           if (result.ok) {
             dialog.close()
             onDone(result.data)

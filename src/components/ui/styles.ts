@@ -17,3 +17,8 @@ export const cardClass = `${cardSurface} p-4`
 export const tableCardClass = `overflow-x-auto ${cardSurface}`
 /** The back office's flatter panel (no shadow): many of them share one screen. */
 export const panelClass = 'rounded-lg bg-white p-4 ring-1 ring-slate-200'
+/** A warning the reader should act on (overdue reviews, a session that ended, work nobody present can make). */
+export const noticeClass = 'rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300'
+/** A small red pill for what needs attention now (overdue, nobody here can make it). */
+export const alertBadgeClass =
+  'inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-inset ring-red-300'

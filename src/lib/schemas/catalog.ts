@@ -26,6 +26,16 @@ export const updateProductSchema = z.strictObject({ productId: z.uuid(), ...prod
 export type UpdateProductInput = z.infer<typeof updateProductSchema>
 
 export const setProductActiveSchema = z.strictObject({ productId: z.uuid(), active: z.boolean() })
+
+/** The shop skill making a product needs (ADR 014); '' or null: anyone in the workshop can. */
+export const setProductSkillSchema = z.strictObject({
+  productId: z.uuid(),
+  skillId: z
+    .uuid()
+    .nullable()
+    .or(z.literal('').transform(() => null)),
+})
+export type SetProductSkillInput = z.infer<typeof setProductSkillSchema>
 export type SetProductActiveInput = z.infer<typeof setProductActiveSchema>
 
 export const listProductsSchema = z.strictObject({

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password-policy'
 import { HOME_ROLES, TASKS } from '@/domain/permissions'
+import { SHOP_SKILL_NAME_MAX } from '@/domain/shop-skills'
 import { formNumber, integer } from './fields'
 
 // The policy lives in src/domain/password-policy.ts; the forms import these from here.
@@ -12,10 +13,16 @@ const id = z.uuid()
 const chosenPerson = z.uuid({ message: 'validation.required' })
 const note = z.string().trim().max(500).optional()
 
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.format' })
+/** A date the form may leave empty. */
+const optionalDay = ymd.optional().or(z.literal('').transform(() => undefined))
+
 export const setSkillLevelSchema = z.strictObject({
   userId: id,
   task: z.enum(TASKS),
   level: formNumber(integer(0, 3)),
+  /** When the certification should be reviewed (ADR 013). */
+  reviewDueOn: optionalDay,
   note,
 })
 export type SetSkillLevelInput = z.infer<typeof setSkillLevelSchema>
@@ -43,16 +50,19 @@ export type SetHomeRoleInput = z.infer<typeof setHomeRoleSchema>
 export const resetPasswordSchema = z.strictObject({ userId: id, password })
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>
 
-export const setStaffActiveSchema = z.strictObject({ userId: id, active: z.boolean() })
+export const setStaffActiveSchema = z.strictObject({
+  userId: id,
+  active: z.boolean(),
+  /** Deactivating someone who holds work: the colleague who takes it over, in the same transaction. */
+  handOverTo: id.optional(),
+})
 export type SetStaffActiveInput = z.infer<typeof setStaffActiveSchema>
-
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.format' })
 
 export const createTrainingGoalSchema = z.strictObject({
   userId: chosenPerson,
   task: z.enum(TASKS),
   targetLevel: formNumber(integer(2, 3)),
-  dueOn: ymd.optional().or(z.literal('').transform(() => undefined)),
+  dueOn: optionalDay,
   note,
 })
 export type CreateTrainingGoalInput = z.infer<typeof createTrainingGoalSchema>
@@ -68,3 +78,15 @@ export type ReassignOwnOrdersInput = z.infer<typeof reassignOwnOrdersSchema>
 
 export const userIdSchema = z.strictObject({ userId: id })
 export type UserIdInput = z.infer<typeof userIdSchema>
+
+const shopSkillName = z.string().trim().min(1).max(SHOP_SKILL_NAME_MAX)
+export const createShopSkillSchema = z.strictObject({ nameVi: shopSkillName, nameEn: shopSkillName })
+export type CreateShopSkillInput = z.infer<typeof createShopSkillSchema>
+
+export const setShopSkillLevelSchema = z.strictObject({
+  userId: id,
+  skillId: id,
+  level: formNumber(integer(0, 3)),
+  reviewDueOn: optionalDay,
+})
+export type SetShopSkillLevelInput = z.infer<typeof setShopSkillLevelSchema>

@@ -63,9 +63,17 @@ export async function loadActor(userId: string, sessionVersion: number | null): 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+const currentSession = cache(() => getServerSession(authOptions))
+
+/** Whether the request carries a session cookie for someone, valid or not: a page that finds no actor behind it tells
+ * the sign-in page that the session ended (deactivation, password or role change, sign-out elsewhere). */
+export async function hadSession(): Promise<boolean> {
+  return typeof (await currentSession())?.user?.id === 'string'
+}
+
 /** The actor of the current request (cookie session), once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions)
+  const session = await currentSession()
   const uid = session?.user?.id
   const sv = session?.user?.sv
   if (typeof uid !== 'string' || !UUID.test(uid) || typeof sv !== 'number') return null

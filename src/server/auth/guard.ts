@@ -1,12 +1,15 @@
 import 'server-only'
 import { forbidden, redirect } from 'next/navigation'
 import { can, canUseArea, type Area, type Task } from '@/domain/permissions'
-import { currentActor, type Actor } from './actor'
+import { currentActor, hadSession, type Actor } from './actor'
 
-/** For pages: signed out -> login; signed in without the skill -> 403 page. */
+/** The sign-in page's address when a session ended under someone: it says why instead of a bare form. */
+export const SESSION_ENDED_LOGIN = '/login?ended=1'
+
+/** For pages: signed out -> login (saying so when a session just ended); signed in without the skill -> 403 page. */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await currentActor()
-  if (!actor) redirect('/login')
+  if (!actor) redirect((await hadSession()) ? SESSION_ENDED_LOGIN : '/login')
   return actor
 }
 

@@ -35,6 +35,7 @@ export const PRODUCT_SELECT = {
   taxCategoryId: true,
   unit: true,
   active: true,
+  requiredSkillId: true,
   updatedAt: true,
 } as const
 
@@ -48,6 +49,8 @@ export interface ProductDTO {
   taxRateBp: number
   unit: string
   active: boolean
+  /** The shop skill making it needs (ADR 014), or null. */
+  requiredSkillId: string | null
   updatedAt: string
 }
 
@@ -58,6 +61,7 @@ export function productDto(
     name: string
     unitPrice: number
     taxCategoryId: string
+    requiredSkillId: string | null
     unit: string
     active: boolean
     updatedAt: Date

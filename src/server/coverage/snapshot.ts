@@ -1,5 +1,5 @@
 import 'server-only'
-import type { AbsencePeriod, StaffMember } from '@/domain/coverage'
+import { isPresent, type AbsencePeriod, type StaffMember } from '@/domain/coverage'
 import { demoOpeningHours, parseOpeningHours, type IsoWeekday, type OpeningHours } from '@/domain/opening-hours'
 import { TASKS, type Task } from '@/domain/permissions'
 import { emptyWeek, parseBlocks, type PersonRoster, type ShiftBlocks } from '@/domain/roster'
@@ -95,3 +95,18 @@ export function defaultOpeningHours(): OpeningHours {
 }
 
 export const ref = (m: { id: string; name: string }): PersonRef => ({ id: m.id, name: m.name })
+
+/** Who is present at `now`, by the one presence rule (coverage.isPresent): for the break handover's recipient and the
+ * workshop's "who present can make it". Callers authorize first. */
+export async function loadPresenceAt(now: Date): Promise<(userId: string) => boolean> {
+  const [clock, absences, staff] = await Promise.all([
+    loadBusinessClock(),
+    loadAbsences(now, new Date(now.getTime() + 1)),
+    loadStaffMembers(),
+  ])
+  const byId = new Map(staff.map((m) => [m.id, m]))
+  return (userId) => {
+    const member = byId.get(userId)
+    return member !== undefined && isPresent(member, now, absences, clock.hours, clock.timeZone)
+  }
+}

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
+import { loadSkillNeeds, type LineMakersDTO } from '../shop-skills/skill-needs'
 import { decodeCursor, encodeCursor, overdueCountSql, queueSql, type QueueSqlFilter, type QueueSqlRow } from './queue-query'
 import { defineUseCase } from '../use-case'
 
@@ -29,6 +30,10 @@ export interface QueueRowDTO {
   total: number
   assignee: { id: string; name: string } | null
   version: number
+  /** Lines still to make that need a shop skill, with who present can make each (ADR 014); empty when none. */
+  skillLines: LineMakersDTO[]
+  /** Some line needs a shop skill nobody present has. */
+  skillGap: boolean
 }
 
 export interface QueuePageDTO {
@@ -82,6 +87,10 @@ export async function listQueue(actor: Actor, filter: QueueFilter, now = new Dat
   const first = page[0]
   const last = page[page.length - 1]
   const overdue = overdueRows[0]?.n ?? 0
+  const needs = await loadSkillNeeds(
+    page.map((o) => o.id),
+    now,
+  )
   return {
     rows: page.map((o) => ({
       id: o.id,
@@ -100,6 +109,8 @@ export async function listQueue(actor: Actor, filter: QueueFilter, now = new Dat
       total: o.total,
       assignee: o.assigneeId && o.assigneeName ? { id: o.assigneeId, name: o.assigneeName } : null,
       version: o.version,
+      skillLines: needs.get(o.id)?.lines ?? [],
+      skillGap: needs.get(o.id)?.flagged ?? false,
     })),
     // Walking forwards (or on the first page) the extra row says whether more follow; walking backwards it says
     // whether more precede, and the page we came from follows for sure.

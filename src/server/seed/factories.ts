@@ -1,7 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { customerSearchText, normalizeEmail, normalizePhone } from '@/domain/search'
-import type { HomeRole, Task } from '@/domain/permissions'
+import { homeRoleSkills, type HomeRole, type Task } from '@/domain/permissions'
 import type { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 
@@ -14,6 +14,9 @@ export interface StaffInput {
   name: string
   homeRole: HomeRole
   passwordHash: string
+  /** Recorded levels. The rows these factories write are established staff, so any home-role task left out is
+   * recorded at EXPERT_LEVEL (permissions.homeRoleSkills) (as the migration of ADR 013 did for existing people); a new hire through the
+   * manager's form (createStaff) starts with nothing recorded. */
   skills?: Partial<Record<Task, number>>
   active?: boolean
   locale?: 'en' | 'vi' | null
@@ -35,7 +38,7 @@ export function staffRowData(input: StaffInput & { id?: string }): {
       active: input.active ?? true,
       locale: input.locale ?? null,
     },
-    skills: Object.entries(input.skills ?? {}).map(([task, level]) => ({
+    skills: Object.entries({ ...homeRoleSkills(input.homeRole), ...input.skills }).map(([task, level]) => ({
       userId: id,
       task: task as Task,
       level: level ?? 0,

@@ -1,20 +1,35 @@
 import 'server-only'
+import { businessDay } from '@/domain/opening-hours'
 import { levelOf, TASKS, type HomeRole, type Skills, type Task } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { getSettings } from '../settings/get-settings'
 
 export interface SkillCellDTO {
-  /** Effective level (permissions.levelOf): the recorded one, else 3 for a home-role task, else 0. */
+  /** Effective level (permissions.levelOf): the recorded one, else 0 (ADR 013). */
   level: number
-  /** False when the level comes from the home role and nobody recorded one. */
+  /** False when nobody recorded a level: the person holds nothing for this task. */
   recorded: boolean
+  /** Carried over by the migration of ADR 013 (what the home role used to grant), not certified by anyone. */
+  migrated: boolean
   certifiedBy: string | null
   certifiedAt: string | null
+  /** YYYY-MM-DD, or null when no review is planned. */
+  reviewDueOn: string | null
+}
+
+/** A certification whose review date has passed (active people only), oldest first. */
+export interface OverdueReviewDTO {
+  person: { id: string; name: string }
+  task: Task
+  level: number
+  reviewDueOn: string
 }
 
 export interface SkillsMatrixDTO {
   staff: Array<{ id: string; name: string; homeRole: HomeRole; isSelf: boolean; cells: Record<Task, SkillCellDTO> }>
+  overdueReviews: OverdueReviewDTO[]
   history: Array<{
     id: string
     at: string
@@ -30,7 +45,7 @@ export interface SkillsMatrixDTO {
 export const HISTORY_SHOWN = 30
 
 /** The skills matrix of the active team, with who certified each level and when, and the latest changes. */
-export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
+export async function getSkillsMatrix(actor: Actor, now = new Date()): Promise<SkillsMatrixDTO> {
   authorize(actor, 'MANAGE_TEAM')
   const [users, history] = await Promise.all([
     db().user.findMany({
@@ -40,7 +55,16 @@ export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
         id: true,
         name: true,
         homeRole: true,
-        skills: { select: { task: true, level: true, certifiedAt: true, certifiedBy: { select: { name: true } } } },
+        skills: {
+          select: {
+            task: true,
+            level: true,
+            certifiedAt: true,
+            migrated: true,
+            reviewDueOn: true,
+            certifiedBy: { select: { name: true } },
+          },
+        },
       },
     }),
     db().skillChange.findMany({
@@ -58,7 +82,16 @@ export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
       },
     }),
   ])
+  const today = businessDay(now, (await getSettings()).timeZone)
+  const overdueReviews = users
+    .flatMap((u) =>
+      u.skills
+        .filter((s) => s.reviewDueOn && ymd(s.reviewDueOn) < today)
+        .map((s) => ({ person: { id: u.id, name: u.name }, task: s.task, level: s.level, reviewDueOn: ymd(s.reviewDueOn!) })),
+    )
+    .sort((a, b) => a.reviewDueOn.localeCompare(b.reviewDueOn) || a.person.name.localeCompare(b.person.name))
   return {
+    overdueReviews,
     staff: users.map((u) => {
       const recorded: Skills = Object.fromEntries(u.skills.map((s) => [s.task, s.level]))
       const cells = Object.fromEntries(
@@ -69,8 +102,10 @@ export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
             {
               level: levelOf({ homeRole: u.homeRole, skills: recorded }, task),
               recorded: row !== undefined,
+              migrated: row?.migrated ?? false,
               certifiedBy: row?.certifiedBy?.name ?? null,
               certifiedAt: row ? row.certifiedAt.toISOString() : null,
+              reviewDueOn: row?.reviewDueOn ? ymd(row.reviewDueOn) : null,
             },
           ]
         }),
@@ -89,3 +124,5 @@ export async function getSkillsMatrix(actor: Actor): Promise<SkillsMatrixDTO> {
     })),
   }
 }
+
+const ymd = (d: Date) => d.toISOString().slice(0, 10)

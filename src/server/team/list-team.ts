@@ -3,6 +3,7 @@ import type { HomeRole } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { workLeftWhere } from '../orders/work-left'
 import { BANK_USER_ID } from '../transfers/bank-actor'
 
 export interface TeamMemberDTO {
@@ -14,7 +15,7 @@ export interface TeamMemberDTO {
   isSelf: boolean
   lastLoginAt: string | null
   createdAt: string
-  /** Open orders assigned to them (not closed, not cancelled): hand them over before a long absence. */
+  /** Orders with work left assigned to them (order-status.hasWorkLeft): hand them over before a long absence. */
   openOrders: number
 }
 
@@ -30,7 +31,7 @@ export async function listTeam(actor: Actor): Promise<TeamMemberDTO[]> {
     }),
     db().order.groupBy({
       by: ['assigneeId'],
-      where: { assigneeId: { not: null }, closedAt: null, cancelledAt: null },
+      where: { assigneeId: { not: null }, ...workLeftWhere },
       _count: { _all: true },
     }),
   ])

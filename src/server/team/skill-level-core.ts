@@ -12,36 +12,44 @@ export interface SkillChangeResult {
   fromLevel: number
   level: number
   changed: boolean
-  /** The person's session version moved on: their open sessions end on their next request. */
-  sessionEnded: boolean
+  /** The effective level changed: the person's rights change on their next request, in the same session (ADR 013:
+   * every request reads the levels afresh, so nobody is signed out for it). */
+  rightsChanged: boolean
 }
 
 /**
  * Record a level in the skills matrix (certified by the actor, now), keep the history (SkillChange) and the audit
- * trail, and bump the person's session version when their rights change, so the new level applies on their very next
- * request. Shared by setSkillLevel and by marking a training goal achieved.
+ * trail. The new level applies on the person's very next request without ending their session: the session carries
+ * only who they are, and their levels are read on every request (src/server/auth/actor.ts). Shared by setSkillLevel
+ * and by marking a training goal achieved.
  */
 export async function applySkillLevel(
   tx: Tx,
   actor: Actor,
-  input: { userId: string; task: Task; level: number; note?: string | null },
+  input: { userId: string; task: Task; level: number; reviewDueOn?: string; note?: string | null },
   now: Date,
 ): Promise<SkillChangeResult> {
   await lockUser(tx, input.userId)
   const user = await tx.user.findUniqueOrThrow({
     where: { id: input.userId },
-    select: { homeRole: true, active: true, skills: { select: { task: true, level: true } } },
+    select: { homeRole: true, active: true, skills: { select: { task: true, level: true, migrated: true, reviewDueOn: true } } },
   })
   if (!user.active) throw new DomainError('CONFLICT', 'manager.team.errors.inactive')
   const recorded: Skills = Object.fromEntries(user.skills.map((s) => [s.task, s.level]))
   const fromLevel = levelOf({ homeRole: user.homeRole, skills: recorded }, input.task)
   const base = { userId: input.userId, task: input.task, fromLevel, level: input.level }
-  if (recorded[input.task] === input.level) return { ...base, changed: false, sessionEnded: false }
+  const row = user.skills.find((s) => s.task === input.task)
+  const reviewDueOn = input.reviewDueOn ? new Date(`${input.reviewDueOn}T00:00:00Z`) : null
+  // Same level, same review date, and already certified by someone: nothing to record. Confirming a migrated level
+  // (ADR 013) is a certification of its own, so it is recorded even at the same level.
+  if (row && row.level === input.level && !row.migrated && row.reviewDueOn?.getTime() === reviewDueOn?.getTime())
+    return { ...base, changed: false, rightsChanged: false }
 
+  const certification = { level: input.level, certifiedById: actor.id, certifiedAt: now, migrated: false, reviewDueOn }
   await tx.skill.upsert({
     where: { userId_task: { userId: input.userId, task: input.task } },
-    create: { userId: input.userId, task: input.task, level: input.level, certifiedById: actor.id, certifiedAt: now },
-    update: { level: input.level, certifiedById: actor.id, certifiedAt: now },
+    create: { userId: input.userId, task: input.task, ...certification },
+    update: certification,
   })
   await tx.skillChange.create({
     data: {
@@ -55,18 +63,15 @@ export async function applySkillLevel(
     },
   })
   const rightsChanged = fromLevel !== input.level
-  if (rightsChanged) {
-    await tx.user.update({ where: { id: input.userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } })
-    await assertTeamStillManaged(tx)
-  }
+  if (rightsChanged) await assertTeamStillManaged(tx)
   await audit(tx, actor, {
     action: 'skill.changed',
     entityType: 'user',
     entityId: input.userId,
     task: 'MANAGE_TEAM',
     before: { task: input.task, level: fromLevel },
-    after: { task: input.task, level: input.level },
+    after: { task: input.task, level: input.level, reviewDueOn: input.reviewDueOn ?? null },
     data: input.note ? { note: input.note } : undefined,
   })
-  return { ...base, changed: true, sessionEnded: rightsChanged }
+  return { ...base, changed: true, rightsChanged }
 }

@@ -15,7 +15,8 @@ export const BANK_ACTOR: Actor = {
   name: 'VietQR',
   email: 'bank-transfer@system.invalid',
   homeRole: 'BACK_OFFICE',
-  skills: {},
+  // Only recorded levels count (ADR 013): the bank records payments, nothing else.
+  skills: { RECORD_PAYMENT: 3 },
   locale: null,
   sessionVersion: 0,
 }

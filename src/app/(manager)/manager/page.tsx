@@ -6,6 +6,8 @@ import { CrossRolePanel } from '@/components/manager/cross-role-panel'
 import { EvidencePanel } from '@/components/manager/evidence-panel'
 import { LookAhead } from '@/components/manager/look-ahead'
 import { SkillHistory } from '@/components/manager/skill-history'
+import { ShopSkillsPanel } from '@/components/manager/shop-skills-panel'
+import { SkillGapsPanel } from '@/components/manager/skill-gaps-panel'
 import { SkillsMatrix } from '@/components/manager/skills-matrix'
 import { SpofPanel } from '@/components/manager/spof-panel'
 import { TrainingGoalsList } from '@/components/manager/training-goals-list'
@@ -18,6 +20,8 @@ import { getDayCover, type DayCoverDTO } from '@/server/coverage/get-day-cover'
 import { getPracticeEvidence } from '@/server/coverage/get-practice-evidence'
 import { getSettings } from '@/server/settings/get-settings'
 import { getSkillsMatrix } from '@/server/team/get-skills-matrix'
+import { getSkillGaps } from '@/server/shop-skills/get-skill-gaps'
+import { listShopSkills } from '@/server/shop-skills/list-shop-skills'
 import { listTrainingGoals } from '@/server/team/list-training-goals'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,9 +40,9 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
   const now = new Date()
   // The look-ahead defaults to tomorrow: today's gaps are in "who can cover now".
   const day = typeof dayParam === 'string' && dayParam ? dayParam : addDays(businessDay(now, settings.timeZone), 1)
-  const [overview, matrix, evidence, crossRole, goals, lookAhead] = await Promise.all([
+  const [overview, matrix, evidence, crossRole, goals, lookAhead, shopSkills, skillGaps] = await Promise.all([
     getCoverOverview(actor, now),
-    getSkillsMatrix(actor),
+    getSkillsMatrix(actor, now),
     getPracticeEvidence(actor, now),
     getCrossRoleWork(actor, now),
     listTrainingGoals(actor, now),
@@ -50,6 +54,8 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
         return { data: null, error: all(error.messageKey, error.params) }
       },
     ),
+    listShopSkills(actor, now),
+    getSkillGaps(actor, now),
   ])
   return (
     <div className="space-y-6">
@@ -66,7 +72,9 @@ export default async function ManagerOverview({ searchParams }: { searchParams: 
           <SpofPanel data={overview} staff={matrix.staff} />
         </div>
       </div>
-      <SkillsMatrix staff={matrix.staff} />
+      <SkillGapsPanel orders={skillGaps} />
+      <SkillsMatrix staff={matrix.staff} overdue={matrix.overdueReviews} />
+      <ShopSkillsPanel data={shopSkills} />
       <LookAhead day={day} data={lookAhead.data} error={lookAhead.error} />
       <div className="grid gap-4 lg:grid-cols-2">
         <EvidencePanel data={evidence} />

@@ -7,6 +7,7 @@ import { buttonClass, inputClass } from '@/components/ui/styles'
 import { listProductsSchema } from '@/lib/schemas/catalog'
 import { requirePageTask } from '@/server/auth/guard'
 import { listProducts } from '@/server/catalog/list-products'
+import { listShopSkillOptions } from '@/server/catalog/list-shop-skill-options'
 import { getSettings } from '@/server/settings/get-settings'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,12 +24,13 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     status: typeof raw.status === 'string' ? raw.status : undefined,
   })
   const filter = parsed.success ? parsed.data : { status: 'active' as const }
-  const [list, settings, t, categories, locale] = await Promise.all([
+  const [list, settings, t, categories, locale, skills] = await Promise.all([
     listProducts(actor, filter),
     getSettings(),
     getTranslations('manager.catalog'),
     listTaxCategories(actor),
     getLocale(),
+    listShopSkillOptions(actor),
   ])
   return (
     <div className="space-y-4">
@@ -60,7 +62,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {t('filter')}
         </button>
       </form>
-      <CatalogTable products={list.products} currency={settings.currency} categories={await categoryOptions(categories, locale)} />
+      <CatalogTable
+        products={list.products}
+        currency={settings.currency}
+        categories={await categoryOptions(categories, locale)}
+        skills={skills}
+      />
       {list.truncated && <p className="text-sm text-slate-600">{t('truncated', { count: list.products.length })}</p>}
     </div>
   )
