@@ -1,18 +1,22 @@
 import 'server-only'
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { DomainError } from '@/domain/errors'
 import { einvoiceEnv } from './env'
 
-// Secrets stored in the database (an e-invoice provider's password): AES-256-GCM under HANDOFF_SECRETS_KEY, which
-// lives only in the environment (docs/security.md, "Secrets at rest"). Stored as "v1.<iv>.<tag>.<ciphertext>" in
+// Secrets stored in the database (an e-invoice provider's password, the SMTP password, the Zalo token): AES-256-GCM
+// under HANDOFF_SECRETS_KEY, which lives only in the environment (docs/security.md, "Secrets at rest"); without it, a
+// key derived from NEXTAUTH_SECRET (so `npm run dev` works with no extra setting; rotating NEXTAUTH_SECRET then makes
+// stored secrets unreadable, so production sets HANDOFF_SECRETS_KEY). Stored as "v1.<iv>.<tag>.<ciphertext>" in
 // base64url; the authentication tag makes a tampered or foreign value fail instead of decrypting to garbage.
 
 const VERSION = 'v1'
 
-function key(source?: Record<string, string | undefined>): Buffer {
+function key(source: Record<string, string | undefined> = process.env): Buffer {
   const { HANDOFF_SECRETS_KEY } = einvoiceEnv(source)
-  if (!HANDOFF_SECRETS_KEY) throw new DomainError('CONFLICT', 'errors.secretsKeyMissing')
-  return Buffer.from(HANDOFF_SECRETS_KEY, 'base64')
+  if (HANDOFF_SECRETS_KEY) return Buffer.from(HANDOFF_SECRETS_KEY, 'base64')
+  const fallback = source.NEXTAUTH_SECRET
+  if (!fallback) throw new DomainError('CONFLICT', 'errors.secretsKeyMissing')
+  return Buffer.from(hkdfSync('sha256', fallback, 'handoff', 'stored-provider-secrets', 32))
 }
 
 /** Encrypts a secret; `context` (e.g. "einvoice:VIETTEL") is bound to it, so a value cannot be moved to another use. */

@@ -23,8 +23,11 @@ describe('secrets at rest', () => {
     expect(() => openSecret('plain', 'einvoice:VIETTEL', env)).toThrow()
   })
 
-  it('needs the key, and a well-formed one', () => {
+  it('needs a key (its own, or one derived from NEXTAUTH_SECRET), and a well-formed one', () => {
     expect(() => sealSecret('x', 'c', {})).toThrow(expect.objectContaining({ messageKey: 'errors.secretsKeyMissing' }))
     expect(() => sealSecret('x', 'c', { HANDOFF_SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/HANDOFF_SECRETS_KEY/)
+    const derived = { NEXTAUTH_SECRET: 'a-session-secret-of-at-least-32-characters' }
+    expect(openSecret(sealSecret('x', 'c', derived), 'c', derived)).toBe('x')
+    expect(() => openSecret(sealSecret('x', 'c', derived), 'c', env)).toThrow()
   })
 })
