@@ -6,7 +6,7 @@ import { test as base, type Page } from '@playwright/test'
 import { encode } from 'next-auth/jwt'
 import pg from 'pg'
 
-export type Runtime = { databaseUrl: string; secret: string; baseURL: string }
+export type Runtime = { databaseUrl: string; secret: string; baseURL: string; sepayKey: string }
 
 export function runtime(): Runtime {
   return JSON.parse(readFileSync(process.env.RUNTIME_FILE ?? path.join(import.meta.dirname, '.runtime.json'), 'utf8')) as Runtime

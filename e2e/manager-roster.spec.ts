@@ -27,7 +27,7 @@ test('roster grid by keyboard, the Monday-sick overview, and the suggested roste
     for (let i = 0; i < lanIndex; i++) await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowRight') // contract → Monday
     await page.keyboard.press('ArrowRight') // → Tuesday
-    await expect(page.locator(':focus')).toHaveAttribute('aria-label', /Võ Thị Lan, Tuesday .*: day off/)
+    await expect(page.locator(':focus')).toHaveAttribute('aria-label', /Võ Thị Lan, Tuesday.*: day off/)
     await page.keyboard.press('Enter')
     const editor = page.getByRole('dialog')
     await editor.getByRole('group', { name: 'Shift' }).getByLabel('From').fill('13:00')

@@ -5,6 +5,8 @@ import { DEMO, expect, screenshotPath, test } from './fixtures'
 
 const SCREENS = [
   { path: '/manager', name: 'overview', heading: 'Cross-training overview' },
+  { path: '/manager/roster', name: 'roster', heading: 'Roster' },
+  { path: '/manager/roster/suggested', name: 'roster-suggested', heading: 'Suggested roster' },
   { path: '/manager/absences', name: 'absences', heading: 'Absences and handover' },
   { path: '/manager/team', name: 'team', heading: 'Team' },
   { path: '/manager/catalog', name: 'catalog', heading: 'Catalog' },

@@ -51,9 +51,11 @@ async function main() {
   await seedDemo()
   await db().$disconnect()
   const secret = randomBytes(32).toString('base64url')
+  // The SePay webhook's key: e2e/transfers.spec.ts posts bank notifications signed with it.
+  const sepayKey = randomBytes(24).toString('hex')
   writeFileSync(
     process.env.RUNTIME_FILE ?? path.join(root, 'e2e/.runtime.json'),
-    JSON.stringify({ databaseUrl: url, secret, baseURL: `http://127.0.0.1:${port}` }),
+    JSON.stringify({ databaseUrl: url, secret, sepayKey, baseURL: `http://127.0.0.1:${port}` }),
   )
   const env = {
     ...process.env,
@@ -61,6 +63,7 @@ async function main() {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     HANDOFF_DEMO: '1',
+    HANDOFF_SEPAY_WEBHOOK_KEY: sepayKey,
     NEXT_TELEMETRY_DISABLED: '1',
   }
   const next = path.join(root, 'node_modules/next/dist/bin/next')

@@ -19,6 +19,7 @@ export const MANAGER_PAGES: readonly NavPage[] = [
   { href: '/manager/team', key: 'team', task: 'MANAGE_TEAM' },
   { href: '/manager/catalog', key: 'catalog', task: 'MANAGE_CATALOG' },
   { href: '/manager/kpis', key: 'kpis', task: 'MANAGE_TEAM' },
+  { href: '/manager/cash', key: 'cash', task: 'MANAGE_TEAM' },
   { href: '/manager/settings', key: 'settings', task: 'MANAGE_TEAM' },
   { href: '/manager/api-tokens', key: 'apiTokens', task: 'MANAGE_TEAM' },
 ]

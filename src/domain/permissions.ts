@@ -50,6 +50,9 @@ export const CUSTOMER_READERS = DESK_TASKS
 export const QUEUE_READERS = ['FULFILL', 'INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
 /** Invoices, payments and receivables: lists and the bookkeeper's export. */
 export const BILLING_READERS = ['INVOICE', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
+/** The cash drawer: opening, cash in/out, counting and closing it, its Z reports (screen and API). Whoever takes money:
+ * at the counter or in the back office (docs/decisions/017-cash-drawer.md). */
+export const CASH_HANDLERS = ['HANDLE_PICKUP', 'RECORD_PAYMENT'] as const satisfies readonly Task[]
 /** One order (and its invoices, credit notes, fulfilment history), and the live stream of order changes: whoever
  * works at the desk or in the back office. */
 export const ORDER_READERS = [

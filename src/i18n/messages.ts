@@ -1,7 +1,7 @@
 import type { Locale } from './locale'
 
 // One file per namespace and language (messages/<locale>/<namespace>.json), so each area owns its words.
-export const NAMESPACES = ['common', 'auth', 'errors', 'validation', 'front', 'back', 'manager', 'account', 'track', 'api'] as const
+export const NAMESPACES = ['common', 'auth', 'errors', 'validation', 'front', 'back', 'manager', 'account', 'track', 'api', 'cash'] as const
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

@@ -34,6 +34,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint)
 }
 
+/** The database refused cash into a drawer session that was closed meanwhile (trigger handoff_cash_into_open_session). */
+export function isClosedCashSession(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { code?: unknown; message?: unknown }
+  return e.code === '23000' && typeof e.message === 'string' && /cash session \S+ is closed/.test(e.message)
+}
+
 /** Map anything a use case threw to something safe to show: domain errors keep their message key, unique-key
  * violations become a conflict, everything else is logged with a reference id and shown only as that id. */
 export function toKnownFailure(error: unknown, context: string): KnownFailure {

@@ -19,6 +19,13 @@ import { listInvoicesUseCase } from '@/server/billing/list-invoices'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { returnDepositUseCase } from '@/server/billing/return-deposit'
+import { closeCashSessionUseCase } from '@/server/cash/close-cash-session'
+import { createCashDrawerUseCase } from '@/server/cash/create-cash-drawer'
+import { exportCashCsvUseCase } from '@/server/cash/export-cash-csv'
+import { getCashSessionUseCase } from '@/server/cash/get-cash-session'
+import { listCashSessionsUseCase } from '@/server/cash/list-cash-sessions'
+import { openCashSessionUseCase } from '@/server/cash/open-cash-session'
+import { recordCashMovementUseCase } from '@/server/cash/record-cash-movement'
 import { createProductUseCase } from '@/server/catalog/create-product'
 import { searchProductsUseCase } from '@/server/catalog/search-products'
 import { setProductActiveUseCase } from '@/server/catalog/set-product-active'
@@ -158,6 +165,12 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/api-tokens.ts#createApiTokenAction': [MANAGER, createApiTokenUseCase],
   'actions/api-tokens.ts#revokeApiTokenAction': [MANAGER, revokeApiTokenUseCase],
 
+  // The cash drawer: whoever takes money (HANDLE_PICKUP or RECORD_PAYMENT); drawers themselves are the manager's.
+  'actions/cash.ts#openCashSessionAction': [STAFF, openCashSessionUseCase],
+  'actions/cash.ts#recordCashMovementAction': [STAFF, recordCashMovementUseCase],
+  'actions/cash.ts#closeCashSessionAction': [STAFF, closeCashSessionUseCase],
+  'actions/cash.ts#createCashDrawerAction': [MANAGER, createCashDrawerUseCase],
+
   // Public on purpose: a signed-out visitor (login, tracking page) picks a language into a cookie; only a live
   // session also stores it on the person. Signed-out and deactivated callers must still not change a row.
   'actions/account.ts#setLocaleAction': [EVERYONE, setOwnLocaleUseCase],
@@ -185,6 +198,8 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
   // Authenticated by the provider's key, not by a session or token (docs/decisions/016): every principal sending the
   // key is let in; without it everyone is refused (tests/integration/bank-transfers.test.ts).
   'POST /api/webhooks/sepay': [EVERYONE, null],
+  'GET /api/v1/cash-sessions': [STAFF, listCashSessionsUseCase],
+  'GET /api/v1/cash-sessions/[id]': [STAFF, getCashSessionUseCase],
 
   'POST /api/bench/echo': ABSENT,
   'POST /api/bench/echo/auth': ABSENT,
@@ -193,6 +208,7 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
 
   'GET /api/back/export': [WORKSHOP, exportBillingCsvUseCase],
   'GET /api/back/queue': [WORKSHOP, listQueueUseCase],
+  'GET /api/manager/cash-export': [MANAGER, exportCashCsvUseCase],
   // Names no data (ids and versions only), so every desk and workshop reader may listen.
   'GET /api/live/orders': [STAFF, { name: 'liveOrders', tasks: ORDER_READERS }],
 

@@ -114,6 +114,11 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/api-tokens.ts#revokeApiTokenAction': () => ({ tokenId: nobody }),
 
   'actions/account.ts#setLocaleAction': () => ({ locale: 'en' }),
+
+  'actions/cash.ts#openCashSessionAction': () => ({ drawerId: nobody, float: 500_000 }),
+  'actions/cash.ts#recordCashMovementAction': () => ({ sessionId: nobody, kind: 'OUT', amount: 35_000, reason: 'Mua giấy in' }),
+  'actions/cash.ts#closeCashSessionAction': () => ({ sessionId: nobody, counts: { '500000': 1 }, note: 'ok' }),
+  'actions/cash.ts#createCashDrawerAction': () => ({ name: `Quầy ${randomUUID().slice(0, 8)}` }),
 }
 
 /** How a route authenticates: an API token (Authorization: Bearer), the session cookie, or not at all. */
@@ -202,6 +207,11 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
       }
     },
   },
+  'GET /api/v1/cash-sessions': { auth: 'bearer', request: () => ({ method: 'GET', path: '/api/v1/cash-sessions?limit=5&state=closed' }) },
+  'GET /api/v1/cash-sessions/[id]': {
+    auth: 'bearer',
+    request: () => ({ method: 'GET', path: `/api/v1/cash-sessions/${nobody}`, params: { id: nobody } }),
+  },
 
   // Benchmark floors (bench/intake.ts): absent unless the server runs with HANDOFF_BENCH=1.
   'POST /api/bench/echo': { auth: 'public', request: () => ({ method: 'POST', path: '/api/bench/echo', body: { lines: [1, 2, 3] } }) },
@@ -226,6 +236,10 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
   'GET /api/back/export': {
     auth: 'cookie',
     request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }),
+  },
+  'GET /api/manager/cash-export': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: '/api/manager/cash-export?from=2026-01-01&to=2026-01-31' }),
   },
   'GET /api/back/queue': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/back/queue?status=todo' }) },
   'GET /api/live/orders': { auth: 'cookie', request: () => ({ method: 'GET', path: '/api/live/orders' }) },

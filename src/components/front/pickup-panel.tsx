@@ -11,6 +11,7 @@ import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
+import { useDrawerChoice, type DrawerChoiceState, type OpenDrawers } from '@/components/drawer-choice'
 import { inputClass, panelClass } from '@/components/ui/styles'
 import { TransferQr } from '@/components/transfer-qr'
 import type { TransferQrDTO } from '@/server/billing/transfer-qr'
@@ -40,6 +41,11 @@ export interface PickupFacts {
 }
 
 type Step = 'invoice' | 'payment' | 'handover'
+
+/** A cash payment's own fields: the cash handed over (for the change) and the drawer it goes into. */
+function cashFields(tendered: number | null, drawerId: string | null) {
+  return { ...(tendered !== null ? { tendered } : {}), ...(drawerId ? { drawerId } : {}) }
+}
 /** The payment step's fields that show their own error under them. */
 const INLINE_PAYMENT_FIELDS = ['amount', 'tendered']
 type Notice = { kind: 'ok' | 'error'; text: string; stale?: boolean }
@@ -99,7 +105,7 @@ function useSteps() {
  * take the payment (change computed from the cash tendered), hand over. Typed amounts survive a refused step (a stale
  * version, an overpayment) and a reload of the order's data.
  */
-export function PickupPanel({ facts }: { facts: PickupFacts }) {
+export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: OpenDrawers | null }) {
   const t = useTranslations('front.pickup')
   const locale = useLocale()
   const id = useId()
@@ -109,6 +115,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
   const [amountText, setAmountText] = useState(suggested > 0 ? amountForInput(suggested, facts.currency, locale) : '')
   const [tenderedText, setTenderedText] = useState('')
   const [reference, setReference] = useState('')
+  const drawer = useDrawerChoice(`/front/orders/${facts.orderId}`, drawers)
   const { notices, setNotices, fieldErrors, setFieldErrors, busy, refreshing, reload, run } = useSteps()
 
   const amount = parseTypedAmount(amountText, facts.currency, locale)
@@ -140,7 +147,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       orderId: facts.orderId,
       method,
       amount: amount as number,
-      ...(method === 'CASH' && tendered !== null ? { tendered } : {}),
+      ...(method === 'CASH' ? cashFields(tendered, drawer.drawerId) : {}),
       ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
     }
     run('payment', async () => {
@@ -187,15 +194,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
       <PickupTotals facts={facts} money={money} />
       <TransferPayment facts={facts} />
 
-      {facts.closed ? (
-        <p
-          className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900"
-          role="status"
-          data-testid="order-closed"
-        >
-          {t('closed')}
-        </p>
-      ) : null}
+      {facts.closed ? <OrderClosedNotice /> : null}
 
       <ol className="mt-4 space-y-4">
         <InvoiceStep facts={facts} money={money} busy={busy} onInvoice={invoice} notice={noticeFor('invoice')} />
@@ -220,6 +219,7 @@ export function PickupPanel({ facts }: { facts: PickupFacts }) {
             change,
             amount,
             tendered,
+            drawer,
           }}
         />
 
@@ -469,6 +469,8 @@ interface PaymentFields {
   change: number | null
   amount: number | null
   tendered: number | null
+  /** Where cash goes (or how to open a drawer first). */
+  drawer: DrawerChoiceState
 }
 
 /** Step 2: take the payment — method, amount, cash tendered (and the change) or the payer's reference. */
@@ -501,6 +503,7 @@ function PaymentStep({
       ) : (
         <div className="mt-2 space-y-3">
           <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
+          {f.method === 'CASH' && f.drawer.field}
           <div className="grid gap-3 sm:grid-cols-2">
             <AmountInput
               id={`${id}-amount`}
@@ -561,7 +564,7 @@ function PaymentStep({
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
-              disabled={busy}
+              disabled={busy || (f.method === 'CASH' && f.drawer.missing)}
               onClick={onPay}
               className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
             >
@@ -573,5 +576,15 @@ function PaymentStep({
       )}
       {notice}
     </li>
+  )
+}
+
+/** The order is paid and handed over: nothing is left to do at the counter. */
+function OrderClosedNotice() {
+  const t = useTranslations('front.pickup')
+  return (
+    <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900" role="status" data-testid="order-closed">
+      {t('closed')}
+    </p>
   )
 }

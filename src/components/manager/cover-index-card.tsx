@@ -43,7 +43,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
 
       <h3 className="mt-4 text-sm font-semibold">{t('trendTitle')}</h3>
       <ol
-        className="mt-2 grid grid-cols-7 items-end gap-1"
+        className="mt-2 grid grid-cols-7 items-start gap-1"
         aria-label={t('trendAria', {
           best: best ? `${dayLabel(best.day)} ${pct(best.index!)}` : '–',
           worst: worst ? `${dayLabel(worst.day)} ${pct(worst.index!)}` : '–',

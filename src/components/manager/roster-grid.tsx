@@ -90,7 +90,7 @@ export function RosterGrid({ data }: { data: RosterWeekDTO }) {
               {p.cells.map((cell, i) => (
                 <td key={cell.day} {...cellProps(r, i + 1)} aria-label={labels.cell(p.name, cell)} data-day={cell.day}>
                   {cell.blocks.length === 0 ? (
-                    <span className="text-slate-400">{t('off')}</span>
+                    <span className="text-slate-500">{t('off')}</span>
                   ) : (
                     <span className={cell.source === 'opening' ? 'italic text-slate-500' : 'tabular-nums'}>
                       {labels.blocks(cell.blocks)}
@@ -167,7 +167,7 @@ function NobodyRow({ days }: { days: RosterWeekDTO['days'] }) {
         {days.map((d) => (
           <td key={d.day} className="border-t border-slate-200 px-2 py-2 align-top text-xs" data-testid={`nobody-${d.day}`}>
             {d.unstaffed.length === 0 ? (
-              <span className="text-slate-400">{t('nobodyNone')}</span>
+              <span className="text-slate-500">{t('nobodyNone')}</span>
             ) : (
               d.unstaffed.map((u) => (
                 <span key={u.start} className="block font-medium text-red-800">

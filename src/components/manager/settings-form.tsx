@@ -10,12 +10,14 @@ import { MAX_INTERVALS_PER_DAY } from '@/lib/schemas/settings'
 import type { FieldErrors } from '@/lib/action-result'
 import type { SettingsDTO } from '@/server/settings/get-settings'
 import { IconButton } from '@/components/ui/button'
+import { amountForInput, parseTypedAmount } from '@/components/ui/money-input'
 import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
 import { buttonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
-type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays'> & {
+type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays' | 'cashDifferenceThreshold'> & {
+  cashDifferenceThreshold: string
   defaultTaxRate: string
   defaultLeadDays: string
   paymentTermsDays: string
@@ -54,6 +56,7 @@ export function SettingsForm({
     defaultTaxRate: formatBpForInput(settings.defaultTaxRateBp, locale),
     defaultLeadDays: String(settings.defaultLeadDays),
     paymentTermsDays: String(settings.paymentTermsDays),
+    cashDifferenceThreshold: amountForInput(settings.cashDifferenceThreshold, settings.currency, locale),
   })
   const [week, setWeek] = useState<OpeningHours>(hours)
   const [status, setStatus] = useState<string | null>(null)
@@ -70,7 +73,9 @@ export function SettingsForm({
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setStatus(null)
-    const result = await run({ ...text, openingHours: week, locale })
+    // In the currency the shop had when the page was read (the threshold is stored in its minor unit).
+    const threshold = parseTypedAmount(text.cashDifferenceThreshold, settings.currency, locale)
+    const result = await run({ ...text, cashDifferenceThreshold: threshold ?? text.cashDifferenceThreshold, openingHours: week, locale })
     if (result.ok) setStatus(t('saved'))
   }
 
@@ -90,6 +95,7 @@ export function SettingsForm({
           <InputField {...field('currency')} hint={t('currencyHint')} list="currencies" maxLength={3} required extraClass="uppercase" />
           <InputField {...field('defaultTaxRate')} inputMode="decimal" required />
           <InputField {...field('paymentTermsDays')} type="number" min={0} max={365} required />
+          <InputField {...field('cashDifferenceThreshold')} hint={t('cashDifferenceThresholdHint')} inputMode="numeric" />
         </div>
         <Datalist id="currencies" values={currencies} />
       </Section>

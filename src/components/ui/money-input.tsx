@@ -1,6 +1,7 @@
 'use client'
 
 import { useLocale } from 'next-intl'
+import { useId } from 'react'
 import { currencyExponent, parseLocaleAmount, toDecimalString, toMinor } from '@/domain/money'
 
 // One convention for money typed by a person: shown in an input with amountForInput (the reader's decimal mark, no
@@ -57,4 +58,44 @@ export function amountForInput(minor: number, currency: string, locale: string):
 export function useAmountText() {
   const locale = useLocale()
   return { locale, toText: (minor: number, currency: string) => amountForInput(minor, currency, locale) }
+}
+
+/** A labelled money input with its hint or, after a refusal, its error underneath (tied by aria-describedby). */
+export function MoneyField({
+  label,
+  value,
+  onChange,
+  currency,
+  errors,
+  hint,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  currency: string
+  errors?: string[]
+  hint?: string
+}) {
+  const id = useId()
+  const below = errors?.join(' ') ?? hint
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <MoneyInput
+        id={id}
+        value={value}
+        onChange={onChange}
+        currency={currency}
+        invalid={Boolean(errors?.length)}
+        describedBy={below ? `${id}-below` : undefined}
+      />
+      {below && (
+        <p id={`${id}-below`} className={`mt-1 text-xs ${errors?.length ? 'text-red-700' : 'text-slate-500'}`}>
+          {below}
+        </p>
+      )}
+    </div>
+  )
 }

@@ -26,6 +26,8 @@ export const recordPaymentSchema = z.strictObject({
   amount,
   tendered: amount.optional(),
   reference: optionalText(100),
+  /** CASH only: the drawer it goes into (default: the one the cashier opened, or the only one open). */
+  drawerId: id.optional(),
 })
 export type RecordPaymentInput = z.infer<typeof recordPaymentSchema>
 
@@ -46,6 +48,8 @@ export const recordRefundSchema = z.strictObject({
   method: z.enum(PAYMENT_METHODS),
   amount,
   reference: optionalText(100),
+  /** CASH only: the drawer it is paid out of (default as for a payment). */
+  drawerId: id.optional(),
 })
 export type RecordRefundInput = z.infer<typeof recordRefundSchema>
 
@@ -55,6 +59,8 @@ export const returnDepositSchema = z.strictObject({
   method: z.enum(PAYMENT_METHODS),
   amount,
   reference: optionalText(100),
+  /** CASH only: the drawer it is paid out of (default as for a payment). */
+  drawerId: id.optional(),
 })
 export type ReturnDepositInput = z.infer<typeof returnDepositSchema>
 

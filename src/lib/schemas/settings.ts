@@ -2,6 +2,7 @@
 // opening hours that do not overlap, number prefixes) are checked again on the server with the domain's parsers.
 import { z } from 'zod'
 import { ISO_WEEKDAYS } from '@/domain/opening-hours'
+import { MAX_AMOUNT } from '@/domain/money'
 import { formNumber, integer } from './fields'
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'validation.format' })
@@ -32,6 +33,8 @@ export const updateSettingsSchema = z.strictObject({
   defaultDueTime: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.format' }),
   defaultLeadDays: formNumber(integer(0, 60)),
   paymentTermsDays: formNumber(integer(0, 365)),
+  /** Minor units; a drawer closed with a larger difference needs a note. Absent: unchanged. */
+  cashDifferenceThreshold: integer(0, MAX_AMOUNT).optional(),
   timeZone: z.string().trim().min(1).max(64),
   openingHours: openingHoursSchema,
   locale: z.enum(['en', 'vi']),

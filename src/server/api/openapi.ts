@@ -22,6 +22,7 @@ import {
   unmatchedTransferList,
 } from '@/lib/schemas/api'
 import { listUnmatchedTransfersSchema } from '@/lib/schemas/billing'
+import { cashSessionDetail, cashSessionPage, listCashSessionsQuery } from '@/lib/schemas/cash'
 import { idempotencyTtlHours } from './idempotency'
 
 /** One documented operation. The route handlers under src/app/api/v1 use the same schemas. */
@@ -173,6 +174,30 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/cash-sessions',
+    summary:
+      'List cash drawer sessions, newest opened first (keyset pagination), optionally of one drawer or only open/closed ones: float, and once closed the expected and counted cash and their difference',
+    tag: 'Cash',
+    task: 'HANDLE_PICKUP or RECORD_PAYMENT',
+    auth: true,
+    query: listCashSessionsQuery,
+    response: cashSessionPage,
+    errors: [401, 403, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/cash-sessions/{id}',
+    summary:
+      "One cash drawer session: live figures while open, the Z report once closed (float, cash taken and given back, cash in/out, expected, counted by note, difference and note, each order's cash and each movement, totals per payment method)",
+    tag: 'Cash',
+    task: 'HANDLE_PICKUP or RECORD_PAYMENT',
+    auth: true,
+    params: idParam,
+    response: cashSessionDetail,
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'get',
     path: '/api/v1/customers',
     summary: 'List customers, newest first (keyset pagination); q finds words in name, phone or email ignoring case and diacritics',
     tag: 'Customers',
@@ -291,7 +316,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
     info: {
       title: 'Handoff API',
       version: '1.0.0',
-      description: `Orders, customers, fulfillment, invoices and payments for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After). Order writes take an Idempotency-Key header (required to create an order): the first response is stored for ${ttlHours} hours and sent again for a retry with the same key and request.`,
+      description: `Orders, customers, fulfillment, invoices, payments and cash drawer sessions for integrations. Every request acts as the staff member who owns the token, with their permissions. Amounts are integers in the minor unit of the business currency. Errors: { error: { code, message, fields? } }. Rate limit per token (429 with Retry-After). Order writes take an Idempotency-Key header (required to create an order): the first response is stored for ${ttlHours} hours and sent again for a retry with the same key and request.`,
     },
     servers: [{ url: serverUrl }],
     components: {

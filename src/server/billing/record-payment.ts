@@ -8,6 +8,7 @@ import { authorize } from '../authz'
 import { db, type Tx } from '../db'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
+import { cashSessionFor } from '../cash/cash-session'
 import { loadLedger, openOf, settleLedger } from './ledger'
 import { withMoneyParams } from './money-params'
 import { BILLING_TX } from './tx-options'
@@ -21,6 +22,7 @@ export interface RecordPaymentInput {
   amount: number
   tendered?: number
   reference?: string
+  drawerId?: string
 }
 
 export interface RecordPaymentResult {
@@ -57,6 +59,8 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput, wit
     }
     const refusal = checkPayment(ledger.money, input.amount, invoiceOpen)
     if (refusal) throw withMoneyParams(refusal, settings.currency)
+    // Cash goes into an open drawer (locked until commit, so it cannot close under this payment): decision 017.
+    const cashSessionId = input.method === 'CASH' ? await cashSessionFor(tx, actor.id, input.drawerId) : null
 
     const payment = await tx.payment.create({
       data: {
@@ -70,6 +74,7 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput, wit
         reference: input.reference ?? null,
         receivedById: actor.id,
         crossRole,
+        cashSessionId,
       },
       select: { id: true },
     })

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { cashSessionFor } from '../cash/cash-session'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger, openOf, settleLedger } from './ledger'
@@ -46,6 +47,8 @@ export async function recordRefund(
     const figures = { creditTotal: note.total, refundedOnCredit, invoiceOpen: openOf(ledger, note.invoiceId), held: ledger.money.held }
     const refusal = checkRefund(figures, input.amount)
     if (refusal) throw withMoneyParams(refusal, settings.currency)
+    // Cash paid back comes out of an open drawer (decision 017).
+    const cashSessionId = input.method === 'CASH' ? await cashSessionFor(tx, actor.id, input.drawerId) : null
     const payment = await tx.payment.create({
       data: {
         orderId: note.orderId,
@@ -58,6 +61,7 @@ export async function recordRefund(
         reference: input.reference ?? null,
         receivedById: actor.id,
         crossRole,
+        cashSessionId,
       },
       select: { id: true },
     })

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
+import { cashSessionFor } from '../cash/cash-session'
 import { lockOrder, refreshOrderState } from '../orders/order-state'
 import { getSettings } from '../settings/get-settings'
 import { loadLedger } from './ledger'
@@ -34,6 +35,8 @@ export async function returnDeposit(
     const unallocated = ledger.payments.reduce((s, p) => s + Math.max(0, paymentUnallocated(p, ledger.allocations)), 0)
     const refusal = checkReturn(ledger.money, unallocated, input.amount)
     if (refusal) throw withMoneyParams(refusal, settings.currency)
+    // Cash paid back comes out of an open drawer (decision 017).
+    const cashSessionId = input.method === 'CASH' ? await cashSessionFor(tx, actor.id, input.drawerId) : null
     const payment = await tx.payment.create({
       data: {
         orderId: order.id,
@@ -44,6 +47,7 @@ export async function returnDeposit(
         reference: input.reference ?? null,
         receivedById: actor.id,
         crossRole,
+        cashSessionId,
       },
       select: { id: true },
     })

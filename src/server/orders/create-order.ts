@@ -13,7 +13,8 @@ import type { Actor } from '../auth/actor'
 import { auditRow } from '../audit'
 import { authorize } from '../authz'
 import { db, sql, utcRead, utcWrite } from '../db'
-import { isUniqueViolation } from '../errors'
+import { cashSessionFor } from '../cash/cash-session'
+import { isClosedCashSession, isUniqueViolation } from '../errors'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
 import { createOrderSchema } from '@/lib/schemas/order'
@@ -67,8 +68,8 @@ const INSERT_ORDER = `WITH o AS (
   FROM o, unnest($18::int[], $19::uuid[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::int[])
     AS l(position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp")
 ), deposit AS (
-  INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt")
-  SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}
+  INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt", "cashSessionId")
+  SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}, $31::uuid
   FROM o WHERE $26::uuid IS NOT NULL
 ), trail AS (
   INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", data)
@@ -142,6 +143,8 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
     throw new DomainError('INVALID', 'front.errors.depositTooLarge', { total: totals.total }, 'deposit.amount')
   }
 
+  // A cash deposit goes into an open drawer (decision 017); the insert's trigger re-checks it is still open.
+  const cashSessionId = deposit?.method === 'CASH' ? await db().$transaction((tx) => cashSessionFor(tx, actor.id)) : null
   const orderId = randomUUID()
   const paymentId = deposit ? randomUUID() : null
   const overrides = lines
@@ -202,6 +205,7 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       deposit?.amount ?? null,
       deposit?.method === 'CASH' ? (deposit.tendered ?? null) : null,
       JSON.stringify(trail),
+      cashSessionId,
     ])
     const summary = toOrderSummary({ ...row!, customer }, settings.orderPrefix)
     return { id: row!.id, number: summary.number, created: true, summary }
@@ -211,6 +215,7 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       const winner = await existingOrder(actor, input.idempotencyKey, settings.orderPrefix)
       if (winner) return winner
     }
+    if (isClosedCashSession(error)) throw new DomainError('CONFLICT', 'cash.errors.drawerClosed', {}, 'deposit.method')
     throw error
   }
 }

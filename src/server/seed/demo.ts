@@ -9,6 +9,7 @@ import type { Prisma } from '@/generated/prisma/client'
 import { db, type Tx } from '../db'
 import { hashPassword } from '../auth/password'
 import { buildOrder, type OrderLineRow, type OrderRow, type OrderSpec } from '../orders/order-rows'
+import { seedCashDrawers } from './cash'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
 import { customerRowData, staffRowData } from './factories'
 
@@ -383,6 +384,8 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
       createdById: manager.id,
     })),
   })
+
+  await seedCashDrawers(tx, { reception: person('reception@example.com').id, minhanh: person('minhanh@example.com').id }, now, today)
 
   await tx.product.createMany({
     data: PRODUCTS.map(([sku, name, unitPrice, taxRateBp, unit]) => ({ sku, name, unitPrice, taxRateBp, unit })),

@@ -17,6 +17,8 @@ export interface SettingsDTO {
   defaultLeadDays: number
   defaultDueTime: string
   paymentTermsDays: number
+  /** A drawer closed with a difference beyond this needs a note (minor units). */
+  cashDifferenceThreshold: number
 }
 
 const FALLBACK: SettingsDTO = {
@@ -34,6 +36,7 @@ const FALLBACK: SettingsDTO = {
   defaultLeadDays: 1,
   defaultDueTime: '17:00',
   paymentTermsDays: 14,
+  cashDifferenceThreshold: 20_000,
 }
 
 const COLUMNS = Object.keys(FALLBACK)

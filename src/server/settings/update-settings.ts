@@ -62,6 +62,7 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
   authorize(actor, updateSettingsUseCase.tasks)
   if (!isKnownCurrency(input.currency)) throw new DomainError('INVALID', 'manager.settings.errors.currency', {}, 'currency')
   if (!isKnownTimeZone(input.timeZone)) throw new DomainError('INVALID', 'manager.settings.errors.timeZone', {}, 'timeZone')
+  const before = await getSettings()
   const data = {
     name: input.name,
     address: input.address,
@@ -75,10 +76,10 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
     defaultDueTime: input.defaultDueTime,
     defaultLeadDays: input.defaultLeadDays,
     paymentTermsDays: input.paymentTermsDays,
+    cashDifferenceThreshold: input.cashDifferenceThreshold ?? before.cashDifferenceThreshold,
     timeZone: input.timeZone,
     openingHours: openingHoursOf(input.openingHours) as unknown as Prisma.InputJsonValue,
   }
-  const before = await getSettings()
   await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "BusinessSettings" WHERE id = 1 FOR UPDATE`
     const current = await tx.businessSettings.findUnique({ where: { id: 1 }, select: { currency: true } })

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { AppShell } from '@/components/app-shell'
 import { NewOrderKey } from '@/components/front/intake/new-order-key'
-import { can } from '@/domain/permissions'
+import { can, CASH_HANDLERS, mayCall } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 
 export default async function FrontLayout({ children }: { children: React.ReactNode }) {
@@ -13,6 +13,7 @@ export default async function FrontLayout({ children }: { children: React.ReactN
     ...(can(actor, 'TAKE_ORDER') ? [{ href: '/front/orders/new', label: t('newOrder') }] : []),
     { href: '/front/desk', label: t('desk') },
     { href: '/front/ready', label: t('ready') },
+    ...(mayCall(actor, CASH_HANDLERS) ? [{ href: '/front/drawer', label: t('drawer') }] : []),
   ]
   return (
     <AppShell actor={actor} area="front" sections={sections}>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { recordRefundAction, returnDepositAction } from '@/actions/billing'
+import { useDrawerChoice } from '@/components/drawer-choice'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
 import { parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { useAction } from '@/components/ui/use-action'
@@ -31,6 +32,7 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
   const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
   const [done, setDone] = useState(false)
+  const drawer = useDrawerChoice()
   const action = useAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
     onSuccess: () => {
       setDone(true)
@@ -54,13 +56,20 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
         e.preventDefault()
         if (minor === null || minor <= 0) return
         setDone(false)
-        void action.run({ ...target, method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) })
+        void action.run({
+          ...target,
+          method,
+          amount: minor,
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+          ...(method === 'CASH' && drawer.drawerId ? { drawerId: drawer.drawerId } : {}),
+        })
       }}
       className="space-y-3"
       data-testid={`${kind}-form`}
       noValidate
     >
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
+      {method === 'CASH' && drawer.field}
       <AmountField
         id={ids.amount}
         label={t('amount')}

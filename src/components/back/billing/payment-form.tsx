@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { recordPaymentAction } from '@/actions/billing'
 import { Money } from '@/components/money'
+import { useDrawerChoice } from '@/components/drawer-choice'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
 import { FieldError } from '@/components/ui/field'
 import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
@@ -39,6 +40,7 @@ export function PaymentForm({
   const [reference, setReference] = useState('')
   const [invoiceId, setInvoiceId] = useState(fixedInvoiceId ?? '')
   const [done, setDone] = useState<{ change: number; balance: number; orderClosed: boolean } | null>(null)
+  const drawer = useDrawerChoice()
   const action = useAction(recordPaymentAction, {
     onSuccess: (data) => {
       setDone(data)
@@ -83,6 +85,7 @@ export function PaymentForm({
           ...(invoiceId ? { invoiceId } : {}),
           ...(method === 'CASH' && typeof tenderedMinor === 'number' ? { tendered: tenderedMinor } : {}),
           ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
+          ...(method === 'CASH' && drawer.drawerId ? { drawerId: drawer.drawerId } : {}),
         })
       }}
       className="space-y-3"
@@ -90,6 +93,7 @@ export function PaymentForm({
       noValidate
     >
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
+      {method === 'CASH' && drawer.field}
       {!fixedInvoiceId && open.length > 1 && (
         <InvoiceSelect id={ids.invoice} label={t('invoice')} open={open} value={invoiceId} onChange={setInvoiceId} />
       )}
@@ -122,7 +126,11 @@ export function PaymentForm({
       )}
       <FormMessage error={action.formError} stale={action.stale} />
       {doneBox}
-      <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
+      <button
+        type="submit"
+        disabled={action.pending || minor === null || minor <= 0 || (method === 'CASH' && drawer.missing)}
+        className={primary}
+      >
         {action.pending ? t('saving') : t('submit')}
       </button>
     </form>

@@ -19,6 +19,7 @@ import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { transferQr } from '@/server/billing/transfer-qr'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
+import { listOpenDrawers } from '@/server/cash/list-open-drawers'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -76,6 +77,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     transferQr: cancelled ? null : await transferQr(left, orderMemo(order.number)),
   }
   const mayTakePayment = mayCall(actor, recordPaymentUseCase.tasks)
+  const drawers = mayTakePayment ? await listOpenDrawers(actor) : null
 
   return (
     <article aria-labelledby="order-title" className="space-y-6">
@@ -93,7 +95,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
         <div className="space-y-4">
           {mayTakePayment ? (
-            <PickupPanel facts={facts} />
+            <PickupPanel facts={facts} drawers={drawers} />
           ) : (
             <section className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
               <p className="text-slate-600">{tp('leftToPay')}</p>
