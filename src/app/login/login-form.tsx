@@ -2,11 +2,28 @@
 
 import { signIn } from 'next-auth/react'
 import { useTranslations } from 'next-intl'
-import { useState, useSyncExternalStore } from 'react'
+import { Field } from '@/components/ui/field'
+import { useState, useSyncExternalStore, type ComponentProps } from 'react'
 
 /** Only same-site paths: an attacker's ?callbackUrl=https://evil must not become a redirect. */
 function safeNext(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+}
+
+/** A required credential input with its label (the sign-in reads it by name). */
+function LoginField({ label, ...input }: { label: string; name: string } & Omit<ComponentProps<'input'>, 'id' | 'className'>) {
+  return (
+    <Field label={label}>
+      {({ id }) => (
+        <input
+          id={id}
+          required
+          {...input}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500"
+        />
+      )}
+    </Field>
+  )
 }
 
 const subscribeNever = () => () => {}
@@ -59,33 +76,8 @@ export function LoginForm({ next }: { next: string | null }) {
   return (
     // method="post": a submit before the scripts run must never put the password into the address.
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          {t('email')}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          {t('password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500"
-        />
-      </div>
+      <LoginField name="email" label={t('email')} type="email" autoComplete="username" autoFocus />
+      <LoginField name="password" label={t('password')} type="password" autoComplete="current-password" />
       {error && (
         <p role="alert" aria-live="assertive" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
           {error}

@@ -3,6 +3,8 @@ import type { RateBreakdown } from '@/domain/tax'
 import type { EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
 import { Money, MoneyCell } from '../money'
 import { TableHead } from '@/components/ui/table'
+import Link from 'next/link'
+import { PrintButton } from './print-button'
 
 // The printed page of an invoice or a credit note: an A4 sheet on screen and on paper. Only what belongs on the
 // paper is inside; buttons and forms live outside (and the app's frame carries no-print).
@@ -11,6 +13,31 @@ import { TableHead } from '@/components/ui/table'
 export function PrintStyles() {
   return (
     <style>{`@media print { @page { size: A4; margin: 14mm 12mm; } main { max-width: none !important; padding: 0 !important; } .print-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; } }`}</style>
+  )
+}
+
+/** The screen around a document: the print rules, a toolbar that is never printed (Print on the right), the rest. */
+export function DocumentScreen({ toolbar, children }: { toolbar: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <PrintStyles />
+      <div className="no-print flex flex-wrap items-center gap-3">
+        {toolbar}
+        <div className="ml-auto">
+          <PrintButton />
+        </div>
+      </div>
+      {children}
+    </div>
+  )
+}
+
+/** A link of the document's toolbar (to its order, its invoice). */
+export function ToolbarLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+      {children}
+    </Link>
   )
 }
 

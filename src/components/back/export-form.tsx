@@ -1,8 +1,24 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useId, useState, type ComponentProps } from 'react'
 import { compactInputClass } from '@/components/ui/styles'
+
+/** One end of the range: a required date input with its label. */
+function DateField({
+  label,
+  onChange,
+  ...input
+}: { label: string; onChange: (value: string) => void } & Omit<ComponentProps<'input'>, 'type' | 'onChange' | 'className'>) {
+  return (
+    <div>
+      <label htmlFor={input.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input type="date" required {...input} onChange={(e) => onChange(e.target.value)} className={compactInputClass} />
+    </div>
+  )
+}
 
 /**
  * Download invoices, payments or credit notes of a date range as CSV. A plain GET to the authenticated route
@@ -31,38 +47,17 @@ export function ExportForm({ defaultFrom, defaultTo }: { defaultFrom: string; de
           <option value="credit-notes">{t('creditNotes')}</option>
         </select>
       </div>
-      <div>
-        <label htmlFor={ids.from} className="block text-sm font-medium text-slate-700">
-          {t('from')}
-        </label>
-        <input
-          id={ids.from}
-          name="from"
-          type="date"
-          required
-          value={from}
-          max={to || undefined}
-          onChange={(e) => setFrom(e.target.value)}
-          className={compactInputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.to} className="block text-sm font-medium text-slate-700">
-          {t('to')}
-        </label>
-        <input
-          id={ids.to}
-          name="to"
-          type="date"
-          required
-          value={to}
-          min={from || undefined}
-          onChange={(e) => setTo(e.target.value)}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={`${ids.to}-error`}
-          className={compactInputClass}
-        />
-      </div>
+      <DateField id={ids.from} name="from" label={t('from')} value={from} max={to || undefined} onChange={setFrom} />
+      <DateField
+        id={ids.to}
+        name="to"
+        label={t('to')}
+        value={to}
+        min={from || undefined}
+        onChange={setTo}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={`${ids.to}-error`}
+      />
       <button
         type="submit"
         disabled={invalid || from === '' || to === ''}

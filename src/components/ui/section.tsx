@@ -36,3 +36,13 @@ export function Panel({
     </section>
   )
 }
+
+/** A screen's title and the line under it that says what the screen is for. */
+export function PageHeader({ title, subtitle }: { title: React.ReactNode; subtitle: React.ReactNode }) {
+  return (
+    <header>
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p className="text-sm text-slate-600">{subtitle}</p>
+    </header>
+  )
+}

@@ -9,6 +9,7 @@ import { absencePresets } from '@/server/absences/presets'
 import { requirePageTask } from '@/server/auth/guard'
 import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { listTeam } from '@/server/team/list-team'
+import { PageHeader } from '@/components/ui/section'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manager.absences')
@@ -29,10 +30,7 @@ export default async function AbsencesPage({ searchParams }: { searchParams: Pro
   const active = team.filter((m) => m.active)
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="grid gap-4 lg:grid-cols-2">
         <AbsenceForm
           people={active.map((m) => ({ id: m.id, name: m.name }))}

@@ -9,6 +9,7 @@ import { requirePageTask } from '@/server/auth/guard'
 import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { getRosterWeek } from '@/server/roster/get-roster-week'
 import { comingWeek } from '@/server/roster/store'
+import { PageHeader } from '@/components/ui/section'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manager.roster')
@@ -34,10 +35,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
     format.dateTime(new Date(`${ymd}T12:00:00Z`), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <nav className="flex flex-wrap items-center gap-2" aria-label={t('weekOf', { date: date(data.weekStart) })}>
         <Link className={secondaryButtonClass} href={`/manager/roster?week=${addDays(data.weekStart, -7)}`}>
           {t('prevWeek')}

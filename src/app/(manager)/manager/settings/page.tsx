@@ -11,6 +11,7 @@ import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapsh
 import { getMessageSettings } from '@/server/messages/get-message-settings'
 import { getBankSettings } from '@/server/settings/get-bank-settings'
 import { getSettings } from '@/server/settings/get-settings'
+import { PageHeader } from '@/components/ui/section'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manager.settings')
@@ -37,10 +38,7 @@ export default async function SettingsPage() {
   ) as Record<IsoWeekday, string>
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle')}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <SettingsForm
         settings={settings}
         hours={clock.hoursValid ? clock.hours : defaultOpeningHours()}

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { mayCall } from '@/domain/permissions'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
@@ -9,22 +8,18 @@ import {
   DocumentHeader,
   DocumentList,
   DocumentLines,
+  DocumentScreen,
   DocumentSheet,
   DocumentTotals,
-  PrintStyles,
+  ToolbarLink,
 } from '@/components/back/document'
-import { PrintButton } from '@/components/back/print-button'
 import { Money } from '@/components/money'
-import { currentActor } from '@/server/auth/actor'
 import { requireArea } from '@/server/auth/guard'
 import { getCreditNote } from '@/server/billing/get-credit-note'
 import { orNotFound, pageId } from '../../load'
+import { documentMetadata } from '../../document-metadata'
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor()
-  const note = actor ? await getCreditNote(actor, (await params).id).catch(() => null) : null
-  return note ? { title: `${note.number} — ${note.buyer.name}` } : {}
-}
+export const generateMetadata = documentMetadata(getCreditNote)
 
 export default async function CreditNotePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireArea('back')
@@ -34,19 +29,14 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   const canRefund = mayCall(actor, recordRefundUseCase.tasks)
   return (
-    <div className="space-y-4">
-      <PrintStyles />
-      <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/back/invoices/${note.invoice.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          ← {t('backToInvoice', { number: note.invoice.number })}
-        </Link>
-        <Link href={`/back/orders/${note.order.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          {t('toOrder', { number: note.order.number })}
-        </Link>
-        <div className="ml-auto">
-          <PrintButton />
-        </div>
-      </div>
+    <DocumentScreen
+      toolbar={
+        <>
+          <ToolbarLink href={`/back/invoices/${note.invoice.id}`}>← {t('backToInvoice', { number: note.invoice.number })}</ToolbarLink>
+          <ToolbarLink href={`/back/orders/${note.order.id}`}>{t('toOrder', { number: note.order.number })}</ToolbarLink>
+        </>
+      }
+    >
       <DocumentSheet testId="credit-note-document">
         <DocumentHeader
           seller={note.seller}
@@ -103,6 +93,6 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
           <RefundForm creditNoteId={note.id} refundable={note.refundable} currency={note.currency} />
         </section>
       )}
-    </div>
+    </DocumentScreen>
   )
 }

@@ -10,28 +10,24 @@ import {
   DocumentHeader,
   DocumentList,
   DocumentLines,
+  DocumentScreen,
   DocumentSheet,
   DocumentTotals,
   EInvoiceBlock,
-  PrintStyles,
+  ToolbarLink,
 } from '@/components/back/document'
-import { PrintButton } from '@/components/back/print-button'
+import { Badge } from '@/components/ui/badge'
 import { Money } from '@/components/money'
-import { currentActor } from '@/server/auth/actor'
 import { requireArea } from '@/server/auth/guard'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { orNotFound, pageId } from '../../load'
+import { documentMetadata } from '../../document-metadata'
 import { TransferQr } from '@/components/transfer-qr'
 import { invoiceMemo } from '@/domain/bank-transfer'
 import { transferQr } from '@/server/billing/transfer-qr'
 
-// "Save as PDF" names the file after the page title: the invoice number and the buyer.
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor()
-  const invoice = actor ? await getInvoice(actor, (await params).id).catch(() => null) : null
-  return invoice ? { title: `${invoice.number} — ${invoice.buyer.name}` } : {}
-}
+export const generateMetadata = documentMetadata(getInvoice)
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireArea('back')
@@ -51,22 +47,16 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const canPay = mayCall(actor, recordPaymentUseCase.tasks)
   const canCredit = mayCall(actor, issueCreditNoteUseCase.tasks)
   return (
-    <div className="space-y-4">
-      <PrintStyles />
-      <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/back/orders/${invoice.order.id}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          ← {t('backToOrder', { number: invoice.order.number })}
-        </Link>
-        <span
-          className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${invoice.balance > 0 ? 'bg-red-50 text-red-900 ring-red-300' : invoice.balance < 0 ? 'bg-amber-50 text-amber-900 ring-amber-300' : 'bg-emerald-50 text-emerald-900 ring-emerald-300'}`}
-        >
-          {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
-        </span>
-        <div className="ml-auto">
-          <PrintButton />
-        </div>
-      </div>
-
+    <DocumentScreen
+      toolbar={
+        <>
+          <ToolbarLink href={`/back/orders/${invoice.order.id}`}>← {t('backToOrder', { number: invoice.order.number })}</ToolbarLink>
+          <Badge tone={invoice.balance > 0 ? 'red' : invoice.balance < 0 ? 'amber' : 'emerald'}>
+            {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
+          </Badge>
+        </>
+      }
+    >
       <DocumentSheet testId="invoice-document">
         <DocumentHeader
           seller={invoice.seller}
@@ -146,6 +136,6 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           canCredit={canCredit}
         />
       )}
-    </div>
+    </DocumentScreen>
   )
 }
