@@ -82,6 +82,7 @@ export async function demoIds(): Promise<{
   trackingToken: string
   invoice: string
   creditNote: string
+  cashSession: string
 }> {
   const [ready] = await sql<{ id: string; trackingToken: string; phone: string }>(
     `SELECT o.id, o."trackingToken", c.phone FROM "Order" o JOIN "Customer" c ON c.id = o."customerId"
@@ -98,14 +99,16 @@ export async function demoIds(): Promise<{
     `SELECT i.id FROM "Invoice" i JOIN "CreditNote" c ON c."invoiceId" = i.id ORDER BY i."issuedAt" LIMIT 1`,
   )
   const [credit] = await sql<{ id: string }>(`SELECT id FROM "CreditNote" ORDER BY "issuedAt" LIMIT 1`)
-  if (!ready || !(open ?? fallbackOpen) || !invoice || !credit)
-    throw new Error('the demo seed lacks an order, invoice or credit note to look at')
+  const [session] = await sql<{ id: string }>(`SELECT id FROM "CashSession" WHERE "closedAt" IS NOT NULL ORDER BY "openedAt" LIMIT 1`)
+  if (!ready || !(open ?? fallbackOpen) || !invoice || !credit || !session)
+    throw new Error('the demo seed lacks an order, invoice, credit note or closed cash session to look at')
   return {
     readyOrder: ready.id,
     readyPhone: ready.phone,
     openOrder: (open ?? fallbackOpen)!.id,
     trackingToken: ready.trackingToken,
     invoice: invoice.id,
+    cashSession: session.id,
     creditNote: credit.id,
   }
 }

@@ -11,7 +11,8 @@ test('a shop skill required on a product flags its order on the queue; certifyin
   const w = word()
   const sku = `E2E-${w.toUpperCase()}`
   const [product] = await sql<{ id: string }>(
-    `INSERT INTO "Product" (id, sku, name, "unitPrice", "taxRateBp", unit, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 150000, 800, 'tờ', now()) RETURNING id`,
+    `INSERT INTO "Product" (id, sku, name, "unitPrice", "taxCategoryId", unit, "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, 150000, id, 'tờ', now() FROM "TaxCategory" WHERE code = 'standard' RETURNING id`,
     [sku, `Poster A0 ${w}`],
   )
   const customer = await makeCustomer('Lý Thị')
