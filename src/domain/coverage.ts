@@ -431,6 +431,36 @@ export interface CoverIndex {
  * COVER_TARGET qualified people present for the whole slot. A slot belongs to the window when it starts inside it;
  * slots are those of openingQuarterHours(), so they stay on the wall-clock quarter grid whatever `fromUtc` is.
  */
+/** The opening quarter-hours in [fromUtc, fromUtc + days × 24 h). */
+function windowSlots(hours: OpeningHours, timeZone: string, fromUtc: Date, days: number): Span[] {
+  const from = fromUtc.getTime()
+  const to = from + days * DAY_MS
+  const slots: Span[] = []
+  if (to <= from) return slots
+  // A window of n × 24 h touches at most n + 1 business days, and one more absorbs DST-shortened days.
+  const firstDay = businessDay(fromUtc, timeZone)
+  for (let k = 0; k <= Math.ceil(days) + 1; k++) {
+    for (const slot of toSpans(openingQuarterHours(hours, addDays(firstDay, k), timeZone))) {
+      if (slot.start >= from && slot.start < to) slots.push(slot)
+    }
+  }
+  return slots
+}
+
+/** Active people on shift at some opening quarter-hour of the window (absences aside: that is cover, not the roster).
+ * Someone rostered for no hours at all cannot stand in for anyone, whatever their levels. */
+export function rosteredStaff(
+  staff: readonly StaffMember[],
+  hours: OpeningHours,
+  timeZone: string,
+  fromUtc: Date,
+  days = 7,
+): StaffMember[] {
+  const active = staff.filter((m) => m.active)
+  const masks = presenceMasks(active, [], windowSlots(hours, timeZone, fromUtc, days), hours, timeZone)
+  return active.filter((m) => masks.get(m.id)!.some((v) => v === 1))
+}
+
 export function coverIndex(
   staff: readonly StaffMember[],
   absences: readonly AbsencePeriod[],
@@ -443,16 +473,7 @@ export function coverIndex(
   if (!Number.isFinite(days) || days < 0) throw new RangeError(`days must be a non-negative number, got ${days}`)
   const from = fromUtc.getTime()
   const to = from + days * DAY_MS
-  const slots: Span[] = []
-  if (to > from) {
-    // A window of n × 24 h touches at most n + 1 business days, and one more absorbs DST-shortened days.
-    const firstDay = businessDay(fromUtc, timeZone)
-    for (let k = 0; k <= Math.ceil(days) + 1; k++) {
-      for (const slot of toSpans(openingQuarterHours(hours, addDays(firstDay, k), timeZone))) {
-        if (slot.start >= from && slot.start < to) slots.push(slot)
-      }
-    }
-  }
+  const slots = windowSlots(hours, timeZone, fromUtc, days)
 
   const { counts } = countPresent(staff, absences, slots, hours, timeZone)
   const included = TASKS.filter((t) => tasks.includes(t))
@@ -542,7 +563,8 @@ export function unstaffedRanges(
 // ---------------------------------------------------------------------------------------------------------------
 // Single points of failure
 
-/** Tasks exactly one active person is qualified for, whatever today's absences. */
+/** Tasks exactly one active person is qualified for, whatever today's absences. Pass the people on the roster
+ * (rosteredStaff) so that someone who never works the opening hours does not count as cover. */
 export function singlePointsOfFailure(staff: readonly StaffMember[]): Array<{ task: Task; onlyPerson: StaffMember }> {
   const out: Array<{ task: Task; onlyPerson: StaffMember }> = []
   for (const task of TASKS) {

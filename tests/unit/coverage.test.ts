@@ -14,6 +14,7 @@ import {
   practiceWarnings,
   qualifiedFor,
   rankTrainees,
+  rosteredStaff,
   singlePointsOfFailure,
   suggestTrainee,
   uncoveredTasks,
@@ -96,6 +97,22 @@ describe('cover counts skills, not permissions', () => {
     const now = coverNow([B, M], [], demo, HCM, new Date('2026-03-02T10:00:00+07:00'))
     expect(now.tasks.find((t) => t.task === 'INVOICE')).toMatchObject({ level: 'single' })
     expect(ids(now.tasks.find((t) => t.task === 'INVOICE')!.present)).toEqual(['B'])
+  })
+
+  it('does not count someone qualified who is never on shift in the coming week as cover (single points of failure)', () => {
+    const from = new Date('2026-03-02T00:00:00+07:00')
+    const B2 = { ...member('B2', 'BACK_OFFICE'), shifts: { weekly: closedWeek(), overrides: {} } }
+    const parttime = {
+      ...member('B3', 'BACK_OFFICE'),
+      shifts: { weekly: { ...closedWeek(), '6': [['08:00', '12:00']] }, overrides: {} },
+    } as StaffMember
+    expect(ids(rosteredStaff([B, B2, parttime], demo, HCM, from, 7))).toEqual(['B', 'B3'])
+    // With B2 on paper only, B and the Saturday part-timer are two: no single point of failure at invoicing.
+    expect(singlePointsOfFailure(rosteredStaff([B, B2], demo, HCM, from, 7)).map((s) => s.task)).toContain('INVOICE')
+    expect(singlePointsOfFailure([B, B2]).map((s) => s.task)).not.toContain('INVOICE')
+    expect(singlePointsOfFailure(rosteredStaff([B, B2, parttime], demo, HCM, from, 7)).map((s) => s.task)).not.toContain('INVOICE')
+    // Inactive people are never on the roster.
+    expect(rosteredStaff([{ ...B, active: false }], demo, HCM, from, 7)).toEqual([])
   })
 
   it('counts a manager recorded at INVOICE 2 (but not at 1)', () => {

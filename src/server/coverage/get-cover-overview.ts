@@ -3,6 +3,7 @@ import {
   coverIndex,
   coverNow,
   rankTrainees,
+  rosteredStaff,
   singlePointsOfFailure,
   uncoveredTasks,
   type AbsenceKind,
@@ -128,8 +129,10 @@ export async function getCoverOverview(actor: Actor, now = new Date()): Promise<
         .map((g) => ({ id: g.id, person: g.user, targetLevel: g.targetLevel, dueOn: g.dueOn ? g.dueOn.toISOString().slice(0, 10) : null })),
     })
   }
-  for (const task of uncoveredTasks(active)) addSpof(task, null)
-  for (const s of singlePointsOfFailure(active)) addSpof(s.task, byId.get(s.onlyPerson.id) ?? null)
+  // Structural cover over the coming week's roster: qualified people who are never on shift do not count.
+  const rostered = rosteredStaff(active, hours, timeZone, now, 7)
+  for (const task of uncoveredTasks(rostered)) addSpof(task, null)
+  for (const s of singlePointsOfFailure(rostered)) addSpof(s.task, byId.get(s.onlyPerson.id) ?? null)
 
   return {
     now: now.toISOString(),
