@@ -29,6 +29,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres'
 import { migrate } from '../scripts/lib/migrate'
 import { foldForSearch } from '../src/domain/search'
+import { GIVEN_NAMES } from '../src/server/seed/names'
 import { PrismaClient } from '../src/generated/prisma/client'
 import { buildOrder, insertOrders, type BuiltOrder } from '../src/server/orders/order-rows'
 import type { Actor } from '../src/server/auth/actor'
@@ -170,44 +171,7 @@ const FAMILY = [
   'Lý',
 ]
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Quốc', 'Thanh', 'Hữu', 'Đức', 'Thu', 'Gia', 'Hoài', 'Kim', 'Bảo', 'Phương', 'Xuân', 'Hồng']
-const GIVEN = [
-  'An',
-  'Bình',
-  'Châu',
-  'Dũng',
-  'Giang',
-  'Hải',
-  'Hạnh',
-  'Hiếu',
-  'Hoa',
-  'Huy',
-  'Khánh',
-  'Linh',
-  'Long',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Phong',
-  'Phúc',
-  'Quân',
-  'Quyên',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Trí',
-  'Tuấn',
-  'Uyên',
-  'Vy',
-  'Yến',
-  'Đạt',
-  'Khoa',
-  'Lộc',
-  'Mai',
-  'Ngân',
-  'Oanh',
-  'Tùng',
-]
+const GIVEN = [...GIVEN_NAMES, 'Khoa', 'Lộc', 'Mai', 'Ngân', 'Oanh', 'Tùng']
 
 const uuidOf = (kind: string, n: string) => `('00000000-0000-4000-${kind}-' || lpad(to_hex(${n}), 12, '0'))::uuid`
 /** A deterministic pseudo-random number in [0, 1) per integer (Knuth's multiplicative hash). */

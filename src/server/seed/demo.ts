@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/password'
 import { buildOrder, type OrderLineRow, type OrderRow, type OrderSpec } from '../orders/order-rows'
 import { seedCashDrawers } from './cash'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
+import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './names'
 import { customerRowData, staffRowData, taxCategoryRow, VN_TAX_CATEGORIES } from './factories'
 
 // The demo business: a Vietnamese print-and-copy shop. Deterministic for a given day (a seeded PRNG, times relative
@@ -144,40 +145,6 @@ const PRODUCTS: Array<[sku: string, name: string, price: number, taxBp: number, 
   ['RUSH-FEE', 'Phụ phí làm gấp', 50_000, 1000, 'lần'],
 ]
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Quốc', 'Thanh', 'Hữu', 'Đức', 'Thu', 'Gia', 'Hoài', 'Kim']
-const GIVEN = [
-  'An',
-  'Bình',
-  'Châu',
-  'Dũng',
-  'Giang',
-  'Hải',
-  'Hạnh',
-  'Hiếu',
-  'Hoa',
-  'Huy',
-  'Khánh',
-  'Linh',
-  'Long',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Phong',
-  'Phúc',
-  'Quân',
-  'Quyên',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Trí',
-  'Tuấn',
-  'Uyên',
-  'Vy',
-  'Yến',
-  'Đạt',
-]
 const COMPANIES = [
   'Công ty TNHH Minh Phát',
   'Trường THCS Lê Lợi',
@@ -400,7 +367,7 @@ async function seedInto(tx: Tx, now: Date, passwordHash: string): Promise<SeedSu
   const customerRows: Array<Prisma.CustomerCreateManyInput & { id: string }> = []
   for (let i = 0; i < 200; i++) {
     const company = i % 20 === 0 ? COMPANIES[(i / 20) % COMPANIES.length] : undefined
-    const name = company ?? `${rand.pick(FAMILY)} ${rand.pick(MIDDLE)} ${rand.pick(GIVEN)}`
+    const name = company ?? `${rand.pick(FAMILY_NAMES)} ${rand.pick(MIDDLE_NAMES)} ${rand.pick(GIVEN_NAMES)}`
     const phone = `09${String(rand.int(0, 99_999_999)).padStart(8, '0')}`
     const email = rand.chance(0.4) || company ? `khach${i + 1}@example.vn` : null
     customerRows.push(customerRowData({ name, phone, email, notes: company ? 'Khách hàng doanh nghiệp — xuất hóa đơn VAT' : null }))
