@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
-import type { EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
+import type { DocumentLineDTO, EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
 import { Money, MoneyCell } from '../money'
 import { TableHead } from '@/components/ui/table'
 import Link from 'next/link'
@@ -106,23 +106,7 @@ export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: stri
   )
 }
 
-export function DocumentLines({
-  lines,
-  currency,
-}: {
-  lines: Array<{
-    id: string
-    description: string
-    quantity: number
-    unitPrice: number
-    taxRateBp: number
-    net: number
-    tax: number
-    gross: number
-    note?: string | null
-  }>
-  currency: string
-}) {
+export function DocumentLines({ lines, currency }: { lines: Array<DocumentLineDTO & { note?: string | null }>; currency: string }) {
   const t = useTranslations('back.document')
   const format = useFormatter()
   return (

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
-import { partySnapshot as party, type PartySnapshot } from './get-invoice'
+import { partySnapshot as party, type DocumentLineDTO, type PartySnapshot } from './get-invoice'
 
 export interface CreditNoteDocumentDTO {
   id: string
@@ -22,16 +22,7 @@ export interface CreditNoteDocumentDTO {
   invoice: { id: string; number: string; issuedAt: string }
   order: { id: string; number: string }
   issuedBy: string
-  lines: Array<{
-    id: string
-    description: string
-    quantity: number
-    unitPrice: number
-    taxRateBp: number
-    net: number
-    tax: number
-    gross: number
-  }>
+  lines: DocumentLineDTO[]
   subtotal: number
   taxTotal: number
   total: number

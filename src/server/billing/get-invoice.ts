@@ -10,6 +10,18 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 
+/** One line of an issued document (invoice or credit note) as its sheet shows it. */
+export interface DocumentLineDTO {
+  id: string
+  description: string
+  quantity: number
+  unitPrice: number
+  taxRateBp: number
+  net: number
+  tax: number
+  gross: number
+}
+
 export interface PartySnapshot {
   name: string
   address?: string | null
@@ -29,19 +41,7 @@ export interface InvoiceDocumentDTO {
   order: { id: string; number: string; version: number }
   issuedBy: string
   crossRole: boolean
-  lines: Array<{
-    id: string
-    position: number
-    description: string
-    quantity: number
-    qtyFrom: number
-    unitPrice: number
-    taxRateBp: number
-    net: number
-    tax: number
-    gross: number
-    credited: number
-  }>
+  lines: Array<DocumentLineDTO & { position: number; qtyFrom: number; credited: number }>
   subtotal: number
   taxTotal: number
   total: number
