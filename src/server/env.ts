@@ -214,6 +214,11 @@ export function einvoiceEnv(source: Source = process.env): EinvoiceEnv {
   return parse(einvoiceSchema, source)
 }
 
+/** NEXTAUTH_SECRET when it is set and long enough, else undefined: the stored-secrets key falls back to it. */
+export function sessionSecret(source: Source = process.env): string | undefined {
+  return parse(z.object({ NEXTAUTH_SECRET: z.preprocess(emptyIsUnset, z.string().min(32).optional()) }), source).NEXTAUTH_SECRET
+}
+
 /** NEXTAUTH_URL, the address this deployment is reached at, when it is set. */
 export function configuredUrl(source: Source = process.env): URL | undefined {
   const { NEXTAUTH_URL } = parse(publicUrlSchema, source)

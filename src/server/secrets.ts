@@ -1,7 +1,7 @@
 import 'server-only'
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { DomainError } from '@/domain/errors'
-import { einvoiceEnv } from './env'
+import { einvoiceEnv, sessionSecret } from './env'
 
 // Secrets stored in the database (an e-invoice provider's password, the SMTP password, the Zalo token): AES-256-GCM
 // under HANDOFF_SECRETS_KEY, which lives only in the environment (docs/security.md, "Secrets at rest"); without it, a
@@ -14,7 +14,7 @@ const VERSION = 'v1'
 function key(source: Record<string, string | undefined> = process.env): Buffer {
   const { HANDOFF_SECRETS_KEY } = einvoiceEnv(source)
   if (HANDOFF_SECRETS_KEY) return Buffer.from(HANDOFF_SECRETS_KEY, 'base64')
-  const fallback = source.NEXTAUTH_SECRET
+  const fallback = sessionSecret(source)
   if (!fallback) throw new DomainError('CONFLICT', 'errors.secretsKeyMissing')
   return Buffer.from(hkdfSync('sha256', fallback, 'handoff', 'stored-provider-secrets', 32))
 }
