@@ -1,7 +1,7 @@
 import 'server-only'
 import { einvoiceXml, einvoiceXmlFilename } from '@/domain/einvoice-xml'
 import { DomainError } from '@/domain/errors'
-import { BILLING_READERS } from '@/domain/permissions'
+import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
@@ -28,6 +28,13 @@ async function series(own: Series, currency: string): Promise<{ template: string
   if (s.symbol === '') throw new DomainError('CONFLICT', 'errors.einvoiceSymbolMissing')
   if (currency !== 'VND') throw new DomainError('CONFLICT', 'errors.einvoiceNotVnd')
   return { template: s.template, symbol: s.symbol }
+}
+
+/** Whether the document's page offers the XML: the caller may download it, and it would not be refused for want of a
+ * symbol or for its currency. `symbol` is the document's own e-invoice symbol, when it has one. */
+export async function xmlExportOffered(actor: Actor, document: { currency: string; symbol?: string | null }): Promise<boolean> {
+  if (!mayCall(actor, exportEInvoiceXmlUseCase.tasks) || document.currency !== 'VND') return false
+  return Boolean(document.symbol) || (await einvoiceSettings()).symbol !== ''
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'errors.notFound')

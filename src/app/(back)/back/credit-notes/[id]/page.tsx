@@ -18,6 +18,8 @@ import { requireArea } from '@/server/auth/guard'
 import { getCreditNote } from '@/server/billing/get-credit-note'
 import { orNotFound, pageId } from '../../load'
 import { documentMetadata } from '../../document-metadata'
+import { xmlExportOffered } from '@/server/einvoice/export-einvoice-xml'
+import { XmlDownloadLink } from '@/components/back/xml-download-link'
 
 export const generateMetadata = documentMetadata(getCreditNote)
 
@@ -25,7 +27,12 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
   const actor = await requireArea('back')
   const id = pageId((await params).id)
   const note = await orNotFound(getCreditNote(actor, id))
-  const [t, common, format] = await Promise.all([getTranslations('back.document'), getTranslations('common'), getFormatter()])
+  const [t, common, format, xml] = await Promise.all([
+    getTranslations('back.document'),
+    getTranslations('common'),
+    getFormatter(),
+    xmlExportOffered(actor, { currency: note.currency }),
+  ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   const canRefund = mayCall(actor, recordRefundUseCase.tasks)
   return (
@@ -34,6 +41,7 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
         <>
           <ToolbarLink href={`/back/invoices/${note.invoice.id}`}>← {t('backToInvoice', { number: note.invoice.number })}</ToolbarLink>
           <ToolbarLink href={`/back/orders/${note.order.id}`}>{t('toOrder', { number: note.order.number })}</ToolbarLink>
+          {xml && <XmlDownloadLink href={`/api/back/credit-notes/${note.id}/xml`} />}
         </>
       }
     >
