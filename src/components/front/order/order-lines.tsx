@@ -2,15 +2,20 @@ import { getTranslations } from 'next-intl/server'
 import { Money, MoneyCell } from '@/components/money'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
 import { TableHead } from '@/components/ui/table'
+import { SummaryList } from '@/components/ui/figures'
+import { HeadedSection } from '@/components/ui/section'
 
 /** What was ordered, how much of it is done, and the order's totals. */
 export async function OrderLines({ order }: { order: OrderDetailDTO }) {
   const t = await getTranslations('front.order')
+  const money = (amount: number) => <Money amount={amount} currency={order.currency} />
   return (
-    <section aria-labelledby="lines-title" className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-      <h2 id="lines-title" className="px-4 pt-3 text-lg font-semibold">
-        {t('lines')}
-      </h2>
+    <HeadedSection
+      id="lines-title"
+      title={t('lines')}
+      headingClass="px-4 pt-3 text-lg font-semibold"
+      className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200"
+    >
       <table className="mt-2 w-full text-sm">
         <TableHead
           className="bg-slate-50 text-left text-slate-600"
@@ -42,26 +47,15 @@ export async function OrderLines({ order }: { order: OrderDetailDTO }) {
           ))}
         </tbody>
       </table>
-      <dl className="ml-auto max-w-xs space-y-1 border-t border-slate-200 px-4 py-3 text-sm">
-        <div className="flex justify-between gap-4">
-          <dt className="text-slate-600">{t('subtotal')}</dt>
-          <dd>
-            <Money amount={order.subtotal} currency={order.currency} />
-          </dd>
-        </div>
-        <div className="flex justify-between gap-4">
-          <dt className="text-slate-600">{t('tax')}</dt>
-          <dd>
-            <Money amount={order.taxTotal} currency={order.currency} />
-          </dd>
-        </div>
-        <div className="flex justify-between gap-4 font-bold">
-          <dt>{t('total')}</dt>
-          <dd>
-            <Money amount={order.total} currency={order.currency} />
-          </dd>
-        </div>
-      </dl>
-    </section>
+      <SummaryList
+        className="ml-auto max-w-xs space-y-1 border-t border-slate-200 px-4 py-3 text-sm"
+        labelClass="text-slate-600"
+        rows={[
+          { label: t('subtotal'), value: money(order.subtotal) },
+          { label: t('tax'), value: money(order.taxTotal) },
+          { label: t('total'), value: money(order.total), className: 'font-bold', labelClass: '' },
+        ]}
+      />
+    </HeadedSection>
   )
 }
