@@ -2,7 +2,7 @@ import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
 import type { DocumentLineDTO, EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
 import { Money } from '../money'
-import { TableHead } from '@/components/ui/table'
+import { ColumnGrid } from '@/components/ui/column-table'
 import Link from 'next/link'
 import { panelClass } from '@/components/ui/styles'
 import { PrintButton } from './print-button'
@@ -186,45 +186,6 @@ export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: stri
   )
 }
 
-/** A table on the sheet: one header and one cell per column (`body` when the cells differ from the header's classes). */
-type SheetColumn<R> = { label: React.ReactNode; className: string; body?: string; cell: (row: R, index: number) => React.ReactNode }
-
-function SheetTable<R>({
-  columns,
-  rows,
-  rowKey,
-  className,
-  headClassName,
-  rowClassName,
-  caption,
-}: {
-  columns: Array<SheetColumn<R>>
-  rows: R[]
-  rowKey: (row: R) => string | number
-  className: string
-  headClassName: string
-  rowClassName?: string
-  caption?: string
-}) {
-  return (
-    <table className={className}>
-      {caption && <caption className="mb-1 text-left font-semibold uppercase tracking-wide text-slate-600">{caption}</caption>}
-      <TableHead rowClassName={headClassName} columns={columns.map((c) => ({ label: c.label, className: c.className }))} />
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={rowKey(row)} className={rowClassName}>
-            {columns.map((c, j) => (
-              <td key={j} className={c.body ?? c.className}>
-                {c.cell(row, i)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
-
 /** A tax rate in basis points as the reader writes a percentage. */
 function usePercent() {
   const format = useFormatter()
@@ -237,9 +198,9 @@ export function DocumentLines({ lines, currency }: { lines: Array<DocumentLineDT
   const percent = usePercent()
   const figure = 'px-2 py-1.5 text-right tabular-nums'
   return (
-    <SheetTable
+    <ColumnGrid
       className="mt-6 w-full border-collapse text-left"
-      headClassName="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700"
+      headRowClassName="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700"
       rowClassName="break-inside-avoid border-b border-slate-200 align-top"
       rows={lines}
       rowKey={(l) => l.id}
@@ -288,10 +249,10 @@ export function DocumentTotals({ sums, totalLabel, extra = [] }: { sums: Documen
   ]
   return (
     <div className="mt-5 flex flex-col gap-6 sm:flex-row sm:justify-between print:flex-row print:justify-between">
-      <SheetTable
+      <ColumnGrid
         className="self-start text-left text-xs"
-        caption={t('taxBreakdown')}
-        headClassName="border-b border-slate-300 text-slate-600"
+        caption={{ text: t('taxBreakdown'), className: 'mb-1 text-left font-semibold uppercase tracking-wide text-slate-600' }}
+        headRowClassName="border-b border-slate-300 text-slate-600"
         rows={sums.byRate}
         rowKey={(r) => r.taxRateBp}
         columns={[
