@@ -38,6 +38,21 @@ test('invoice page: Download XML gives the invoice in the tax authority format',
     expect(xml).toContain('<THHDVu>Tờ rơi A5 &amp; A6</THHDVu>')
     expect(xml).toContain('<TgTTTBSo>380000</TgTTTBSo>')
     expect(xml).toContain('<TgTTTBChu>Ba trăm tám mươi nghìn đồng</TgTTTBChu>')
+
+    // A credit note is an adjusting invoice that names this one.
+    const credit = page.getByTestId('credit-form')
+    await credit.getByLabel('Quantity to credit: Poster A2').fill('1')
+    await credit.getByLabel('Reason (printed on the credit note)').fill('Poster bị trầy')
+    await credit.getByRole('button', { name: 'Issue credit note' }).click()
+    await credit.getByRole('status').getByRole('link').click()
+    await expect(page.getByTestId('credit-note-document')).toContainText('Poster bị trầy')
+    const [adjusting] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download XML' }).click()])
+    expect(adjusting.suggestedFilename()).toMatch(/^C26TAA-\d+\.xml$/)
+    const adjustingXml = await readFile((await adjusting.path())!, 'utf8')
+    expect(adjustingXml).toContain(`<SHDCLQuan>${seq}</SHDCLQuan>`)
+    expect(adjustingXml).toContain('<GChu>Poster bị trầy</GChu>')
+    expect(adjustingXml).toContain('<TgTTTBSo>-55000</TgTTTBSo>')
+    await page.screenshot({ path: screenshotPath('back-credit-note-xml-link'), fullPage: true })
   } finally {
     await sql(`UPDATE "BusinessSettings" SET "invoiceSymbol" = $1 WHERE id = 1`, [before!.invoiceSymbol])
   }
