@@ -31,7 +31,8 @@ async function ChartFigure({
   summary: string
   chart: KpiChartSpec
   children?: ReactNode
-  table: ReactNode
+  /** The numbers behind the picture, under "Show the data" (captioned with the title). */
+  table: TableSpec
 }) {
   const t = await getTranslations('manager.kpis')
   return (
@@ -46,13 +47,17 @@ async function ChartFigure({
       {children}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">{t('showData')}</summary>
-        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+        <div className="mt-2 max-h-72 overflow-auto">
+          <DataTable caption={title} {...table} />
+        </div>
       </details>
     </figure>
   )
 }
 
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<string | number>> }) {
+type TableSpec = { head: string[]; rows: Array<Array<string | number>> }
+
+function DataTable({ caption, head, rows }: { caption: string } & TableSpec) {
   return (
     <table className="w-full text-left text-xs">
       <caption className="sr-only">{caption}</caption>
@@ -109,13 +114,7 @@ export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'
       id="orders"
       title={t('ordersTitle', { days: data.length })}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('ordersTitle', { days: data.length })}
-          head={[t('day'), t('regular'), t('covering')]}
-          rows={rows.map((r) => [r.label, r.regular, r.covering])}
-        />
-      }
+      table={{ head: [t('day'), t('regular'), t('covering')], rows: rows.map((r) => [r.label, r.regular, r.covering]) }}
       chart={{
         rows,
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -161,13 +160,10 @@ export async function StageMedianChart({ data }: { data: KpisDTO['stageMedians']
       id="stages"
       title={t('stageTitle')}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('stageTitle')}
-          head={[t('stage'), t('regularHours'), t('coveringHours'), t('ordersRegular'), t('ordersCovering')]}
-          rows={rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering])}
-        />
-      }
+      table={{
+        head: [t('stage'), t('regularHours'), t('coveringHours'), t('ordersRegular'), t('ordersCovering')],
+        rows: rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering]),
+      }}
       chart={{
         rows: rows.map((r) => ({ label: r.label, regular: r.regular, covering: r.covering })),
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -200,13 +196,10 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
       id="late"
       title={t('lateTitle')}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('lateTitle')}
-          head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]}
-          rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])}
-        />
-      }
+      table={{
+        head: [t('dueDay'), t('onTime'), t('readyLate'), t('overdue')],
+        rows: rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue]),
+      }}
       chart={{
         rows,
         series: [
@@ -248,13 +241,7 @@ export async function BucketChart({
       id={id}
       title={title}
       summary={summary}
-      table={
-        <DataTable
-          caption={title}
-          head={[t('bucket'), countLabel, valueLabel]}
-          rows={rows.map((r) => [r.label, r.count, money(r.value)])}
-        />
-      }
+      table={{ head: [t('bucket'), countLabel, valueLabel], rows: rows.map((r) => [r.label, r.count, money(r.value)]) }}
       chart={{
         rows: rows.map((r) => ({ label: r.label, value: r.value })),
         series: [{ key: 'value', name: valueLabel, color: COLORS.neutral }],
