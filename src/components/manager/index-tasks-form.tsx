@@ -4,8 +4,7 @@ import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { setIndexTasksAction } from '@/actions/roster'
 import { CheckboxGroup } from '@/components/ui/checkbox-group'
-import { FormError, StatusMessage } from '@/components/ui/field'
-import { secondaryButtonClass } from '@/components/ui/styles'
+import { SubmitRow } from '@/components/ui/field'
 import { useAction } from '@/components/ui/use-action'
 import { TASKS, type Task } from '@/domain/permissions'
 
@@ -34,11 +33,7 @@ export function IndexTasksForm({ excluded }: { excluded: Task[] }) {
           checked={(task) => !left.includes(task)}
           onToggle={(task, on) => setLeft((l) => (on ? l.filter((x) => x !== task) : [...l, task]))}
         />
-        <FormError message={formError} />
-        <StatusMessage message={status} />
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>
-          {t('tasksSave')}
-        </button>
+        <SubmitRow label={t('tasksSave')} pending={pending} error={formError} status={status} secondary />
       </form>
     </details>
   )

@@ -31,10 +31,20 @@ async function ChartFigure({
   summary: string
   chart: KpiChartSpec
   children?: ReactNode
-  /** The numbers behind the picture, under "Show the data" (captioned with the title). */
-  table: TableSpec
+  /**
+   * The numbers behind the picture, under "Show the data" (captioned with the title): `table`, or else the chart's own
+   * rows under its series' names, `labelColumn` heading the rows' labels.
+   */
+  table: TableSpec | { labelColumn: string }
 }) {
   const t = await getTranslations('manager.kpis')
+  const data =
+    'labelColumn' in table
+      ? {
+          head: [table.labelColumn, ...chart.series.map((s) => s.name)],
+          rows: chart.rows.map((r) => [r.label, ...chart.series.map((s) => r[s.key] ?? '')]),
+        }
+      : table
   return (
     <figure className={cardClass} aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -48,7 +58,7 @@ async function ChartFigure({
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">{t('showData')}</summary>
         <div className="mt-2 max-h-72 overflow-auto">
-          <DataTable caption={title} {...table} />
+          <DataTable caption={title} {...data} />
         </div>
       </details>
     </figure>
@@ -114,7 +124,7 @@ export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'
       id="orders"
       title={t('ordersTitle', { days: data.length })}
       summary={summary}
-      table={{ head: [t('day'), t('regular'), t('covering')], rows: rows.map((r) => [r.label, r.regular, r.covering]) }}
+      table={{ labelColumn: t('day') }}
       chart={{
         rows,
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -196,10 +206,7 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
       id="late"
       title={t('lateTitle')}
       summary={summary}
-      table={{
-        head: [t('dueDay'), t('onTime'), t('readyLate'), t('overdue')],
-        rows: rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue]),
-      }}
+      table={{ labelColumn: t('dueDay') }}
       chart={{
         rows,
         series: [
