@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { setIndexTasksAction } from '@/actions/roster'
-import { FormError, StatusMessage } from '@/components/ui/field'
-import { secondaryButtonClass } from '@/components/ui/styles'
+import { CheckboxGroup } from '@/components/ui/checkbox-group'
+import { SubmitRow } from '@/components/ui/field'
 import { useAction } from '@/components/ui/use-action'
 import { TASKS, type Task } from '@/domain/permissions'
 
@@ -26,24 +26,14 @@ export function IndexTasksForm({ excluded }: { excluded: Task[] }) {
       <summary className="cursor-pointer font-semibold">{t('tasksTitle')}</summary>
       <form onSubmit={onSubmit} className="mt-2 space-y-2">
         <p className="text-xs text-slate-600">{t('tasksExplain')}</p>
-        <fieldset className="grid grid-cols-2 gap-1">
-          <legend className="sr-only">{t('tasksTitle')}</legend>
-          {TASKS.map((task) => (
-            <label key={task} className="inline-flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={!left.includes(task)}
-                onChange={(e) => setLeft((l) => (e.target.checked ? l.filter((x) => x !== task) : [...l, task]))}
-              />
-              {common(`tasks.${task}`)}
-            </label>
-          ))}
-        </fieldset>
-        <FormError message={formError} />
-        <StatusMessage message={status} />
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>
-          {t('tasksSave')}
-        </button>
+        <CheckboxGroup
+          legend={t('tasksTitle')}
+          className="grid grid-cols-2 gap-1"
+          options={TASKS.map((task) => ({ value: task, label: common(`tasks.${task}`) }))}
+          checked={(task) => !left.includes(task)}
+          onToggle={(task, on) => setLeft((l) => (on ? l.filter((x) => x !== task) : [...l, task]))}
+        />
+        <SubmitRow label={t('tasksSave')} pending={pending} error={formError} status={status} secondary />
       </form>
     </details>
   )

@@ -31,9 +31,20 @@ async function ChartFigure({
   summary: string
   chart: KpiChartSpec
   children?: ReactNode
-  table: ReactNode
+  /**
+   * The numbers behind the picture, under "Show the data" (captioned with the title): `table`, or else the chart's own
+   * rows under its series' names, `labelColumn` heading the rows' labels.
+   */
+  table: TableSpec | { labelColumn: string }
 }) {
   const t = await getTranslations('manager.kpis')
+  const data =
+    'labelColumn' in table
+      ? {
+          head: [table.labelColumn, ...chart.series.map((s) => s.name)],
+          rows: chart.rows.map((r) => [r.label, ...chart.series.map((s) => r[s.key] ?? '')]),
+        }
+      : table
   return (
     <figure className={cardClass} aria-labelledby={`${id}-title`} data-testid={`kpi-${id}`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -46,13 +57,17 @@ async function ChartFigure({
       {children}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">{t('showData')}</summary>
-        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+        <div className="mt-2 max-h-72 overflow-auto">
+          <DataTable caption={title} {...data} />
+        </div>
       </details>
     </figure>
   )
 }
 
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<string | number>> }) {
+type TableSpec = { head: string[]; rows: Array<Array<string | number>> }
+
+function DataTable({ caption, head, rows }: { caption: string } & TableSpec) {
   return (
     <table className="w-full text-left text-xs">
       <caption className="sr-only">{caption}</caption>
@@ -109,13 +124,7 @@ export async function OrdersPerDayChart({ data }: { data: KpisDTO['ordersPerDay'
       id="orders"
       title={t('ordersTitle', { days: data.length })}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('ordersTitle', { days: data.length })}
-          head={[t('day'), t('regular'), t('covering')]}
-          rows={rows.map((r) => [r.label, r.regular, r.covering])}
-        />
-      }
+      table={{ labelColumn: t('day') }}
       chart={{
         rows,
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -161,13 +170,10 @@ export async function StageMedianChart({ data }: { data: KpisDTO['stageMedians']
       id="stages"
       title={t('stageTitle')}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('stageTitle')}
-          head={[t('stage'), t('regularHours'), t('coveringHours'), t('ordersRegular'), t('ordersCovering')]}
-          rows={rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering])}
-        />
-      }
+      table={{
+        head: [t('stage'), t('regularHours'), t('coveringHours'), t('ordersRegular'), t('ordersCovering')],
+        rows: rows.map((r) => [r.label, hours(r.regular), hours(r.covering), r.nRegular, r.nCovering]),
+      }}
       chart={{
         rows: rows.map((r) => ({ label: r.label, regular: r.regular, covering: r.covering })),
         series: byWhoTookIt(t('regular'), t('covering')),
@@ -200,13 +206,7 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
       id="late"
       title={t('lateTitle')}
       summary={summary}
-      table={
-        <DataTable
-          caption={t('lateTitle')}
-          head={[t('dueDay'), t('onTime'), t('readyLate'), t('overdue')]}
-          rows={rows.map((r) => [r.label, r.onTime, r.readyLate, r.overdue])}
-        />
-      }
+      table={{ labelColumn: t('dueDay') }}
       chart={{
         rows,
         series: [
@@ -248,13 +248,7 @@ export async function BucketChart({
       id={id}
       title={title}
       summary={summary}
-      table={
-        <DataTable
-          caption={title}
-          head={[t('bucket'), countLabel, valueLabel]}
-          rows={rows.map((r) => [r.label, r.count, money(r.value)])}
-        />
-      }
+      table={{ head: [t('bucket'), countLabel, valueLabel], rows: rows.map((r) => [r.label, r.count, money(r.value)]) }}
       chart={{
         rows: rows.map((r) => ({ label: r.label, value: r.value })),
         series: [{ key: 'value', name: valueLabel, color: COLORS.neutral }],

@@ -18,30 +18,20 @@ function TimePair({ legend, value, onChange }: { legend: string; value: [string,
   return (
     <fieldset className="grid grid-cols-2 gap-2">
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
-      <Field label={t('from')}>
-        {(p) => (
-          <input
-            {...p}
-            type="time"
-            step={900}
-            className={compactInputClass}
-            value={value[0]}
-            onChange={(e) => onChange([e.target.value, value[1]])}
-          />
-        )}
-      </Field>
-      <Field label={t('to')}>
-        {(p) => (
-          <input
-            {...p}
-            type="time"
-            step={900}
-            className={compactInputClass}
-            value={value[1]}
-            onChange={(e) => onChange([value[0], e.target.value])}
-          />
-        )}
-      </Field>
+      {(['from', 'to'] as const).map((end, i) => (
+        <Field key={end} label={t(end)}>
+          {(p) => (
+            <input
+              {...p}
+              type="time"
+              step={900}
+              className={compactInputClass}
+              value={value[i]}
+              onChange={(e) => onChange(i === 0 ? [e.target.value, value[1]] : [value[0], e.target.value])}
+            />
+          )}
+        </Field>
+      ))}
     </fieldset>
   )
 }

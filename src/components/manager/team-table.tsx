@@ -13,6 +13,7 @@ import { ActionSelect } from '@/components/ui/action-select'
 import { InputField, SelectField, StatusMessage } from '@/components/ui/field'
 import { submitFields } from '@/components/ui/form-submit'
 import { secondaryButtonClass } from '@/components/ui/styles'
+import { LinkedHint } from '@/components/ui/linked-hint'
 import { DataTable } from '@/components/ui/table'
 import { columnsFrom } from '@/components/ui/table-columns'
 import { useAction } from '@/components/ui/use-action'
@@ -80,12 +81,9 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
           </tr>
         ))}
       </DataTable>
-      <p className="text-sm text-slate-600">
-        {t('skillsHint')}{' '}
-        <Link href="/manager" className="text-brand-700 underline">
-          {t('skillsLink')}
-        </Link>
-      </p>
+      <LinkedHint href="/manager" link={t('skillsLink')}>
+        {t('skillsHint')}
+      </LinkedHint>
     </div>
   )
 }

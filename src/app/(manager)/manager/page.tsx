@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { CoverIndexCard } from '@/components/manager/cover-index-card'
 import { CoverNowPanel } from '@/components/manager/cover-now-panel'
@@ -23,11 +22,9 @@ import { getSkillsMatrix } from '@/server/team/get-skills-matrix'
 import { getSkillGaps } from '@/server/shop-skills/get-skill-gaps'
 import { listShopSkills } from '@/server/shop-skills/list-shop-skills'
 import { listTrainingGoals } from '@/server/team/list-training-goals'
+import { titleFrom } from './title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.overview')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.overview')
 
 export default async function ManagerOverview({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
   const actor = await requirePageTask('MANAGE_TEAM')

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { AbsenceForm } from '@/components/manager/absence-form'
 import { AbsenceList } from '@/components/manager/absence-list'
@@ -10,11 +9,9 @@ import { requirePageTask } from '@/server/auth/guard'
 import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { listTeam } from '@/server/team/list-team'
 import { PageHeader } from '@/components/ui/section'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.absences')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.absences')
 
 export default async function AbsencesPage({ searchParams }: { searchParams: Promise<{ reassign?: string }> }) {
   const actor = await requirePageTask('MANAGE_TEAM')

@@ -1,10 +1,11 @@
-import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageTask } from '@/server/auth/guard'
 import { listApiTokens } from '@/server/api-tokens/list-api-tokens'
 import { listStaff } from '@/server/team/list-staff'
 import { CreateTokenForm, RevokeButton } from './token-forms'
+import { LinkedHint } from '@/components/ui/linked-hint'
 import { TableHead } from '@/components/ui/table'
+import { columnsFrom } from '@/components/ui/table-columns'
 
 export default async function ApiTokensPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
@@ -20,12 +21,9 @@ export default async function ApiTokensPage() {
         <h1 id="tokens-title" className="text-2xl font-bold">
           {t('title')}
         </h1>
-        <p className="text-sm text-slate-600">
-          {t('intro')}{' '}
-          <Link href="/developers/api" className="text-brand-700 underline">
-            {t('docs')}
-          </Link>
-        </p>
+        <LinkedHint href="/developers/api" link={t('docs')}>
+          {t('intro')}
+        </LinkedHint>
       </div>
       <CreateTokenForm staff={staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name }))} />
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -33,14 +31,7 @@ export default async function ApiTokensPage() {
           <TableHead
             className="bg-slate-50 text-left text-slate-600"
             cellClassName="px-3 py-2"
-            columns={[
-              { label: t('name') },
-              { label: t('owner') },
-              { label: t('prefix') },
-              { label: t('lastUsed') },
-              { label: t('state') },
-              { label: t('actions'), srOnly: true },
-            ]}
+            columns={[...columnsFrom(t, ['name', 'owner', 'prefix', 'lastUsed', 'state']), { label: t('actions'), srOnly: true }]}
           />
           <tbody>
             {tokens.length === 0 && (

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { AddDrawerForm } from '@/components/cash/add-drawer-form'
 import { ClosedSessions, DifferenceSummaries } from '@/components/cash/cash-differences'
@@ -10,11 +9,9 @@ import { requirePageTask } from '@/server/auth/guard'
 import { listCashDifferences } from '@/server/cash/list-cash-differences'
 import { listDrawers } from '@/server/cash/list-drawers'
 import { getSettings } from '@/server/settings/get-settings'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('cash.manager')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('cash.manager')
 
 /** The manager's view of the drawers: differences per person and day (last 7 days unless asked), CSV, the drawers. */
 export default async function CashPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,19 +1,18 @@
-import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { CatalogTable } from '@/components/manager/catalog-table'
 import { categoryOptions } from '@/components/manager/tax-categories'
 import { listTaxCategories } from '@/server/catalog/list-tax-categories'
-import { buttonClass, inputClass } from '@/components/ui/styles'
+import { InputField, SelectField } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { buttonClass } from '@/components/ui/styles'
 import { listProductsSchema } from '@/lib/schemas/catalog'
 import { requirePageTask } from '@/server/auth/guard'
 import { listProducts } from '@/server/catalog/list-products'
 import { listShopSkillOptions } from '@/server/catalog/list-shop-skill-options'
 import { getSettings } from '@/server/settings/get-settings'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.catalog')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.catalog')
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageTask('MANAGE_CATALOG')
@@ -34,30 +33,27 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   ])
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle', { active: list.counts.active, inactive: list.counts.inactive })}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle', { active: list.counts.active, inactive: list.counts.inactive })} />
       <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-        <label className="text-sm font-medium text-slate-700">
-          {t('search')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={filter.q ?? ''}
-            maxLength={100}
-            className={`${inputClass} w-64`}
-            placeholder={t('searchPlaceholder')}
-          />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          {t('show')}
-          <select name="status" defaultValue={filter.status} className={inputClass}>
-            <option value="active">{t('statusActive')}</option>
-            <option value="inactive">{t('statusInactive')}</option>
-            <option value="all">{t('statusAll')}</option>
-          </select>
-        </label>
+        <InputField
+          label={t('search')}
+          type="search"
+          name="q"
+          defaultValue={filter.q ?? ''}
+          maxLength={100}
+          extraClass="w-64"
+          placeholder={t('searchPlaceholder')}
+        />
+        <SelectField
+          label={t('show')}
+          name="status"
+          defaultValue={filter.status}
+          options={[
+            { value: 'active', label: t('statusActive') },
+            { value: 'inactive', label: t('statusInactive') },
+            { value: 'all', label: t('statusAll') },
+          ]}
+        />
         <button type="submit" className={buttonClass}>
           {t('filter')}
         </button>

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import { Money } from '@/components/money'
 import { BucketChart, LateChart, OrdersPerDayChart, StageMedianChart } from '@/components/manager/kpi-charts'
@@ -7,11 +6,9 @@ import { StatTile } from '@/components/ui/stat-tile'
 import { formatMoney } from '@/domain/money'
 import { requirePageTask } from '@/server/auth/guard'
 import { getKpis } from '@/server/kpis/get-kpis'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.kpis')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.kpis')
 
 export default async function KpisPage() {
   const actor = await requirePageTask('MANAGE_TEAM')

@@ -1,14 +1,11 @@
-import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { MessagesTable } from '@/components/manager/messages-table'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePageTask } from '@/server/auth/guard'
 import { listMessages } from '@/server/messages/list-messages'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.messages')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.messages')
 
 export default async function MessagesPage() {
   const actor = await requirePageTask('MANAGE_TEAM')

@@ -1,36 +1,22 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { RosterGrid } from '@/components/manager/roster-grid'
 import { secondaryButtonClass, buttonClass } from '@/components/ui/styles'
 import { addDays, businessDay } from '@/domain/opening-hours'
 import { weekMonday } from '@/domain/roster'
-import { requirePageTask } from '@/server/auth/guard'
-import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { getRosterWeek } from '@/server/roster/get-roster-week'
-import { comingWeek } from '@/server/roster/store'
+import { rosterWeekRequest } from './week-request'
 import { PageHeader } from '@/components/ui/section'
+import { titleFrom } from '../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.roster')
-  return { title: t('title') }
-}
-
-const YMD = /^\d{4}-\d{2}-\d{2}$/
+export const generateMetadata = titleFrom('manager.roster')
 
 export default async function RosterPage({ searchParams }: { searchParams: Promise<{ week?: string | string[] }> }) {
-  const actor = await requirePageTask('MANAGE_TEAM')
-  const now = new Date()
-  const [{ week }, clock, t, format] = await Promise.all([
-    searchParams,
-    loadBusinessClock(),
-    getTranslations('manager.roster'),
-    getFormatter(),
-  ])
-  const today = businessDay(now, clock.timeZone)
-  const start = typeof week === 'string' && YMD.test(week) ? weekMonday(week) : weekMonday(today)
+  const { actor, now, timeZone, next, asked } = await rosterWeekRequest(searchParams)
+  const [t, format] = await Promise.all([getTranslations('manager.roster'), getFormatter()])
+  const today = businessDay(now, timeZone)
+  const start = asked ?? weekMonday(today)
   const data = await getRosterWeek(actor, { weekStart: start }, now)
-  const next = comingWeek(now, clock.timeZone)
   const date = (ymd: string) =>
     format.dateTime(new Date(`${ymd}T12:00:00Z`), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
   return (

@@ -1,33 +1,21 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { ApplySuggestion } from '@/components/manager/apply-suggestion'
 import { SuggestionChanges } from '@/components/manager/suggestion-changes'
 import { cardClass, secondaryButtonClass, tableCardClass } from '@/components/ui/styles'
 import { addDays } from '@/domain/opening-hours'
-import { weekMonday } from '@/domain/roster'
-import { requirePageTask } from '@/server/auth/guard'
-import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { getRosterSuggestion } from '@/server/roster/get-roster-suggestion'
-import { comingWeek } from '@/server/roster/store'
+import { PageHeader } from '@/components/ui/page-header'
+import { rosterWeekRequest } from '../week-request'
+import { titleFrom } from '../../title-metadata'
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('manager.roster.suggest')
-  return { title: t('title') }
-}
+export const generateMetadata = titleFrom('manager.roster.suggest')
 
 export default async function SuggestedRosterPage({ searchParams }: { searchParams: Promise<{ week?: string | string[] }> }) {
-  const actor = await requirePageTask('MANAGE_TEAM')
-  const now = new Date()
-  const [{ week }, clock, t, format] = await Promise.all([
-    searchParams,
-    loadBusinessClock(),
-    getTranslations('manager.roster.suggest'),
-    getFormatter(),
-  ])
-  const next = comingWeek(now, clock.timeZone)
-  const asked = typeof week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(week) ? weekMonday(week) : next
-  const data = await getRosterSuggestion(actor, { weekStart: asked < next ? next : asked }, now)
+  const { actor, now, next, asked } = await rosterWeekRequest(searchParams)
+  const [t, format] = await Promise.all([getTranslations('manager.roster.suggest'), getFormatter()])
+  const wanted = asked ?? next
+  const data = await getRosterSuggestion(actor, { weekStart: wanted < next ? next : wanted }, now)
   const pct = (v: number) => format.number(v, { style: 'percent', maximumFractionDigits: 0 })
   const date = (ymd: string) =>
     format.dateTime(new Date(`${ymd}T12:00:00Z`), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' })
@@ -37,23 +25,10 @@ export default async function SuggestedRosterPage({ searchParams }: { searchPara
   const line = (v: { index: number; uncoveredShare: number }) => t('indexLine', { index: pct(v.index), uncovered: pct(v.uncoveredShare) })
   return (
     <div className="space-y-4">
-      <header>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-sm text-slate-600">{t('subtitle', { date: date(data.weekStart) })}</p>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle', { date: date(data.weekStart) })} />
       <section className="grid gap-4 sm:grid-cols-2" data-testid="suggestion-indexes">
-        <div className={cardClass}>
-          <h2 className="text-sm font-semibold text-slate-600">{t('current')}</h2>
-          <p className="text-3xl font-bold tabular-nums">{pct(data.current.index)}</p>
-          <p className="text-sm text-slate-600">{line(data.current)}</p>
-        </div>
-        <div className={cardClass}>
-          <h2 className="text-sm font-semibold text-slate-600">{t('suggested')}</h2>
-          <p className="text-3xl font-bold tabular-nums text-emerald-800" data-testid="suggested-index">
-            {pct(data.suggested.index)}
-          </p>
-          <p className="text-sm text-slate-600">{line(data.suggested)}</p>
-        </div>
+        <IndexCard title={t('current')} value={pct(data.current.index)} line={line(data.current)} />
+        <IndexCard title={t('suggested')} value={pct(data.suggested.index)} line={line(data.suggested)} suggested />
       </section>
       <section aria-labelledby="changes-title" className={cardClass}>
         <h2 id="changes-title" className="text-lg font-semibold">
@@ -104,6 +79,22 @@ export default async function SuggestedRosterPage({ searchParams }: { searchPara
         <h2 className="text-sm font-semibold">{t('howTitle')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('how')}</p>
       </section>
+    </div>
+  )
+}
+
+/** The cover index of a week's roster as it is, or as suggested (in green: the number to compare with). */
+function IndexCard({ title, value, line, suggested }: { title: string; value: string; line: string; suggested?: boolean }) {
+  return (
+    <div className={cardClass}>
+      <h2 className="text-sm font-semibold text-slate-600">{title}</h2>
+      <p
+        className={`text-3xl font-bold tabular-nums ${suggested ? 'text-emerald-800' : ''}`}
+        data-testid={suggested ? 'suggested-index' : undefined}
+      >
+        {value}
+      </p>
+      <p className="text-sm text-slate-600">{line}</p>
     </div>
   )
 }
