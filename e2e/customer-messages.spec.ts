@@ -35,6 +35,14 @@ test('marking an order done tells the customer by Zalo; a refused message is ret
   await form.getByLabel('Language').selectOption('en')
   await expect(form.getByTestId('message-preview')).toContainText('is ready for pickup')
   await form.screenshot({ path: screenshotPath('messages-settings-en') })
+  // "Order received" is one of the events like the others: on by default, with its text in both languages.
+  await expect(form.getByRole('checkbox', { name: 'Order received' })).toBeChecked()
+  await form.getByLabel('Event').selectOption('ORDER_RECEIVED')
+  await expect(form.getByTestId('message-preview')).toContainText('has received your order')
+  await expect(form.getByTestId('message-preview')).toContainText('/track/')
+  await form.screenshot({ path: screenshotPath('messages-settings-order-received-en') })
+  await form.getByLabel('Language').selectOption('vi')
+  await expect(form.getByTestId('message-preview')).toContainText('đã nhận đơn hàng')
 
   for (const [phone, label] of [
     ['0912000111', 'ok'],
