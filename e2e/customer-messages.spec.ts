@@ -37,7 +37,7 @@ test('marking an order done tells the customer by Zalo; a refused message is ret
   await form.screenshot({ path: screenshotPath('messages-settings-en') })
   // "Order received" is one of the events like the others: on by default, with its text in both languages.
   await expect(form.getByRole('checkbox', { name: 'Order received' })).toBeChecked()
-  await form.getByLabel('Event').selectOption('ORDER_RECEIVED')
+  await form.getByLabel('Event', { exact: true }).selectOption('ORDER_RECEIVED')
   await expect(form.getByTestId('message-preview')).toContainText('has received your order')
   await expect(form.getByTestId('message-preview')).toContainText('/track/')
   await form.screenshot({ path: screenshotPath('messages-settings-order-received-en') })
