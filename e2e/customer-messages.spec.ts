@@ -21,7 +21,8 @@ async function openOrderOf(phone: string) {
 test.describe.configure({ mode: 'serial' })
 
 test('marking an order done tells the customer by Zalo; a refused message is retried from the list', async ({ page, login }) => {
-  test.setTimeout(120_000)
+  // Three roles, two orders, the outbox worker and both languages: minutes on a busy machine.
+  test.setTimeout(180_000)
   // The manager sets up Zalo ZNS: the OA token (write-only) and the template for "ready".
   await login(DEMO.manager)
   await page.goto('/manager/settings')
