@@ -66,6 +66,8 @@ import { setOwnLocaleUseCase } from '@/server/team/set-own-locale'
 import { setSkillLevelUseCase } from '@/server/team/set-skill-level'
 import { setStaffActiveUseCase } from '@/server/team/set-staff-active'
 import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
+import { testEInvoiceConnectionUseCase } from '@/server/einvoice/test-einvoice-connection'
+import { updateEInvoiceSettingsUseCase } from '@/server/einvoice/update-einvoice-settings'
 import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
 import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
 import { listUnmatchedTransfersUseCase } from '@/server/transfers/list-unmatched-transfers'
@@ -167,6 +169,8 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/team.ts#setShopSkillLevelAction': [MANAGER, setShopSkillLevelUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
   'actions/team.ts#updateBankSettingsAction': [MANAGER, updateBankSettingsUseCase],
+  'actions/einvoice.ts#updateEInvoiceSettingsAction': [MANAGER, updateEInvoiceSettingsUseCase],
+  'actions/einvoice.ts#testEInvoiceConnectionAction': [MANAGER, testEInvoiceConnectionUseCase],
   'actions/billing.ts#assignTransferAction': [WORKSHOP, assignTransferUseCase],
   'actions/billing.ts#dismissTransferAction': [WORKSHOP, dismissTransferUseCase],
   'actions/roster.ts#setShiftsAction': [MANAGER, setShiftsUseCase],

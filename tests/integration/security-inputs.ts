@@ -101,9 +101,7 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   }),
   'actions/team.ts#updateSettingsAction': () => ({
     name: 'In Nhanh Test',
-    address: '1 Lê Lợi',
     phone: '',
-    taxId: '',
     currency: 'VND',
     defaultTaxRate: '8',
     orderPrefix: 'DH',
@@ -125,6 +123,16 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/cash.ts#recordCashMovementAction': () => ({ sessionId: nobody, kind: 'OUT', amount: 35_000, reason: 'Mua giấy in' }),
   'actions/cash.ts#closeCashSessionAction': () => ({ sessionId: nobody, counts: { '500000': 1 }, note: 'ok' }),
   'actions/cash.ts#createCashDrawerAction': () => ({ name: `Quầy ${randomUUID().slice(0, 8)}` }),
+  'actions/einvoice.ts#updateEInvoiceSettingsAction': () => ({
+    taxId: '',
+    legalName: '',
+    address: '',
+    invoiceTemplate: '1',
+    invoiceSymbol: '',
+    provider: 'NONE',
+    username: '',
+  }),
+  'actions/einvoice.ts#testEInvoiceConnectionAction': () => ({}),
   'actions/messages.ts#updateMessageSettingsAction': () => ({
     enabledEvents: ['ORDER_READY'],
     reminderDays: 3,

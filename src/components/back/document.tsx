@@ -369,7 +369,13 @@ export function EInvoiceBlock({ einvoice, totalInWords }: { einvoice: EInvoiceSt
             >
               {t(`status.${einvoice.status}`)}
             </span>
-            {einvoice.reason && <span className="ml-2 text-slate-700">{t('reason', { reason: einvoice.reason })}</span>}
+            {einvoice.notSetUp ? (
+              <span className="ml-2 text-slate-700" data-testid="einvoice-not-set-up">
+                {t('notSetUp')}
+              </span>
+            ) : (
+              einvoice.reason && <span className="ml-2 text-slate-700">{t('reason', { reason: einvoice.reason })}</span>
+            )}
           </p>
           {einvoice.providerNumber && <p>{t('number', { symbol: einvoice.symbol, number: einvoice.providerNumber })}</p>}
           {einvoice.taxAuthorityCode && <p>{t('taxAuthorityCode', { code: einvoice.taxAuthorityCode })}</p>}
