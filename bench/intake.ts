@@ -150,8 +150,10 @@ try {
     [reception!.id, secret.hash, secret.prefix],
   )
   const customers = await server.sql<{ id: string }>(`SELECT id FROM "Customer" ORDER BY name LIMIT 20`)
-  const products = await server.sql<{ id: string; sku: string; name: string; unitPrice: number; taxRateBp: number }>(
-    `SELECT id, sku, name, "unitPrice", "taxRateBp" FROM "Product" WHERE active ORDER BY sku LIMIT 3`,
+  // A product's VAT rate is its category's today (docs/decisions/021): the pgbench script writes both on its lines.
+  const products = await server.sql<{ id: string; sku: string; name: string; unitPrice: number; taxCategoryId: string; taxRateBp: number }>(
+    `SELECT id, sku, name, "unitPrice", "taxCategoryId", handoff_tax_rate("taxCategoryId", current_date) AS "taxRateBp"
+     FROM "Product" WHERE active ORDER BY sku LIMIT 3`,
   )
   const due = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
   const body = JSON.stringify({
@@ -264,7 +266,7 @@ try {
     const lines = products
       .map(
         (p, i) =>
-          `(gen_random_uuid(), :oid::uuid, ${i}, '${p.id}', '${p.sku}', '${p.name.replaceAll("'", "''")}', ${10 + i}, ${p.unitPrice}, ${p.taxRateBp})`,
+          `(gen_random_uuid(), :oid::uuid, ${i}, '${p.id}', '${p.sku}', '${p.name.replaceAll("'", "''")}', ${10 + i}, ${p.unitPrice}, ${p.taxRateBp}, '${p.taxCategoryId}')`,
       )
       .join(',\n  ')
     const script = `BEGIN;
@@ -272,7 +274,7 @@ INSERT INTO "Order" (id, "customerId", "dueAt", "takenById", "idempotencyKey", "
   VALUES (gen_random_uuid(), '${customers[0]!.id}', now() + interval '2 days', '${taker!.id}', 'pgbench-' || gen_random_uuid(),
           md5(random()::text) || md5(random()::text), 100000, 8000, 108000, 'Benchmark order', now())
   RETURNING id AS oid \\gset
-INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, quantity, "unitPrice", "taxRateBp") VALUES
+INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, quantity, "unitPrice", "taxRateBp", "taxCategoryId") VALUES
   ${lines};
 INSERT INTO "AuditEvent" (action, "entityType", "entityId", "orderId", "actorId", task, data)
   VALUES ('order.created', 'order', :oid::text, :oid::uuid, '${taker!.id}', 'TAKE_ORDER', '{"total": 108000, "lines": 3}');

@@ -21,7 +21,8 @@ async function openOrderOf(phone: string) {
 test.describe.configure({ mode: 'serial' })
 
 test('marking an order done tells the customer by Zalo; a refused message is retried from the list', async ({ page, login }) => {
-  test.setTimeout(120_000)
+  // Three roles, two orders, the outbox worker and both languages: minutes on a busy machine.
+  test.setTimeout(180_000)
   // The manager sets up Zalo ZNS: the OA token (write-only) and the template for "ready".
   await login(DEMO.manager)
   await page.goto('/manager/settings')
@@ -35,6 +36,14 @@ test('marking an order done tells the customer by Zalo; a refused message is ret
   await form.getByLabel('Language').selectOption('en')
   await expect(form.getByTestId('message-preview')).toContainText('is ready for pickup')
   await form.screenshot({ path: screenshotPath('messages-settings-en') })
+  // "Order received" is one of the events like the others: on by default, with its text in both languages.
+  await expect(form.getByRole('checkbox', { name: 'Order received' })).toBeChecked()
+  await form.getByLabel('Event', { exact: true }).selectOption('ORDER_RECEIVED')
+  await expect(form.getByTestId('message-preview')).toContainText('has received your order')
+  await expect(form.getByTestId('message-preview')).toContainText('/track/')
+  await form.screenshot({ path: screenshotPath('messages-settings-order-received-en') })
+  await form.getByLabel('Language').selectOption('vi')
+  await expect(form.getByTestId('message-preview')).toContainText('đã nhận đơn hàng')
 
   for (const [phone, label] of [
     ['0912000111', 'ok'],

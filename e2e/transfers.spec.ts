@@ -101,13 +101,16 @@ for (const locale of ['en', 'vi'] as const) {
     expect(decodeVietQr(await readQr(page, ticketQr.locator('[role="img"]')))).toMatchObject({ amount: order.left, crcValid: true })
     await page.screenshot({ path: screenshotPath(`ticket-vietqr-${locale}`), fullPage: true })
 
-    // An overpayment is not applied: it waits on the unmatched list, where it is assigned by hand or set aside.
+    // An overpayment is not applied: it waits on the unmatched list, where it is assigned by hand or set aside. The
+    // list is open already and live: the transfers show up on it without a reload.
+    await page.goto('/back/transfers')
+    await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live')
     const memo = orderMemo(`DH-${String(order.number).padStart(6, '0')}`)
+    const rows = page.getByTestId('unmatched-transfer')
+    await expect(rows.filter({ hasText: memo })).toHaveCount(0)
     expect((await notify(page, sepay(800_000 + order.number, memo, order.left + 50_000))).status()).toBe(200)
     expect((await notify(page, sepay(900_000 + order.number, 'chuyen tien', 120_000))).status()).toBe(200)
-    await page.goto('/back/transfers')
-    const rows = page.getByTestId('unmatched-transfer')
-    await expect(rows.filter({ hasText: memo })).toHaveCount(1)
+    await expect(rows.filter({ hasText: memo })).toHaveCount(1, { timeout: 5_000 })
     await page.screenshot({ path: screenshotPath(`unmatched-transfers-${locale}`), fullPage: true })
   })
 }

@@ -4,9 +4,6 @@
 
 export const MESSAGE_EVENTS = ['ORDER_RECEIVED', 'ORDER_READY', 'INVOICE_ISSUED', 'NOT_COLLECTED', 'PAYMENT_RECEIVED'] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
-/** The events the app decides messages for today (ORDER_RECEIVED waits for the order's one-statement insert to carry
- * its outbox row: docs/decisions/020-customer-messages.md), so the settings offer only these. */
-export const DECIDED_EVENTS: readonly MessageEvent[] = ['ORDER_READY', 'INVOICE_ISSUED', 'NOT_COLLECTED', 'PAYMENT_RECEIVED']
 export const MESSAGE_CHANNELS = ['EMAIL', 'ZALO', 'SMS'] as const
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
 export const MESSAGE_LANGUAGES = ['vi', 'en'] as const
@@ -48,6 +45,40 @@ export function chooseDelivery(customer: Recipient, configured: ReadonlySet<Mess
 /** The idempotency key of one event's message on one channel: the same event never messages twice. */
 export function messageKey(event: MessageEvent, subjectId: string, channel: MessageChannel | null): string {
   return `msg:${event}:${subjectId}:${channel ?? 'NONE'}`
+}
+
+/** The language a customer's messages are written in: English when they chose it, Vietnamese otherwise. */
+export function messageLanguage(language: string | null | undefined): MessageLanguage {
+  return language === 'en' ? 'en' : 'vi'
+}
+
+export interface MessageDecisionInput {
+  event: MessageEvent
+  /** What the message is about (the order, an invoice, a payment): part of its key. */
+  subjectId: string
+  /** The events the shop has switched on. */
+  enabledEvents: readonly MessageEvent[]
+  /** The channels set up for this event (provider configured, Zalo template registered). */
+  configured: ReadonlySet<MessageChannel>
+  customer: Recipient & { language: string | null }
+}
+
+/** A decided message: skipped (with its reason) or to send to `to`; either way under its idempotency key. */
+export type MessageDecision = { key: string; language: MessageLanguage } & Delivery
+
+/**
+ * The one decision of a customer message, wherever the event happens (the event's transaction in src/server/messages,
+ * or the order's own insert): nothing when the event is switched off; otherwise where it goes or why it is skipped
+ * (chooseDelivery), its key and its language.
+ */
+export function decideMessage(input: MessageDecisionInput): MessageDecision | null {
+  if (!input.enabledEvents.includes(input.event)) return null
+  const delivery = chooseDelivery(input.customer, input.configured)
+  return {
+    ...delivery,
+    key: messageKey(input.event, input.subjectId, delivery.channel),
+    language: messageLanguage(input.customer.language),
+  }
 }
 
 export interface MessageVars {

@@ -67,6 +67,34 @@ export async function sql<T extends object>(text: string, values: readonly unkno
   return (await connections.query<T>({ text, values: values as unknown[] })).rows
 }
 
+/** The statements of one `sqlTransaction`, all on its connection. */
+export type SqlQuery = <T extends object>(text: string, values?: readonly unknown[]) => Promise<T[]>
+
+/**
+ * A few plain statements in one transaction on one pooled connection (BEGIN … COMMIT, ROLLBACK when `work` throws),
+ * for a hot path that must write something beside its one statement (an outbox job: create-order.ts). Unnamed
+ * statements, so a transaction-mode bouncer can run it.
+ */
+export async function sqlTransaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
+  const client = await pool().connect()
+  const query: SqlQuery = async <R extends object>(text: string, values: readonly unknown[] = []) =>
+    (await client.query<R>({ text, values: values as unknown[] })).rows
+  try {
+    await client.query('BEGIN')
+    const result = await work(query)
+    await client.query('COMMIT')
+    client.release()
+    return result
+  } catch (error) {
+    // A connection whose ROLLBACK fails is broken: destroyed rather than handed out again.
+    await client.query('ROLLBACK').then(
+      () => client.release(),
+      (rollback: Error) => client.release(rollback),
+    )
+    throw error
+  }
+}
+
 /** What a transaction-mode bouncer does to named statements: the connection that prepared one is not the one that
  * runs it (26000 "does not exist"), or another client prepared the same name there first (42P05 "already exists"). */
 function lostPreparedStatement(error: unknown): boolean {

@@ -8,6 +8,7 @@ import { db } from '@/server/db'
 import { BANK_USER_ID } from '@/server/transfers/bank-actor'
 import { makeActor } from '../support/factories'
 import { sepayPayload, sepayRequest, useTestSepayKey } from '../support/sepay'
+import { until } from '../support/wait'
 import { makeOrder } from './back-support'
 
 async function orderOf(total: number, deposit?: number) {
@@ -71,8 +72,9 @@ describe('matching', () => {
       orderBy: { id: 'asc' },
       select: { action: true, actorId: true, data: true },
     })
-    expect(timeline.map((e) => e.action)).toEqual(['payment.recorded', 'payment.transfer_confirmed'])
-    expect(timeline[1]).toMatchObject({
+    // One row for one payment: "paid by transfer, bank ref …", not also "payment recorded".
+    expect(timeline.map((e) => e.action)).toEqual(['payment.transfer_confirmed'])
+    expect(timeline[0]).toMatchObject({
       actorId: BANK_USER_ID,
       data: { amount: 502_000, reference: 'MBVCB.3278907687', provider: 'SEPAY' },
     })
@@ -155,8 +157,8 @@ describe('the unmatched list', () => {
     expect(await paymentsOf(order.id)).toMatchObject([{ amount: 300_000, receivedById: clerk.id, reference: 'MBVCB.3278907687' }])
     expect(await transfersOf(String(payload.id))).toMatchObject([{ status: 'ASSIGNED', orderId: order.id, resolvedById: clerk.id }])
     expect((await listUnmatchedTransfers(clerk, { limit: 200 })).some((t) => t.id === transfer!.id)).toBe(false)
-    const audit = await db().auditEvent.findMany({ where: { orderId: order.id, action: 'payment.transfer_assigned' } })
-    expect(audit).toMatchObject([{ actorId: clerk.id, task: 'RECORD_PAYMENT' }])
+    const audit = await db().auditEvent.findMany({ where: { orderId: order.id, action: { startsWith: 'payment.' } } })
+    expect(audit).toMatchObject([{ action: 'payment.transfer_assigned', actorId: clerk.id, task: 'RECORD_PAYMENT' }])
   })
 
   it('refuses to assign more than the order may take, and keeps the transfer on the list', async () => {
@@ -183,5 +185,35 @@ describe('the unmatched list', () => {
       { status: 'NOT_OURS', note: 'Tiền nhà, không phải khách', resolvedById: clerk.id },
     ])
     expect(await db().auditEvent.count({ where: { action: 'transfer.not_ours', entityId: transfer!.id } })).toBe(1)
+  })
+})
+
+describe('the unmatched list is live', () => {
+  it('announces a transfer as it arrives and as its status changes, to those following transfers only', async () => {
+    const { orderEvents } = await import('@/server/live/order-events')
+    const { dismissTransfer } = await import('@/server/transfers/dismiss-transfer')
+    const hub = orderEvents()
+    const seen: Array<{ id: string; status: string }> = []
+    const ordersOnly: unknown[] = []
+    const off = hub.subscribe(
+      () => undefined,
+      undefined,
+      (event) => seen.push(event),
+    )
+    const offOrdersOnly = hub.subscribe((event) => ordersOnly.push(event))
+    await hub.ensureConnected()
+    const payload = sepayPayload({ content: 'chuyen tien khong ro', transferAmount: 77_000 })
+    expect((await post(payload)).status).toBe(200)
+    const [transfer] = await transfersOf(String(payload.id))
+    const mine = () => seen.filter((e) => e.id === transfer!.id).map((e) => e.status)
+    await until(async () => mine().includes('UNMATCHED'), 2_000, 'the unmatched transfer announced')
+    // Stored first (RECEIVED), then judged in its own transaction: both are announced, the payload names no amount.
+    expect(mine()).toEqual(['RECEIVED', 'UNMATCHED'])
+    await dismissTransfer(await makeActor({ homeRole: 'BACK_OFFICE' }), { transferId: transfer!.id, note: 'Không phải khách' })
+    await until(async () => mine().includes('NOT_OURS'), 2_000, 'the dismissal announced')
+    expect(ordersOnly.some((e) => (e as { id: string }).id === transfer!.id)).toBe(false)
+    off()
+    offOrdersOnly()
+    await hub.close()
   })
 })

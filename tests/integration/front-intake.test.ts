@@ -273,6 +273,8 @@ describe('who may take orders', () => {
     expect(events.map((e) => [e.action, e.crossRole, e.task])).toEqual([
       ['order.created', true, 'TAKE_ORDER'],
       ['payment.deposit', true, 'TAKE_ORDER'],
+      // The "order received" message not sent (the customer has not consented): the system's row, nobody's work.
+      ['message.skipped', false, null],
     ])
     expect((await db().payment.findFirstOrThrow({ where: { orderId: id } })).crossRole).toBe(true)
   })

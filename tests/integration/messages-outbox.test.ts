@@ -10,6 +10,7 @@ import { makeActor } from '../support/factories'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 import { until } from '../support/wait'
 import { makeOrder } from './back-support'
+import { mailCustomer, settledEntry } from './messages-support'
 
 process.env.HANDOFF_OUTBOX_RETRY_DELAY_SECONDS = '1'
 process.env.NEXTAUTH_URL = 'https://shop.test.example'
@@ -34,20 +35,7 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-async function customer(consent: boolean, language = 'en') {
-  const suffix = Math.random().toString(36).slice(2, 8)
-  return db().customer.create({
-    data: {
-      name: `Chị Lan ${suffix}`,
-      email: `lan-${suffix}@khach.example`,
-      searchText: `lan ${suffix}`,
-      language,
-      messageConsent: consent,
-      preferredChannel: 'EMAIL',
-      consentChangedAt: consent ? new Date() : null,
-    },
-  })
-}
+const customer = (consent: boolean, language = 'en') => mailCustomer(consent, language)
 
 async function markReady(customerId: string) {
   const order = await makeOrder({ customerId, lines: [{ quantity: 2, unitPrice: 50_000 }] })
@@ -58,15 +46,7 @@ async function markReady(customerId: string) {
 const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address))
 const messageOf = (orderId: string) =>
   db().customerMessage.findFirst({ where: { orderId }, include: { order: { select: { number: true } } } })
-const sentEntry = (orderId: string) =>
-  until(
-    async () => {
-      const entry = await db().outboxEntry.findFirst({ where: { orderId } })
-      return entry && ['SENT', 'FAILED', 'DEAD'].includes(entry.status) ? entry : undefined
-    },
-    25_000,
-    'the message to settle',
-  )
+const sentEntry = settledEntry
 
 describe('customer told that the order is ready', () => {
   it('sends exactly one mail, in their language, with the order number and tracking link', async () => {

@@ -4,6 +4,7 @@ import {
   MESSAGE_CHANNELS,
   MESSAGE_EVENTS,
   chooseDelivery,
+  decideMessage,
   maskRecipient,
   messageKey,
   renderMessage,
@@ -71,6 +72,35 @@ describe('chooseDelivery', () => {
         },
       ),
     )
+  })
+})
+
+describe('decideMessage', () => {
+  const customer = { messageConsent: true, preferredChannel: null, email: 'a@b.example', phone: '0912345678', language: 'en' }
+  const base = { subjectId: 'order-1', enabledEvents: MESSAGE_EVENTS, configured: all, customer }
+
+  it('decides nothing for an event the shop switched off, whatever the customer', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...MESSAGE_EVENTS), fc.subarray([...MESSAGE_EVENTS]), fc.boolean(), (event, enabled, consent) => {
+        const d = decideMessage({ ...base, event, enabledEvents: enabled, customer: { ...customer, messageConsent: consent } })
+        expect(d === null).toBe(!enabled.includes(event))
+      }),
+    )
+  })
+
+  it('is chooseDelivery under the key of the event, its subject and the channel, in the customer language', () => {
+    expect(decideMessage({ ...base, event: 'ORDER_RECEIVED' })).toEqual({
+      channel: 'EMAIL',
+      to: 'a@b.example',
+      key: 'msg:ORDER_RECEIVED:order-1:EMAIL',
+      language: 'en',
+    })
+    expect(decideMessage({ ...base, event: 'ORDER_RECEIVED', customer: { ...customer, messageConsent: false, language: 'fr' } })).toEqual({
+      skip: 'NO_CONSENT',
+      channel: null,
+      key: 'msg:ORDER_RECEIVED:order-1:NONE',
+      language: 'vi',
+    })
   })
 })
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { updateMessageSettingsAction } from '@/actions/messages'
-import { DECIDED_EVENTS, MESSAGE_EVENTS, MESSAGE_LANGUAGES, type MessageEvent, type MessageLanguage } from '@/domain/customer-messages'
+import { MESSAGE_EVENTS, MESSAGE_LANGUAGES, type MessageEvent, type MessageLanguage } from '@/domain/customer-messages'
 import type { MessageSettingsDTO } from '@/server/messages/get-message-settings'
 import { InputField, ChoiceField, SubmitRow } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
@@ -80,7 +80,7 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
       <Section id="m-events" title={t('events')} explain={t('eventsExplain')}>
         <fieldset className="mt-3 grid gap-2 sm:grid-cols-2">
           <legend className="sr-only">{t('events')}</legend>
-          {DECIDED_EVENTS.map((e) => (
+          {MESSAGE_EVENTS.map((e) => (
             <label key={e} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
@@ -119,7 +119,7 @@ export function MessageSettingsForm({ settings }: { settings: MessageSettingsDTO
       <Section id="m-zalo" title={t('zalo')} explain={t('zaloExplain')}>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
           {secretInput('zaloAccessToken', settings.hasZaloAccessToken, 'sm:col-span-2')}
-          {DECIDED_EVENTS.map((e) => (
+          {MESSAGE_EVENTS.map((e) => (
             <InputField
               key={e}
               label={t('zaloTemplate', { event: tm(`events.${e}`) })}
@@ -156,7 +156,7 @@ function MessagePreview({ previews }: { previews: MessageSettingsDTO['previews']
           label={t('previewEvent')}
           value={preview.event}
           onChange={(event) => setPreview((s) => ({ ...s, event }))}
-          options={DECIDED_EVENTS.map((e) => ({ value: e, label: tm(`events.${e}`) }))}
+          options={MESSAGE_EVENTS.map((e) => ({ value: e, label: tm(`events.${e}`) }))}
         />
         <ChoiceField
           label={t('previewLanguage')}

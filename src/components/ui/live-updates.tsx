@@ -57,14 +57,16 @@ export function useDebounced(fn: () => void, ms: number): () => void {
 
 /**
  * Live updates for server-rendered screens.
- * - mode "refresh": re-renders the page's server data shortly after any order changes (billing lists);
+ * - mode "refresh": re-renders the page's server data shortly after any order changes (billing lists), and with
+ *   `transfers` also after any bank transfer arrives or changes (the unmatched transfers list);
  * - mode "watch": on a change to `orderId` beyond `version` by someone else, offers a reload instead of refreshing
  *   under the user's hands (their half-typed form would otherwise end up on top of a version they never saw);
  * - mode "follow": re-renders shortly after `orderId` changes (the counter's pickup screen, where a payment the bank
  *   confirmed must show without anyone touching it; what is typed in its forms is client state and stays).
  */
 export function LiveUpdates(
-  props: { mode: 'refresh' } | { mode: 'watch'; orderId: string; version: number } | { mode: 'follow'; orderId: string },
+  props:
+    { mode: 'refresh'; transfers?: boolean } | { mode: 'watch'; orderId: string; version: number } | { mode: 'follow'; orderId: string },
 ) {
   const t = useTranslations('back.live')
   const router = useRouter()
@@ -87,6 +89,7 @@ export function LiveUpdates(
       announce()
     },
     () => (orderId === null || follow ? refresh() : undefined),
+    props.mode === 'refresh' && props.transfers ? refresh : undefined,
   )
   return (
     <div className="flex flex-wrap items-center gap-2">

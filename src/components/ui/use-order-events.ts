@@ -16,12 +16,12 @@ export interface OrderEvent {
  * been missed (the server reconnected to the database, or the browser reconnected the stream) and the screen
  * should refetch once. The EventSource reconnects by itself; the status says whether the screen is live.
  */
-export function useOrderEvents(onEvent: (event: OrderEvent) => void, onResync?: () => void): LiveStatus {
+export function useOrderEvents(onEvent: (event: OrderEvent) => void, onResync?: () => void, onTransfer?: () => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting')
   // The latest callbacks, without reconnecting the stream when the caller re-renders.
-  const handlers = useRef({ onEvent, onResync })
+  const handlers = useRef({ onEvent, onResync, onTransfer })
   useEffect(() => {
-    handlers.current = { onEvent, onResync }
+    handlers.current = { onEvent, onResync, onTransfer }
   })
 
   useEffect(() => {
@@ -41,6 +41,8 @@ export function useOrderEvents(onEvent: (event: OrderEvent) => void, onResync?: 
       }
     })
     source.addEventListener('resync', () => handlers.current.onResync?.())
+    // A bank transfer arrived or changed (sent only to those who may see the unmatched list).
+    source.addEventListener('transfer', () => handlers.current.onTransfer?.())
     source.addEventListener('end', () => {
       source.close()
       setStatus('offline')

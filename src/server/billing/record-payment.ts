@@ -2,6 +2,7 @@ import 'server-only'
 import { cashChange, checkPayment } from '@/domain/billing'
 import { DomainError, isDomainError } from '@/domain/errors'
 import { balanceDue } from '@/domain/order-status'
+import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../auth/actor'
 import { audit } from '../audit'
 import { decideCustomerMessage } from '../messages/decide'
@@ -26,6 +27,14 @@ export interface RecordPaymentInput {
   drawerId?: string
 }
 
+/** The caller's transaction, for a payment that must stand or fall with the caller's own change (a bank transfer
+ * matched or assigned to the order, src/server/transfers), and how the payment's one timeline row names it there. */
+export interface PaymentWithin {
+  tx: Tx
+  /** The payment's audit row instead of "payment recorded": the transfer it came from, with its bank reference. */
+  auditAs?: { action: string; entityType: string; entityId: string; data: Prisma.InputJsonObject }
+}
+
 export interface RecordPaymentResult {
   paymentId: string
   /** Cash to hand back (tendered - amount), 0 for card and transfer. */
@@ -39,10 +48,10 @@ export interface RecordPaymentResult {
  * Money received for an order: at the counter (HANDLE_PICKUP) or in the back office (RECORD_PAYMENT). Against one
  * invoice (at most its open balance), or to the order's open invoices oldest first, with anything beyond them held on
  * the order as a prepayment; the money held never exceeds what the order will cost. Serialised per order by the row
- * lock, so two cashiers taking the last payment at once cannot overpay it. `within`: the caller's transaction, for a
- * payment that must stand or fall with the caller's own change (a bank transfer matched to the order, receive-transfer.ts).
+ * lock, so two cashiers taking the last payment at once cannot overpay it. `within`: the caller's transaction and the
+ * payment's timeline row as the caller names it (PaymentWithin).
  */
-export async function recordPayment(actor: Actor, input: RecordPaymentInput, within?: Tx): Promise<RecordPaymentResult> {
+export async function recordPayment(actor: Actor, input: RecordPaymentInput, within?: PaymentWithin): Promise<RecordPaymentResult> {
   const { task, crossRole } = authorize(actor, recordPaymentUseCase.tasks)
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new DomainError('INVALID', 'errors.invalidAmount', {}, 'amount')
   const change = cashChange(input.method, input.amount, input.tendered)
@@ -86,14 +95,14 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput, wit
     await settleLedger(tx, order.id)
     const state = await refreshOrderState(tx, order.id)
     const after = await loadLedger(tx, order.id)
-    await audit(tx, actor, {
+    // One row per payment on the timeline: a transfer's says so itself ("paid by transfer, bank ref …").
+    const recorded = within?.auditAs ?? {
       action: 'payment.recorded',
       entityType: 'payment',
       entityId: payment.id,
-      orderId: order.id,
-      task,
       data: { amount: input.amount, method: input.method, ...(input.invoiceId ? { invoiceId: input.invoiceId } : {}) },
-    })
+    }
+    await audit(tx, actor, { ...recorded, orderId: order.id, task })
     await decideCustomerMessage(tx, { event: 'PAYMENT_RECEIVED', orderId: order.id, subjectId: payment.id, amount: input.amount })
     return {
       paymentId: payment.id,
@@ -102,7 +111,7 @@ export async function recordPayment(actor: Actor, input: RecordPaymentInput, wit
       orderClosed: state.closed,
     }
   }
-  return within ? body(within) : db().$transaction(body, BILLING_TX)
+  return within ? body(within.tx) : db().$transaction(body, BILLING_TX)
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */

@@ -9,6 +9,11 @@ import type { Actor } from '../auth/actor'
  */
 export const LIVE_RECHECK_MS = 3_000
 
+/** Transfer changes (an id and a status) go only to those who may see the unmatched transfers list. */
+export function mayFollowTransfers(actor: Actor): boolean {
+  return mayCall(actor, 'RECORD_PAYMENT')
+}
+
 export function mayFollowOrders(actor: Actor | null): actor is Actor {
   // Whoever may read orders at the desk or in the back office may follow their changes (the stream names no data).
   return actor !== null && mayCall(actor, ORDER_READERS)

@@ -11,6 +11,15 @@ import { directDatabaseUrl } from '../env'
 // leaves.
 
 export const ORDERS_CHANNEL = 'handoff_orders'
+/** Every BankTransfer insert and status change (trigger "BankTransfer_notify"): the unmatched list follows it. */
+export const TRANSFERS_CHANNEL = 'handoff_transfers'
+
+export interface TransferEvent {
+  id: string
+  status: string
+}
+/** Told of each transfer change; only subscribers who may see the unmatched list pass one. */
+export type TransferListener = (event: TransferEvent) => void
 
 export interface OrderEvent {
   id: string
@@ -25,6 +34,7 @@ export type GapListener = () => void
 interface Subscriber {
   onEvent: Listener
   onGap?: GapListener
+  onTransfer?: TransferListener
 }
 
 const IDLE_CLOSE_MS = 30_000
@@ -42,6 +52,16 @@ export function parseOrderEvent(payload: string | undefined): OrderEvent | null 
   }
 }
 
+export function parseTransferEvent(payload: string | undefined): TransferEvent | null {
+  if (!payload) return null
+  try {
+    const data = JSON.parse(payload) as Record<string, unknown>
+    return typeof data.id === 'string' && typeof data.status === 'string' ? { id: data.id, status: data.status } : null
+  } catch {
+    return null
+  }
+}
+
 class OrderEventHub {
   private readonly subscribers = new Set<Subscriber>()
   private client: pg.Client | null = null
@@ -51,8 +71,8 @@ class OrderEventHub {
   private idleTimer: NodeJS.Timeout | null = null
   private everConnected = false
 
-  subscribe(onEvent: Listener, onGap?: GapListener): () => void {
-    const subscriber: Subscriber = { onEvent, onGap }
+  subscribe(onEvent: Listener, onGap?: GapListener, onTransfer?: TransferListener): () => void {
+    const subscriber: Subscriber = { onEvent, onGap, onTransfer }
     this.subscribers.add(subscriber)
     if (this.idleTimer) {
       clearTimeout(this.idleTimer)
@@ -91,12 +111,12 @@ class OrderEventHub {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: directDatabaseUrl(), application_name: 'handoff-live', keepAlive: true })
     client.on('notification', (message) => {
-      if (message.channel !== ORDERS_CHANNEL) return
-      const event = parseOrderEvent(message.payload)
-      if (!event) return
+      const event = message.channel === ORDERS_CHANNEL ? parseOrderEvent(message.payload) : null
+      const transfer = message.channel === TRANSFERS_CHANNEL ? parseTransferEvent(message.payload) : null
       for (const s of this.subscribers) {
         try {
-          s.onEvent(event)
+          if (event) s.onEvent(event)
+          if (transfer) s.onTransfer?.(transfer)
         } catch {
           // A subscriber whose stream just closed must not stop the others.
         }
@@ -113,7 +133,7 @@ class OrderEventHub {
     client.on('end', lost)
     try {
       await client.connect()
-      await client.query(`LISTEN ${ORDERS_CHANNEL}`)
+      await client.query(`LISTEN ${ORDERS_CHANNEL}; LISTEN ${TRANSFERS_CHANNEL}`)
     } catch {
       client.removeAllListeners()
       client.on('error', () => undefined)

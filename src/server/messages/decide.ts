@@ -1,21 +1,22 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import {
-  chooseDelivery,
-  messageKey,
+  decideMessage,
   renderMessage,
   znsParams,
+  type MessageDecision,
+  type MessageDecisionInput,
   type MessageEvent,
   type MessageLanguage,
   type MessageVars,
 } from '@/domain/customer-messages'
 import { currencyExponent } from '@/domain/money'
 import { formatOrderNumber } from '@/domain/numbering'
-import { audit } from '../audit'
+import { audit, type AuditEntry } from '../audit'
 import type { Tx } from '../db'
 import { enqueueOutbox } from '../outbox/enqueue'
 import { optOutUrl, trackingLink } from './links'
-import { configuredChannels, loadProviderConfig } from './settings'
+import { configuredChannels, loadProviderConfig, type ProviderConfig } from './settings'
 
 export const CUSTOMER_MESSAGE = 'customer.message'
 
@@ -44,9 +45,104 @@ export interface CustomerMessagePayload {
   zalo?: { templateId: string; params: Record<string, string> }
 }
 
-async function messageVars(tx: Tx, trigger: MessageTrigger) {
+/** The order as a message names it, and the shop it comes from. */
+export interface MessageSubject {
+  number: number
+  mode: 'PICKUP' | 'DELIVERY'
+  trackingToken: string
+  customerId: string
+}
+export type MessageBusiness = { name: string; orderPrefix: string; currency: string } | null
+
+export function messageVars(business: MessageBusiness, order: MessageSubject, trigger: MessageTrigger, language: MessageLanguage) {
+  const vars: MessageVars = {
+    shopName: business?.name ?? 'Handoff',
+    orderNumber: formatOrderNumber(business?.orderPrefix ?? 'DH', order.number),
+    trackingUrl: trackingLink(order.trackingToken),
+    optOutUrl: optOutUrl(order.customerId),
+    delivery: order.mode === 'DELIVERY',
+    invoiceNumber: trigger.invoiceNumber,
+    invoiceUrl: trigger.invoiceUrl,
+    amount: trigger.amount === undefined ? undefined : formatAmount(trigger.amount, business?.currency ?? 'VND', language),
+    days: trigger.days,
+  }
+  return vars
+}
+
+function formatAmount(minor: number, currency: string, language: MessageLanguage): string {
+  const value = minor / 10 ** currencyExponent(currency)
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'currency', currency }).format(value)
+}
+
+/** The decision (src/domain decideMessage) under the shop's message settings: every path that messages uses this. */
+export function decideUnder(
+  config: ProviderConfig,
+  event: MessageEvent,
+  subjectId: string,
+  customer: MessageDecisionInput['customer'],
+): MessageDecision | null {
+  return decideMessage({ event, subjectId, enabledEvents: config.enabledEvents, configured: configuredChannels(config, event), customer })
+}
+
+type Sending = Extract<MessageDecision, { to: string }>
+type Skipped = Extract<MessageDecision, { skip: string }>
+
+/** The CustomerMessage row of a decision (skipped, or handed to the outbox entry `outboxEntryId`). */
+export function messageRow(
+  event: MessageEvent,
+  orderId: string,
+  customerId: string,
+  decision: MessageDecision,
+  sent?: { id: string; outboxEntryId: string },
+) {
+  return {
+    ...(sent ? { id: sent.id, outboxEntryId: sent.outboxEntryId } : {}),
+    key: decision.key,
+    event,
+    orderId,
+    customerId,
+    channel: decision.channel,
+    language: decision.language,
+    recipient: 'to' in decision ? decision.to : null,
+    skipReason: 'skip' in decision ? decision.skip : null,
+  }
+}
+
+/** The timeline row of a message not sent, with its reason (written by "System"). */
+export function skippedAudit(event: MessageEvent, orderId: string, decision: Skipped): AuditEntry {
+  return {
+    action: 'message.skipped',
+    entityType: 'customer_message',
+    orderId,
+    data: { event, channel: decision.channel, reason: decision.skip },
+  }
+}
+
+/** The outbox payload of a message to send: rendered in the customer's language, with Zalo's template when set up. */
+export function messagePayload(
+  config: ProviderConfig,
+  event: MessageEvent,
+  customerId: string,
+  decision: Sending,
+  vars: MessageVars,
+): CustomerMessagePayload {
+  const rendered = renderMessage(event, decision.language, vars)
+  const templateId = config.zalo.templates[event]
+  return {
+    messageId: randomUUID(),
+    customerId,
+    event,
+    channel: decision.channel,
+    to: decision.to,
+    ...rendered,
+    optOutUrl: vars.optOutUrl,
+    ...(decision.channel === 'ZALO' && templateId ? { zalo: { templateId, params: znsParams(vars) } } : {}),
+  }
+}
+
+async function readSubject(tx: Tx, orderId: string) {
   const order = await tx.order.findUniqueOrThrow({
-    where: { id: trigger.orderId },
+    where: { id: orderId },
     select: {
       number: true,
       mode: true,
@@ -55,71 +151,36 @@ async function messageVars(tx: Tx, trigger: MessageTrigger) {
     },
   })
   const business = await tx.businessSettings.findUnique({ where: { id: 1 }, select: { name: true, orderPrefix: true, currency: true } })
-  const language: MessageLanguage = order.customer.language === 'en' ? 'en' : 'vi'
-  const vars: MessageVars = {
-    shopName: business?.name ?? 'Handoff',
-    orderNumber: formatOrderNumber(business?.orderPrefix ?? 'DH', order.number),
-    trackingUrl: trackingLink(order.trackingToken),
-    optOutUrl: optOutUrl(order.customer.id),
-    delivery: order.mode === 'DELIVERY',
-    invoiceNumber: trigger.invoiceNumber,
-    invoiceUrl: trigger.invoiceUrl,
-    amount: trigger.amount === undefined ? undefined : formatAmount(trigger.amount, business?.currency ?? 'VND', language),
-    days: trigger.days,
-  }
-  return { customer: order.customer, vars, language }
-}
-
-function formatAmount(minor: number, currency: string, language: MessageLanguage): string {
-  const value = minor / 10 ** currencyExponent(currency)
-  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'currency', currency }).format(value)
+  return { order, business }
 }
 
 /**
  * Decide the customer's message about an event, inside the event's own transaction: nothing when the event is
  * switched off; a skipped message (on the timeline, with its reason) without consent or a way to reach them; else the
- * message, rendered in their language, handed to the outbox. The same event decided again adds nothing.
+ * message, rendered in their language, handed to the outbox. The same event decided again adds nothing. (The order
+ * received message is decided by the order's own insert, create-order.ts, with the same functions.)
  */
 export async function decideCustomerMessage(tx: Tx, trigger: MessageTrigger): Promise<void> {
   const config = await loadProviderConfig(tx)
   if (!config.enabledEvents.includes(trigger.event)) return
-  const { customer, vars, language } = await messageVars(tx, trigger)
-  const delivery = chooseDelivery(customer, configuredChannels(config, trigger.event))
-  const subjectId = trigger.subjectId ?? trigger.orderId
-  const common = { event: trigger.event, orderId: trigger.orderId, customerId: customer.id, language }
-  if ('skip' in delivery) {
-    const key = messageKey(trigger.event, subjectId, delivery.channel)
+  const { order, business } = await readSubject(tx, trigger.orderId)
+  const customer = order.customer
+  const decision = decideUnder(config, trigger.event, trigger.subjectId ?? trigger.orderId, customer)
+  if (!decision) return
+  if ('skip' in decision) {
     const inserted = await tx.customerMessage.createMany({
-      data: [{ ...common, key, channel: delivery.channel, skipReason: delivery.skip }],
+      data: [messageRow(trigger.event, trigger.orderId, customer.id, decision)],
       skipDuplicates: true,
     })
-    if (inserted.count === 1)
-      await audit(tx, null, {
-        action: 'message.skipped',
-        entityType: 'customer_message',
-        orderId: trigger.orderId,
-        data: { event: trigger.event, channel: delivery.channel, reason: delivery.skip },
-      })
+    if (inserted.count === 1) await audit(tx, null, skippedAudit(trigger.event, trigger.orderId, decision))
     return
   }
-  const key = messageKey(trigger.event, subjectId, delivery.channel)
-  const messageId = randomUUID()
-  const rendered = renderMessage(trigger.event, language, vars)
-  const templateId = config.zalo.templates[trigger.event]
-  const payload: CustomerMessagePayload = {
-    messageId,
-    customerId: customer.id,
-    event: trigger.event,
-    channel: delivery.channel,
-    to: delivery.to,
-    ...rendered,
-    optOutUrl: vars.optOutUrl,
-    ...(delivery.channel === 'ZALO' && templateId ? { zalo: { templateId, params: znsParams(vars) } } : {}),
-  }
-  const entry = await enqueueOutbox(tx, { kind: CUSTOMER_MESSAGE, key, payload: { ...payload }, orderId: trigger.orderId })
+  const vars = messageVars(business, { ...order, customerId: customer.id }, trigger, decision.language)
+  const payload = messagePayload(config, trigger.event, customer.id, decision, vars)
+  const entry = await enqueueOutbox(tx, { kind: CUSTOMER_MESSAGE, key: decision.key, payload: { ...payload }, orderId: trigger.orderId })
   if (!entry.created) return
   await tx.customerMessage.create({
-    data: { ...common, id: messageId, key, channel: delivery.channel, recipient: delivery.to, outboxEntryId: entry.id },
+    data: messageRow(trigger.event, trigger.orderId, customer.id, decision, { id: payload.messageId, outboxEntryId: entry.id }),
     select: { id: true },
   })
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { MessageChannel, MessageEvent } from '@/domain/customer-messages'
+import type { MessageSettings } from '@/generated/prisma/client'
 import type { Db, Tx } from '../db'
 import { openSecret } from './secrets'
 
@@ -13,7 +14,11 @@ export interface ProviderConfig {
 }
 
 export async function loadProviderConfig(client: Db | Tx): Promise<ProviderConfig> {
-  const row = await client.messageSettings.findUniqueOrThrow({ where: { id: 1 } })
+  return providerConfigOf(await client.messageSettings.findUniqueOrThrow({ where: { id: 1 } }))
+}
+
+/** The settings row (read by Prisma, or as JSON by the order's own read in create-order.ts) with its secrets opened. */
+export function providerConfigOf(row: Omit<MessageSettings, 'id' | 'updatedAt'>): ProviderConfig {
   return {
     enabledEvents: row.enabledEvents,
     reminderDays: row.reminderDays,

@@ -12,10 +12,18 @@ import type { CreateOrderInput } from '@/lib/schemas/order'
 import type { Actor } from '../auth/actor'
 import { auditRow } from '../audit'
 import { authorize } from '../authz'
-import { db, sql, utcRead, utcWrite } from '../db'
+import { db, sql, utcRead, utcWrite, type SqlQuery } from '../db'
 import { cashSessionFor } from '../cash/cash-session'
 import { isClosedCashSession, isUniqueViolation } from '../errors'
+import {
+  decideOrderReceived,
+  insertWithOrderReceived,
+  orderReceivedAudit,
+  unsentMessageParams,
+  type IntakeRecipient,
+} from '../messages/order-received'
 import { getSettings } from '../settings/get-settings'
+import type { MessageSettings } from '@/generated/prisma/client'
 import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
 import { createOrderSchema } from '@/lib/schemas/order'
 import { defineUseCase } from '../use-case'
@@ -43,29 +51,37 @@ async function existingOrder(actor: Actor, idempotencyKey: string, orderPrefix: 
 
 interface Inputs {
   replay: boolean
-  customer: { id: string; name: string } | null
+  customer: (IntakeRecipient & { name: string }) | null
+  messageSettings: Omit<MessageSettings, 'id' | 'updatedAt'> | null
   products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number | null; taxCategoryId: string }>
 }
 
-// Everything the order is checked against, in one round trip: whether the key was used, the customer, the products.
+// Everything the order is checked against, in one round trip: whether the key was used, the customer (with what its
+// "order received" message is decided on), the message settings, the products.
 // The rate of each product's category is today's in the shop's time zone (the business day of $4, as businessDay).
 const READ_INPUTS = `WITH today AS (
   SELECT ($4::timestamptz AT TIME ZONE COALESCE((SELECT "timeZone" FROM "BusinessSettings" WHERE id = 1), 'Asia/Ho_Chi_Minh'))::date AS day
 )
 SELECT
   EXISTS (SELECT 1 FROM "Order" WHERE "idempotencyKey" = $1) AS replay,
-  (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
+  (SELECT json_build_object('id', c.id, 'name', c.name, 'language', c.language, 'preferredChannel', c."preferredChannel",
+                            'messageConsent', c."messageConsent", 'email', c.email, 'phone', c.phone)
+   FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
+  (SELECT to_jsonb(m) - 'id' - 'updatedAt' FROM "MessageSettings" m WHERE m.id = 1) AS "messageSettings",
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice",
                                     'taxCategoryId', p."taxCategoryId", 'taxRateBp', handoff_tax_rate(p."taxCategoryId", today.day)))
             FROM "Product" p, today WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
 
-// The order, its lines, the deposit and the audit rows in one statement: atomic without a transaction around it, one
-// round trip, one commit. The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
+// The order, its lines, the deposit, the audit rows and its "order received" message (skipped, or with its outbox
+// entry) in one statement: atomic without a transaction around it, one round trip, one commit — unless the message is
+// to be sent, when its number ($33, the text names it) and the entry's job go in one transaction with it
+// (messages/order-received.ts). The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
 const INSERT_ORDER = `WITH o AS (
-  INSERT INTO "Order" (id, "customerId", "dueAt", mode, "deliveryAddress", notes, "takenById", "takenCovering", "idempotencyKey",
+  INSERT INTO "Order" (id, number, "customerId", "dueAt", mode, "deliveryAddress", notes, "takenById", "takenCovering", "idempotencyKey",
                        "trackingToken", subtotal, "taxTotal", total, fulfillment, billing, payment, "createdAt", "updatedAt")
-  VALUES ($1::uuid, $2::uuid, ${utcWrite('$3')}, $4::"DeliveryMode", $5, $6, $7::uuid, $8, $9,
-          $10, $11, $12, $13, $14::"FulfillmentStatus", $15::"BillingStatus", $16::"PaymentStatus", ${utcWrite('$17')}, ${utcWrite('$17')})
+  VALUES ($1::uuid, COALESCE($33::int, nextval(pg_get_serial_sequence('"Order"', 'number'))), $2::uuid, ${utcWrite('$3')},
+          $4::"DeliveryMode", $5, $6, $7::uuid, $8, $9, $10, $11, $12, $13, $14::"FulfillmentStatus", $15::"BillingStatus",
+          $16::"PaymentStatus", ${utcWrite('$17')}, ${utcWrite('$17')})
   RETURNING id, number, version, fulfillment, billing, payment, handover, total, "dueAt", "heldAt", "cancelledAt", "createdAt", "closedAt"
 ), lines AS (
   INSERT INTO "OrderLine" (id, "orderId", position, "productId", sku, description, note, quantity, "unitPrice", "taxRateBp", "taxCategoryId")
@@ -83,6 +99,18 @@ const INSERT_ORDER = `WITH o AS (
       AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, data jsonb)) WITH ORDINALITY
     AS a("actorId", action, "entityType", "entityId", task, "crossRole", data, n)
   ORDER BY a.n
+), outbox AS (
+  INSERT INTO "OutboxEntry" (id, kind, key, payload, "orderId", "maxAttempts")
+  SELECT e.id, e.kind, e.key, e.payload, o.id, e."maxAttempts"
+  FROM o, jsonb_to_record($35::jsonb) AS e(id uuid, kind text, key text, payload jsonb, "maxAttempts" int)
+  WHERE $35::jsonb IS NOT NULL
+), message AS (
+  INSERT INTO "CustomerMessage" (id, key, event, "orderId", "customerId", channel, recipient, language, "skipReason", "outboxEntryId")
+  SELECT COALESCE(m.id, gen_random_uuid()), m.key, m.event::"MessageEvent", o.id, $2::uuid, m.channel::"MessageChannel", m.recipient,
+         m.language, m."skipReason", m."outboxEntryId"
+  FROM o, jsonb_to_record($34::jsonb)
+    AS m(id uuid, key text, event text, channel text, recipient text, language text, "skipReason" text, "outboxEntryId" uuid)
+  WHERE $34::jsonb IS NOT NULL
 )
 SELECT id, number, version, fulfillment, billing, payment, handover, total, ${utcRead('"dueAt"')} AS "dueAt",
        ${utcRead('"heldAt"')} AS "heldAt", ${utcRead('"cancelledAt"')} AS "cancelledAt", ${utcRead('"createdAt"')} AS "createdAt",
@@ -132,6 +160,7 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
   // A cash deposit goes into an open drawer (decision 017); the insert's trigger re-checks it is still open.
   const cashSessionId = deposit?.method === 'CASH' ? await db().$transaction((tx) => cashSessionFor(tx, actor.id)) : null
   const orderId = randomUUID()
+  const received = decideOrderReceived(inputs!.messageSettings, customer, orderId)
   const paymentId = deposit ? randomUUID() : null
   const overrides = lines
     .filter((l) => l.unitPrice !== l.catalogPrice)
@@ -155,47 +184,57 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
           }),
         ]
       : []),
+    ...orderReceivedAudit(received, orderId).map((entry) => auditRow(null, entry)),
   ]
+  const trackingToken = randomBytes(TRACKING_TOKEN_BYTES).toString('base64url')
   const statuses = newOrderStatuses(lines, deposit?.amount ?? 0)
   const column = <K extends keyof (typeof lines)[number]>(key: K) => lines.map((l) => l[key])
 
+  const params = [
+    orderId,
+    customer.id,
+    dueAt,
+    input.mode,
+    input.mode === 'DELIVERY' ? (input.deliveryAddress ?? null) : null,
+    input.notes ?? null,
+    actor.id,
+    crossRole,
+    input.idempotencyKey,
+    trackingToken,
+    totals.subtotal,
+    totals.taxTotal,
+    totals.total,
+    statuses.fulfillment,
+    statuses.billing,
+    statuses.payment,
+    now,
+    column('position'),
+    column('productId'),
+    column('sku'),
+    column('description'),
+    column('note'),
+    column('quantity'),
+    column('unitPrice'),
+    column('taxRateBp'),
+    paymentId,
+    deposit?.method ?? null,
+    deposit?.amount ?? null,
+    deposit?.method === 'CASH' ? (deposit.tendered ?? null) : null,
+    JSON.stringify(trail),
+    cashSessionId,
+    column('taxCategoryId'),
+  ]
   try {
-    const [row] = await sql<Omit<OrderSummaryRow, 'customer'>>(INSERT_ORDER, [
-      orderId,
-      customer.id,
-      dueAt,
-      input.mode,
-      input.mode === 'DELIVERY' ? (input.deliveryAddress ?? null) : null,
-      input.notes ?? null,
-      actor.id,
-      crossRole,
-      input.idempotencyKey,
-      randomBytes(TRACKING_TOKEN_BYTES).toString('base64url'),
-      totals.subtotal,
-      totals.taxTotal,
-      totals.total,
-      statuses.fulfillment,
-      statuses.billing,
-      statuses.payment,
-      now,
-      column('position'),
-      column('productId'),
-      column('sku'),
-      column('description'),
-      column('note'),
-      column('quantity'),
-      column('unitPrice'),
-      column('taxRateBp'),
-      paymentId,
-      deposit?.method ?? null,
-      deposit?.amount ?? null,
-      deposit?.method === 'CASH' ? (deposit.tendered ?? null) : null,
-      JSON.stringify(trail),
-      cashSessionId,
-      column('taxCategoryId'),
-    ])
-    const summary = toOrderSummary({ ...row!, customer }, settings.orderPrefix)
-    return { id: row!.id, number: summary.number, created: true, summary }
+    const row =
+      received && 'to' in received.decision
+        ? await insertWithOrderReceived(
+            received,
+            { id: orderId, customerId: customer.id, mode: input.mode, trackingToken, business: settings },
+            (query, extra) => insertOrder(query, [...params, ...extra]),
+          )
+        : await insertOrder(sql, [...params, ...unsentMessageParams(received, orderId, customer.id)])
+    const summary = toOrderSummary({ ...row, customer }, settings.orderPrefix)
+    return { id: row.id, number: summary.number, created: true, summary }
   } catch (error) {
     // The same key submitted twice at once: the loser of the insert race returns the winner's order.
     if (isUniqueViolation(error, 'Order_idempotencyKey_key')) {
@@ -205,6 +244,11 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
     if (isClosedCashSession(error)) throw new DomainError('CONFLICT', 'cash.errors.drawerClosed', {}, 'deposit.method')
     throw error
   }
+}
+
+async function insertOrder(query: SqlQuery, params: unknown[]) {
+  const [row] = await query<Omit<OrderSummaryRow, 'customer'>>(INSERT_ORDER, params)
+  return row!
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */

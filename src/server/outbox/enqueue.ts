@@ -54,5 +54,10 @@ export async function enqueueOutbox(tx: Tx, request: OutboxRequest): Promise<{ i
 
 /** The job that makes a worker carry the entry out; inside `tx`. */
 export async function sendJob(tx: Tx, entryId: string, maxAttempts: number, startAfter?: Date): Promise<void> {
-  await jobSender().send(OUTBOX_QUEUE, { id: entryId }, { ...jobOptions(maxAttempts, startAfter), db: transactionDb(tx) })
+  await sendJobThrough(transactionDb(tx), entryId, maxAttempts, startAfter)
+}
+
+/** The same through any transaction's pg-boss `db` (a plain `sqlTransaction`: queue.ts sqlTransactionDb). */
+export async function sendJobThrough(db: PgBoss.Db, entryId: string, maxAttempts: number, startAfter?: Date): Promise<void> {
+  await jobSender().send(OUTBOX_QUEUE, { id: entryId }, { ...jobOptions(maxAttempts, startAfter), db })
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import PgBoss from 'pg-boss'
-import { pool, type Tx } from '../db'
+import { pool, type SqlQuery, type Tx } from '../db'
 
 /** The queue every outbox entry goes through (created by the migration *_outbox, with the pg-boss schema). */
 export const OUTBOX_QUEUE = 'outbox'
@@ -21,6 +21,11 @@ function bindable(values: readonly unknown[]): unknown[] {
  * back with the business change. */
 export function transactionDb(tx: Tx): PgBoss.Db {
   return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...bindable(values ?? [])) }) }
+}
+
+/** pg-boss's statements inside a plain `sqlTransaction` (the order's insert, create-order.ts). */
+export function sqlTransactionDb(query: SqlQuery): PgBoss.Db {
+  return { executeSql: async (text, values) => ({ rows: await query(text, values ?? []) }) }
 }
 
 /** pg-boss's statements through the process's one pool (src/server/db.ts): no second pool, no extra server. */

@@ -3,7 +3,6 @@ import { DomainError } from '@/domain/errors'
 import { parseOrderNumberQuery } from '@/domain/numbering'
 import { assignTransferSchema } from '@/lib/schemas/billing'
 import type { Actor } from '../auth/actor'
-import { audit } from '../audit'
 import { authorize } from '../authz'
 import { recordPayment } from '../billing/record-payment'
 import { BILLING_TX } from '../billing/tx-options'
@@ -21,7 +20,7 @@ export async function assignTransfer(
   actor: Actor,
   input: { transferId: string; orderNumber: string },
 ): Promise<{ orderId: string; paymentId: string }> {
-  const { task } = authorize(actor, assignTransferUseCase.tasks)
+  authorize(actor, assignTransferUseCase.tasks)
   const settings = await getSettings()
   const number = parseOrderNumberQuery(input.orderNumber, settings.orderPrefix)
   if (number === null) throw new DomainError('INVALID', 'back.transfers.errors.orderNumber', {}, 'orderNumber')
@@ -30,18 +29,21 @@ export async function assignTransfer(
   return db().$transaction(async (tx) => {
     const transfer = await lockUnmatched(tx, input.transferId)
     const reference = (transfer.bankReference ?? `${transfer.provider} ${transfer.providerTxId}`).slice(0, 100)
-    const { paymentId } = await recordPayment(actor, { orderId: order.id, method: 'TRANSFER', amount: transfer.amount, reference }, tx)
-    await tx.bankTransfer.update({
-      where: { id: transfer.id },
-      data: { status: 'ASSIGNED', reason: null, orderId: order.id, paymentId, resolvedById: actor.id, resolvedAt: new Date() },
-    })
-    await audit(tx, actor, {
+    // The payment's one timeline row: "transfer assigned to this order, bank ref …", by the person who assigned it.
+    const auditAs = {
       action: 'payment.transfer_assigned',
       entityType: 'bank_transfer',
       entityId: transfer.id,
-      orderId: order.id,
-      task,
       data: { provider: transfer.provider, amount: transfer.amount, reference },
+    }
+    const { paymentId } = await recordPayment(
+      actor,
+      { orderId: order.id, method: 'TRANSFER', amount: transfer.amount, reference },
+      { tx, auditAs },
+    )
+    await tx.bankTransfer.update({
+      where: { id: transfer.id },
+      data: { status: 'ASSIGNED', reason: null, orderId: order.id, paymentId, resolvedById: actor.id, resolvedAt: new Date() },
     })
     return { orderId: order.id, paymentId }
   }, BILLING_TX)

@@ -118,22 +118,21 @@ async function apply(
   target: { orderId: string; invoiceId?: string },
 ): Promise<ReceiveTransferResult | null> {
   const reference = (n.bankReference ?? `${provider} ${n.providerTxId}`).slice(0, 100)
+  // The payment's one timeline row says where it came from: "paid by transfer, bank ref …", by the bank.
+  const auditAs = {
+    action: 'payment.transfer_confirmed',
+    entityType: 'bank_transfer',
+    entityId: id,
+    data: { provider, amount: n.amount, reference },
+  }
   let paymentId: string
   try {
-    ;({ paymentId } = await recordPayment(BANK_ACTOR, { ...target, method: 'TRANSFER', amount: n.amount, reference }, tx))
+    ;({ paymentId } = await recordPayment(BANK_ACTOR, { ...target, method: 'TRANSFER', amount: n.amount, reference }, { tx, auditAs }))
   } catch (error) {
     // A refusal of the payment rules (checked before anything is written): left to a person, never lost.
     if (isDomainError(error) && error.code !== 'NOT_FOUND') return null
     throw error
   }
   await tx.bankTransfer.update({ where: { id }, data: { status: 'MATCHED', reason: null, orderId: target.orderId, paymentId } })
-  await audit(tx, BANK_ACTOR, {
-    action: 'payment.transfer_confirmed',
-    entityType: 'bank_transfer',
-    entityId: id,
-    orderId: target.orderId,
-    task: 'RECORD_PAYMENT',
-    data: { provider, amount: n.amount, reference },
-  })
   return { duplicate: false, status: 'MATCHED', reason: null, orderId: target.orderId, paymentId }
 }

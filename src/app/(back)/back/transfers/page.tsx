@@ -20,7 +20,7 @@ export default async function TransfersPage() {
           <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="max-w-3xl text-sm text-slate-600">{t('subtitle')}</p>
         </div>
-        <LiveUpdates mode="refresh" />
+        <LiveUpdates mode="refresh" transfers />
       </header>
       <UnmatchedTransfers transfers={transfers} />
     </div>

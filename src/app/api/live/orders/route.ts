@@ -1,11 +1,11 @@
 import { DomainError } from '@/domain/errors'
 import { failureResponse } from '@/server/api/handler'
 import { currentActor, loadActor } from '@/server/auth/actor'
-import { LIVE_RECHECK_MS, mayFollowOrders } from '@/server/live/live-access'
-import { orderEvents, type OrderEvent } from '@/server/live/order-events'
+import { LIVE_RECHECK_MS, mayFollowOrders, mayFollowTransfers } from '@/server/live/live-access'
+import { orderEvents, type OrderEvent, type TransferEvent } from '@/server/live/order-events'
 
 // Server-sent events: every order change, as {id, version, op}, for the live screens (back-office queue, the counter's
-// ready list). The payload names
+// ready list); and, for those who may record payments, every bank transfer change as {id, status} (the unmatched list). The payload names
 // no customer or amount; screens refetch through their own authorized reads. One stream per open tab; each is
 // cleaned up (subscription, timers) when the tab goes away.
 
@@ -36,6 +36,7 @@ export async function GET(request: Request): Promise<Response> {
       const unsubscribe = orderEvents().subscribe(
         (event: OrderEvent) => send(`event: order\ndata: ${JSON.stringify(event)}\n\n`),
         () => send(`event: resync\ndata: {}\n\n`),
+        mayFollowTransfers(actor) ? (event: TransferEvent) => send(`event: transfer\ndata: ${JSON.stringify(event)}\n\n`) : undefined,
       )
       const heartbeat = setInterval(() => send(`: ping\n\n`), HEARTBEAT_MS)
       // A session ended elsewhere (deactivation, logout, password reset, changed role or skills) ends its streams too.
