@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { forbidden, notFound } from 'next/navigation'
+import { forbidden } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ZReport } from '@/components/cash/z-report'
 import { PrintButton } from '@/components/front/print-controls'
 import { PrintSheet, PrintToolbar, type PrintFormat } from '@/components/front/print-sheet'
 import { secondaryButtonClass } from '@/components/ui/styles'
-import { isDomainError } from '@/domain/errors'
+import { orNotFound, pageId } from '@/app/load'
 import { mayCall } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { getCashSession, getCashSessionUseCase } from '@/server/cash/get-cash-session'
@@ -16,8 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cash.report')
   return { title: t('title') }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A drawer session: its Z report once closed (immutable), its figures so far while open. Prints on 80 mm or A4. */
 export default async function CashSessionPage({
@@ -30,14 +28,7 @@ export default async function CashSessionPage({
   const actor = await requireArea('front')
   if (!mayCall(actor, getCashSessionUseCase.tasks)) forbidden()
   const [{ id }, query] = await Promise.all([params, searchParams])
-  if (!UUID.test(id)) notFound()
-  let z
-  try {
-    z = await getCashSession(actor, id)
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'NOT_FOUND') notFound()
-    throw error
-  }
+  const z = await orNotFound(getCashSession(actor, pageId(id)))
   const format: PrintFormat = query.format === 'a4' ? 'a4' : 'receipt'
   const [t, settings] = await Promise.all([getTranslations('cash.report'), getSettings()])
   const toolbar = (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { PrintSheet } from '@/components/front/print-sheet'
 import { TicketFacts, TicketHeader, TicketLines, TicketNotes, TicketTotals, TicketTracking } from '@/components/front/ticket/ticket-parts'
 import { TicketToolbar, type TicketFormat } from '@/components/front/ticket/ticket-toolbar'
-import { isDomainError } from '@/domain/errors'
+import { orNotFound } from '@/app/load'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { getTicket } from '@/server/orders/get-ticket'
@@ -27,13 +26,7 @@ export default async function TicketPage({
 }) {
   const actor = await requireArea('front')
   const [{ id }, query] = await Promise.all([params, searchParams])
-  let ticket
-  try {
-    ticket = await getTicket(actor, id)
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'NOT_FOUND') notFound()
-    throw error
-  }
+  const ticket = await orNotFound(getTicket(actor, id))
   const format: TicketFormat = query.format === 'a4' ? 'a4' : 'receipt'
   const justCreated = query.new === '1'
   const [t, url] = await Promise.all([getTranslations('front.ticket'), trackingUrl(ticket.trackingToken)])
