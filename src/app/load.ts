@@ -20,3 +20,9 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw error
   }
 }
+
+/** What a page under an `[id]` folder is given: the id, and the query string's values. */
+export type IdPageProps = {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}

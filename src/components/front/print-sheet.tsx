@@ -6,6 +6,11 @@ import { ReceiptPageSize } from '@/components/front/print-controls'
 
 export type PrintFormat = 'receipt' | 'a4'
 
+/** The format a page's query asks for (`?format=a4`); the receipt otherwise. */
+export function printFormat(query: string | string[] | undefined): PrintFormat {
+  return query === 'a4' ? 'a4' : 'receipt'
+}
+
 /** Print rules: the app's chrome carries .no-print; the main area loses its padding so the sheet starts at the paper's
  * edge, and the sheet its card look. */
 const printCss = (sheetClass: string) => `

@@ -4,9 +4,9 @@ import { forbidden } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { ZReport } from '@/components/cash/z-report'
 import { PrintButton } from '@/components/front/print-controls'
-import { PrintSheet, PrintToolbar, type PrintFormat } from '@/components/front/print-sheet'
+import { PrintSheet, PrintToolbar, printFormat } from '@/components/front/print-sheet'
 import { secondaryButtonClass } from '@/components/ui/styles'
-import { orNotFound, pageId } from '@/app/load'
+import { type IdPageProps, orNotFound, pageId } from '@/app/load'
 import { mayCall } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { getCashSession, getCashSessionUseCase } from '@/server/cash/get-cash-session'
@@ -18,18 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A drawer session: its Z report once closed (immutable), its figures so far while open. Prints on 80 mm or A4. */
-export default async function CashSessionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function CashSessionPage({ params, searchParams }: IdPageProps) {
   const actor = await requireArea('front')
   if (!mayCall(actor, getCashSessionUseCase.tasks)) forbidden()
   const [{ id }, query] = await Promise.all([params, searchParams])
   const z = await orNotFound(getCashSession(actor, pageId(id)))
-  const format: PrintFormat = query.format === 'a4' ? 'a4' : 'receipt'
+  const format = printFormat(query.format)
   const [t, settings] = await Promise.all([getTranslations('cash.report'), getSettings()])
   const toolbar = (
     <PrintToolbar

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { PrintSheet } from '@/components/front/print-sheet'
+import { PrintSheet, printFormat } from '@/components/front/print-sheet'
 import { TicketFacts, TicketHeader, TicketLines, TicketNotes, TicketTotals, TicketTracking } from '@/components/front/ticket/ticket-parts'
-import { TicketToolbar, type TicketFormat } from '@/components/front/ticket/ticket-toolbar'
-import { orNotFound } from '@/app/load'
+import { TicketToolbar } from '@/components/front/ticket/ticket-toolbar'
+import { type IdPageProps, orNotFound } from '@/app/load'
 import { can } from '@/domain/permissions'
 import { requireArea } from '@/server/auth/guard'
 import { getTicket } from '@/server/orders/get-ticket'
@@ -17,17 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') }
 }
 
-export default async function TicketPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}) {
+export default async function TicketPage({ params, searchParams }: IdPageProps) {
   const actor = await requireArea('front')
   const [{ id }, query] = await Promise.all([params, searchParams])
   const ticket = await orNotFound(getTicket(actor, id))
-  const format: TicketFormat = query.format === 'a4' ? 'a4' : 'receipt'
+  const format = printFormat(query.format)
   const justCreated = query.new === '1'
   const [t, url] = await Promise.all([getTranslations('front.ticket'), trackingUrl(ticket.trackingToken)])
   const [qr, transfer, tq] = await Promise.all([trackingQrSvg(url), ticketTransferQr(ticket), getTranslations('common.transferQr')])
