@@ -7,7 +7,7 @@ import type { CustomerHitDTO } from '@/server/customers/search-customers'
 import { useListbox } from '../use-listbox'
 import { NewCustomerForm } from './intake/new-customer-form'
 import { SearchBox, SearchOption } from './intake/search-box'
-import { Kbd } from './kbd'
+import { Kbd, ShortcutButton } from './kbd'
 import { typedAhead } from '../typed-ahead'
 import { lookupNow, lookupUrl, useLookup, type LookupState } from './use-lookup'
 
@@ -44,14 +44,14 @@ function SelectedCustomer({
         <p className="text-sm text-slate-700">{[value.phone, value.email].filter(Boolean).join(' · ') || t('noContact')}</p>
         {value.openOrders > 0 && <p className="mt-1 text-xs text-slate-600">{t('openOrders', { count: value.openOrders })}</p>}
       </div>
-      <button
+      <ShortcutButton
         ref={changeRef}
-        type="button"
+        keys={['Alt', 'C']}
         onClick={onChange}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
       >
-        {t('change')} <Kbd keys={['Alt', 'C']} className="ml-1" />
-      </button>
+        {t('change')}
+      </ShortcutButton>
     </div>
   )
 }

@@ -1,3 +1,5 @@
+import type { ComponentProps } from 'react'
+
 /** A keyboard shortcut as shown on screen ("Alt+C"); `keys` are already the words to show. */
 export function Kbd({ keys, className }: { keys: string[]; className?: string }) {
   return (
@@ -11,5 +13,14 @@ export function Kbd({ keys, className }: { keys: string[]; className?: string })
         </kbd>
       ))}
     </span>
+  )
+}
+
+/** A button whose words are followed by its keyboard shortcut ("Change Alt+C"). */
+export function ShortcutButton({ keys, children, ...button }: { keys: string[] } & ComponentProps<'button'>) {
+  return (
+    <button type="button" {...button}>
+      {children} <Kbd keys={keys} className="ml-1" />
+    </button>
   )
 }

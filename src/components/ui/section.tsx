@@ -39,3 +39,15 @@ export function PageHeader({ title, subtitle }: { title: React.ReactNode; subtit
     </header>
   )
 }
+
+/** A screen's title (its id names the screen's section) and what sits beside it: a live indicator, a summary. */
+export function TitleRow({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <h1 id={id} className="text-2xl font-bold">
+        {title}
+      </h1>
+      {children}
+    </div>
+  )
+}

@@ -9,6 +9,8 @@ import { PAYMENT_METHODS, type PaymentMethodInput } from '@/lib/schemas/order'
 import { Kbd } from '../kbd'
 import type { IntakeInputs, IntakeState } from './intake-state'
 import { StepHeading } from './step-heading'
+import { Labeled } from './labeled'
+import { Options } from '@/components/ui/field'
 
 const field =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500'
@@ -116,23 +118,16 @@ export function AmountsPanel({
             className={`${field} text-right tabular-nums`}
           />
         </div>
-        <div>
-          <label htmlFor={`${id}-deposit-method`} className="block text-sm font-medium text-slate-700">
-            {t('deposit.method')}
-          </label>
+        <Labeled htmlFor={`${id}-deposit-method`} label={t('deposit.method')}>
           <select
             id={`${id}-deposit-method`}
             value={method}
             onChange={(e) => set({ depositMethod: e.target.value as PaymentMethodInput })}
             className={field}
           >
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {tRoot(`common.paymentMethod.${m}`)}
-              </option>
-            ))}
+            <Options options={PAYMENT_METHODS.map((m) => ({ value: m, label: tRoot(`common.paymentMethod.${m}`) }))} />
           </select>
-        </div>
+        </Labeled>
       </div>
       {amountError && (
         <p id={`${id}-deposit-amount-error`} className="mt-1 text-xs text-red-700" data-testid="deposit-error">
@@ -140,10 +135,7 @@ export function AmountsPanel({
         </p>
       )}
       {method === 'CASH' && depositText.trim() !== '' && (
-        <div>
-          <label htmlFor={`${id}-deposit-tendered`} className="block text-sm font-medium text-slate-700">
-            {t('deposit.tendered')}
-          </label>
+        <Labeled htmlFor={`${id}-deposit-tendered`} label={t('deposit.tendered')}>
           <input
             id={`${id}-deposit-tendered`}
             type="text"
@@ -165,7 +157,7 @@ export function AmountsPanel({
               {t('deposit.change', { amount: money(change) })}
             </p>
           )}
-        </div>
+        </Labeled>
       )}
       {totals && reading.amount !== undefined && (
         <p className="flex justify-between text-sm" data-testid="left-after-deposit">

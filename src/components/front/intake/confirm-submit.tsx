@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef } from 'react'
 import type { Unfinished } from '@/domain/intake'
-import { Kbd } from '../kbd'
+import { ShortcutButton } from '../kbd'
 
 /**
  * Asked before an order is created with something unfinished (unfinishedInput): text left in the product search, a
@@ -47,21 +47,21 @@ export function ConfirmSubmit({ items, onBack, onConfirm }: { items: Unfinished[
         ))}
       </ul>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <button
-          type="button"
+        <ShortcutButton
+          keys={['Esc']}
           autoFocus
           onClick={onBack}
           className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
         >
-          {t('back')} <Kbd keys={['Esc']} className="ml-1" />
-        </button>
-        <button
-          type="button"
+          {t('back')}
+        </ShortcutButton>
+        <ShortcutButton
+          keys={['Ctrl', 'Enter']}
           onClick={onConfirm}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
         >
-          {t('anyway')} <Kbd keys={['Ctrl', 'Enter']} className="ml-1" />
-        </button>
+          {t('anyway')}
+        </ShortcutButton>
       </div>
     </dialog>
   )

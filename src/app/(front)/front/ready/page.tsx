@@ -6,6 +6,7 @@ import { requireArea } from '@/server/auth/guard'
 import { listReadyOrders } from '@/server/orders/list-ready-orders'
 import { getSettings } from '@/server/settings/get-settings'
 import { ReadyLive } from './ready-live'
+import { TitleRow } from '@/components/ui/section'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('front.ready')
@@ -27,12 +28,9 @@ export default async function ReadyPage() {
   return (
     <div className="space-y-8">
       <section aria-labelledby="ready-title" className="space-y-3">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <h1 id="ready-title" className="text-2xl font-bold">
-            {t('title')}
-          </h1>
+        <TitleRow id="ready-title" title={t('title')}>
           <ReadyLive />
-        </div>
+        </TitleRow>
         <p className="text-sm text-slate-600">{t('count', { count: ready.total })}</p>
         {ready.rows.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t('empty')}</p>

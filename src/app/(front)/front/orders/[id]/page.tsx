@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { CustomerMessagesPanel } from '@/components/front/order/customer-messages-panel'
@@ -12,7 +11,7 @@ import { OrderTimeline } from '@/components/order-timeline'
 import { LiveUpdates } from '@/components/ui/live-updates'
 import { Panel } from '@/components/ui/section'
 import { orderMemo } from '@/domain/bank-transfer'
-import { isDomainError } from '@/domain/errors'
+import { orNotFound, pageId } from '@/app/load'
 import { leftToPay } from '@/domain/intake'
 import { can, mayCall } from '@/domain/permissions'
 import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
@@ -24,23 +23,14 @@ import { requireArea } from '@/server/auth/guard'
 import { listOpenDrawers } from '@/server/cash/list-open-drawers'
 import { getOrder, type OrderDetailDTO } from '@/server/orders/get-order'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 // Metadata and page ask for the same order: once per request.
 const load = cache(async (id: string): Promise<{ order: OrderDetailDTO; actor: Awaited<ReturnType<typeof requireArea>> }> => {
   const actor = await requireArea('front')
-  if (!UUID.test(id)) notFound()
-  try {
-    return { order: await getOrder(actor, id), actor }
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'NOT_FOUND') notFound()
-    throw error
-  }
+  return { order: await orNotFound(getOrder(actor, pageId(id))), actor }
 })
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params
-  if (!UUID.test(id)) return {}
   const t = await getTranslations('front.order')
   try {
     const { order } = await load(id)
