@@ -18,6 +18,7 @@ import { isClosedCashSession, isUniqueViolation } from '../errors'
 import { getSettings } from '../settings/get-settings'
 import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
 import { createOrderSchema } from '@/lib/schemas/order'
+import { invoiceDetailsAudit, invoiceDetailsChange, type InvoiceDetailsRow } from '../customers/invoice-details'
 import { defineUseCase } from '../use-case'
 
 export interface CreatedOrderDTO {
@@ -43,7 +44,7 @@ async function existingOrder(actor: Actor, idempotencyKey: string, orderPrefix: 
 
 interface Inputs {
   replay: boolean
-  customer: { id: string; name: string } | null
+  customer: ({ id: string; name: string } & InvoiceDetailsRow) | null
   products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number | null; taxCategoryId: string }>
 }
 
@@ -54,12 +55,14 @@ const READ_INPUTS = `WITH today AS (
 )
 SELECT
   EXISTS (SELECT 1 FROM "Order" WHERE "idempotencyKey" = $1) AS replay,
-  (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
+  (SELECT json_build_object('id', c.id, 'name', c.name, 'taxCode', c."taxCode", 'legalName', c."legalName",
+                            'invoiceAddress', c."invoiceAddress") FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice",
                                     'taxCategoryId', p."taxCategoryId", 'taxRateBp', handoff_tax_rate(p."taxCategoryId", today.day)))
             FROM "Product" p, today WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
 
-// The order, its lines, the deposit and the audit rows in one statement: atomic without a transaction around it, one
+// The order, its lines, the deposit, the customer's VAT invoice details when they changed ($33) and the audit rows in
+// one statement: atomic without a transaction around it, one
 // round trip, one commit. The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
 const INSERT_ORDER = `WITH o AS (
   INSERT INTO "Order" (id, "customerId", "dueAt", mode, "deliveryAddress", notes, "takenById", "takenCovering", "idempotencyKey",
@@ -76,12 +79,16 @@ const INSERT_ORDER = `WITH o AS (
   INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt", "cashSessionId")
   SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}, $31::uuid
   FROM o WHERE $26::uuid IS NOT NULL
+), vat AS (
+  UPDATE "Customer" SET "taxCode" = $34, "legalName" = $35, "invoiceAddress" = $36, "updatedAt" = ${utcWrite('$17')}
+  WHERE id = $2::uuid AND $33::boolean
 ), trail AS (
-  INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", data)
-  SELECT ${utcWrite('$17')}, a."actorId", a.action, a."entityType", a."entityId", o.id, a.task::"Task", a."crossRole", a.data
+  INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", before, after, data)
+  SELECT ${utcWrite('$17')}, a."actorId", a.action, a."entityType", a."entityId", o.id, a.task::"Task", a."crossRole", a.before, a.after, a.data
   FROM o, ROWS FROM (jsonb_to_recordset($30::jsonb)
-      AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, data jsonb)) WITH ORDINALITY
-    AS a("actorId", action, "entityType", "entityId", task, "crossRole", data, n)
+      AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, before jsonb, after jsonb,
+          data jsonb)) WITH ORDINALITY
+    AS a("actorId", action, "entityType", "entityId", task, "crossRole", before, after, data, n)
   ORDER BY a.n
 )
 SELECT id, number, version, fulfillment, billing, payment, handover, total, ${utcRead('"dueAt"')} AS "dueAt",
@@ -156,6 +163,12 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
         ]
       : []),
   ]
+  // The VAT invoice details confirmed at the counter (decision 026): written with the order when they changed.
+  const vat = input.invoiceDetails === undefined ? null : invoiceDetailsChange(customer, input.invoiceDetails)
+  if (vat?.changed) {
+    const before = { taxCode: customer.taxCode, legalName: customer.legalName, invoiceAddress: customer.invoiceAddress }
+    trail.push(auditRow(actor, invoiceDetailsAudit(customer.id, 'TAKE_ORDER', { before, after: vat.after })))
+  }
   const statuses = newOrderStatuses(lines, deposit?.amount ?? 0)
   const column = <K extends keyof (typeof lines)[number]>(key: K) => lines.map((l) => l[key])
 
@@ -193,8 +206,12 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       JSON.stringify(trail),
       cashSessionId,
       column('taxCategoryId'),
+      vat?.changed ?? false,
+      vat?.after.taxCode ?? null,
+      vat?.after.legalName ?? null,
+      vat?.after.invoiceAddress ?? null,
     ])
-    const summary = toOrderSummary({ ...row!, customer }, settings.orderPrefix)
+    const summary = toOrderSummary({ ...row!, customer: { id: customer.id, name: customer.name } }, settings.orderPrefix)
     return { id: row!.id, number: summary.number, created: true, summary }
   } catch (error) {
     // The same key submitted twice at once: the loser of the insert race returns the winner's order.
