@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { startSInvoiceStub } from '../tests/support/sinvoice-stub'
 import { startZaloStub } from '../tests/support/zalo-stub'
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres'
 import { migrate } from './lib/migrate'
@@ -57,6 +58,12 @@ async function main() {
   // (HANDOFF_ZALO_API_URL); 0900000001 is refused once with -124 (a wrong token, fixed before the manager's retry).
   const zalo = await startZaloStub({ accessToken: E2E_ZALO_TOKEN })
   zalo.refuseOnce.set('84900000001', -124)
+  // Viettel SInvoice as e2e/einvoice.spec.ts expects it: the manager types the stub's credentials into the e-invoice
+  // settings, and the worker issues invoices to it (HANDOFF_VIETTEL_API_URL).
+  // Its first two invoices (the spec's, one per language) are created but answered only after the client gave up
+  // (HANDOFF_EINVOICE_TIMEOUT_MS): the invoice shows "waiting" for a few seconds, then the retry finds it (ADR 023).
+  const sinvoice = await startSInvoiceStub()
+  sinvoice.mishaps.push('createThenHang', 'createThenHang')
   const secret = randomBytes(32).toString('base64url')
   // The SePay webhook's key: e2e/transfers.spec.ts posts bank notifications signed with it.
   const sepayKey = randomBytes(24).toString('hex')
@@ -73,6 +80,8 @@ async function main() {
     HANDOFF_SEPAY_WEBHOOK_KEY: sepayKey,
     NEXT_TELEMETRY_DISABLED: '1',
     HANDOFF_ZALO_API_URL: zalo.url,
+    HANDOFF_VIETTEL_API_URL: sinvoice.url,
+    HANDOFF_EINVOICE_TIMEOUT_MS: '5000',
     HANDOFF_OUTBOX_POLL_SECONDS: '0.5',
     HANDOFF_OUTBOX_RETRY_DELAY_SECONDS: '1',
   }

@@ -51,6 +51,7 @@ import { getOrderUseCase } from '@/server/orders/get-order'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { listOrdersUseCase } from '@/server/orders/list-orders'
 import { exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
+import { exportEInvoiceXmlUseCase } from '@/server/einvoice/export-einvoice-xml'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
 import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
 import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
@@ -66,6 +67,8 @@ import { setOwnLocaleUseCase } from '@/server/team/set-own-locale'
 import { setSkillLevelUseCase } from '@/server/team/set-skill-level'
 import { setStaffActiveUseCase } from '@/server/team/set-staff-active'
 import { updateBankSettingsUseCase } from '@/server/settings/update-bank-settings'
+import { testEInvoiceConnectionUseCase } from '@/server/einvoice/test-einvoice-connection'
+import { updateEInvoiceSettingsUseCase } from '@/server/einvoice/update-einvoice-settings'
 import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
 import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
 import { listUnmatchedTransfersUseCase } from '@/server/transfers/list-unmatched-transfers'
@@ -169,6 +172,8 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/team.ts#setShopSkillLevelAction': [MANAGER, setShopSkillLevelUseCase],
   'actions/team.ts#updateSettingsAction': [MANAGER, updateSettingsUseCase],
   'actions/team.ts#updateBankSettingsAction': [MANAGER, updateBankSettingsUseCase],
+  'actions/einvoice.ts#updateEInvoiceSettingsAction': [MANAGER, updateEInvoiceSettingsUseCase],
+  'actions/einvoice.ts#testEInvoiceConnectionAction': [MANAGER, testEInvoiceConnectionUseCase],
   'actions/billing.ts#assignTransferAction': [WORKSHOP, assignTransferUseCase],
   'actions/billing.ts#dismissTransferAction': [WORKSHOP, dismissTransferUseCase],
   'actions/roster.ts#setShiftsAction': [MANAGER, setShiftsUseCase],
@@ -228,6 +233,8 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
 
   'GET /api/back/export': [WORKSHOP, exportBillingCsvUseCase],
   'GET /api/back/queue': [WORKSHOP, listQueueUseCase],
+  'GET /api/back/invoices/[id]/xml': [WORKSHOP, exportEInvoiceXmlUseCase],
+  'GET /api/back/credit-notes/[id]/xml': [WORKSHOP, exportEInvoiceXmlUseCase],
   'GET /api/manager/cash-export': [MANAGER, exportCashCsvUseCase],
   // Names no data (ids and versions only), so every desk and workshop reader may listen.
   'GET /api/live/orders': [STAFF, { name: 'liveOrders', tasks: ORDER_READERS }],

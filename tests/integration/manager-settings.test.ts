@@ -15,9 +15,7 @@ beforeAll(async () => {
 const valid = (over: Partial<UpdateSettingsInput> = {}): UpdateSettingsInput =>
   updateSettingsSchema.parse({
     name: 'In Nhanh Sài Gòn',
-    address: '123 Nguyễn Thị Minh Khai, Quận 1',
     phone: '028 3823 4567',
-    taxId: '0312345678',
     currency: 'vnd',
     defaultTaxRate: '8',
     orderPrefix: 'dh',

@@ -105,9 +105,7 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   }),
   'actions/team.ts#updateSettingsAction': () => ({
     name: 'In Nhanh Test',
-    address: '1 Lê Lợi',
     phone: '',
-    taxId: '',
     currency: 'VND',
     defaultTaxRate: '8',
     orderPrefix: 'DH',
@@ -129,6 +127,16 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/cash.ts#recordCashMovementAction': () => ({ sessionId: nobody, kind: 'OUT', amount: 35_000, reason: 'Mua giấy in' }),
   'actions/cash.ts#closeCashSessionAction': () => ({ sessionId: nobody, counts: { '500000': 1 }, note: 'ok' }),
   'actions/cash.ts#createCashDrawerAction': () => ({ name: `Quầy ${randomUUID().slice(0, 8)}` }),
+  'actions/einvoice.ts#updateEInvoiceSettingsAction': () => ({
+    taxId: '',
+    legalName: '',
+    address: '',
+    invoiceTemplate: '1',
+    invoiceSymbol: '',
+    provider: 'NONE',
+    username: '',
+  }),
+  'actions/einvoice.ts#testEInvoiceConnectionAction': () => ({}),
   'actions/messages.ts#updateMessageSettingsAction': () => ({
     enabledEvents: ['ORDER_READY'],
     reminderDays: 3,
@@ -266,6 +274,14 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
   'GET /api/back/export': {
     auth: 'cookie',
     request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }),
+  },
+  'GET /api/back/invoices/[id]/xml': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: `/api/back/invoices/${nobody}/xml`, params: { id: nobody } }),
+  },
+  'GET /api/back/credit-notes/[id]/xml': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: `/api/back/credit-notes/${nobody}/xml`, params: { id: nobody } }),
   },
   'GET /api/manager/cash-export': {
     auth: 'cookie',

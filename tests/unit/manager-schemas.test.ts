@@ -83,9 +83,7 @@ describe('manager schemas', () => {
   it('take settings with seven weekdays of HH:mm intervals and an upper-cased currency', () => {
     const valid = {
       name: 'Shop',
-      address: '',
       phone: '',
-      taxId: '',
       currency: 'eur',
       defaultTaxRate: '8',
       orderPrefix: 'DH',

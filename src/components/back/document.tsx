@@ -1,9 +1,10 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { RateBreakdown } from '@/domain/tax'
 import type { DocumentLineDTO, EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
-import { Money, MoneyCell } from '../money'
-import { TableHead } from '@/components/ui/table'
+import { Money } from '../money'
+import { ColumnGrid } from '@/components/ui/column-table'
 import Link from 'next/link'
+import { panelClass } from '@/components/ui/styles'
 import { PrintButton } from './print-button'
 
 // The printed page of an invoice or a credit note: an A4 sheet on screen and on paper. Only what belongs on the
@@ -41,6 +42,82 @@ export function ToolbarLink({ href, children }: { href: string; children: React.
   )
 }
 
+/** What a kind of document says where the two differ: its title, whom the buyer is, what its total is. */
+const DOCUMENT_WORDS = {
+  invoice: { title: 'invoice', buyer: 'billTo', total: 'total' },
+  creditNote: { title: 'creditNote', buyer: 'customer', total: 'totalCredited' },
+} as const
+
+/** An invoice or a credit note on its sheet: seller, number, date, the kind's own fact (`fact`) and order; buyer, what
+ * the page puts before the lines (`intro`), lines, totals and `extra` figures, the page's own blocks, the footer. */
+export function BillingDocument({
+  kind,
+  doc,
+  fact,
+  extra,
+  intro,
+  footer,
+  children,
+}: {
+  kind: keyof typeof DOCUMENT_WORDS
+  doc: DocumentSums & {
+    number: string
+    issuedAt: string
+    order: { number: string }
+    seller: PartySnapshot
+    buyer: PartySnapshot
+    lines: DocumentLineDTO[]
+  }
+  fact: DocumentFact
+  extra?: TotalLine[]
+  intro?: React.ReactNode
+  footer: React.ReactNode
+  children?: React.ReactNode
+}) {
+  const t = useTranslations('back.document')
+  const date = useDocumentDate()
+  const words = DOCUMENT_WORDS[kind]
+  const facts = [
+    { label: t('issuedOn'), value: date(doc.issuedAt) },
+    fact,
+    { label: t('order'), value: <span className="font-mono">{doc.order.number}</span> },
+  ]
+  return (
+    <DocumentSheet testId={kind === 'invoice' ? 'invoice-document' : 'credit-note-document'}>
+      <DocumentHeader seller={doc.seller} title={t(words.title)} number={doc.number} facts={facts} />
+      <BuyerBlock buyer={doc.buyer} label={t(words.buyer)} />
+      {intro}
+      <DocumentLines lines={doc.lines} currency={doc.currency} />
+      <DocumentTotals sums={doc} totalLabel={t(words.total)} extra={extra} />
+      {children}
+      <DocumentFooter>{footer}</DocumentFooter>
+    </DocumentSheet>
+  )
+}
+
+/** Beside the sheet, never printed: a panel to act on the document (take a payment, credit, refund). */
+export function DocumentActionPanel({
+  id,
+  title,
+  hint,
+  children,
+}: {
+  id: string
+  title: string
+  hint?: React.ReactNode
+  children: React.ReactNode
+}) {
+  return (
+    <section aria-labelledby={id} className={panelClass}>
+      <h2 id={id} className={`${hint ? 'mb-1' : 'mb-3'} text-lg font-semibold`}>
+        {title}
+      </h2>
+      {hint && <p className="mb-3 text-sm text-slate-600">{hint}</p>}
+      {children}
+    </section>
+  )
+}
+
 export function DocumentSheet({ children, testId }: { children: React.ReactNode; testId?: string }) {
   return (
     <div
@@ -52,6 +129,9 @@ export function DocumentSheet({ children, testId }: { children: React.ReactNode;
   )
 }
 
+/** A line of the header's facts (date, due date, order). */
+type DocumentFact = { label: string; value: React.ReactNode }
+
 export function DocumentHeader({
   seller,
   title,
@@ -61,7 +141,7 @@ export function DocumentHeader({
   seller: PartySnapshot
   title: string
   number: string
-  facts: Array<{ label: string; value: React.ReactNode }>
+  facts: DocumentFact[]
 }) {
   const t = useTranslations('back.document')
   return (
@@ -115,109 +195,103 @@ export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: stri
   )
 }
 
+/** A tax rate in basis points as the reader writes a percentage. */
+function usePercent() {
+  const format = useFormatter()
+  return (bp: number) => format.number(bp / 10000, { style: 'percent', maximumFractionDigits: 2 })
+}
+
 export function DocumentLines({ lines, currency }: { lines: Array<DocumentLineDTO & { note?: string | null }>; currency: string }) {
   const t = useTranslations('back.document')
   const format = useFormatter()
+  const percent = usePercent()
+  const figure = 'px-2 py-1.5 text-right tabular-nums'
   return (
-    <table className="mt-6 w-full border-collapse text-left">
-      <TableHead
-        rowClassName="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700"
-        columns={[
-          { label: '#', className: 'py-1.5 pr-2' },
-          { label: t('description'), className: 'py-1.5 pr-2' },
-          { label: t('quantity'), className: 'px-2 py-1.5 text-right' },
-          { label: t('unitPrice'), className: 'px-2 py-1.5 text-right' },
-          { label: t('taxRate'), className: 'px-2 py-1.5 text-right' },
-          { label: t('net'), className: 'px-2 py-1.5 text-right' },
-          { label: t('gross'), className: 'py-1.5 pl-2 text-right' },
-        ]}
-      />
-      <tbody>
-        {lines.map((l, i) => (
-          <tr key={l.id} className="break-inside-avoid border-b border-slate-200 align-top">
-            <td className="py-1.5 pr-2 tabular-nums text-slate-600">{i + 1}</td>
-            <td className="py-1.5 pr-2">
+    <ColumnGrid
+      className="mt-6 w-full border-collapse text-left"
+      headRowClassName="border-b-2 border-slate-800 text-xs uppercase tracking-wide text-slate-700"
+      rowClassName="break-inside-avoid border-b border-slate-200 align-top"
+      rows={lines}
+      rowKey={(l) => l.id}
+      columns={[
+        { label: '#', className: 'py-1.5 pr-2', body: 'py-1.5 pr-2 tabular-nums text-slate-600', cell: (_, i) => i + 1 },
+        {
+          label: t('description'),
+          className: 'py-1.5 pr-2',
+          cell: (l) => (
+            <>
               {l.description}
               {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
-            </td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{format.number(l.quantity)}</td>
-            <MoneyCell amount={l.unitPrice} currency={currency} className="px-2 py-1.5 text-right" />
-            <td className="px-2 py-1.5 text-right tabular-nums">
-              {format.number(l.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
-            </td>
-            <MoneyCell amount={l.net} currency={currency} className="px-2 py-1.5 text-right" />
-            <MoneyCell amount={l.gross} currency={currency} className="py-1.5 pl-2 text-right" />
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t('quantity'), className: figure, cell: (l) => format.number(l.quantity) },
+        { label: t('unitPrice'), className: figure, cell: (l) => <Money amount={l.unitPrice} currency={currency} /> },
+        { label: t('taxRate'), className: figure, cell: (l) => percent(l.taxRateBp) },
+        { label: t('net'), className: figure, cell: (l) => <Money amount={l.net} currency={currency} /> },
+        { label: t('gross'), className: 'py-1.5 pl-2 text-right', cell: (l) => <Money amount={l.gross} currency={currency} /> },
+      ]}
+    />
   )
 }
 
-export function DocumentTotals({
-  byRate,
-  subtotal,
-  taxTotal,
-  total,
-  currency,
-  totalLabel,
-  extra,
-}: {
-  byRate: RateBreakdown[]
-  subtotal: number
-  taxTotal: number
-  total: number
-  currency: string
-  totalLabel: string
-  extra?: Array<{ label: string; amount: number; strong?: boolean; testId?: string }>
-}) {
+/** What both documents add up: the tax per rate and the three totals, in the document's currency. */
+export type DocumentSums = { byRate: RateBreakdown[]; subtotal: number; taxTotal: number; total: number; currency: string }
+
+/** A line of the totals: `grand` is the document's total, `strong` a figure under it the reader acts on. */
+type TotalLine = { label: string; amount: number; strong?: boolean; grand?: boolean; testId?: string }
+
+const TOTAL_LINE_CLASS = {
+  grand: 'border-t-2 border-slate-800 pt-1 text-base font-bold',
+  strong: 'border-t border-slate-300 pt-1 font-semibold',
+}
+
+export function DocumentTotals({ sums, totalLabel, extra = [] }: { sums: DocumentSums; totalLabel: string; extra?: TotalLine[] }) {
   const t = useTranslations('back.document')
-  const format = useFormatter()
+  const percent = usePercent()
+  const { currency } = sums
+  const lines: TotalLine[] = [
+    { label: t('subtotal'), amount: sums.subtotal },
+    { label: t('taxTotal'), amount: sums.taxTotal },
+    { label: totalLabel, amount: sums.total, grand: true, testId: 'document-total' },
+    ...extra,
+  ]
   return (
     <div className="mt-5 flex flex-col gap-6 sm:flex-row sm:justify-between print:flex-row print:justify-between">
-      <table className="self-start text-left text-xs">
-        <caption className="mb-1 text-left font-semibold uppercase tracking-wide text-slate-600">{t('taxBreakdown')}</caption>
-        <TableHead
-          rowClassName="border-b border-slate-300 text-slate-600"
-          columns={[
-            { label: t('taxRate'), className: 'py-1 pr-3' },
-            { label: t('net'), className: 'px-3 py-1 text-right' },
-            { label: t('tax'), className: 'py-1 pl-3 text-right' },
-          ]}
-        />
-        <tbody>
-          {byRate.map((r) => (
-            <tr key={r.taxRateBp}>
-              <td className="py-0.5 pr-3 tabular-nums">
-                {format.number(r.taxRateBp / 10000, { style: 'percent', maximumFractionDigits: 2 })}
-              </td>
-              <MoneyCell amount={r.net} currency={currency} className="px-3 py-0.5 text-right" />
-              <MoneyCell amount={r.tax} currency={currency} className="py-0.5 pl-3 text-right" />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ColumnGrid
+        className="self-start text-left text-xs"
+        caption={{ text: t('taxBreakdown'), className: 'mb-1 text-left font-semibold uppercase tracking-wide text-slate-600' }}
+        headRowClassName="border-b border-slate-300 text-slate-600"
+        rows={sums.byRate}
+        rowKey={(r) => r.taxRateBp}
+        columns={[
+          { label: t('taxRate'), className: 'py-1 pr-3', body: 'py-0.5 pr-3 tabular-nums', cell: (r) => percent(r.taxRateBp) },
+          {
+            label: t('net'),
+            className: 'px-3 py-1 text-right',
+            body: 'px-3 py-0.5 text-right',
+            cell: (r) => <Money amount={r.net} currency={currency} />,
+          },
+          {
+            label: t('tax'),
+            className: 'py-1 pl-3 text-right',
+            body: 'py-0.5 pl-3 text-right',
+            cell: (r) => <Money amount={r.tax} currency={currency} />,
+          },
+        ]}
+      />
       <dl className="grid min-w-64 grid-cols-[1fr_auto] gap-x-6 gap-y-1 self-start">
-        <dt className="text-slate-700">{t('subtotal')}</dt>
-        <dd className="text-right">
-          <Money amount={subtotal} currency={currency} />
-        </dd>
-        <dt className="text-slate-700">{t('taxTotal')}</dt>
-        <dd className="text-right">
-          <Money amount={taxTotal} currency={currency} />
-        </dd>
-        <dt className="border-t-2 border-slate-800 pt-1 text-base font-bold">{totalLabel}</dt>
-        <dd className="border-t-2 border-slate-800 pt-1 text-right text-base font-bold" data-testid="document-total">
-          <Money amount={total} currency={currency} />
-        </dd>
-        {extra?.map((e) => (
-          <div key={e.label} className="contents">
-            <dt className={e.strong ? 'border-t border-slate-300 pt-1 font-semibold' : 'text-slate-700'}>{e.label}</dt>
-            <dd className={`text-right ${e.strong ? 'border-t border-slate-300 pt-1 font-semibold' : ''}`} data-testid={e.testId}>
-              <Money amount={e.amount} currency={currency} />
-            </dd>
-          </div>
-        ))}
+        {lines.map((l) => {
+          const emphasis = l.grand ? TOTAL_LINE_CLASS.grand : l.strong ? TOTAL_LINE_CLASS.strong : ''
+          return (
+            <div key={l.label} className="contents">
+              <dt className={emphasis || 'text-slate-700'}>{l.label}</dt>
+              <dd className={`text-right ${emphasis}`} data-testid={l.testId}>
+                <Money amount={l.amount} currency={currency} />
+              </dd>
+            </div>
+          )
+        })}
       </dl>
     </div>
   )
@@ -231,6 +305,50 @@ export function DocumentList({ title, first = false, children }: { title: string
       <ul className="mt-1 space-y-0.5">{children}</ul>
     </section>
   )
+}
+
+/** Money that moved for the document (payments on an invoice, refunds of a credit note): one line each. */
+export function PaymentList({
+  title,
+  currency,
+  entries,
+}: {
+  title: string
+  currency: string
+  entries: Array<{
+    id: string
+    receivedAt: string
+    kind?: 'DEPOSIT' | 'PAYMENT' | 'REFUND'
+    method: 'CASH' | 'CARD' | 'TRANSFER'
+    amount: number
+    reference: string | null
+    by?: string
+  }>
+}) {
+  const t = useTranslations('back.document')
+  const common = useTranslations('common')
+  const date = useDocumentDate()
+  if (entries.length === 0) return null
+  return (
+    <DocumentList title={title} first>
+      {entries.map((p) => (
+        <li key={p.id} className="flex flex-wrap gap-x-3">
+          <span>{date(p.receivedAt)}</span>
+          {p.kind && <span>{t(`paymentKind.${p.kind}`)}</span>}
+          <span>{common(`paymentMethod.${p.method}`)}</span>
+          <Money amount={p.amount} currency={currency} className="font-medium" />
+          {p.reference && <span className="text-slate-600">{p.reference}</span>}
+          {p.by && <span className="text-slate-600">{p.by}</span>}
+        </li>
+      ))}
+    </DocumentList>
+  )
+}
+
+/** A date on the sheet (issued, due, received), in the reader's medium style. */
+function useDocumentDate() {
+  const format = useFormatter()
+  return (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
 }
 
 /** The sheet's last lines: terms, who issued it. */
@@ -260,7 +378,13 @@ export function EInvoiceBlock({ einvoice, totalInWords }: { einvoice: EInvoiceSt
             >
               {t(`status.${einvoice.status}`)}
             </span>
-            {einvoice.reason && <span className="ml-2 text-slate-700">{t('reason', { reason: einvoice.reason })}</span>}
+            {einvoice.notSetUp ? (
+              <span className="ml-2 text-slate-700" data-testid="einvoice-not-set-up">
+                {t('notSetUp')}
+              </span>
+            ) : (
+              einvoice.reason && <span className="ml-2 text-slate-700">{t('reason', { reason: einvoice.reason })}</span>
+            )}
           </p>
           {einvoice.providerNumber && <p>{t('number', { symbol: einvoice.symbol, number: einvoice.providerNumber })}</p>}
           {einvoice.taxAuthorityCode && <p>{t('taxAuthorityCode', { code: einvoice.taxAuthorityCode })}</p>}

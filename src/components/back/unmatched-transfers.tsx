@@ -9,6 +9,9 @@ import { FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { buttonClass, secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
 import { useAction } from '@/components/ui/use-action'
+import type { FieldErrors } from '@/lib/action-result'
+
+const COLUMNS = ['received', 'amount', 'content', 'reason', 'actions'] as const
 
 /** The unmatched list: each transfer the bank confirmed that no order took, with what to do about it. */
 export function UnmatchedTransfers({ transfers }: { transfers: UnmatchedTransferDTO[] }) {
@@ -22,17 +25,7 @@ export function UnmatchedTransfers({ transfers }: { transfers: UnmatchedTransfer
           {t('empty')}
         </p>
       ) : (
-        <DataTable
-          caption={t('title')}
-          className="align-top"
-          columns={[
-            { label: t('received') },
-            { label: t('amount'), end: true },
-            { label: t('content') },
-            { label: t('reason') },
-            { label: t('actions') },
-          ]}
-        >
+        <DataTable caption={t('title')} className="align-top" columns={COLUMNS.map((c) => ({ label: t(c), end: c === 'amount' }))}>
           {transfers.map((transfer) => (
             <TransferRow key={transfer.id} transfer={transfer} onDone={setDone} />
           ))}
@@ -46,11 +39,12 @@ function TransferRow({ transfer, onDone }: { transfer: UnmatchedTransferDTO; onD
   const t = useTranslations('back.transfers')
   const format = useFormatter()
   const locale = useLocale()
-  const [orderNumber, setOrderNumber] = useState(transfer.order?.number ?? '')
-  const [note, setNote] = useState('')
-  const assign = useAction(assignTransferAction, { onSuccess: () => onDone(t('assigned', { number: orderNumber })) })
-  const dismiss = useAction(dismissTransferAction, { onSuccess: () => onDone(t('dismissed')) })
+  const assign = useAction(assignTransferAction)
+  const dismiss = useAction(dismissTransferAction)
   const busy = assign.pending || dismiss.pending
+  const saying = (message: string) => (result: { ok: boolean }) => {
+    if (result.ok) onDone(message)
+  }
   return (
     <tr className="border-t border-slate-100" data-testid="unmatched-transfer">
       <td className="px-3 py-2 whitespace-nowrap tabular-nums">
@@ -69,59 +63,57 @@ function TransferRow({ transfer, onDone }: { transfer: UnmatchedTransferDTO; onD
       <td className="px-3 py-2">{t(`reasons.${transfer.reason}`, { order: transfer.order?.number ?? '' })}</td>
       <td className="min-w-72 space-y-2 px-3 py-2">
         <RowForm
-          label={t('orderNumber')}
-          value={orderNumber}
-          onChange={setOrderNumber}
+          field="orderNumber"
+          initial={transfer.order?.number}
           maxLength={30}
           button={t('assign')}
           primary
           busy={busy}
-          errors={assign.fieldErrors.orderNumber}
-          formError={assign.formError}
-          onSubmit={() => void assign.run({ transferId: transfer.id, orderNumber })}
+          action={assign}
+          onSubmit={(orderNumber) =>
+            assign.run({ transferId: transfer.id, orderNumber }).then(saying(t('assigned', { number: orderNumber })))
+          }
         />
         <RowForm
-          label={t('note')}
-          value={note}
-          onChange={setNote}
+          field="note"
           maxLength={500}
           button={t('notOurs')}
           busy={busy}
-          errors={dismiss.fieldErrors.note}
-          formError={dismiss.formError}
-          onSubmit={() => void dismiss.run({ transferId: transfer.id, note })}
+          action={dismiss}
+          onSubmit={(note) => dismiss.run({ transferId: transfer.id, note }).then(saying(t('dismissed')))}
         />
       </td>
     </tr>
   )
 }
 
-/** One thing to do with a transfer: a single text field and its button, with what was refused. */
+/** One thing to do with a transfer: a single text field (its label the field's name) and its button, with what was
+ * refused. */
 function RowForm(props: {
-  label: string
-  value: string
-  onChange: (value: string) => void
+  field: 'orderNumber' | 'note'
+  initial?: string
   maxLength: number
   button: string
   primary?: boolean
   busy: boolean
-  errors: string[] | undefined
-  formError: string | null
-  onSubmit: () => void
+  action: { fieldErrors: FieldErrors; formError: string | null }
+  onSubmit: (value: string) => void
 }) {
+  const t = useTranslations('back.transfers')
+  const [value, setValue] = useState(props.initial ?? '')
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        props.onSubmit()
+        props.onSubmit(value)
       }}
     >
       <div className="flex items-end gap-2">
         <InputField
-          label={props.label}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-          errors={props.errors}
+          label={t(props.field)}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          errors={props.action.fieldErrors[props.field]}
           className="grow"
           required
           maxLength={props.maxLength}
@@ -130,7 +122,7 @@ function RowForm(props: {
           {props.button}
         </button>
       </div>
-      <FormError message={props.formError} />
+      <FormError message={props.action.formError} />
     </form>
   )
 }

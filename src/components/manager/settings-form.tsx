@@ -15,8 +15,12 @@ import { Datalist, FormError, InputField, StatusMessage } from '@/components/ui/
 import { Section } from '@/components/ui/section'
 import { buttonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
+import { useTextFields } from '@/components/ui/use-text-fields'
 
-type Text = Omit<SettingsDTO, 'openingHours' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays' | 'cashDifferenceThreshold'> & {
+type Text = Omit<
+  SettingsDTO,
+  'openingHours' | 'address' | 'taxId' | 'defaultTaxRateBp' | 'defaultLeadDays' | 'paymentTermsDays' | 'cashDifferenceThreshold'
+> & {
   cashDifferenceThreshold: string
   defaultTaxRate: string
   defaultLeadDays: string
@@ -42,33 +46,28 @@ export function SettingsForm({
 }) {
   const t = useTranslations('manager.settings')
   const locale = useLocale()
-  const [text, setText] = useState<Text>({
-    name: settings.name,
-    address: settings.address,
-    phone: settings.phone,
-    taxId: settings.taxId,
-    currency: settings.currency,
-    orderPrefix: settings.orderPrefix,
-    invoicePrefix: settings.invoicePrefix,
-    creditNotePrefix: settings.creditNotePrefix,
-    timeZone: settings.timeZone,
-    defaultDueTime: settings.defaultDueTime,
-    defaultTaxRate: formatBpForInput(settings.defaultTaxRateBp, locale),
-    defaultLeadDays: String(settings.defaultLeadDays),
-    paymentTermsDays: String(settings.paymentTermsDays),
-    cashDifferenceThreshold: amountForInput(settings.cashDifferenceThreshold, settings.currency, locale),
-  })
+  const { run, pending, fieldErrors, formError } = useAction(updateSettingsAction)
+  /** A setting's input: its label, its errors and its value, by its key. */
+  const { text, field } = useTextFields<keyof Text>(
+    {
+      name: settings.name,
+      phone: settings.phone,
+      currency: settings.currency,
+      orderPrefix: settings.orderPrefix,
+      invoicePrefix: settings.invoicePrefix,
+      creditNotePrefix: settings.creditNotePrefix,
+      timeZone: settings.timeZone,
+      defaultDueTime: settings.defaultDueTime,
+      defaultTaxRate: formatBpForInput(settings.defaultTaxRateBp, locale),
+      defaultLeadDays: String(settings.defaultLeadDays),
+      paymentTermsDays: String(settings.paymentTermsDays),
+      cashDifferenceThreshold: amountForInput(settings.cashDifferenceThreshold, settings.currency, locale),
+    },
+    (key) => t(key),
+    fieldErrors,
+  )
   const [week, setWeek] = useState<OpeningHours>(hours)
   const [status, setStatus] = useState<string | null>(null)
-  const { run, pending, fieldErrors, formError } = useAction(updateSettingsAction)
-
-  /** A setting's input: its label, its errors and its value, by its key. */
-  const field = (key: keyof Text) => ({
-    label: t(key),
-    errors: fieldErrors[key],
-    value: text[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText((s) => ({ ...s, [key]: e.target.value })),
-  })
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -85,8 +84,6 @@ export function SettingsForm({
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
           <InputField {...field('name')} required maxLength={120} />
           <InputField {...field('phone')} maxLength={40} />
-          <InputField {...field('address')} className="sm:col-span-2" maxLength={500} />
-          <InputField {...field('taxId')} maxLength={40} />
         </div>
       </Section>
 

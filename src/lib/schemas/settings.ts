@@ -1,7 +1,9 @@
 // Business settings: shared by the settings form and the server. Cross-field rules (valid ISO 4217 code, time zone,
 // opening hours that do not overlap, number prefixes) are checked again on the server with the domain's parsers.
 import { z } from 'zod'
+import { EINVOICE_PROVIDERS } from '@/domain/einvoice-setup'
 import { ISO_WEEKDAYS } from '@/domain/opening-hours'
+import { INVOICE_TEMPLATES } from '@/domain/tax-code'
 import { MAX_AMOUNT } from '@/domain/money'
 import { formNumber, integer } from './fields'
 
@@ -18,9 +20,7 @@ export const openingHoursSchema = z.strictObject(
 
 export const updateSettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
-  address: z.string().trim().max(500),
   phone: z.string().trim().max(40),
-  taxId: z.string().trim().max(40),
   currency: z
     .string()
     .trim()
@@ -55,3 +55,24 @@ export const updateBankSettingsSchema = z.strictObject({
   depositPercent: formNumber(integer(1, 100)),
 })
 export type UpdateBankSettingsInput = z.infer<typeof updateBankSettingsSchema>
+
+/** The seller as the tax authority knows it and how invoices become e-invoices (docs/decisions/025). The tax code
+ * and the symbol are checked again on the server by the domain's rules (src/domain/tax-code.ts), on their fields. */
+export const updateEInvoiceSettingsSchema = z.strictObject({
+  taxId: z.string().trim().max(20),
+  legalName: z.string().trim().max(200),
+  address: z.string().trim().max(500),
+  invoiceTemplate: z.enum(INVOICE_TEMPLATES),
+  invoiceSymbol: z
+    .string()
+    .trim()
+    .max(6)
+    .transform((s) => s.toUpperCase()),
+  provider: z.enum(EINVOICE_PROVIDERS),
+  username: z.string().trim().max(100),
+  /** Write-only: absent keeps the stored one, text replaces it. */
+  secret: z.string().min(1).max(200).optional(),
+  /** Removes the stored secret (a new one, if typed, wins). */
+  clearSecret: z.boolean().default(false),
+})
+export type UpdateEInvoiceSettingsInput = z.output<typeof updateEInvoiceSettingsSchema>

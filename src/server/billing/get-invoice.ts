@@ -8,6 +8,7 @@ import { sumAmounts, type RateBreakdown } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
+import { einvoiceSetUp } from '../einvoice/issue-einvoice'
 import { getSettings } from '../settings/get-settings'
 
 /** One line of an issued document (invoice or credit note) as its sheet shows it. */
@@ -76,6 +77,13 @@ export interface EInvoiceStateDTO {
   lookupUrl: string | null
   /** Why it was refused, or the last temporary problem while it waits. */
   reason: string | null
+  /** Waiting while the e-invoice settings are incomplete: only a manager can help (decision 025). */
+  notSetUp: boolean
+}
+
+/** An e-invoice's state as shown, with "not set up" when it waits for settings only a manager can complete. */
+async function einvoiceState({ provider, ...e }: Omit<EInvoiceStateDTO, 'notSetUp'> & { provider: string }): Promise<EInvoiceStateDTO> {
+  return { ...e, notSetUp: e.status === 'WAITING' && !(await einvoiceSetUp(provider)) }
 }
 
 /** A seller/buyer snapshot as stored on the invoice (JSON), read defensively. */
@@ -116,6 +124,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       einvoice: {
         select: {
           status: true,
+          provider: true,
           symbol: true,
           providerNumber: true,
           taxAuthorityCode: true,
@@ -192,7 +201,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
     credited,
     paid: inv.total - credited - open,
     balance: open,
-    einvoice: inv.einvoice,
+    einvoice: inv.einvoice && (await einvoiceState(inv.einvoice)),
     totalInWords: amountInWordsVnd(inv.total),
   }
 }

@@ -3,11 +3,23 @@ import { randomUUID } from 'node:crypto'
 import { db, type Tx } from '../db'
 import { enqueueOutbox } from '../outbox/enqueue'
 import { PermanentFailure, TemporaryFailure } from '../outbox/failures'
+import { einvoiceSetupMissing } from '@/domain/einvoice-setup'
 import { einvoiceSettings, providerClient } from './config'
+import { readEInvoiceSettings } from './get-einvoice-settings'
 import { creditNoteDocument, invoiceDocument } from './document'
 import { EInvoiceRejected, issueOnce, type EInvoiceProvider, type IssuedEInvoice } from './provider'
 
 export const EINVOICE_KIND = 'einvoice.issue'
+
+/** The reason stored on a waiting e-invoice while the settings its provider needs are missing (the invoice page
+ * explains it in the reader's language, from the settings as they are then). */
+export const EINVOICE_NOT_SET_UP = 'e-invoice settings incomplete'
+
+/** Whether the settings a provider needs are all there now (decision 025). */
+export async function einvoiceSetUp(provider: string): Promise<boolean> {
+  const s = await readEInvoiceSettings()
+  return einvoiceSetupMissing({ ...s, provider, einvoiceUsername: s.username }).length === 0
+}
 
 /**
  * Called inside the transaction that issues an invoice or a credit note: when the shop issues e-invoices, writes the
@@ -74,6 +86,11 @@ export async function issueEInvoice(einvoiceId: string, provider?: EInvoiceProvi
     }
   }
   if (row.status === 'REJECTED') throw new PermanentFailure('rejected by the provider')
+  // Not set up (a password cleared, a symbol removed): wait for the manager instead of sending what would be refused.
+  if (!provider && !(await einvoiceSetUp(row.provider))) {
+    await db().eInvoice.update({ where: { id: row.id }, data: { reason: EINVOICE_NOT_SET_UP }, select: { id: true } })
+    throw new TemporaryFailure(EINVOICE_NOT_SET_UP)
+  }
   const doc = await buildDocument(row)
   await db().eInvoice.update({ where: { id: row.id }, data: { attempts: { increment: 1 } }, select: { id: true } })
   try {

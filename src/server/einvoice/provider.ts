@@ -67,6 +67,8 @@ export interface EInvoiceProvider {
   issue(doc: EInvoiceDocument): Promise<IssuedEInvoice>
   /** The e-invoice created earlier with this transaction id, or null when the provider has none. */
   find(transactionUuid: string): Promise<IssuedEInvoice | null>
+  /** Signs in and nothing else (the settings' "Test connection"); throws EInvoiceRejected or EInvoiceUnavailable. */
+  signIn(): Promise<void>
 }
 
 /**

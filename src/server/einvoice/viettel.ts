@@ -173,6 +173,10 @@ export class ViettelSInvoice implements EInvoiceProvider {
     }
   }
 
+  async signIn(): Promise<void> {
+    this.token = await this.login()
+  }
+
   async find(transactionUuid: string): Promise<IssuedEInvoice | null> {
     const body = await this.api('InvoiceAPI/InvoiceWS/searchInvoiceByTransactionUuid', {
       form: { supplierTaxCode: this.config.supplierTaxCode, transactionUuid },

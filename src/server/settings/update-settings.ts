@@ -57,7 +57,7 @@ function openingHoursOf(input: UpdateSettingsInput['openingHours']): OpeningHour
   return parseOpeningHours(input)
 }
 
-/** The business settings (one row). Invoice numbers already issued keep their prefix; new prefixes apply to new ones. */
+/** The business settings (one row), but for the seller's tax code and address (the e-invoice section's). Invoice numbers already issued keep their prefix; new prefixes apply to new ones. */
 export async function updateSettings(actor: Actor, input: UpdateSettingsInput): Promise<SettingsDTO> {
   authorize(actor, updateSettingsUseCase.tasks)
   if (!isKnownCurrency(input.currency)) throw new DomainError('INVALID', 'manager.settings.errors.currency', {}, 'currency')
@@ -65,9 +65,7 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
   const before = await getSettings()
   const data = {
     name: input.name,
-    address: input.address,
     phone: input.phone,
-    taxId: input.taxId,
     currency: input.currency,
     defaultTaxRateBp: parseTaxRate(input.defaultTaxRate, input.locale, 'defaultTaxRate'),
     orderPrefix: prefixOf(input.orderPrefix, 'orderPrefix'),
@@ -91,7 +89,8 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
     }
     await tx.businessSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data })
     const { openingHours: _oh, ...rest } = data
-    const { openingHours: _bh, ...restBefore } = before
+    // The tax code and the address are the e-invoice section's (update-einvoice-settings.ts).
+    const { openingHours: _bh, taxId: _t, address: _a, ...restBefore } = before
     await audit(tx, actor, {
       action: 'settings.updated',
       entityType: 'settings',
@@ -102,7 +101,7 @@ export async function updateSettings(actor: Actor, input: UpdateSettingsInput): 
     })
   })
   const { openingHours, ...plain } = data
-  return { ...plain, openingHours }
+  return { ...plain, address: before.address, taxId: before.taxId, openingHours }
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */

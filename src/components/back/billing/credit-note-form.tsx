@@ -11,7 +11,8 @@ import { creditLineAmounts, sumAmounts } from '@/domain/tax'
 import { useAction } from '@/components/ui/use-action'
 import { FormMessage } from '../form-message'
 import { button, IssuedNote, label } from './billing-fields'
-import { panelHeadClass, TableHead } from '@/components/ui/table'
+import { ColumnGrid } from '@/components/ui/column-table'
+import { panelHeadClass } from '@/components/ui/table'
 
 export interface CreditableLine {
   id: string
@@ -58,55 +59,78 @@ function CreditLinesTable({
   messagesFor: (line: CreditableLine) => string[]
 }) {
   const t = useTranslations('back.credit')
+  const remaining = (l: CreditableLine) => l.quantity - l.credited
   return (
-    <table className="w-full text-left text-sm">
-      <TableHead
-        className={panelHeadClass}
-        columns={[
-          { label: t('line'), className: 'py-1 pr-2' },
-          { label: t('creditable'), className: 'px-2 py-1 text-right' },
-          { label: t('quantity'), className: 'py-1 pl-2 text-right' },
-        ]}
-      />
-      <tbody className="divide-y divide-slate-200">
-        {lines.map((l) => {
-          const remaining = l.quantity - l.credited
-          const messages = messagesFor(l)
-          return (
-            <tr key={l.id}>
-              <td className="py-1.5 pr-2">{l.description}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{remaining}</td>
-              <td className="py-1.5 pl-2 text-right">
-                <div className="flex items-center justify-end gap-1">
-                  <input
-                    type="number"
-                    min={0}
-                    max={remaining}
-                    step={1}
-                    inputMode="numeric"
-                    value={quantities[l.id] ?? ''}
-                    onChange={(e) => onQuantity(l.id, e.target.value)}
-                    disabled={remaining === 0}
-                    aria-label={t('quantityFor', { line: l.description })}
-                    aria-invalid={messages.length > 0 ? true : undefined}
-                    className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
-                  />
-                  <button
-                    type="button"
-                    disabled={remaining === 0}
-                    onClick={() => onQuantity(l.id, String(remaining))}
-                    className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
-                  >
-                    {t('all')}
-                  </button>
-                </div>
-                {messages.length > 0 && <p className="mt-1 text-xs text-red-700">{messages.join(' ')}</p>}
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+    <ColumnGrid
+      className="w-full text-left text-sm"
+      headClassName={panelHeadClass}
+      bodyClassName="divide-y divide-slate-200"
+      rows={lines}
+      rowKey={(l) => l.id}
+      columns={[
+        { label: t('line'), className: 'py-1 pr-2', body: 'py-1.5 pr-2', cell: (l) => l.description },
+        { label: t('creditable'), className: 'px-2 py-1 text-right', body: 'px-2 py-1.5 text-right tabular-nums', cell: remaining },
+        {
+          label: t('quantity'),
+          className: 'py-1 pl-2 text-right',
+          body: 'py-1.5 pl-2 text-right',
+          cell: (l) => (
+            <CreditQuantity
+              line={l}
+              remaining={remaining(l)}
+              value={quantities[l.id] ?? ''}
+              onChange={(v) => onQuantity(l.id, v)}
+              messages={messagesFor(l)}
+            />
+          ),
+        },
+      ]}
+    />
+  )
+}
+
+/** The quantity to credit on one line: typed, or "all" that is still creditable; what is wrong with it under. */
+function CreditQuantity({
+  line,
+  remaining,
+  value,
+  onChange,
+  messages,
+}: {
+  line: CreditableLine
+  remaining: number
+  value: string
+  onChange: (value: string) => void
+  messages: string[]
+}) {
+  const t = useTranslations('back.credit')
+  return (
+    <>
+      <div className="flex items-center justify-end gap-1">
+        <input
+          type="number"
+          min={0}
+          max={remaining}
+          step={1}
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          disabled={remaining === 0}
+          aria-label={t('quantityFor', { line: line.description })}
+          aria-invalid={messages.length > 0 ? true : undefined}
+          className="h-8 w-20 rounded-md border border-slate-300 px-2 text-right tabular-nums disabled:bg-slate-100"
+        />
+        <button
+          type="button"
+          disabled={remaining === 0}
+          onClick={() => onChange(String(remaining))}
+          className="h-8 whitespace-nowrap rounded-md bg-white px-2 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+        >
+          {t('all')}
+        </button>
+      </div>
+      {messages.length > 0 && <p className="mt-1 text-xs text-red-700">{messages.join(' ')}</p>}
+    </>
   )
 }
 

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { CreditNoteForm } from '@/components/back/billing/credit-note-form'
 import { PaymentForm } from '@/components/back/billing/payment-form'
 import { Panel } from '@/components/ui/section'
-import { panelClass } from '@/components/ui/styles'
+import { DocumentActionPanel } from '@/components/back/document'
 import type { InvoiceDocumentDTO } from '@/server/billing/get-invoice'
 
 /** Beside an invoice, what the back office may do with it: take a payment, issue a credit note. */
@@ -34,13 +34,9 @@ export async function InvoiceActions({
         </Panel>
       )}
       {canCredit && (
-        <section aria-labelledby="credit-title" className={panelClass}>
-          <h2 id="credit-title" className="mb-1 text-lg font-semibold">
-            {t('creditTitle')}
-          </h2>
-          <p className="mb-3 text-sm text-slate-600">{t('creditHint')}</p>
+        <DocumentActionPanel id="credit-title" title={t('creditTitle')} hint={t('creditHint')}>
           <CreditNoteForm invoiceId={invoice.id} orderVersion={invoice.order.version} lines={invoice.lines} currency={invoice.currency} />
-        </section>
+        </DocumentActionPanel>
       )}
     </div>
   )

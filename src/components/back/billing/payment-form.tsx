@@ -6,7 +6,7 @@ import { recordPaymentAction } from '@/actions/billing'
 import { Money } from '@/components/money'
 import { useDrawerChoice } from '@/components/drawer-choice'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
-import { FieldError } from '@/components/ui/field'
+import { FieldError, Options } from '@/components/ui/field'
 import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { compactInputClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
@@ -243,12 +243,7 @@ function InvoiceSelect({
         {text}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={compactInputClass}>
-        <option value="">{t('oldestFirst')}</option>
-        {open.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.number}
-          </option>
-        ))}
+        <Options placeholder={t('oldestFirst')} options={open.map((i) => ({ value: i.id, label: i.number }))} />
       </select>
     </div>
   )

@@ -7,7 +7,8 @@ import { Money } from '@/components/money'
 import { Panel } from '@/components/ui/section'
 import type { OrderBillingDTO } from '@/server/billing/get-order-billing'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
-import { panelHeadClass, TableHead } from '@/components/ui/table'
+import { ColumnGrid } from '@/components/ui/column-table'
+import { panelHeadClass } from '@/components/ui/table'
 
 type Props = { order: OrderDetailDTO; billing: OrderBillingDTO }
 
@@ -26,48 +27,52 @@ export async function BillingSection({ order, billing }: Props) {
   )
 }
 
+/** A headline figure of the order's money: its value (with a line under it), how it is coloured, what follows it. */
+type Figure = { label: string; value: React.ReactNode; tone?: string; testId?: string; after?: React.ReactNode }
+
 async function BillingTotals({ order }: { order: OrderDetailDTO }) {
   const t = await getTranslations('back.order')
   const cancelled = order.status === 'CANCELLED'
-  return (
-    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-      <div>
-        <dt className="text-slate-600">{t('orderTotal')}</dt>
-        <dd className="font-semibold">
-          <Money amount={order.total} currency={order.currency} />
-        </dd>
-      </div>
-      <div>
-        <dt className="text-slate-600">{t('invoicedNet')}</dt>
-        <dd className="font-semibold">
-          <Money amount={order.invoicedNet} currency={order.currency} />
-        </dd>
-      </div>
-      <div>
-        <dt className="text-slate-600">{t('paid')}</dt>
-        <dd className="font-semibold">
-          <Money amount={order.paidNet} currency={order.currency} />
+  const money = (amount: number) => <Money amount={amount} currency={order.currency} />
+  const figures: Figure[] = [
+    { label: t('orderTotal'), value: money(order.total) },
+    { label: t('invoicedNet'), value: money(order.invoicedNet) },
+    {
+      label: t('paid'),
+      value: (
+        <>
+          {money(order.paidNet)}
           {order.deposit > 0 && (
             <span className="block text-xs font-normal text-slate-600">
-              {t('depositIncluded')} <Money amount={order.deposit} currency={order.currency} />
+              {t('depositIncluded')} {money(order.deposit)}
             </span>
           )}
+        </>
+      ),
+    },
+    {
+      label: order.balance < 0 ? t('inCredit') : t('balance'),
+      value: money(Math.abs(order.balance)),
+      tone: order.balance > 0 ? 'text-red-800' : order.balance < 0 ? 'text-amber-800' : '',
+      testId: 'order-balance',
+      after: !cancelled && order.outstanding !== order.balance && (
+        <dd className="text-xs text-slate-600" data-testid="order-outstanding">
+          {t('leftInAll')} {money(Math.max(0, order.outstanding))}
         </dd>
-      </div>
-      <div>
-        <dt className="text-slate-600">{order.balance < 0 ? t('inCredit') : t('balance')}</dt>
-        <dd
-          className={`font-semibold ${order.balance > 0 ? 'text-red-800' : order.balance < 0 ? 'text-amber-800' : ''}`}
-          data-testid="order-balance"
-        >
-          <Money amount={Math.abs(order.balance)} currency={order.currency} />
-        </dd>
-        {!cancelled && order.outstanding !== order.balance && (
-          <dd className="text-xs text-slate-600" data-testid="order-outstanding">
-            {t('leftInAll')} <Money amount={Math.max(0, order.outstanding)} currency={order.currency} />
+      ),
+    },
+  ]
+  return (
+    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      {figures.map((f) => (
+        <div key={f.label}>
+          <dt className="text-slate-600">{f.label}</dt>
+          <dd className={`font-semibold ${f.tone ?? ''}`} data-testid={f.testId}>
+            {f.value}
           </dd>
-        )}
-      </div>
+          {f.after}
+        </div>
+      ))}
     </dl>
   )
 }
@@ -113,42 +118,54 @@ async function InvoiceTable({ order, billing }: Props) {
       {billing.invoices.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noInvoices')}</p>
       ) : (
-        <table className="mt-1 w-full text-left text-sm" data-testid="order-invoices">
-          <TableHead
-            className={panelHeadClass}
-            columns={[
-              { label: t('number'), className: 'py-1 pr-2' },
-              { label: t('issued'), className: 'px-2 py-1' },
-              { label: t('total'), className: 'px-2 py-1 text-right' },
-              { label: t('open'), className: 'py-1 pl-2 text-right' },
-            ]}
-          />
-          <tbody className="divide-y divide-slate-200">
-            {billing.invoices.map((i) => (
-              <tr key={i.id}>
-                <td className="py-1.5 pr-2">
-                  <Link href={`/back/invoices/${i.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
-                    {i.number}
-                  </Link>
-                </td>
-                <td className="px-2 py-1.5">{format.dateTime(new Date(i.issuedAt), { dateStyle: 'short' })}</td>
-                <td className="px-2 py-1.5 text-right">
+        <ColumnGrid
+          className="mt-1 w-full text-left text-sm"
+          testId="order-invoices"
+          headClassName={panelHeadClass}
+          bodyClassName="divide-y divide-slate-200"
+          rows={billing.invoices}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              label: t('number'),
+              className: 'py-1 pr-2',
+              body: 'py-1.5 pr-2',
+              cell: (i) => (
+                <Link href={`/back/invoices/${i.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
+                  {i.number}
+                </Link>
+              ),
+            },
+            {
+              label: t('issued'),
+              className: 'px-2 py-1',
+              body: 'px-2 py-1.5',
+              cell: (i) => format.dateTime(new Date(i.issuedAt), { dateStyle: 'short' }),
+            },
+            {
+              label: t('total'),
+              className: 'px-2 py-1 text-right',
+              body: 'px-2 py-1.5 text-right',
+              cell: (i) => (
+                <>
                   <Money amount={i.total} currency={order.currency} />
                   {i.credited > 0 && (
                     <span className="block text-xs text-slate-600">
                       − <Money amount={i.credited} currency={order.currency} /> {t('creditedShort')}
                     </span>
                   )}
-                </td>
-                <td
-                  className={`py-1.5 pl-2 text-right font-medium ${i.open > 0 ? 'text-red-800' : i.open < 0 ? 'text-amber-800' : 'text-emerald-800'}`}
-                >
-                  {i.open === 0 ? t('settled') : <Money amount={i.open} currency={order.currency} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              label: t('open'),
+              className: 'py-1 pl-2 text-right',
+              body: (i) =>
+                `py-1.5 pl-2 text-right font-medium ${i.open > 0 ? 'text-red-800' : i.open < 0 ? 'text-amber-800' : 'text-emerald-800'}`,
+              cell: (i) => (i.open === 0 ? t('settled') : <Money amount={i.open} currency={order.currency} />),
+            },
+          ]}
+        />
       )}
     </>
   )

@@ -2,12 +2,14 @@ import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ISO_WEEKDAYS, type IsoWeekday } from '@/domain/opening-hours'
 import { BankSettingsForm } from '@/components/manager/bank-settings-form'
+import { EInvoiceSettingsForm } from '@/components/manager/einvoice-settings-form'
 import { MessageSettingsForm } from '@/components/manager/message-settings-form'
 import { SettingsForm } from '@/components/manager/settings-form'
 import { TaxCategoriesSection } from '@/components/manager/tax-categories'
 import { listTaxCategories } from '@/server/catalog/list-tax-categories'
 import { requirePageTask } from '@/server/auth/guard'
 import { defaultOpeningHours, loadBusinessClock } from '@/server/coverage/snapshot'
+import { getEInvoiceSettings } from '@/server/einvoice/get-einvoice-settings'
 import { getMessageSettings } from '@/server/messages/get-message-settings'
 import { getBankSettings } from '@/server/settings/get-bank-settings'
 import { getSettings } from '@/server/settings/get-settings'
@@ -20,9 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageTask('MANAGE_TEAM')
-  const [settings, bank, messageSettings, clock, t, locale, categories] = await Promise.all([
+  const [settings, bank, einvoice, messageSettings, clock, t, locale, categories] = await Promise.all([
     getSettings(),
     getBankSettings(),
+    getEInvoiceSettings(actor),
     getMessageSettings(actor),
     loadBusinessClock(),
     getTranslations('manager.settings'),
@@ -49,6 +52,7 @@ export default async function SettingsPage() {
       />
       <TaxCategoriesSection categories={categories} locale={locale} />
       <BankSettingsForm bank={bank} />
+      <EInvoiceSettingsForm settings={einvoice} />
       <h2 className="pt-4 text-xl font-bold">{t('messagesTitle')}</h2>
       <MessageSettingsForm settings={messageSettings} />
     </div>

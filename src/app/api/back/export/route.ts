@@ -1,5 +1,5 @@
 import { billingExportSchema } from '@/lib/schemas/billing'
-import { sessionRoute } from '@/server/api/session-route'
+import { csvRoute } from '@/server/api/csv-route'
 import { exportBillingCsv, exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
 
 // GET /api/back/export?kind=invoices|payments|credit-notes&from=YYYY-MM-DD&to=YYYY-MM-DD -> CSV download.
@@ -8,14 +8,4 @@ import { exportBillingCsv, exportBillingCsvUseCase } from '@/server/receivables/
 
 export const dynamic = 'force-dynamic'
 
-export const GET = sessionRoute({ tasks: exportBillingCsvUseCase.tasks, query: billingExportSchema }, async ({ actor, query }) => {
-  const { filename, body } = await exportBillingCsv(actor, query)
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      // The name is ASCII by construction (kind and dates), so the plain form is enough.
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-    },
-  })
-})
+export const GET = csvRoute({ tasks: exportBillingCsvUseCase.tasks, query: billingExportSchema }, exportBillingCsv)

@@ -3,43 +3,32 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { mayCall } from '@/domain/permissions'
 import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
+import { EInvoiceRefresh } from '@/components/back/billing/einvoice-refresh'
 import { InvoiceActions } from '@/components/back/billing/invoice-actions'
-import {
-  BuyerBlock,
-  DocumentFooter,
-  DocumentHeader,
-  DocumentList,
-  DocumentLines,
-  DocumentScreen,
-  DocumentSheet,
-  DocumentTotals,
-  EInvoiceBlock,
-  ToolbarLink,
-} from '@/components/back/document'
+import { BillingDocument, DocumentList, DocumentScreen, EInvoiceBlock, PaymentList, ToolbarLink } from '@/components/back/document'
 import { Badge } from '@/components/ui/badge'
 import { Money } from '@/components/money'
-import { requireArea } from '@/server/auth/guard'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
-import { orNotFound, pageId } from '../../load'
+import { loadBackRecord } from '../../load'
 import { documentMetadata } from '../../document-metadata'
 import { TransferQr } from '@/components/transfer-qr'
 import { invoiceMemo } from '@/domain/bank-transfer'
 import { transferQr } from '@/server/billing/transfer-qr'
+import { xmlExportOffered } from '@/server/einvoice/export-einvoice-xml'
+import { XmlDownloadLink } from '@/components/back/xml-download-link'
 
 export const generateMetadata = documentMetadata(getInvoice)
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireArea('back')
-  const id = pageId((await params).id)
-  const invoice = await orNotFound(getInvoice(actor, id))
-  const [billing, t, common, format, transfer] = await Promise.all([
+  const { actor, record: invoice } = await loadBackRecord(params, getInvoice)
+  const [billing, t, format, transfer, xml] = await Promise.all([
     getOrderBilling(actor, invoice.order.id),
     getTranslations('back.document'),
-    getTranslations('common'),
     getFormatter(),
     // The balance due by VietQR transfer, its memo the invoice number (matched back to this invoice, ADR 016).
     invoice.balance > 0 ? transferQr(invoice.balance, invoiceMemo(invoice.number)) : null,
+    xmlExportOffered(actor, { currency: invoice.currency, symbol: invoice.einvoice?.symbol }),
   ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
@@ -54,59 +43,39 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <Badge tone={invoice.balance > 0 ? 'red' : invoice.balance < 0 ? 'amber' : 'emerald'}>
             {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
           </Badge>
+          {xml && <XmlDownloadLink href={`/api/back/invoices/${invoice.id}/xml`} />}
         </>
       }
     >
-      <DocumentSheet testId="invoice-document">
-        <DocumentHeader
-          seller={invoice.seller}
-          title={t('invoice')}
-          number={invoice.number}
-          facts={[
-            { label: t('issuedOn'), value: date(invoice.issuedAt) },
-            { label: t('dueOn'), value: date(invoice.dueAt) },
-            { label: t('order'), value: <span className="font-mono">{invoice.order.number}</span> },
-          ]}
-        />
-        <BuyerBlock buyer={invoice.buyer} label={t('billTo')} />
-        <DocumentLines lines={invoice.lines} currency={invoice.currency} />
-        <DocumentTotals
-          byRate={invoice.byRate}
-          subtotal={invoice.subtotal}
-          taxTotal={invoice.taxTotal}
-          total={invoice.total}
-          currency={invoice.currency}
-          totalLabel={t('total')}
-          extra={[
-            ...(invoice.credited > 0 ? [{ label: t('credited'), amount: -invoice.credited }] : []),
-            { label: t('paid'), amount: invoice.paid, testId: 'document-paid' },
-            {
-              label: invoice.balance < 0 ? t('owedBack') : t('balanceDue'),
-              amount: Math.abs(invoice.balance),
-              strong: true,
-              testId: 'document-balance',
-            },
-          ]}
-        />
+      <BillingDocument
+        kind="invoice"
+        doc={invoice}
+        fact={{ label: t('dueOn'), value: date(invoice.dueAt) }}
+        extra={[
+          ...(invoice.credited > 0 ? [{ label: t('credited'), amount: -invoice.credited }] : []),
+          { label: t('paid'), amount: invoice.paid, testId: 'document-paid' },
+          {
+            label: invoice.balance < 0 ? t('owedBack') : t('balanceDue'),
+            amount: Math.abs(invoice.balance),
+            strong: true,
+            testId: 'document-balance',
+          },
+        ]}
+        footer={
+          <>
+            <p>{t('terms', { date: date(invoice.dueAt) })}</p>
+            <p>{t('issuedBy', { name: invoice.issuedBy })}</p>
+          </>
+        }
+      >
         <EInvoiceBlock einvoice={invoice.einvoice} totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null} />
+        {invoice.einvoice?.status === 'WAITING' && !invoice.einvoice.notSetUp && <EInvoiceRefresh />}
         {transfer && (
           <section className="mt-6 break-inside-avoid">
             <TransferQr qr={transfer} size="page" />
           </section>
         )}
-        {invoice.payments.length > 0 && (
-          <DocumentList title={t('payments')} first>
-            {invoice.payments.map((p) => (
-              <li key={p.id} className="flex flex-wrap gap-x-3">
-                <span>{date(p.receivedAt)}</span>
-                <span>{t(`paymentKind.${p.kind}`)}</span>
-                <span>{common(`paymentMethod.${p.method}`)}</span>
-                <Money amount={p.amount} currency={invoice.currency} className="font-medium" />
-                {p.reference && <span className="text-slate-600">{p.reference}</span>}
-              </li>
-            ))}
-          </DocumentList>
-        )}
+        <PaymentList title={t('payments')} currency={invoice.currency} entries={invoice.payments} />
         {invoice.creditNotes.length > 0 && (
           <DocumentList title={t('creditNotes')}>
             {invoice.creditNotes.map((c) => (
@@ -121,11 +90,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             ))}
           </DocumentList>
         )}
-        <DocumentFooter>
-          <p>{t('terms', { date: date(invoice.dueAt) })}</p>
-          <p>{t('issuedBy', { name: invoice.issuedBy })}</p>
-        </DocumentFooter>
-      </DocumentSheet>
+      </BillingDocument>
 
       {(canPay || canCredit) && (
         <InvoiceActions

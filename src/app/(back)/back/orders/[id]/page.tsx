@@ -7,18 +7,16 @@ import { WorkSection } from '@/components/back/order/work-section'
 import { InvoiceDetailsPanel } from '@/components/invoice-details-panel'
 import { OrderTimeline } from '@/components/order-timeline'
 import { Panel } from '@/components/ui/section'
-import { requireArea } from '@/server/auth/guard'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { listFulfillers } from '@/server/fulfillment/list-fulfillers'
 import { listFulfillmentEvents } from '@/server/fulfillment/list-fulfillment-events'
 import { getOrder } from '@/server/orders/get-order'
 import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
-import { orNotFound, pageId } from '../../load'
+import { loadBackRecord } from '../../load'
 
 export default async function BackOrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireArea('back')
-  const id = pageId((await params).id)
-  const order = await orNotFound(getOrder(actor, id))
+  const { actor, record: order } = await loadBackRecord(params, getOrder)
+  const id = order.id
   const [billing, events, people, t, common] = await Promise.all([
     getOrderBilling(actor, id),
     listFulfillmentEvents(actor, id),
