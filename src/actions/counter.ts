@@ -5,6 +5,7 @@
 // counter are the billing actions (src/actions/billing.ts), not copies.
 import { runAction } from '@/server/action'
 import { createCustomerUseCase } from '@/server/customers/create-customer'
+import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
 import { createOrderUseCase } from '@/server/orders/create-order'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 
@@ -16,4 +17,8 @@ export async function createOrderAction(raw: unknown) {
 }
 export async function handOverAction(raw: unknown) {
   return runAction(handOverOrderUseCase, raw)
+}
+/** A customer's VAT invoice details from the order page (the counter's and the back office's). */
+export async function setInvoiceDetailsAction(raw: unknown) {
+  return runAction(setInvoiceDetailsUseCase, raw)
 }

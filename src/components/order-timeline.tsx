@@ -19,6 +19,7 @@ const KNOWN = new Set([
   'payment.recorded',
   'payment.refunded',
   'payment.returned',
+  'customer.invoice_details_changed',
 ])
 
 /** A transfer the bank confirmed (or a person assigned): always in đồng, VietQR's only currency. */

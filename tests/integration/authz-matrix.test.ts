@@ -34,6 +34,7 @@ import { updateProductUseCase } from '@/server/catalog/update-product'
 import { optOutUseCase } from '@/server/messages/opt-out'
 import { retryMessageUseCase } from '@/server/messages/retry-message'
 import { setMessagePreferencesUseCase } from '@/server/messages/set-message-preferences'
+import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
 import { updateMessageSettingsUseCase } from '@/server/messages/update-message-settings'
 import { createCustomerUseCase } from '@/server/customers/create-customer'
 import { findDuplicateCustomersUseCase } from '@/server/customers/find-duplicate-customers'
@@ -138,6 +139,8 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/counter.ts#createCustomerAction': [COUNTER, createCustomerUseCase],
   'actions/counter.ts#createOrderAction': [COUNTER, createOrderUseCase],
   'actions/counter.ts#handOverAction': [COUNTER, handOverOrderUseCase],
+  // VAT invoice details: the counter, and the back office before invoicing (INVOICE).
+  'actions/counter.ts#setInvoiceDetailsAction': [STAFF, setInvoiceDetailsUseCase],
 
   'actions/fulfillment.ts#recordFulfillmentAction': [WORKSHOP, recordFulfillmentUseCase],
   'actions/fulfillment.ts#assignOrderAction': [WORKSHOP, assignOrderUseCase],

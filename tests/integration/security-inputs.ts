@@ -24,6 +24,10 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
     mode: 'PICKUP',
   }),
   'actions/counter.ts#handOverAction': () => ({ orderId: nobody, expectedVersion: 1 }),
+  'actions/counter.ts#setInvoiceDetailsAction': () => ({
+    customerId: nobody,
+    invoiceDetails: { taxCode: '0314409058-002', legalName: 'Công ty ma trận' },
+  }),
 
   'actions/fulfillment.ts#recordFulfillmentAction': () => ({ orderId: nobody, expectedVersion: 1, lines: [{ lineId: nobody, set: 1 }] }),
   'actions/fulfillment.ts#assignOrderAction': () => ({ orderId: nobody, expectedVersion: 1, assigneeId: null }),

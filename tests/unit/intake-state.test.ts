@@ -12,6 +12,7 @@ const customer: CustomerHitDTO = {
   phone: '0901234567',
   email: null,
   openOrders: 0,
+  invoiceDetails: null,
 }
 
 const line = (key: string, over: Partial<DraftLine> = {}): DraftLine => draftLine({ key, quantity: '1', quantityConfirmed: false, ...over })

@@ -177,11 +177,20 @@ export function BuyerBlock({ buyer, label }: { buyer: PartySnapshot; label: stri
   return (
     <section className="mt-5">
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
-      <p className="mt-1 text-base font-semibold">{buyer.name}</p>
+      {buyer.legalName ? (
+        <>
+          <p className="mt-1 text-base font-semibold" data-testid="buyer-legal-name">
+            {buyer.legalName}
+          </p>
+          <p>{t('buyerName', { name: buyer.name })}</p>
+        </>
+      ) : (
+        <p className="mt-1 text-base font-semibold">{buyer.name}</p>
+      )}
+      {buyer.taxId && <p data-testid="buyer-tax-code">{t('taxId', { taxId: buyer.taxId })}</p>}
       {buyer.address && <p>{buyer.address}</p>}
       {buyer.phone && <p>{t('phone', { phone: buyer.phone })}</p>}
       {buyer.email && <p>{buyer.email}</p>}
-      {buyer.taxId && <p>{t('taxId', { taxId: buyer.taxId })}</p>}
     </section>
   )
 }

@@ -12,6 +12,7 @@ import { CustomerPicker, type CustomerPickerHandle } from './customer-picker'
 import { AmountsPanel } from './intake/amounts-panel'
 import { ConfirmSubmit } from './intake/confirm-submit'
 import { DetailsSection } from './intake/details-section'
+import { InvoiceSection } from './intake/invoice-section'
 import { initialIntake, intakeReducer, type IntakeAction, type IntakeInputs } from './intake/intake-state'
 import { LinesSection } from './intake/lines-section'
 import { draftTotals } from './intake/order-payload'
@@ -122,6 +123,7 @@ export function IntakeForm({
                 {t('customer.title')}
               </StepHeading>
               <CustomerPicker ref={customerRef} value={state.customer} error={errors.customerId} onChange={pickCustomer} />
+              <InvoiceSection id={id} state={state} dispatch={dispatch} />
             </section>
             <LinesSection
               {...{ id, lines, errors, productRef, catalog, currency, locale, canOverride, lineFormId }}

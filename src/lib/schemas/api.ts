@@ -107,7 +107,20 @@ export const fulfillmentResult = z.object({
   changed: z.array(z.object({ lineId: z.uuid(), from: z.number().int(), to: z.number().int() })),
 })
 
-export const customerResponse = z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+export const customerResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  invoiceDetails: z
+    .object({
+      taxCode: z.string().describe('Tax code (MST) as printed: 10 digits, or 10 digits, a dash and the 3-digit branch number'),
+      legalName: z.string().describe('Legal (company) name on a VAT invoice'),
+      address: z.string().nullable(),
+    })
+    .nullable()
+    .describe('For a VAT invoice; null when the customer does not want one'),
+})
 export type CustomerDTO = z.infer<typeof customerResponse>
 export const customerPage = z.object({ data: z.array(customerResponse), nextCursor: z.string().nullable() })
 export type CustomerPageDTO = z.infer<typeof customerPage>

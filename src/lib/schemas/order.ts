@@ -2,7 +2,7 @@
 // not part of the input at all: the server reads prices and tax rates from the catalog and computes them itself.
 import { z } from 'zod'
 import { MAX_AMOUNT } from '@/domain/money'
-import { NOTES_MAX, optionalText, searchQuery } from './customer'
+import { invoiceDetailsSchema, NOTES_MAX, optionalText, searchQuery } from './customer'
 
 export const MAX_ORDER_LINES = 200
 export const MAX_LINE_QUANTITY = 1_000_000
@@ -60,6 +60,9 @@ export const orderFieldsSchema = z.strictObject({
   deliveryAddress: optionalText(DELIVERY_ADDRESS_MAX),
   notes: optionalText(ORDER_NOTES_MAX),
   deposit: depositInputSchema.optional(),
+  /** The customer's VAT invoice details as confirmed at the counter (docs/decisions/026): stored on the customer with
+   * the order; null removes them (no VAT invoice wanted); absent leaves them as they are. */
+  invoiceDetails: invoiceDetailsSchema.nullable().optional(),
 })
 
 /** The cross-field rules of an order: a delivery needs an address. */
@@ -75,8 +78,9 @@ function withOrderRules<S extends z.ZodType<{ mode: 'PICKUP' | 'DELIVERY'; deliv
 export const createOrderSchema = withOrderRules(orderFieldsSchema)
 export type CreateOrderInput = z.output<typeof createOrderSchema>
 
-/** POST /api/v1/orders: the same order, with the idempotency key in the `Idempotency-Key` header, not the body. */
-export const createOrderBodySchema = withOrderRules(orderFieldsSchema.omit({ idempotencyKey: true }))
+/** POST /api/v1/orders: the same order, with the idempotency key in the `Idempotency-Key` header, not the body. The
+ * customer's VAT invoice details belong to the customer resource (POST /api/v1/customers). */
+export const createOrderBodySchema = withOrderRules(orderFieldsSchema.omit({ idempotencyKey: true, invoiceDetails: true }))
 export type CreateOrderBody = z.output<typeof createOrderBodySchema>
 
 export const productSearchSchema = z.strictObject({ q: searchQuery() })

@@ -211,7 +211,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/v1/customers',
     summary:
-      'Create a customer. When one with the same phone or email exists: 409 with error.duplicates (send ignoreDuplicates: true to create another anyway).',
+      'Create a customer. When one with the same phone or email exists: 409 with error.duplicates (send ignoreDuplicates: true to create another anyway). invoiceDetails only when the customer wants a VAT invoice: taxCode (10 or 13 digits with a valid check digit; spaces and dots removed) and legalName required; a wrong tax code is 422 with fields["invoiceDetails.taxCode"].',
     tag: 'Customers',
     task: 'TAKE_ORDER or CUSTOMER_SERVICE',
     auth: true,

@@ -29,6 +29,8 @@ export interface PartySnapshot {
   phone?: string | null
   email?: string | null
   taxId?: string | null
+  /** The buyer's legal (company) name for a VAT invoice (issue 19); the seller's is its name. */
+  legalName?: string | null
 }
 
 export interface InvoiceDocumentDTO {
@@ -88,7 +90,15 @@ async function einvoiceState({ provider, ...e }: Omit<EInvoiceStateDTO, 'notSetU
 export function partySnapshot(json: unknown): PartySnapshot {
   const o = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null)
-  return { name: text(o.name) ?? '—', address: text(o.address), phone: text(o.phone), email: text(o.email), taxId: text(o.taxId) }
+  // A buyer's snapshot names its tax code `taxCode` and its address for invoices `invoiceAddress` (issue-invoice.ts).
+  return {
+    name: text(o.name) ?? '—',
+    address: text(o.invoiceAddress) ?? text(o.address),
+    phone: text(o.phone),
+    email: text(o.email),
+    taxId: text(o.taxId) ?? text(o.taxCode),
+    legalName: text(o.legalName),
+  }
 }
 
 /** An issued invoice as printed: seller and buyer as they were at issue, lines, tax per rate, payments, balance. */

@@ -6,6 +6,7 @@ import { audit } from '../audit'
 import { authorize } from '../authz'
 import { db } from '../db'
 import { findDuplicateCustomers, type DuplicateCandidateDTO } from './find-duplicate-customers'
+import { invoiceDetailsColumns, toInvoiceDetails } from './invoice-details'
 import type { CustomerHitDTO } from './search-customers'
 import { createCustomerSchema } from '@/lib/schemas/customer'
 import { defineUseCase } from '../use-case'
@@ -17,7 +18,7 @@ export type CreateCustomerResult =
 
 /**
  * A new customer, typed in at the counter without leaving the order. Name required; phone and email arrive
- * normalised by the schema. A likely duplicate (same phone or email) is pointed out instead of silently creating a
+ * normalised by the schema, and the VAT invoice details when the customer wants one. A likely duplicate (same phone or email) is pointed out instead of silently creating a
  * second record; the person at the counter then picks the existing one or confirms a new one.
  */
 export async function createCustomer(actor: Actor, input: CreateCustomerInput): Promise<CreateCustomerResult> {
@@ -29,15 +30,18 @@ export async function createCustomer(actor: Actor, input: CreateCustomerInput): 
   const name = input.name.trim()
   const phone = input.phone ?? null
   const email = input.email ?? null
+  // VAT invoice details only when the customer wants a VAT invoice (validated by the schema: docs/decisions/026).
+  const vat = invoiceDetailsColumns(input.invoiceDetails ?? null)
   const customer = await db().$transaction(async (tx) => {
     const row = await tx.customer.create({
-      data: { name, phone, email, notes: input.notes ?? null, searchText: customerSearchText({ name, phone, email }) },
+      data: { name, phone, email, notes: input.notes ?? null, ...vat, searchText: customerSearchText({ name, phone, email }) },
       select: { id: true, name: true, phone: true, email: true },
     })
-    await audit(tx, actor, { action: 'customer.created', entityType: 'customer', entityId: row.id, task, after: { name, phone, email } })
+    const after = { name, phone, email, ...(vat.taxCode ? vat : {}) }
+    await audit(tx, actor, { action: 'customer.created', entityType: 'customer', entityId: row.id, task, after })
     return row
   })
-  return { status: 'created', customer: { ...customer, openOrders: 0 } }
+  return { status: 'created', customer: { ...customer, openOrders: 0, invoiceDetails: toInvoiceDetails(vat) } }
 }
 
 /** Who may call it and its input, read by its server action, API route and the authorization matrix. */

@@ -6,6 +6,7 @@ import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { type CustomerHitDTO } from './search-customers'
 import { defineUseCase } from '../use-case'
+import { INVOICE_DETAILS_SELECT, toInvoiceDetails } from './invoice-details'
 
 export interface DuplicateCandidateDTO extends CustomerHitDTO {
   matchedOn: Array<'phone' | 'email'>
@@ -28,6 +29,7 @@ export async function findDuplicateCustomers(actor: Actor, input: DuplicateCheck
       name: true,
       phone: true,
       email: true,
+      ...INVOICE_DETAILS_SELECT,
       _count: { select: { orders: { where: { closedAt: null, cancelledAt: null } } } },
     },
   })
@@ -37,6 +39,7 @@ export async function findDuplicateCustomers(actor: Actor, input: DuplicateCheck
     phone: c.phone,
     email: c.email,
     openOrders: c._count.orders,
+    invoiceDetails: toInvoiceDetails(c),
     matchedOn: [
       ...(input.phone && c.phone === input.phone ? (['phone'] as const) : []),
       ...(input.email && c.email === input.email ? (['email'] as const) : []),

@@ -3,6 +3,7 @@ import { CUSTOMER_READERS } from '@/domain/permissions'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
+import { INVOICE_DETAILS_SELECT, toInvoiceDetails } from './invoice-details'
 import { type CustomerHitDTO } from './search-customers'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -18,8 +19,11 @@ export async function getCustomer(actor: Actor, customerId: string): Promise<Cus
       name: true,
       phone: true,
       email: true,
+      ...INVOICE_DETAILS_SELECT,
       _count: { select: { orders: { where: { closedAt: null, cancelledAt: null } } } },
     },
   })
-  return c ? { id: c.id, name: c.name, phone: c.phone, email: c.email, openOrders: c._count.orders } : null
+  return c
+    ? { id: c.id, name: c.name, phone: c.phone, email: c.email, openOrders: c._count.orders, invoiceDetails: toInvoiceDetails(c) }
+    : null
 }

@@ -9,6 +9,7 @@ import { db } from '../db'
 import { decodeKeyset, encodeKeyset } from '../keyset-cursor'
 import { customerMatchSql } from './search-customers'
 import { defineUseCase } from '../use-case'
+import { toInvoiceDetails, type InvoiceDetailsRow } from './invoice-details'
 
 /**
  * Customers newest first, a page at a time (keyset on createdAt, id — never OFFSET), optionally only those matching
@@ -28,8 +29,9 @@ export async function listCustomers(actor: Actor, query: ListCustomersQuery): Pr
     conditions.push(Prisma.sql`(c."createdAt", c.id) < (${after.at}::timestamp, ${after.id}::uuid)`)
   }
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty
-  const rows = await db().$queryRaw<Array<{ id: string; name: string; phone: string | null; email: string | null; at: string }>>`
-    SELECT c.id, c.name, c.phone, c.email, c."createdAt"::text AS at
+  type Row = { id: string; name: string; phone: string | null; email: string | null; at: string } & InvoiceDetailsRow
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT c.id, c.name, c.phone, c.email, c."taxCode", c."legalName", c."invoiceAddress", c."createdAt"::text AS at
     FROM "Customer" c
     ${where}
     ORDER BY c."createdAt" DESC, c.id DESC
@@ -37,7 +39,7 @@ export async function listCustomers(actor: Actor, query: ListCustomersQuery): Pr
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
-    data: page.map(({ id, name, phone, email }) => ({ id, name, phone, email })),
+    data: page.map(({ id, name, phone, email, ...row }) => ({ id, name, phone, email, invoiceDetails: toInvoiceDetails(row) })),
     nextCursor: rows.length > query.limit && last ? encodeKeyset(last.at, last.id) : null,
   }
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
 import { defineUseCase } from '../use-case'
+import { toInvoiceDetails, type InvoiceDetailsDTO } from './invoice-details'
 
 export interface CustomerHitDTO {
   id: string
@@ -15,6 +16,8 @@ export interface CustomerHitDTO {
   email: string | null
   /** Orders not yet closed or cancelled: a hint that the customer may be here to collect one. */
   openOrders: number
+  /** Tax code, legal name and address for a VAT invoice; null when the customer has not asked for one. */
+  invoiceDetails: InvoiceDetailsDTO | null
 }
 
 export const CUSTOMER_SEARCH_LIMIT = 8
@@ -56,7 +59,7 @@ function prefixedSql(prefix: string, limit: number, columns = Prisma.sql`c.id`):
   return Prisma.sql`SELECT ${columns} FROM "Customer" c WHERE c."searchText" LIKE ${prefix} ORDER BY c."searchText" USING ~<~ LIMIT ${limit}`
 }
 
-const POOL_COLUMNS = Prisma.sql`c.id, c.name, c.phone, c.email, c."searchText"`
+const POOL_COLUMNS = Prisma.sql`c.id, c.name, c.phone, c.email, c."taxCode", c."legalName", c."invoiceAddress", c."searchText"`
 
 /**
  * At most `limit` customers matching the query (customerMatchSql), those whose search text starts with it first: when
@@ -99,19 +102,23 @@ export async function searchCustomers(actor: Actor, input: CustomerSearchInput):
   const prefix = customerPrefixPattern(terms)
   // Parameters only; the SQL text depends only on the number of words. The pool carries the columns the answer and
   // the ranking need, so no candidate is looked up twice.
-  const rows = await db().$queryRaw<Array<{ id: string; name: string; phone: string | null; email: string | null; openOrders: number }>>`
+  type Row = Omit<CustomerHitDTO, 'invoiceDetails'> & { taxCode: string | null; legalName: string | null; invoiceAddress: string | null }
+  const rows = await db().$queryRaw<Row[]>`
     WITH prefixed AS (${prefixedSql(prefix, CUSTOMER_SEARCH_POOL, POOL_COLUMNS)}),
     pool AS (
       SELECT * FROM prefixed
       UNION
       (SELECT ${POOL_COLUMNS} FROM "Customer" c WHERE ${match} AND (SELECT count(*) FROM prefixed) < ${CUSTOMER_SEARCH_LIMIT} LIMIT ${CUSTOMER_SEARCH_POOL})
     )
-    SELECT p.id, p.name, p.phone, p.email,
+    SELECT p.id, p.name, p.phone, p.email, p."taxCode", p."legalName", p."invoiceAddress",
       (SELECT count(*)::int FROM "Order" o WHERE o."customerId" = p.id AND o."closedAt" IS NULL AND o."cancelledAt" IS NULL) AS "openOrders"
     FROM pool p
     ORDER BY (p."searchText" LIKE ${prefix}) DESC, similarity(p."searchText", ${folded}) DESC, p.name ASC
     LIMIT ${CUSTOMER_SEARCH_LIMIT}`
-  return rows
+  return rows.map(({ taxCode, legalName, invoiceAddress, ...hit }) => ({
+    ...hit,
+    invoiceDetails: toInvoiceDetails({ taxCode, legalName, invoiceAddress }),
+  }))
 }
 
 /** Who may call it, read by its route and the authorization matrix. */

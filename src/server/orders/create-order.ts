@@ -26,6 +26,7 @@ import { getSettings } from '../settings/get-settings'
 import type { MessageSettings } from '@/generated/prisma/client'
 import { ORDER_SUMMARY_SELECT, toOrderSummary, type OrderSummaryRow } from './order-summary'
 import { createOrderSchema } from '@/lib/schemas/order'
+import { invoiceDetailsAudit, invoiceDetailsChange, type InvoiceDetailsRow } from '../customers/invoice-details'
 import { defineUseCase } from '../use-case'
 
 export interface CreatedOrderDTO {
@@ -51,7 +52,7 @@ async function existingOrder(actor: Actor, idempotencyKey: string, orderPrefix: 
 
 interface Inputs {
   replay: boolean
-  customer: (IntakeRecipient & { name: string }) | null
+  customer: (IntakeRecipient & { name: string } & InvoiceDetailsRow) | null
   messageSettings: Omit<MessageSettings, 'id' | 'updatedAt'> | null
   products: Array<{ id: string; sku: string | null; name: string; unitPrice: number; taxRateBp: number | null; taxCategoryId: string }>
 }
@@ -65,17 +66,19 @@ const READ_INPUTS = `WITH today AS (
 SELECT
   EXISTS (SELECT 1 FROM "Order" WHERE "idempotencyKey" = $1) AS replay,
   (SELECT json_build_object('id', c.id, 'name', c.name, 'language', c.language, 'preferredChannel', c."preferredChannel",
-                            'messageConsent', c."messageConsent", 'email', c.email, 'phone', c.phone)
+                            'messageConsent', c."messageConsent", 'email', c.email, 'phone', c.phone, 'taxCode', c."taxCode",
+                            'legalName', c."legalName", 'invoiceAddress', c."invoiceAddress")
    FROM "Customer" c WHERE c.id = $2::uuid) AS customer,
   (SELECT to_jsonb(m) - 'id' - 'updatedAt' FROM "MessageSettings" m WHERE m.id = 1) AS "messageSettings",
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'sku', p.sku, 'name', p.name, 'unitPrice', p."unitPrice",
                                     'taxCategoryId', p."taxCategoryId", 'taxRateBp', handoff_tax_rate(p."taxCategoryId", today.day)))
             FROM "Product" p, today WHERE p.id = ANY($3::uuid[]) AND p.active), '[]'::json) AS products`
 
-// The order, its lines, the deposit, the audit rows and its "order received" message (skipped, or with its outbox
-// entry) in one statement: atomic without a transaction around it, one round trip, one commit — unless the message is
-// to be sent, when its number ($33, the text names it) and the entry's job go in one transaction with it
-// (messages/order-received.ts). The statuses are computed by the domain (newOrderStatuses), as refreshOrderState would.
+// The order, its lines, the deposit, the customer's VAT invoice details when they changed ($36–$39, decision 026),
+// the audit rows and its "order received" message (skipped, or with its outbox entry) in one statement: atomic without
+// a transaction around it, one round trip, one commit — unless the message is to be sent, when its number ($33, the
+// text names it) and the entry's job go in one transaction with it (messages/order-received.ts). The statuses are
+// computed by the domain (newOrderStatuses), as refreshOrderState would.
 const INSERT_ORDER = `WITH o AS (
   INSERT INTO "Order" (id, number, "customerId", "dueAt", mode, "deliveryAddress", notes, "takenById", "takenCovering", "idempotencyKey",
                        "trackingToken", subtotal, "taxTotal", total, fulfillment, billing, payment, "createdAt", "updatedAt")
@@ -92,12 +95,16 @@ const INSERT_ORDER = `WITH o AS (
   INSERT INTO "Payment" (id, "orderId", "customerId", kind, method, amount, tendered, "receivedById", "crossRole", "receivedAt", "cashSessionId")
   SELECT $26::uuid, o.id, $2::uuid, 'DEPOSIT', $27::"PaymentMethod", $28, $29, $7::uuid, $8, ${utcWrite('$17')}, $31::uuid
   FROM o WHERE $26::uuid IS NOT NULL
+), vat AS (
+  UPDATE "Customer" SET "taxCode" = $37, "legalName" = $38, "invoiceAddress" = $39, "updatedAt" = ${utcWrite('$17')}
+  WHERE id = $2::uuid AND $36::boolean
 ), trail AS (
-  INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", data)
-  SELECT ${utcWrite('$17')}, a."actorId", a.action, a."entityType", a."entityId", o.id, a.task::"Task", a."crossRole", a.data
+  INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", "orderId", task, "crossRole", before, after, data)
+  SELECT ${utcWrite('$17')}, a."actorId", a.action, a."entityType", a."entityId", o.id, a.task::"Task", a."crossRole", a.before, a.after, a.data
   FROM o, ROWS FROM (jsonb_to_recordset($30::jsonb)
-      AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, data jsonb)) WITH ORDINALITY
-    AS a("actorId", action, "entityType", "entityId", task, "crossRole", data, n)
+      AS ("actorId" uuid, action text, "entityType" text, "entityId" text, task text, "crossRole" boolean, before jsonb, after jsonb,
+          data jsonb)) WITH ORDINALITY
+    AS a("actorId", action, "entityType", "entityId", task, "crossRole", before, after, data, n)
   ORDER BY a.n
 ), outbox AS (
   INSERT INTO "OutboxEntry" (id, kind, key, payload, "orderId", "maxAttempts")
@@ -186,6 +193,12 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
       : []),
     ...orderReceivedAudit(received, orderId).map((entry) => auditRow(null, entry)),
   ]
+  // The VAT invoice details confirmed at the counter (decision 026): written with the order when they changed.
+  const vat = input.invoiceDetails === undefined ? null : invoiceDetailsChange(customer, input.invoiceDetails)
+  if (vat?.changed) {
+    const before = { taxCode: customer.taxCode, legalName: customer.legalName, invoiceAddress: customer.invoiceAddress }
+    trail.push(auditRow(actor, invoiceDetailsAudit(customer.id, 'TAKE_ORDER', { before, after: vat.after })))
+  }
   const trackingToken = randomBytes(TRACKING_TOKEN_BYTES).toString('base64url')
   const statuses = newOrderStatuses(lines, deposit?.amount ?? 0)
   const column = <K extends keyof (typeof lines)[number]>(key: K) => lines.map((l) => l[key])
@@ -224,16 +237,17 @@ export async function createOrder(actor: Actor, input: CreateOrderInput, now = n
     cashSessionId,
     column('taxCategoryId'),
   ]
+  const vatParams = [vat?.changed ?? false, vat?.after.taxCode ?? null, vat?.after.legalName ?? null, vat?.after.invoiceAddress ?? null]
   try {
     const row =
       received && 'to' in received.decision
         ? await insertWithOrderReceived(
             received,
             { id: orderId, customerId: customer.id, mode: input.mode, trackingToken, business: settings },
-            (query, extra) => insertOrder(query, [...params, ...extra]),
+            (query, extra) => insertOrder(query, [...params, ...extra, ...vatParams]),
           )
-        : await insertOrder(sql, [...params, ...unsentMessageParams(received, orderId, customer.id)])
-    const summary = toOrderSummary({ ...row, customer }, settings.orderPrefix)
+        : await insertOrder(sql, [...params, ...unsentMessageParams(received, orderId, customer.id), ...vatParams])
+    const summary = toOrderSummary({ ...row, customer: { id: customer.id, name: customer.name } }, settings.orderPrefix)
     return { id: row.id, number: summary.number, created: true, summary }
   } catch (error) {
     // The same key submitted twice at once: the loser of the insert race returns the winner's order.

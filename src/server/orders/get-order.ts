@@ -23,6 +23,7 @@ import { db } from '../db'
 import { getSettings } from '../settings/get-settings'
 import type { OrderLineRow } from './order-rows'
 import { defineUseCase } from '../use-case'
+import { INVOICE_DETAILS_SELECT, toInvoiceDetails, type InvoiceDetailsDTO } from '../customers/invoice-details'
 
 /** An order line as screens see it: the stored line (without its keys) and its amounts (lineAmounts). */
 export type OrderLineDTO = Omit<OrderLineRow, 'orderId' | 'productId' | 'taxCategoryId'> & { net: number; tax: number; gross: number }
@@ -56,6 +57,8 @@ export interface OrderDetailDTO {
     preferredChannel: 'EMAIL' | 'ZALO' | 'SMS' | null
     messageConsent: boolean
     consentChangedAt: string | null
+    /** For a VAT invoice (issue 19): null when the customer has not asked for one. */
+    invoiceDetails: InvoiceDetailsDTO | null
   }
   dueAt: string
   createdAt: string
@@ -141,6 +144,7 @@ const ORDER_DETAIL_SELECT = {
       preferredChannel: true,
       messageConsent: true,
       consentChangedAt: true,
+      ...INVOICE_DETAILS_SELECT,
     },
   },
   takenBy: { select: { name: true } },
@@ -214,6 +218,7 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
   const settings = await getSettings()
   const o = await db().order.findUnique({ where: { id: orderId }, select: ORDER_DETAIL_SELECT })
   if (!o) throw new DomainError('NOT_FOUND', 'errors.notFound')
+  const { taxCode: _t, legalName: _l, invoiceAddress: _a, ...customerFields } = o.customer
   return {
     id: o.id,
     number: formatOrderNumber(settings.orderPrefix, o.number),
@@ -223,7 +228,11 @@ export async function getOrder(actor: Actor, orderId: string, now = new Date()):
     billing: o.billing,
     payment: o.payment,
     handover: o.handover,
-    customer: { ...o.customer, consentChangedAt: o.customer.consentChangedAt?.toISOString() ?? null },
+    customer: {
+      ...customerFields,
+      consentChangedAt: o.customer.consentChangedAt?.toISOString() ?? null,
+      invoiceDetails: toInvoiceDetails(o.customer),
+    },
     dueAt: o.dueAt.toISOString(),
     createdAt: o.createdAt.toISOString(),
     mode: o.mode,

@@ -3,6 +3,7 @@
 import type { Unfinished } from '@/domain/intake'
 import { MAX_ORDER_LINES, type PaymentMethodInput } from '@/lib/schemas/order'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
+import { draftForCustomer, invoiceDetailsDraft, type InvoiceDetailsDraft } from '../../invoice-details-draft'
 import type { DraftLine } from '../line-row'
 import type { IntakeDraft } from './order-payload'
 
@@ -17,6 +18,8 @@ export type IntakeInputs = Pick<IntakeDraft, 'mode' | 'address' | 'notes'> & {
 
 export interface IntakeState extends Pick<IntakeDraft, 'dueDate' | 'dueTime' | 'dueQuickOk' | 'mode' | 'address' | 'notes'> {
   customer: CustomerHitDTO | null
+  /** "Wants a VAT invoice" and its details, for the chosen customer (issue 19). */
+  invoice: InvoiceDetailsDraft
   lines: DraftLine[]
   depositText: string
   depositMethod: PaymentMethodInput
@@ -37,6 +40,7 @@ export type IntakeAction =
   | { type: 'removeLine'; key: string }
   | { type: 'setDue'; dueDate?: string; dueTime?: string; quickOk: boolean }
   | { type: 'set'; inputs: Partial<IntakeInputs> }
+  | { type: 'setInvoice'; invoice: InvoiceDetailsDraft }
   | { type: 'ask'; items: Unfinished[] }
   | { type: 'closeQuestion' }
   | { type: 'refused'; errors: FieldErrors; formError: string }
@@ -46,6 +50,7 @@ export type IntakeAction =
 export function initialIntake(init: { customer: CustomerHitDTO | null; dueDate: string; dueTime: string }): IntakeState {
   return {
     customer: init.customer,
+    invoice: invoiceDetailsDraft(init.customer?.invoiceDetails ?? null),
     lines: [],
     dueDate: init.dueDate,
     dueTime: init.dueTime,
@@ -69,7 +74,7 @@ export function intakeReducer(state: IntakeState, action: IntakeAction): IntakeS
     case 'chooseCustomer': {
       if (!action.customer) return { ...state, customer: null }
       const { customerId: _dropped, ...errors } = state.errors
-      return { ...state, customer: action.customer, errors }
+      return { ...state, customer: action.customer, invoice: draftForCustomer(state.invoice, action.customer.invoiceDetails), errors }
     }
     case 'addLine':
       return state.lines.length >= MAX_ORDER_LINES ? state : { ...state, lines: [...state.lines, action.line] }
@@ -81,6 +86,8 @@ export function intakeReducer(state: IntakeState, action: IntakeAction): IntakeS
       return { ...state, dueDate: action.dueDate ?? state.dueDate, dueTime: action.dueTime ?? state.dueTime, dueQuickOk: action.quickOk }
     case 'set':
       return { ...state, ...action.inputs }
+    case 'setInvoice':
+      return { ...state, invoice: action.invoice }
     case 'ask':
       return { ...state, asking: action.items }
     case 'closeQuestion':

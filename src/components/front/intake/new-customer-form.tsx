@@ -8,6 +8,8 @@ import { fieldIssues } from '@/lib/validation'
 import type { CreateCustomerResult } from '@/server/customers/create-customer'
 import type { DuplicateCandidateDTO } from '@/server/customers/find-duplicate-customers'
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
+import { invoiceDetailsDraft, invoiceDetailsInput, type InvoiceDetailsDraft } from '../../invoice-details-draft'
+import { InvoiceDetailsFields } from '../../invoice-details-fields'
 import { invalidateLookups, lookupUrl, useLookup } from '../use-lookup'
 
 type Draft = { name: string; phone: string; email: string }
@@ -120,7 +122,13 @@ export function NewCustomerForm({
 }) {
   const t = useTranslations('front.intake.customer')
   const [draft, setDraft] = useState<Draft>(() => draftFrom(from))
-  const { save, saving, draftErrors, formError, candidates, setCandidates } = useSaveCustomer(createCustomer, draft, onPick)
+  const [invoice, setInvoice] = useState<InvoiceDetailsDraft>(() => invoiceDetailsDraft(null))
+  const { save, saving, draftErrors, formError, candidates, setCandidates } = useSaveCustomer(
+    createCustomer,
+    id,
+    { draft, invoice },
+    onPick,
+  )
 
   // Live duplicate hint while a new customer is typed: same phone or email as someone already known.
   const phoneOk = createCustomerSchema.shape.phone.safeParse(draft.phone)
@@ -178,6 +186,9 @@ export function NewCustomerForm({
         {input('phone', t('phone'), 'tel', { autoComplete: 'off', inputMode: 'tel', maxLength: 40 })}
         {input('email', t('email'), 'email', { autoComplete: 'off', maxLength: 254 })}
       </div>
+      <div className="mt-3">
+        <InvoiceDetailsFields id={id} value={invoice} onChange={setInvoice} errors={draftErrors} />
+      </div>
       {shownDuplicates.length > 0 && <DuplicateHint candidates={shownDuplicates} onUse={onPick} />}
       {formError && (
         <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
@@ -207,7 +218,12 @@ export function NewCustomerForm({
 }
 
 /** Saving a new customer: checked here first, then on the server, which may answer with people already known. */
-function useSaveCustomer(createCustomer: CreateCustomer, draft: Draft, onPick: (customer: CustomerHitDTO) => void) {
+function useSaveCustomer(
+  createCustomer: CreateCustomer,
+  id: string,
+  { draft, invoice }: { draft: Draft; invoice: InvoiceDetailsDraft },
+  onPick: (customer: CustomerHitDTO) => void,
+) {
   const tRoot = useTranslations()
   const tf = useTranslations('front.lookupFailure')
   const [draftErrors, setDraftErrors] = useState<Record<string, string>>({})
@@ -215,13 +231,28 @@ function useSaveCustomer(createCustomer: CreateCustomer, draft: Draft, onPick: (
   const [candidates, setCandidates] = useState<DuplicateCandidateDTO[] | null>(null)
   const [saving, startSaving] = useTransition()
 
+  /** The errors under their fields, and the focus on the first (in the form's order). */
+  function refuse(errors: Record<string, string>) {
+    setDraftErrors(errors)
+    const first = ['name', 'phone', 'email', 'invoiceDetails.taxCode', 'invoiceDetails.legalName', 'invoiceDetails.address'].find(
+      (path) => errors[path],
+    )
+    if (first) requestAnimationFrame(() => document.getElementById(`${id}-${first.replace('.', '-')}`)?.focus())
+  }
+
   function save(ignoreDuplicates: boolean) {
-    const raw = { name: draft.name, phone: draft.phone, email: draft.email, ...(ignoreDuplicates ? { ignoreDuplicates: true } : {}) }
+    const raw = {
+      name: draft.name,
+      phone: draft.phone,
+      email: draft.email,
+      ...(invoice.wanted ? { invoiceDetails: invoiceDetailsInput(invoice) } : {}),
+      ...(ignoreDuplicates ? { ignoreDuplicates: true } : {}),
+    }
     const parsed = createCustomerSchema.safeParse(raw)
     if (!parsed.success) {
       const errors: Record<string, string> = {}
       for (const [path, refs] of Object.entries(fieldIssues(parsed.error))) if (refs[0]) errors[path] = tRoot(refs[0].key, refs[0].params)
-      setDraftErrors(errors)
+      refuse(errors)
       return
     }
     setDraftErrors({})
@@ -232,7 +263,7 @@ function useSaveCustomer(createCustomer: CreateCustomer, draft: Draft, onPick: (
         if (!result.ok) {
           const errors: Record<string, string> = {}
           for (const [path, messages] of Object.entries(result.fieldErrors)) if (messages[0]) errors[path] = messages[0]
-          setDraftErrors(errors)
+          refuse(errors)
           setFormError(result.formError ?? null)
           return
         }

@@ -2,6 +2,7 @@
 // turns the problems into messages, the tests check the payload directly.
 import type { DepositProblem, DepositReading } from '@/domain/intake'
 import { documentTotals, type DocumentTotals } from '@/domain/tax'
+import { invoiceDetailsInput, type InvoiceDetailsDraft } from '../../invoice-details-draft'
 import { effectivePrice, parseQuantity, priceReading, type DraftLine } from '../line-row'
 
 export type PayloadProblem = 'quantity' | 'price' | 'dueQuick' | DepositProblem
@@ -19,6 +20,10 @@ export interface IntakeDraft {
   notes: string
   deposit: DepositReading
   depositMethod: string
+  /** "Wants a VAT invoice" and its details (absent: not asked). */
+  invoice?: InvoiceDetailsDraft
+  /** The chosen customer has VAT invoice details stored (turning the toggle off then removes them). */
+  customerHadInvoiceDetails?: boolean
 }
 
 /**
@@ -56,6 +61,10 @@ export function buildOrderPayload(
     mode: draft.mode,
     ...(draft.mode === 'DELIVERY' ? { deliveryAddress: draft.address } : {}),
     ...(draft.notes.trim() !== '' ? { notes: draft.notes } : {}),
+    // Sent when wanted (the server writes them only if they changed), or as null to remove the customer's stored ones.
+    ...(draft.invoice && (draft.invoice.wanted || draft.customerHadInvoiceDetails)
+      ? { invoiceDetails: invoiceDetailsInput(draft.invoice) }
+      : {}),
     ...(amount !== undefined ? { deposit: { amount, method: draft.depositMethod, ...(tendered !== undefined ? { tendered } : {}) } } : {}),
   }
   return { payload, problems }

@@ -16,7 +16,7 @@ import { buildOrderPayload } from './order-payload'
 
 /** The first error in the order the form reads: customer, items, when, handover, notes, deposit. */
 export function firstErrorPath(errors: FieldErrors): string | undefined {
-  const order = ['customerId', 'lines', 'dueDate', 'dueTime', 'deliveryAddress', 'notes', 'deposit']
+  const order = ['customerId', 'invoiceDetails', 'lines', 'dueDate', 'dueTime', 'deliveryAddress', 'notes', 'deposit']
   const rank = (path: string) => {
     const i = order.findIndex((p) => path === p || path.startsWith(`${p}.`))
     return i < 0 ? order.length : i
@@ -78,7 +78,13 @@ export function useSubmitIntake({
   const { lines } = state
 
   function check(): { payload: Record<string, unknown>; errors: FieldErrors } {
-    const draft = { ...state, idempotencyKey, customerId: state.customer?.id ?? null, deposit }
+    const draft = {
+      ...state,
+      idempotencyKey,
+      customerId: state.customer?.id ?? null,
+      deposit,
+      customerHadInvoiceDetails: state.customer?.invoiceDetails != null,
+    }
     const { payload, problems } = buildOrderPayload(draft, currency, locale)
     const errors: FieldErrors = {}
     for (const [path, problem] of Object.entries(problems)) {

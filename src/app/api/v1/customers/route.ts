@@ -19,6 +19,6 @@ export const POST = apiRoute({ tasks: createCustomerUseCase.tasks, body: createC
       },
     )
   }
-  const { id, name, phone, email } = result.customer
-  return Response.json({ id, name, phone, email }, { status: 201 })
+  const { id, name, phone, email, invoiceDetails } = result.customer
+  return Response.json({ id, name, phone, email, invoiceDetails }, { status: 201 })
 })

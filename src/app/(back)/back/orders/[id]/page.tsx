@@ -1,15 +1,17 @@
 import { getTranslations } from 'next-intl/server'
-import { can } from '@/domain/permissions'
+import { can, mayCall } from '@/domain/permissions'
 import { BillingSection } from '@/components/back/order/billing-section'
 import { OrderActions } from '@/components/back/order/order-actions'
 import { CancelledBanner, OrderFacts, OrderHeader } from '@/components/back/order/order-header'
 import { WorkSection } from '@/components/back/order/work-section'
+import { InvoiceDetailsPanel } from '@/components/invoice-details-panel'
 import { OrderTimeline } from '@/components/order-timeline'
 import { Panel } from '@/components/ui/section'
 import { getOrderBilling } from '@/server/billing/get-order-billing'
 import { listFulfillers } from '@/server/fulfillment/list-fulfillers'
 import { listFulfillmentEvents } from '@/server/fulfillment/list-fulfillment-events'
 import { getOrder } from '@/server/orders/get-order'
+import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
 import { loadBackRecord } from '../../load'
 
 export default async function BackOrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -33,6 +35,9 @@ export default async function BackOrderPage({ params }: { params: Promise<{ id: 
         <div className="space-y-4 lg:col-span-2">
           <WorkSection order={order} events={events} blockedReason={blockedReason} />
           <BillingSection order={order} billing={billing} />
+          {mayCall(actor, setInvoiceDetailsUseCase.tasks) && (
+            <InvoiceDetailsPanel customerId={order.customer.id} details={order.customer.invoiceDetails} />
+          )}
           <Panel id="timeline-title" title={common('timeline.title')}>
             <OrderTimeline events={order.timeline} />
           </Panel>

@@ -7,6 +7,7 @@ import { OrderLines } from '@/components/front/order/order-lines'
 import { OrderPayments } from '@/components/front/order/order-payments'
 import { PickupPanel, type PickupFacts } from '@/components/front/pickup-panel'
 import { Money } from '@/components/money'
+import { InvoiceDetailsPanel } from '@/components/invoice-details-panel'
 import { OrderTimeline } from '@/components/order-timeline'
 import { LiveUpdates } from '@/components/ui/live-updates'
 import { Panel } from '@/components/ui/section'
@@ -17,6 +18,7 @@ import { can, mayCall } from '@/domain/permissions'
 import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { transferQr } from '@/server/billing/transfer-qr'
+import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
 import { setMessagePreferencesUseCase } from '@/server/messages/set-message-preferences'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { requireArea } from '@/server/auth/guard'
@@ -98,6 +100,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </section>
           )}
           <OrderPayments order={order} />
+          {mayCall(actor, setInvoiceDetailsUseCase.tasks) && (
+            <InvoiceDetailsPanel customerId={order.customer.id} details={order.customer.invoiceDetails} />
+          )}
           {mayCall(actor, setMessagePreferencesUseCase.tasks) && <CustomerMessagesPanel customer={order.customer} />}
         </div>
       </div>
