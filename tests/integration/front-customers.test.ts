@@ -77,18 +77,6 @@ describe('searchCustomers', () => {
     expect(await searchCustomers(receptionist, { q: '_' })).toEqual([])
   })
 
-  it('answers well within 150 ms', async () => {
-    await searchCustomers(receptionist, { q: 'warm up' })
-    const times: number[] = []
-    for (const q of ['n', 'ng', 'ngu', 'nguy', 'nguye', 'nguyen', 'khach 1', '0901', 'moc']) {
-      const start = performance.now()
-      await searchCustomers(receptionist, { q })
-      times.push(performance.now() - start)
-    }
-    times.sort((a, b) => a - b)
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(150)
-  })
-
   it('is for counter staff only', async () => {
     const printer = await makeActor({ homeRole: 'BACK_OFFICE', skills: { TAKE_ORDER: 0, HANDLE_PICKUP: 0, CUSTOMER_SERVICE: 0 } })
     expect(await refusal(searchCustomers(printer, { q: 'nguyen' }))).toMatchObject({ code: 'FORBIDDEN' })
