@@ -1,10 +1,10 @@
 'use client'
 
 import Link from 'next/link'
-import type { ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { Money } from '@/components/money'
 import { FieldError } from '@/components/ui/field'
-import { MoneyInput, useAmountText } from '@/components/ui/money-input'
+import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { compactInputClass } from '@/components/ui/styles'
 
 // The pieces the billing forms share: their buttons and labels, the note naming a document just issued, and the
@@ -48,39 +48,42 @@ export function IssuedNote({
   )
 }
 
-/** An amount to pay or pay back, with a button that fills in the most allowed. */
+/** The amount typed in a billing form: its text, what it reads as in minor units (`parsed`), that reading when it is
+ * an amount to move (`value`, positive) and whether something typed cannot be one (`invalid`). */
+export function useTypedAmount(currency: string) {
+  const { locale } = useAmountText()
+  const [text, setText] = useState('')
+  const parsed = parseTypedAmount(text, currency, locale)
+  const value = parsed !== null && parsed > 0 ? parsed : null
+  return { text, setText, currency, parsed, value, invalid: text.trim() !== '' && value === null }
+}
+
+/** An amount to pay or pay back, with a button that fills in the most allowed; `words` are the form's own. */
 export function AmountField(props: {
-  id: string
-  label: string
-  fillLabel: string
+  amount: ReturnType<typeof useTypedAmount>
   max: number
-  currency: string
-  value: string
-  onChange: (value: string) => void
   errors: string[] | undefined
+  words: { label: string; fill: string }
   hint?: ReactNode
 }) {
   const { toText } = useAmountText()
-  const { id, currency } = props
+  const id = useId()
+  const { currency, text, setText } = props.amount
   return (
     <div>
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className={label}>
-          {props.label}
+          {props.words.label}
         </label>
-        <button
-          type="button"
-          onClick={() => props.onChange(toText(props.max, currency))}
-          className="text-xs font-medium text-brand-700 underline"
-        >
-          {props.fillLabel} <Money amount={props.max} currency={currency} />
+        <button type="button" onClick={() => setText(toText(props.max, currency))} className="text-xs font-medium text-brand-700 underline">
+          {props.words.fill} <Money amount={props.max} currency={currency} />
         </button>
       </div>
       <MoneyInput
         id={id}
         name="amount"
-        value={props.value}
-        onChange={props.onChange}
+        value={text}
+        onChange={setText}
         currency={currency}
         invalid={!!props.errors?.length}
         describedBy={props.hint ? `${id}-hint ${id}-error` : `${id}-error`}
@@ -98,18 +101,17 @@ export function AmountField(props: {
 
 /** The payer's or the bank's reference for a card or transfer payment (optional). */
 export function ReferenceField({
-  id,
   label: text,
   value,
   onChange,
   errors,
 }: {
-  id: string
   label: string
   value: string
   onChange: (value: string) => void
   errors?: string[]
 }) {
+  const id = useId()
   return (
     <div>
       <label htmlFor={id} className={label}>
