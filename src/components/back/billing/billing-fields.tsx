@@ -1,9 +1,10 @@
 'use client'
 
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useId, useState, type ReactNode } from 'react'
 import { Money } from '@/components/money'
-import { FieldError } from '@/components/ui/field'
+import { Field, FieldError } from '@/components/ui/field'
 import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { compactInputClass } from '@/components/ui/styles'
 
@@ -14,34 +15,39 @@ export const button = 'rounded-md px-4 py-2 text-sm font-semibold disabled:opaci
 export const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`
 export const label = 'block text-sm font-medium text-slate-700'
 
-/** The document just issued, linked, with the amount it moved (deposit applied, refundable) when there is one. */
+/** The document just issued (an invoice, a credit note), linked, with the amount it moved when there is one: the
+ * deposit an invoice took up, what a credit note makes refundable. */
 export function IssuedNote({
-  text,
-  href,
+  kind,
+  id,
   number,
-  amountLabel,
   amount,
   currency,
   live = true,
 }: {
-  text: string
-  href: string
+  kind: 'invoice' | 'creditNote'
+  id: string
   number: string
-  amountLabel: string
   amount: number
   currency: string
   live?: boolean
 }) {
+  const invoice = useTranslations('back.invoice')
+  const credit = useTranslations('back.credit')
+  const note =
+    kind === 'invoice'
+      ? { text: invoice('issued'), amountLabel: invoice('applied'), href: `/back/invoices/${id}` }
+      : { text: credit('issued'), amountLabel: credit('refundable'), href: `/back/credit-notes/${id}` }
   return (
     <p role={live ? 'status' : undefined} className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
-      {text}{' '}
-      <Link href={href} className="font-mono font-semibold underline">
+      {note.text}{' '}
+      <Link href={note.href} className="font-mono font-semibold underline">
         {number}
       </Link>
       {amount > 0 && (
         <>
           {' · '}
-          {amountLabel} <Money amount={amount} currency={currency} />
+          {note.amountLabel} <Money amount={amount} currency={currency} />
         </>
       )}
     </p>
@@ -111,22 +117,11 @@ export function ReferenceField({
   onChange: (value: string) => void
   errors?: string[]
 }) {
-  const id = useId()
   return (
-    <div>
-      <label htmlFor={id} className={label}>
-        {text}
-      </label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        maxLength={100}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
-        className={compactInputClass}
-      />
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    <Field label={text} errors={errors}>
+      {(field) => (
+        <input {...field} value={value} onChange={(e) => onChange(e.target.value)} maxLength={100} className={compactInputClass} />
+      )}
+    </Field>
   )
 }
