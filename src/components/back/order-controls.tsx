@@ -126,19 +126,14 @@ export function HoldForm({
       className="space-y-2"
       data-testid="hold-form"
     >
-      <Field label={t('reason')} errors={hold.fieldErrors.reason}>
-        {(field) => (
-          <input
-            {...field}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-            placeholder={t('placeholder')}
-            disabled={disabled}
-            className={compactInputClass}
-          />
-        )}
-      </Field>
+      <ReasonField
+        label={t('reason')}
+        value={reason}
+        onChange={setReason}
+        errors={hold.fieldErrors.reason}
+        placeholder={t('placeholder')}
+        disabled={disabled}
+      />
       <button type="submit" disabled={disabled || hold.pending || reason.trim() === ''} className={secondary}>
         {t('hold')}
       </button>
@@ -197,19 +192,7 @@ export function CancelDialog({
             }}
             className="mt-4 space-y-3"
           >
-            <Field label={t('reason')} errors={action.fieldErrors.reason}>
-              {(field) => (
-                <textarea
-                  {...field}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  maxLength={500}
-                  rows={3}
-                  required
-                  className={compactInputClass}
-                />
-              )}
-            </Field>
+            <ReasonField label={t('reason')} value={reason} onChange={setReason} errors={action.fieldErrors.reason} lines={3} required />
             <FormMessage error={action.formError} stale={action.stale} />
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
@@ -229,5 +212,40 @@ export function CancelDialog({
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  )
+}
+
+/** Why an order is held or cancelled: one line, or `lines` of text; at most what the server keeps (500 characters). */
+function ReasonField({
+  label,
+  value,
+  onChange,
+  errors,
+  lines,
+  ...rest
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  errors: string[] | undefined
+  lines?: number
+  placeholder?: string
+  disabled?: boolean
+  required?: boolean
+}) {
+  return (
+    <Field label={label} errors={errors}>
+      {(field) => {
+        const props = {
+          ...field,
+          ...rest,
+          value,
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+          maxLength: 500,
+          className: compactInputClass,
+        }
+        return lines ? <textarea {...props} rows={lines} /> : <input {...props} />
+      }}
+    </Field>
   )
 }
