@@ -50,6 +50,7 @@ import { getOrderUseCase } from '@/server/orders/get-order'
 import { handOverOrderUseCase } from '@/server/orders/hand-over-order'
 import { listOrdersUseCase } from '@/server/orders/list-orders'
 import { exportBillingCsvUseCase } from '@/server/receivables/export-billing-csv'
+import { exportEInvoiceXmlUseCase } from '@/server/einvoice/export-einvoice-xml'
 import { updateSettingsUseCase } from '@/server/settings/update-settings'
 import { createShopSkillUseCase } from '@/server/shop-skills/create-shop-skill'
 import { setShopSkillLevelUseCase } from '@/server/shop-skills/set-shop-skill-level'
@@ -225,6 +226,8 @@ const ROUTES: Record<string, [Row, UseCase | null] | typeof ABSENT> = {
 
   'GET /api/back/export': [WORKSHOP, exportBillingCsvUseCase],
   'GET /api/back/queue': [WORKSHOP, listQueueUseCase],
+  'GET /api/back/invoices/[id]/xml': [WORKSHOP, exportEInvoiceXmlUseCase],
+  'GET /api/back/credit-notes/[id]/xml': [WORKSHOP, exportEInvoiceXmlUseCase],
   'GET /api/manager/cash-export': [MANAGER, exportCashCsvUseCase],
   // Names no data (ids and versions only), so every desk and workshop reader may listen.
   'GET /api/live/orders': [STAFF, { name: 'liveOrders', tasks: ORDER_READERS }],

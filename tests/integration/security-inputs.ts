@@ -263,6 +263,14 @@ export const ROUTE_REQUESTS: Record<string, { auth: Auth; request: () => RouteRe
     auth: 'cookie',
     request: () => ({ method: 'GET', path: '/api/back/export?kind=invoices&from=2026-01-01&to=2026-01-31' }),
   },
+  'GET /api/back/invoices/[id]/xml': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: `/api/back/invoices/${nobody}/xml`, params: { id: nobody } }),
+  },
+  'GET /api/back/credit-notes/[id]/xml': {
+    auth: 'cookie',
+    request: () => ({ method: 'GET', path: `/api/back/credit-notes/${nobody}/xml`, params: { id: nobody } }),
+  },
   'GET /api/manager/cash-export': {
     auth: 'cookie',
     request: () => ({ method: 'GET', path: '/api/manager/cash-export?from=2026-01-01&to=2026-01-31' }),

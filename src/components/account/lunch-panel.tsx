@@ -7,7 +7,8 @@ import { endOwnAbsenceAction, planOwnLunchAction, startOwnLunchAction } from '@/
 import { LUNCH_PRESETS } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
 import type { AbsenceDTO } from '@/server/absences/rules'
-import { Field, FormError, StatusMessage } from '@/components/ui/field'
+import { FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { submitFields } from '@/components/ui/form-submit'
 import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
@@ -27,6 +28,11 @@ export function LunchPanel({
   const start = useAction(startOwnLunchAction)
   const end = useAction(endOwnAbsenceAction)
   const current = absences.current
+  /** Ends a lunch under way, or cancels a planned one; `done` says which. */
+  const endLunch = async (lunch: AbsenceDTO, done: string) => {
+    const result = await end.run({ absenceId: lunch.id })
+    if (result.ok) setStatus(done)
+  }
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
   const range = (a: AbsenceDTO) =>
     format.dateTimeRange(new Date(a.startsAt), new Date(a.endsAt), {
@@ -50,21 +56,14 @@ export function LunchPanel({
           <p className="font-medium" suppressHydrationWarning>
             {t('awayNow', { kind: common(`absence.${current.kind}`), until: time(current.endsAt) })}
           </p>
-          {current.kind === 'LUNCH' ? (
-            <button
-              type="button"
-              className={`${buttonClass} mt-2`}
-              disabled={end.pending}
-              onClick={async () => {
-                const result = await end.run({ absenceId: current.id })
-                if (result.ok) setStatus(t('welcomeBack'))
-              }}
-            >
-              {t('endLunch')}
-            </button>
-          ) : (
-            <p className="mt-1 text-sm text-slate-700">{t('askManager')}</p>
-          )}
+          <EndLunchButton
+            absence={current}
+            label={t('endLunch')}
+            className={`${buttonClass} mt-2`}
+            pending={end.pending}
+            onEnd={() => endLunch(current, t('welcomeBack'))}
+            otherwise={<p className="mt-1 text-sm text-slate-700">{t('askManager')}</p>}
+          />
         </div>
       ) : (
         <div className="mt-3 flex flex-wrap items-end gap-2">
@@ -110,27 +109,44 @@ export function LunchPanel({
                 </time>
                 {a.note && <span className="text-slate-600"> · {a.note}</span>}
               </span>
-              {a.kind === 'LUNCH' ? (
-                <button
-                  type="button"
-                  className={secondaryButtonClass}
-                  disabled={end.pending}
-                  onClick={async () => {
-                    const result = await end.run({ absenceId: a.id })
-                    if (result.ok) setStatus(t('lunchCancelled'))
-                  }}
-                >
-                  {t('cancelLunch')}
-                </button>
-              ) : (
-                <span className="text-xs text-slate-500">{t('byManager')}</span>
-              )}
+              <EndLunchButton
+                absence={a}
+                label={t('cancelLunch')}
+                className={secondaryButtonClass}
+                pending={end.pending}
+                onEnd={() => endLunch(a, t('lunchCancelled'))}
+                otherwise={<span className="text-xs text-slate-500">{t('byManager')}</span>}
+              />
             </li>
           ))}
         </ul>
       )}
       <p className="mt-3 text-xs text-slate-500">{t('policy')}</p>
     </section>
+  )
+}
+
+/** Ends (or cancels) a lunch of mine; any other absence is the manager's to change, `otherwise` says so instead. */
+function EndLunchButton({
+  absence,
+  label,
+  className,
+  pending,
+  onEnd,
+  otherwise,
+}: {
+  absence: AbsenceDTO
+  label: string
+  className: string
+  pending: boolean
+  onEnd: () => void
+  otherwise: React.ReactNode
+}) {
+  if (absence.kind !== 'LUNCH') return otherwise
+  return (
+    <button type="button" className={className} disabled={pending} onClick={onEnd}>
+      {label}
+    </button>
   )
 }
 
@@ -141,22 +157,15 @@ function PlanLunch({ presets, onPlanned }: { presets: AbsencePresets; onPlanned:
   return (
     <details className="mt-4">
       <summary className="cursor-pointer text-sm font-semibold">{t('planTitle')}</summary>
-      <form
-        className="mt-2 grid gap-3 sm:grid-cols-3"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault()
-          const f = new FormData(e.currentTarget)
-          const result = await plan.run({ startsAt: String(f.get('startsAt') ?? ''), endsAt: String(f.get('endsAt') ?? '') })
-          if (result.ok) onPlanned(result.data)
-        }}
-      >
-        <Field label={t('from')} errors={plan.fieldErrors.startsAt}>
-          {(p) => <input {...p} type="datetime-local" name="startsAt" defaultValue={presets.now} className={inputClass} />}
-        </Field>
-        <Field label={t('until')} errors={plan.fieldErrors.endsAt}>
-          {(p) => <input {...p} type="datetime-local" name="endsAt" defaultValue={presets.lunchEnd} className={inputClass} />}
-        </Field>
+      <form className="mt-2 grid gap-3 sm:grid-cols-3" noValidate onSubmit={submitFields(['startsAt', 'endsAt'], plan.run, onPlanned)}>
+        <InputField label={t('from')} errors={plan.fieldErrors.startsAt} type="datetime-local" name="startsAt" defaultValue={presets.now} />
+        <InputField
+          label={t('until')}
+          errors={plan.fieldErrors.endsAt}
+          type="datetime-local"
+          name="endsAt"
+          defaultValue={presets.lunchEnd}
+        />
         <div className="flex items-end">
           <button type="submit" className={secondaryButtonClass} disabled={plan.pending}>
             {t('plan')}

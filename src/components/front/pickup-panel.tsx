@@ -9,10 +9,11 @@ import { changeDue } from '@/domain/intake'
 import { formatMoney } from '@/domain/money'
 import type { ActionFailure } from '@/lib/action-result'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
-import { amountForInput, MoneyInput, parseTypedAmount } from '@/components/ui/money-input'
+import { amountForInput, LabelledMoneyInput, parseTypedAmount } from '@/components/ui/money-input'
+import { InputField } from '@/components/ui/field'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
 import { useDrawerChoice, type DrawerChoiceState, type OpenDrawers } from '@/components/drawer-choice'
-import { inputClass, panelClass } from '@/components/ui/styles'
+import { panelClass } from '@/components/ui/styles'
 import { TransferQr } from '@/components/transfer-qr'
 import type { TransferQrDTO } from '@/server/billing/transfer-qr'
 
@@ -229,35 +230,6 @@ export function PickupPanel({ facts, drawers }: { facts: PickupFacts; drawers: O
   )
 }
 
-/** Money typed at the counter in the person's conventions (parsed exactly by the panel), what follows it below. */
-function AmountInput(props: {
-  id: string
-  label: string
-  currency: string
-  value: string
-  onChange: (value: string) => void
-  invalid: boolean
-  describedBy: string | undefined
-  children: React.ReactNode
-}) {
-  return (
-    <div>
-      <label htmlFor={props.id} className="block text-sm font-medium text-slate-700">
-        {props.label}
-      </label>
-      <MoneyInput
-        id={props.id}
-        value={props.value}
-        onChange={props.onChange}
-        currency={props.currency}
-        invalid={props.invalid}
-        describedBy={props.describedBy}
-      />
-      {props.children}
-    </div>
-  )
-}
-
 /** The QR code to pay what is left by transfer, large enough to scan across the counter; "paid" once the bank (or
  * anyone) has recorded the last of it — the page follows the order live, so this turns without a reload. */
 function TransferPayment({ facts }: { facts: PickupFacts }) {
@@ -363,24 +335,61 @@ function StepTitle({ n, title, done }: { n: number; title: string; done: boolean
   )
 }
 
-/** Step 1: invoice what is done (when the person may), or say why not. */
-function InvoiceStep({
-  facts,
-  money,
-  busy,
-  onInvoice,
-  notice,
-}: {
-  facts: PickupFacts
-  money: (minor: number) => string
-  busy: boolean
-  notice: ReactNode
-  onInvoice: () => void
-}) {
-  const t = useTranslations('front.pickup')
+/** What every step is given: the counter's facts, how to write an amount, whether an action runs, its notice. */
+type StepProps = { facts: PickupFacts; money: (minor: number) => string; busy: boolean; notice: ReactNode }
+
+/** One numbered step of the pickup: its title, what it shows or offers, and the notice of its last action. */
+function Step({ n, title, done, notice, children }: { n: number; title: string; done: boolean; notice: ReactNode; children: ReactNode }) {
   return (
     <li>
-      <StepTitle n={1} title={t('invoiceStep')} done={facts.uninvoiced === 0 && facts.invoices.length > 0} />
+      <StepTitle n={n} title={title} done={done} />
+      {children}
+      {notice}
+    </li>
+  )
+}
+
+/** A step's button (`buttonClass` its colour) and a short line beside it. */
+function StepAction({
+  label,
+  onClick,
+  disabled,
+  buttonClass,
+  aside,
+  spaced = true,
+}: {
+  label: string
+  onClick: () => void
+  disabled: boolean
+  buttonClass: string
+  aside: ReactNode
+  spaced?: boolean
+}) {
+  return (
+    <div className={`${spaced ? 'mt-2 ' : ''}flex flex-wrap items-center gap-3`}>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={onClick}
+        className={`rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${buttonClass}`}
+      >
+        {label}
+      </button>
+      {aside}
+    </div>
+  )
+}
+
+/** A line of what a step says instead of offering an action (done already, not allowed, nothing to do). */
+function StepNote({ children, muted }: { children: ReactNode; muted?: boolean }) {
+  return <p className={`mt-1 text-sm ${muted ? 'text-slate-600' : 'text-slate-700'}`}>{children}</p>
+}
+
+/** Step 1: invoice what is done (when the person may), or say why not. */
+function InvoiceStep({ facts, money, busy, onInvoice, notice }: StepProps & { onInvoice: () => void }) {
+  const t = useTranslations('front.pickup')
+  return (
+    <Step n={1} title={t('invoiceStep')} done={facts.uninvoiced === 0 && facts.invoices.length > 0} notice={notice}>
       {facts.invoices.length > 0 && (
         <ul className="mt-1 text-sm text-slate-700">
           {facts.invoices.map((inv) => (
@@ -392,67 +401,47 @@ function InvoiceStep({
       )}
       {facts.uninvoiced > 0 ? (
         facts.canInvoice ? (
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={onInvoice}
-              className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60"
-            >
-              {t('issueInvoice', { amount: money(facts.uninvoiced) })}
-            </button>
-            <span className="text-xs text-slate-600">{t('depositApplied')}</span>
-          </div>
+          <StepAction
+            label={t('issueInvoice', { amount: money(facts.uninvoiced) })}
+            onClick={onInvoice}
+            disabled={busy}
+            buttonClass="bg-slate-900 hover:bg-slate-700"
+            aside={<span className="text-xs text-slate-600">{t('depositApplied')}</span>}
+          />
         ) : (
-          <p className="mt-1 text-sm text-slate-700">{t('cannotInvoice', { amount: money(facts.uninvoiced) })}</p>
+          <StepNote>{t('cannotInvoice', { amount: money(facts.uninvoiced) })}</StepNote>
         )
       ) : (
-        facts.invoices.length === 0 && <p className="mt-1 text-sm text-slate-600">{t('nothingToInvoice')}</p>
+        facts.invoices.length === 0 && <StepNote muted>{t('nothingToInvoice')}</StepNote>
       )}
-      {notice}
-    </li>
+    </Step>
   )
 }
 
 /** Step 3: hand the order over (collected or delivered), or say why it cannot be yet. */
-function HandOverStep({
-  facts,
-  money,
-  busy,
-  onHandOver,
-  notice,
-}: {
-  facts: PickupFacts
-  money: (minor: number) => string
-  busy: boolean
-  notice: ReactNode
-  onHandOver: () => void
-}) {
+function HandOverStep({ facts, money, busy, onHandOver, notice }: StepProps & { onHandOver: () => void }) {
   const t = useTranslations('front.pickup')
+  const delivery = facts.mode === 'DELIVERY'
   return (
-    <li>
-      <StepTitle n={3} title={facts.mode === 'DELIVERY' ? t('deliveryStep') : t('handoverStep')} done={facts.handedOver} />
+    <Step n={3} title={delivery ? t('deliveryStep') : t('handoverStep')} done={facts.handedOver} notice={notice}>
       {facts.handedOver ? (
-        <p className="mt-1 text-sm text-slate-700">{t(facts.status === 'DELIVERED' ? 'deliveredAlready' : 'collectedAlready')}</p>
+        <StepNote>{t(facts.status === 'DELIVERED' ? 'deliveredAlready' : 'collectedAlready')}</StepNote>
       ) : facts.handOverBlocked ? (
-        <p className="mt-1 text-sm text-slate-700">{facts.handOverBlocked}</p>
+        <StepNote>{facts.handOverBlocked}</StepNote>
       ) : facts.canHandOver ? (
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            disabled={busy}
-            onClick={onHandOver}
-            className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
-          >
-            {facts.mode === 'DELIVERY' ? t('markDelivered') : t('markCollected')}
-          </button>
-          {facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>}
-        </div>
+        <StepAction
+          label={delivery ? t('markDelivered') : t('markCollected')}
+          onClick={onHandOver}
+          disabled={busy}
+          buttonClass="bg-emerald-700 hover:bg-emerald-800"
+          aside={
+            facts.leftToPay > 0 && <span className="text-xs text-amber-800">{t('unpaidWarning', { amount: money(facts.leftToPay) })}</span>
+          }
+        />
       ) : (
-        <p className="mt-1 text-sm text-slate-700">{t('cannotHandOver')}</p>
+        <StepNote>{t('cannotHandOver')}</StepNote>
       )}
-      {notice}
-    </li>
+    </Step>
   )
 }
 
@@ -482,36 +471,29 @@ function PaymentStep({
   notice,
   id,
   fields: f,
-}: {
-  facts: PickupFacts
-  money: (minor: number) => string
-  busy: boolean
-  onPay: () => void
-  notice: ReactNode
-  id: string
-  fields: PaymentFields
-}) {
+}: StepProps & { onPay: () => void; id: string; fields: PaymentFields }) {
   const t = useTranslations('front.pickup')
   const paidUp = facts.leftToPay <= 0
+  // The amount paid and the cash tendered: typed the same way, each named by its field (and its error).
+  const amountInput = (field: 'amount' | 'tendered', value: string, onChange: (text: string) => void) => ({
+    id: `${id}-${field}`,
+    label: t(field),
+    currency: facts.currency,
+    value,
+    onChange,
+    invalid: !!f.fieldErrors[field],
+  })
   return (
-    <li>
-      <StepTitle n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} />
+    <Step n={2} title={t('paymentStep')} done={paidUp && facts.invoices.length > 0} notice={notice}>
       {paidUp ? (
-        <p className="mt-1 text-sm text-slate-700">
-          {facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}
-        </p>
+        <StepNote>{facts.leftToPay < 0 ? t('overpaid', { amount: money(-facts.leftToPay) }) : t('nothingToPay')}</StepNote>
       ) : (
         <div className="mt-2 space-y-3">
           <PaymentMethodRadios legend={t('method')} hideLegend value={f.method} onChange={f.setMethod} />
           {f.method === 'CASH' && f.drawer.field}
           <div className="grid gap-3 sm:grid-cols-2">
-            <AmountInput
-              id={`${id}-amount`}
-              label={t('amount')}
-              currency={facts.currency}
-              value={f.amountText}
-              onChange={f.setAmountText}
-              invalid={!!f.fieldErrors.amount}
+            <LabelledMoneyInput
+              {...amountInput('amount', f.amountText, f.setAmountText)}
               describedBy={f.fieldErrors.amount ? `${id}-amount-error` : undefined}
             >
               {f.fieldErrors.amount && (
@@ -519,17 +501,9 @@ function PaymentStep({
                   {f.fieldErrors.amount}
                 </p>
               )}
-            </AmountInput>
+            </LabelledMoneyInput>
             {f.method === 'CASH' ? (
-              <AmountInput
-                id={`${id}-tendered`}
-                label={t('tendered')}
-                currency={facts.currency}
-                value={f.tenderedText}
-                onChange={f.setTenderedText}
-                invalid={!!f.fieldErrors.tendered}
-                describedBy={`${id}-change`}
-              >
+              <LabelledMoneyInput {...amountInput('tendered', f.tenderedText, f.setTenderedText)} describedBy={`${id}-change`}>
                 <p
                   id={`${id}-change`}
                   className={`mt-1 text-sm ${f.fieldErrors.tendered ? 'text-red-700' : 'font-semibold text-emerald-800'}`}
@@ -543,39 +517,29 @@ function PaymentStep({
                         ? t('errors.tendered')
                         : '')}
                 </p>
-              </AmountInput>
+              </LabelledMoneyInput>
             ) : (
-              <div>
-                <label htmlFor={`${id}-reference`} className="block text-sm font-medium text-slate-700">
-                  {t('reference')}
-                </label>
-                <input
-                  id={`${id}-reference`}
-                  type="text"
-                  maxLength={100}
-                  autoComplete="off"
-                  value={f.reference}
-                  onChange={(e) => f.setReference(e.target.value)}
-                  className={inputClass}
-                />
-              </div>
+              <InputField
+                label={t('reference')}
+                type="text"
+                maxLength={100}
+                autoComplete="off"
+                value={f.reference}
+                onChange={(e) => f.setReference(e.target.value)}
+              />
             )}
           </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              disabled={busy || (f.method === 'CASH' && f.drawer.missing)}
-              onClick={onPay}
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-            >
-              {t('recordPayment')}
-            </button>
-            {facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
-          </div>
+          <StepAction
+            spaced={false}
+            label={t('recordPayment')}
+            onClick={onPay}
+            disabled={busy || (f.method === 'CASH' && f.drawer.missing)}
+            buttonClass="bg-brand-600 hover:bg-brand-700"
+            aside={facts.uninvoiced > 0 && <span className="text-xs text-slate-600">{t('heldUntilInvoiced')}</span>}
+          />
         </div>
       )}
-      {notice}
-    </li>
+    </Step>
   )
 }
 

@@ -5,8 +5,8 @@ import { useState } from 'react'
 import { recordAbsenceAction } from '@/actions/team'
 import { ABSENCE_KINDS, type AbsenceKindInput } from '@/lib/schemas/absence'
 import type { AbsencePresets } from '@/server/absences/presets'
-import { Field, FormError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
-import { buttonClass, cardClass, inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { FormError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
+import { buttonClass, cardClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
 interface FormState {
@@ -49,6 +49,13 @@ export function AbsenceForm({
   const [status, setStatus] = useState<string | null>(null)
   const { run, pending, fieldErrors, formError } = useAction(recordAbsenceAction)
   const set = (patch: Partial<FormState>) => setState((s) => ({ ...s, ...patch }))
+  /** One field's name, value, errors and change handler, as the form's inputs and selects take them. */
+  const bind = <K extends keyof FormState>(name: K) => ({
+    name,
+    value: state[name],
+    errors: fieldErrors[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set({ [name]: e.target.value } as Partial<FormState>),
+  })
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -82,59 +89,19 @@ export function AbsenceForm({
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="absence-form">
         <SelectField
           label={t('person')}
-          errors={fieldErrors.userId}
-          name="userId"
-          value={state.userId}
-          onChange={(e) => set({ userId: e.target.value })}
+          {...bind('userId')}
           required
           placeholder={t('choosePerson')}
           options={people.map((person) => ({ value: person.id, label: person.name }))}
         />
-        <Field label={t('kind')} errors={fieldErrors.kind}>
-          {(p) => (
-            <select
-              {...p}
-              name="kind"
-              value={state.kind}
-              onChange={(e) => set({ kind: e.target.value as AbsenceKindInput })}
-              className={inputClass}
-            >
-              {ABSENCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {common(`absence.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <InputField
-          label={t('startsAt')}
-          errors={fieldErrors.startsAt}
-          type="datetime-local"
-          name="startsAt"
-          value={state.startsAt}
-          onChange={(e) => set({ startsAt: e.target.value })}
-          required
+        <SelectField
+          label={t('kind')}
+          {...bind('kind')}
+          options={ABSENCE_KINDS.map((k) => ({ value: k, label: common(`absence.${k}`) }))}
         />
-        <InputField
-          label={t('endsAt')}
-          errors={fieldErrors.endsAt}
-          hint={t('endsAtHint')}
-          type="datetime-local"
-          name="endsAt"
-          value={state.endsAt}
-          onChange={(e) => set({ endsAt: e.target.value })}
-          required
-        />
-        <InputField
-          label={t('note')}
-          errors={fieldErrors.note}
-          className="sm:col-span-2"
-          name="note"
-          value={state.note}
-          maxLength={500}
-          onChange={(e) => set({ note: e.target.value })}
-        />
+        <InputField label={t('startsAt')} type="datetime-local" required {...bind('startsAt')} />
+        <InputField label={t('endsAt')} hint={t('endsAtHint')} type="datetime-local" required {...bind('endsAt')} />
+        <InputField label={t('note')} className="sm:col-span-2" maxLength={500} {...bind('note')} />
         <div className="space-y-2 sm:col-span-2">
           <FormError message={formError} />
           <StatusMessage message={status} />

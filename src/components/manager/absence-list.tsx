@@ -25,20 +25,21 @@ export function AbsenceList({ data }: { data: AbsenceListDTO }) {
       </h2>
       <FormError message={formError} />
       <StatusMessage message={status} />
-      <Group
-        title={t('current')}
-        empty={t('nobodyAway')}
-        rows={data.current}
-        action={(a) => ({ label: t('backNow'), onClick: () => act(a, 'end') })}
-        pending={pending}
-      />
-      <Group
-        title={t('upcoming')}
-        empty={t('nothingPlanned')}
-        rows={data.upcoming}
-        action={(a) => ({ label: t('cancel'), onClick: () => act(a, 'cancel') })}
-        pending={pending}
-      />
+      {(
+        [
+          { rows: data.current, title: t('current'), empty: t('nobodyAway'), label: t('backNow'), kind: 'end' },
+          { rows: data.upcoming, title: t('upcoming'), empty: t('nothingPlanned'), label: t('cancel'), kind: 'cancel' },
+        ] as const
+      ).map((g) => (
+        <Group
+          key={g.kind}
+          title={g.title}
+          empty={g.empty}
+          rows={g.rows}
+          action={(a) => ({ label: g.label, onClick: () => act(a, g.kind) })}
+          pending={pending}
+        />
+      ))}
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-semibold">{t('recent', { count: data.recent.length })}</summary>
         <Group title={null} empty={t('nothingRecent')} rows={data.recent} pending={pending} />

@@ -17,9 +17,12 @@ export interface TaxCategoryOption {
 }
 import { IconButton } from '@/components/ui/button'
 import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
+import { ActionSelect } from '@/components/ui/action-select'
 import { InlineError, InputField, SelectField, StatusMessage } from '@/components/ui/field'
-import { compactInputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { submitFields } from '@/components/ui/form-submit'
+import { secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
+import { columnsFrom } from '@/components/ui/table-columns'
 import { useAction } from '@/components/ui/use-action'
 
 /** Major units as the person would type them in their language: 95500 VND -> "95.500" (vi) / "95,500" (en). */
@@ -27,6 +30,8 @@ function priceForInput(minor: number, currency: string, locale: string): string 
   const digits = currencyExponent(currency)
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fromMinor(minor, currency))
 }
+
+const COLUMNS = ['sku', 'name', 'price', 'taxRate', 'unit', 'requiredSkill', 'actions'] as const
 
 /** The catalog: prices shown with <Money>, typed in the user's language, tax rates in percent. */
 export function CatalogTable({
@@ -53,19 +58,7 @@ export function CatalogTable({
       {products.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t('empty')}</p>
       ) : (
-        <DataTable
-          caption={t('caption')}
-          className="min-w-[640px]"
-          columns={[
-            { label: t('sku') },
-            { label: t('name') },
-            { label: t('price'), end: true },
-            { label: t('taxRate'), end: true },
-            { label: t('unit') },
-            { label: t('requiredSkill') },
-            { label: t('actions'), end: true },
-          ]}
-        >
+        <DataTable caption={t('caption')} className="min-w-[640px]" columns={columnsFrom(t, COLUMNS, ['price', 'taxRate', 'actions'])}>
           {products.map((p) => (
             <tr
               key={p.id}
@@ -108,29 +101,16 @@ function SkillSelect({
 }) {
   const t = useTranslations('manager.catalog')
   const locale = useLocale()
-  const { run, pending, formError } = useAction(setProductSkillAction)
   return (
-    <span>
-      <select
-        aria-label={t('requiredSkillOf', { name: product.name })}
-        value={product.requiredSkillId ?? ''}
-        disabled={pending}
-        className={compactInputClass}
-        data-testid={`product-skill-${product.sku}`}
-        onChange={async (e) => {
-          const result = await run({ productId: product.id, skillId: e.currentTarget.value })
-          if (result.ok) onDone(t('skillSaved', { name: product.name }))
-        }}
-      >
-        <option value="">{t('anyone')}</option>
-        {skills.map((s) => (
-          <option key={s.id} value={s.id}>
-            {shopSkillName(s, locale)}
-          </option>
-        ))}
-      </select>
-      <InlineError message={formError} />
-    </span>
+    <ActionSelect
+      action={setProductSkillAction}
+      input={(skillId) => ({ productId: product.id, skillId })}
+      onDone={() => onDone(t('skillSaved', { name: product.name }))}
+      label={t('requiredSkillOf', { name: product.name })}
+      value={product.requiredSkillId ?? ''}
+      options={[{ value: '', label: t('anyone') }, ...skills.map((s) => ({ value: s.id, label: shopSkillName(s, locale) }))]}
+      data-testid={`product-skill-${product.sku}`}
+    />
   )
 }
 
@@ -192,23 +172,14 @@ function ProductDialog({
       <form
         className="grid gap-3 sm:grid-cols-2"
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault()
-          const f = new FormData(e.currentTarget)
-          const input = {
-            sku: String(f.get('sku') ?? ''),
-            name: String(f.get('name') ?? ''),
-            price: String(f.get('price') ?? ''),
-            taxCategoryId: String(f.get('taxCategoryId') ?? ''),
-            unit: String(f.get('unit') ?? ''),
-            locale,
-          }
-          const result = product ? await update.run({ ...input, productId: product.id }) : await create.run(input)
-          if (result.ok) {
+        onSubmit={submitFields(
+          ['sku', 'name', 'price', 'taxCategoryId', 'unit'],
+          (fields) => (product ? update.run({ ...fields, locale, productId: product.id }) : create.run({ ...fields, locale })),
+          (_, { name }) => {
             dialog.close()
-            onDone(product ? t('saved', { name: input.name }) : t('added', { name: input.name }))
-          }
-        }}
+            onDone(product ? t('saved', { name }) : t('added', { name }))
+          },
+        )}
       >
         <InputField
           label={t('sku')}

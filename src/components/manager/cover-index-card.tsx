@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { CoverOverviewDTO } from '@/server/coverage/get-cover-overview'
-import { cardClass } from '@/components/ui/styles'
+import { Section } from '@/components/ui/section'
 import { IndexTasksForm } from './index-tasks-form'
 
 // Grades below 0.5 are days with a task nobody covers (coverage.coverIndex().grade): always red.
@@ -18,10 +18,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
   const best = open.reduce<(typeof open)[number] | null>((b, d) => (b === null || d.index! > b.index! ? d : b), null)
   const worst = open.reduce<(typeof open)[number] | null>((w, d) => (w === null || d.index! < w.index! ? d : w), null)
   return (
-    <section aria-labelledby="index-title" className={cardClass} data-testid="cover-index">
-      <h2 id="index-title" className="text-lg font-semibold">
-        {t('title')}
-      </h2>
+    <Section id="index-title" title={t('title')} data-testid="cover-index">
       <p className="mt-2 flex items-baseline gap-2">
         <span className="text-4xl font-bold tabular-nums" data-testid="cover-index-value">
           {pct(data.index.value)}
@@ -115,7 +112,7 @@ export async function CoverIndexCard({ data }: { data: CoverOverviewDTO }) {
         </>
       )}
       <IndexTasksForm excluded={data.index.excluded} />
-    </section>
+    </Section>
   )
 }
 

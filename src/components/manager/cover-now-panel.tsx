@@ -1,13 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { AREAS, AREA_TASKS } from '@/domain/permissions'
 import type { CoverOverviewDTO } from '@/server/coverage/get-cover-overview'
-import { COVER_ROW, CoverBadge } from './visuals'
+import { CoverTaskList } from './cover-task-list'
 import { cardClass } from '@/components/ui/styles'
 
 /** "Who can cover now": per task, who is qualified and here, who is away (and until when). */
 export async function CoverNowPanel({ data }: { data: CoverOverviewDTO }) {
   const [t, common, format] = await Promise.all([getTranslations('manager.coverNow'), getTranslations('common'), getFormatter()])
-  const byTask = new Map(data.coverNow.map((c) => [c.task, c]))
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
   // Absences ending on another day say which day ("until Sun 00:00"), today's just the time.
   const until = (iso: string) =>
@@ -31,41 +29,30 @@ export async function CoverNowPanel({ data }: { data: CoverOverviewDTO }) {
         <p className="mt-1 text-sm text-slate-600">{t('openNow', { time: time(data.now) })}</p>
       )}
       {!data.hoursValid && <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noHours')}</p>}
-      {AREAS.map((area) => (
-        <div key={area} className="mt-3">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{common(`nav.${area}`)}</h3>
-          <ul className="mt-1 space-y-1.5">
-            {AREA_TASKS[area].map((task) => {
-              const c = byTask.get(task)
-              if (!c) return null
-              return (
-                <li key={task} className={`rounded-md px-3 py-2 ${COVER_ROW[c.level]}`} data-testid={`cover-now-${task}`}>
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <span className="font-medium">{common(`tasks.${task}`)}</span>
-                    <CoverBadge tone={c.level} label={t(`level.${c.level}`)} />
-                  </div>
-                  {c.level === 'closed' ? (
-                    <p className="mt-0.5 text-xs text-slate-500">
-                      {c.qualified.length > 0 ? t('qualified', { names: c.qualified.map((p) => p.name).join(', ') }) : t('nobodyQualified')}
-                    </p>
-                  ) : (
-                    <p className="mt-0.5 text-sm text-slate-700">
-                      {c.present.length > 0 ? c.present.map((p) => p.name).join(', ') : t('nobodyHere')}
-                    </p>
-                  )}
-                  {c.away.length > 0 && (
-                    <p className="text-xs text-slate-600">
-                      {c.away
-                        .map((a) => t('awayUntil', { name: a.name, kind: common(`absence.${a.kind}`), until: until(a.until) }))
-                        .join(' · ')}
-                    </p>
-                  )}
-                </li>
-              )
-            })}
-          </ul>
-        </div>
-      ))}
+      <CoverTaskList
+        entries={data.coverNow}
+        testIdPrefix="cover-now"
+        areaClassName="mt-3"
+        badge={(c) => t(`level.${c.level}`)}
+        detail={(c) => (
+          <>
+            {c.level === 'closed' ? (
+              <p className="mt-0.5 text-xs text-slate-500">
+                {c.qualified.length > 0 ? t('qualified', { names: c.qualified.map((p) => p.name).join(', ') }) : t('nobodyQualified')}
+              </p>
+            ) : (
+              <p className="mt-0.5 text-sm text-slate-700">
+                {c.present.length > 0 ? c.present.map((p) => p.name).join(', ') : t('nobodyHere')}
+              </p>
+            )}
+            {c.away.length > 0 && (
+              <p className="text-xs text-slate-600">
+                {c.away.map((a) => t('awayUntil', { name: a.name, kind: common(`absence.${a.kind}`), until: until(a.until) })).join(' · ')}
+              </p>
+            )}
+          </>
+        )}
+      />
     </section>
   )
 }

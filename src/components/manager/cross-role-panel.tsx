@@ -2,9 +2,10 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { percentChange } from '@/domain/kpis'
 import { TASKS } from '@/domain/permissions'
 import type { CrossRoleWorkDTO } from '@/server/coverage/get-cross-role-work'
-import { cardClass } from '@/components/ui/styles'
+import { Section } from '@/components/ui/section'
 import { Bar } from './visuals'
 import { TableHead } from '@/components/ui/table'
+import { columnsFrom } from '@/components/ui/table-columns'
 
 /** Proof that cross-training is used: orders handled this week by people covering another role. */
 export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
@@ -14,13 +15,12 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
   const tasks = TASKS.filter((task) => w.byTask[task] > 0 || data.lastWeek.byTask[task] > 0)
   const max = Math.max(1, ...tasks.map((task) => Math.max(w.byTask[task], data.lastWeek.byTask[task])))
   return (
-    <section aria-labelledby="cross-role-title" className={cardClass} data-testid="cross-role">
-      <h2 id="cross-role-title" className="text-lg font-semibold">
-        {t('title')}
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        {t('explain', { from: format.dateTime(new Date(w.from), { weekday: 'long', day: 'numeric', month: 'numeric' }) })}
-      </p>
+    <Section
+      id="cross-role-title"
+      title={t('title')}
+      explain={t('explain', { from: format.dateTime(new Date(w.from), { weekday: 'long', day: 'numeric', month: 'numeric' }) })}
+      data-testid="cross-role"
+    >
       <p className="mt-3 flex flex-wrap items-baseline gap-x-3">
         <span className="text-3xl font-bold tabular-nums">{w.total}</span>
         <span className="text-sm text-slate-700">{t('ordersThisWeek', { count: w.total })}</span>
@@ -40,11 +40,8 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
           <caption className="sr-only">{t('byTaskCaption')}</caption>
           <TableHead
             rowClassName="text-left text-xs text-slate-600"
-            columns={[
-              { label: t('task'), className: 'py-1 font-semibold' },
-              { label: t('thisWeek'), className: 'py-1 font-semibold' },
-              { label: t('lastWeek'), className: 'py-1 font-semibold' },
-            ]}
+            cellClassName="py-1 font-semibold"
+            columns={columnsFrom(t, ['task', 'thisWeek', 'lastWeek'])}
           />
           <tbody>
             {tasks.map((task) => (
@@ -80,6 +77,6 @@ export async function CrossRolePanel({ data }: { data: CrossRoleWorkDTO }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   )
 }

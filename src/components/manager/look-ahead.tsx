@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { AREAS, AREA_TASKS } from '@/domain/permissions'
 import type { DayCoverDTO } from '@/server/coverage/get-day-cover'
-import { buttonClass, cardClass, inputClass } from '@/components/ui/styles'
-import { COVER_ROW, CoverBadge } from './visuals'
+import { buttonClass, inputClass } from '@/components/ui/styles'
+import { ToolbarSection } from '@/components/ui/toolbar-section'
+import { CoverTaskList } from './cover-task-list'
 
 /** "Look ahead": the same cover picture for a chosen day, with the hours where a task has no backup. A plain GET form,
  * so it works before any script has loaded and the chosen day is in the URL (shareable, back button). */
@@ -14,16 +14,14 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
     getFormatter(),
   ])
   const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' })
-  const byTask = new Map(data?.tasks.map((x) => [x.task, x]) ?? [])
   return (
-    <section aria-labelledby="look-ahead-title" className={cardClass} data-testid="look-ahead" id="look-ahead">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="look-ahead-title" className="text-lg font-semibold">
-            {t('title')}
-          </h2>
-          <p className="text-sm text-slate-600">{t('explain')}</p>
-        </div>
+    <ToolbarSection
+      id="look-ahead-title"
+      anchor="look-ahead"
+      title={t('title')}
+      explain={t('explain')}
+      data-testid="look-ahead"
+      tools={
         <form method="get" action="/manager#look-ahead" className="flex items-end gap-2">
           <label className="text-sm font-medium text-slate-700">
             {t('day')}
@@ -33,7 +31,8 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
             {t('show')}
           </button>
         </form>
-      </div>
+      }
+    >
       {error && (
         <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -52,44 +51,31 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
           {data.closed ? (
             <p className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('closedDay')}</p>
           ) : (
-            <div className="mt-2 grid gap-3 md:grid-cols-3">
-              {AREAS.map((area) => (
-                <div key={area}>
-                  <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{common(`nav.${area}`)}</h3>
-                  <ul className="mt-1 space-y-1.5">
-                    {AREA_TASKS[area].map((task) => {
-                      const x = byTask.get(task)
-                      if (!x) return null
-                      return (
-                        <li key={task} className={`rounded-md px-3 py-2 ${COVER_ROW[x.level]}`} data-testid={`look-ahead-${task}`}>
-                          <div className="flex flex-wrap items-center justify-between gap-2">
-                            <span className="font-medium">{common(`tasks.${task}`)}</span>
-                            <CoverBadge tone={x.level} label={x.level === 'ok' ? t('allDay') : cover(`level.${x.level}`)} />
-                          </div>
-                          {x.gaps.length > 0 && (
-                            <ul className="mt-1 text-xs text-slate-700">
-                              {x.gaps.map((g) => (
-                                <li key={g.start} data-start={g.start} data-end={g.end} data-present={g.present}>
-                                  {time(g.start)}–{time(g.end)}:{' '}
-                                  <span className={g.present === 0 ? 'font-semibold text-red-800' : 'text-amber-900'}>
-                                    {g.present === 0 ? cover('level.none') : cover('level.single')}
-                                  </span>
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                          <p className="mt-0.5 text-xs text-slate-500">
-                            {x.qualified.length > 0
-                              ? t('qualified', { names: x.qualified.map((q) => q.name).join(', ') })
-                              : t('nobodyQualified')}
-                          </p>
+            <CoverTaskList
+              entries={data.tasks}
+              testIdPrefix="look-ahead"
+              className="mt-2 grid gap-3 md:grid-cols-3"
+              badge={(x) => (x.level === 'ok' ? t('allDay') : cover(`level.${x.level}`))}
+              detail={(x) => (
+                <>
+                  {x.gaps.length > 0 && (
+                    <ul className="mt-1 text-xs text-slate-700">
+                      {x.gaps.map((g) => (
+                        <li key={g.start} data-start={g.start} data-end={g.end} data-present={g.present}>
+                          {time(g.start)}–{time(g.end)}:{' '}
+                          <span className={g.present === 0 ? 'font-semibold text-red-800' : 'text-amber-900'}>
+                            {g.present === 0 ? cover('level.none') : cover('level.single')}
+                          </span>
                         </li>
-                      )
-                    })}
-                  </ul>
-                </div>
-              ))}
-            </div>
+                      ))}
+                    </ul>
+                  )}
+                  <p className="mt-0.5 text-xs text-slate-500">
+                    {x.qualified.length > 0 ? t('qualified', { names: x.qualified.map((q) => q.name).join(', ') }) : t('nobodyQualified')}
+                  </p>
+                </>
+              )}
+            />
           )}
           <h3 className="mt-4 text-sm font-semibold">{t('awayThatDay')}</h3>
           {data.absences.length === 0 ? (
@@ -111,6 +97,6 @@ export async function LookAhead({ day, data, error }: { day: string; data: DayCo
           )}
         </>
       )}
-    </section>
+    </ToolbarSection>
   )
 }

@@ -6,9 +6,11 @@ import { createShopSkillAction, setShopSkillLevelAction } from '@/actions/team'
 import { SKILL_LEVELS } from '@/domain/permissions'
 import { shopSkillName } from '@/domain/shop-skills'
 import type { ShopSkillsDTO } from '@/server/shop-skills/list-shop-skills'
-import { FormError, InlineError, InputField, StatusMessage } from '@/components/ui/field'
+import { ActionSelect } from '@/components/ui/action-select'
+import { FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { submitFields } from '@/components/ui/form-submit'
 import { Section } from '@/components/ui/section'
-import { buttonClass, compactInputClass } from '@/components/ui/styles'
+import { buttonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
 import { useAction } from '@/components/ui/use-action'
 
@@ -73,16 +75,10 @@ function AddShopSkill({ onDone }: { onDone: (message: string) => void }) {
   const t = useTranslations('manager.shopSkills')
   const locale = useLocale()
   const { run, pending, fieldErrors, formError } = useAction(createShopSkillAction)
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = event.currentTarget
-    const data = new FormData(form)
-    const result = await run({ nameVi: String(data.get('nameVi') ?? ''), nameEn: String(data.get('nameEn') ?? '') })
-    if (result.ok) {
-      form.reset()
-      onDone(t('added', { name: shopSkillName(result.data, locale) }))
-    }
-  }
+  const submit = submitFields(['nameVi', 'nameEn'], run, (skill, _, form) => {
+    form.reset()
+    onDone(t('added', { name: shopSkillName(skill, locale) }))
+  })
   return (
     <form onSubmit={submit} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="add-shop-skill">
       <InputField label={t('nameVi')} errors={fieldErrors.nameVi} name="nameVi" required maxLength={80} lang="vi" />
@@ -112,30 +108,18 @@ function LevelSelect({
 }) {
   const t = useTranslations('manager.shopSkills')
   const locale = useLocale()
-  const { run, pending, formError } = useAction(setShopSkillLevelAction)
   const held = person.levels[skill.id]
   return (
-    <>
-      <select
-        aria-label={label}
-        value={held?.level ?? 0}
-        disabled={pending}
-        className={compactInputClass}
-        data-testid={`shop-level-${person.id}-${skill.id}`}
-        onChange={async (e) => {
-          const level = Number(e.currentTarget.value)
-          const result = await run({ userId: person.id, skillId: skill.id, level })
-          if (result.ok) onDone(t('saved', { name: person.name, skill: shopSkillName(skill, locale), level }))
-        }}
-      >
-        {SKILL_LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {levelName(l)}
-          </option>
-        ))}
-      </select>
+    <ActionSelect
+      action={setShopSkillLevelAction}
+      input={(level) => ({ userId: person.id, skillId: skill.id, level: Number(level) })}
+      onDone={(_, level) => onDone(t('saved', { name: person.name, skill: shopSkillName(skill, locale), level: Number(level) }))}
+      label={label}
+      value={held?.level ?? 0}
+      options={SKILL_LEVELS.map((l) => ({ value: l, label: levelName(l) }))}
+      data-testid={`shop-level-${person.id}-${skill.id}`}
+    >
       {held?.overdue && <span className="text-xs text-amber-800">{t('overdue')}</span>}
-      <InlineError message={formError} />
-    </>
+    </ActionSelect>
   )
 }

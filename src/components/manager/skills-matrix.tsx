@@ -8,13 +8,16 @@ import { setSkillLevelAction } from '@/actions/team'
 import { AREAS, AREA_TASKS, SKILL_LEVELS, ownsTask, type HomeRole, type Task } from '@/domain/permissions'
 import type { SkillCellDTO, SkillsMatrixDTO } from '@/server/team/get-skills-matrix'
 import { FormError, StatusMessage } from '@/components/ui/field'
-import { buttonClass, cardClass, inputClass, noticeClass, secondaryButtonClass } from '@/components/ui/styles'
+import { buttonClass, inputClass, noticeClass, secondaryButtonClass } from '@/components/ui/styles'
+import { ToolbarSection } from '@/components/ui/toolbar-section'
 import { useAction } from '@/components/ui/use-action'
-import { LevelMark, LevelSwatch, levelLook } from './visuals'
+import { LevelLegend, LevelMark, levelLook } from './visuals'
 
 type Row = SkillsMatrixDTO['staff'][number]
 const COLUMNS: Task[] = AREAS.flatMap((a) => [...AREA_TASKS[a]])
 const EDITOR_ID = 'skill-cell-editor'
+/** One person's level at one task, and the line that says who certified it. */
+type OneCell = { person: Row; task: Task; certified: string }
 
 /**
  * The skills matrix as a picture: people × tasks, each cell a coloured, patterned, numbered swatch. Every cell is a
@@ -30,32 +33,9 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
   const certifiedText = (cell: SkillCellDTO) => describeCertification(cell, t, format)
   const [status, setStatus] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ personId: string; task: Task } | null>(null)
-  const gridRef = useRef<HTMLTableSectionElement>(null)
   const anchorRef = useRef<HTMLButtonElement | null>(null)
 
   const editingPerson = editing ? staff.find((p) => p.id === editing.personId) : undefined
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLTableSectionElement>) {
-    const target = event.target as HTMLElement
-    const r = Number(target.dataset.r)
-    const c = Number(target.dataset.c)
-    if (!Number.isInteger(r) || !Number.isInteger(c) || target.dataset.r === undefined) return
-    const moves: Record<string, [number, number]> = {
-      ArrowRight: [r, c + 1],
-      ArrowLeft: [r, c - 1],
-      ArrowDown: [r + 1, c],
-      ArrowUp: [r - 1, c],
-      Home: [r, 0],
-      End: [r, COLUMNS.length - 1],
-    }
-    const next = moves[event.key]
-    if (!next) return
-    const button = gridRef.current?.querySelector<HTMLButtonElement>(`button[data-r="${next[0]}"][data-c="${next[1]}"]`)
-    if (button) {
-      event.preventDefault()
-      button.focus()
-    }
-  }
 
   function toggle(person: Row, task: Task, button: HTMLButtonElement) {
     if (editing?.personId === person.id && editing.task === task) return setEditing(null)
@@ -64,8 +44,18 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
   }
 
   return (
-    <section aria-labelledby="matrix-title" className={cardClass} data-testid="skills-matrix">
-      <MatrixTitle />
+    <ToolbarSection
+      id="matrix-title"
+      title={t('title')}
+      explain={t('explain')}
+      tools={
+        <LevelLegend label={t('legend')} levels={SKILL_LEVELS.map((level) => ({ level, name: common(`levels.${level}`) }))}>
+          <House className="size-3.5 text-slate-500" aria-hidden />
+          {t('homeRoleTask')}
+        </LevelLegend>
+      }
+      data-testid="skills-matrix"
+    >
       <div className="mt-3">
         <StatusMessage message={status} />
       </div>
@@ -75,7 +65,7 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
           <table className="w-full min-w-[640px] border-separate border-spacing-1 text-sm">
             <caption className="sr-only">{t('caption')}</caption>
             <MatrixColumns />
-            <tbody ref={gridRef} onKeyDown={onKeyDown}>
+            <tbody onKeyDown={moveBetweenCells}>
               {staff.map((person, r) => (
                 <tr key={person.id} data-testid={`matrix-row-${person.id}`}>
                   <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left align-middle font-normal">
@@ -126,7 +116,6 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
                 key={`${editing.personId}-${editing.task}`}
                 person={editingPerson}
                 task={editing.task}
-                cell={editingPerson.cells[editing.task]}
                 certified={certifiedText(editingPerson.cells[editing.task])}
                 onSaved={(message) => {
                   setEditing(null)
@@ -140,8 +129,31 @@ export function SkillsMatrix({ staff, overdue }: { staff: Row[]; overdue: Skills
       </Popover.Root>
       {staff.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('empty')}</p>}
       <OverdueReviews overdue={overdue} />
-    </section>
+    </ToolbarSection>
   )
+}
+
+/** Arrow keys, Home and End move the focus between the cells' buttons (data-r, data-c), as in a grid. */
+function moveBetweenCells(event: React.KeyboardEvent<HTMLTableSectionElement>) {
+  const target = event.target as HTMLElement
+  const r = Number(target.dataset.r)
+  const c = Number(target.dataset.c)
+  if (!Number.isInteger(r) || !Number.isInteger(c) || target.dataset.r === undefined) return
+  const moves: Record<string, [number, number]> = {
+    ArrowRight: [r, c + 1],
+    ArrowLeft: [r, c - 1],
+    ArrowDown: [r + 1, c],
+    ArrowUp: [r - 1, c],
+    Home: [r, 0],
+    End: [r, COLUMNS.length - 1],
+  }
+  const next = moves[event.key]
+  if (!next) return
+  const button = event.currentTarget.querySelector<HTMLButtonElement>(`button[data-r="${next[0]}"][data-c="${next[1]}"]`)
+  if (button) {
+    event.preventDefault()
+    button.focus()
+  }
 }
 
 /** Certifications whose review date has passed (ADR 013), oldest first; nothing when none is overdue. */
@@ -184,21 +196,10 @@ function describeCertification(
   return t('recorded') + review
 }
 /** The form for one cell: choose a level, say why, save. Mounted only while that cell is open. */
-function CellEditor({
-  person,
-  task,
-  cell,
-  certified,
-  onSaved,
-}: {
-  person: Row
-  task: Task
-  cell: SkillCellDTO
-  certified: string
-  onSaved: (message: string) => void
-}) {
+function CellEditor({ person, task, certified, onSaved }: OneCell & { onSaved: (message: string) => void }) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
+  const cell = person.cells[task]
   const [level, setLevel] = useState(cell.level)
   const { run, pending, formError } = useAction(setSkillLevelAction)
   const taskName = common(`tasks.${task}`)
@@ -266,33 +267,6 @@ function CellEditor({
   )
 }
 
-/** The matrix's title, what it shows, and the legend of levels. */
-function MatrixTitle() {
-  const t = useTranslations('manager.matrix')
-  const common = useTranslations('common')
-  return (
-    <div className="flex flex-wrap items-end justify-between gap-3">
-      <div>
-        <h2 id="matrix-title" className="text-lg font-semibold">
-          {t('title')}
-        </h2>
-        <p className="text-sm text-slate-600">{t('explain')}</p>
-      </div>
-      <ul className="flex flex-wrap gap-3" aria-label={t('legend')}>
-        {SKILL_LEVELS.map((level) => (
-          <li key={level}>
-            <LevelSwatch level={level} label={common(`levels.${level}`)} />
-          </li>
-        ))}
-        <li className="inline-flex items-center gap-1 text-xs text-slate-700">
-          <House className="size-3.5 text-slate-500" aria-hidden />
-          {t('homeRoleTask')}
-        </li>
-      </ul>
-    </div>
-  )
-}
-
 /** Two header rows: the areas, then each area's tasks. */
 function MatrixColumns() {
   const t = useTranslations('manager.matrix')
@@ -337,20 +311,12 @@ function MatrixColumns() {
 function MatrixCell({
   person,
   task,
+  certified,
   r,
   c,
   open,
-  certified,
   onToggle,
-}: {
-  person: Row
-  task: Task
-  r: number
-  c: number
-  open: boolean
-  certified: string
-  onToggle: (button: HTMLButtonElement) => void
-}) {
+}: OneCell & { r: number; c: number; open: boolean; onToggle: (button: HTMLButtonElement) => void }) {
   const t = useTranslations('manager.matrix')
   const common = useTranslations('common')
   const cell = person.cells[task]

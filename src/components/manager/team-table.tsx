@@ -9,9 +9,12 @@ import { HOME_ROLES, type HomeRole } from '@/domain/permissions'
 import type { TeamMemberDTO } from '@/server/team/list-team'
 import { IconButton } from '@/components/ui/button'
 import { ConfirmDialog, DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
-import { Field, InlineError, InputField, StatusMessage } from '@/components/ui/field'
-import { inputClass, secondaryButtonClass } from '@/components/ui/styles'
+import { ActionSelect } from '@/components/ui/action-select'
+import { InputField, SelectField, StatusMessage } from '@/components/ui/field'
+import { submitFields } from '@/components/ui/form-submit'
+import { secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
+import { columnsFrom } from '@/components/ui/table-columns'
 import { useAction } from '@/components/ui/use-action'
 import { DeactivationHandover } from './reassign-form'
 
@@ -20,6 +23,8 @@ import { DeactivationHandover } from './reassign-form'
  * the server page: importing the policy here would ship zod and the common-password list to the browser (~35 kB gzip)
  * for one number; the server checks the password anyway.
  */
+const COLUMNS = ['name', 'homeRole', 'status', 'openOrders', 'lastLogin', 'actions'] as const
+
 export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwordMin: number }) {
   const t = useTranslations('manager.team')
   const format = useFormatter()
@@ -30,18 +35,7 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
         <StatusMessage message={status} />
         <CreateStaffDialog onDone={setStatus} passwordMin={passwordMin} />
       </div>
-      <DataTable
-        caption={t('caption')}
-        className="min-w-[720px]"
-        columns={[
-          { label: t('name') },
-          { label: t('homeRole') },
-          { label: t('status') },
-          { label: t('openOrders') },
-          { label: t('lastLogin') },
-          { label: t('actions'), end: true },
-        ]}
-      >
+      <DataTable caption={t('caption')} className="min-w-[720px]" columns={columnsFrom(t, COLUMNS, ['actions'])}>
         {team.map((m) => (
           <tr
             key={m.id}
@@ -98,32 +92,43 @@ export function TeamTable({ team, passwordMin }: { team: TeamMemberDTO[]; passwo
 
 function RoleSelect({ member, onDone }: { member: TeamMemberDTO; onDone: (m: string) => void }) {
   const t = useTranslations('manager.team')
-  const common = useTranslations('common')
-  const { run, pending, formError } = useAction(setHomeRoleAction)
+  const roles = useRoleOptions()
   return (
-    <div>
-      <label className="sr-only" htmlFor={`role-${member.id}`}>
-        {t('homeRoleOf', { name: member.name })}
-      </label>
-      <select
-        id={`role-${member.id}`}
-        value={member.homeRole}
-        disabled={pending || !member.active}
-        onChange={async (e) => {
-          const homeRole = e.target.value as HomeRole
-          const result = await run({ userId: member.id, homeRole })
-          if (result.ok) onDone(t('roleChanged', { name: member.name, role: common(`roles.${homeRole}`) }))
-        }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100"
-      >
-        {HOME_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {common(`roles.${r}`)}
-          </option>
-        ))}
-      </select>
-      <InlineError message={formError} />
-    </div>
+    <ActionSelect
+      action={setHomeRoleAction}
+      input={(homeRole) => ({ userId: member.id, homeRole: homeRole as HomeRole })}
+      onDone={(_, homeRole) =>
+        onDone(t('roleChanged', { name: member.name, role: roles.find((r) => r.value === homeRole)?.label ?? homeRole }))
+      }
+      label={t('homeRoleOf', { name: member.name })}
+      value={member.homeRole}
+      disabled={!member.active}
+      options={roles}
+      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100"
+    />
+  )
+}
+
+/** The home roles as a select offers them, in the reader's language. */
+function useRoleOptions() {
+  const common = useTranslations('common')
+  return HOME_ROLES.map((r) => ({ value: r, label: common(`roles.${r}`) }))
+}
+
+/** A new password for someone, with the policy's minimum length said under it. */
+function PasswordField({ label, errors, passwordMin }: { label: string; errors?: string[]; passwordMin: number }) {
+  const t = useTranslations('manager.team')
+  return (
+    <InputField
+      label={label}
+      errors={errors}
+      hint={t('passwordHint', { min: passwordMin })}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      minLength={passwordMin}
+      required
+    />
   )
 }
 
@@ -183,26 +188,16 @@ function ResetPasswordDialog({ member, onDone, passwordMin }: { member: TeamMemb
       <form
         className="space-y-3"
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault()
-          const password = String(new FormData(e.currentTarget).get('password') ?? '')
-          const result = await run({ userId: member.id, password })
-          if (result.ok) {
+        onSubmit={submitFields(
+          ['password'],
+          (f) => run({ userId: member.id, ...f }),
+          () => {
             dialog.close()
             onDone(t('resetDone', { name: member.name }))
-          }
-        }}
+          },
+        )}
       >
-        <InputField
-          label={t('newPassword')}
-          errors={fieldErrors.password}
-          hint={t('passwordHint', { min: passwordMin })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={passwordMin}
-          required
-        />
+        <PasswordField label={t('newPassword')} errors={fieldErrors.password} passwordMin={passwordMin} />
         <DialogButtons error={formError} label={t('setPassword')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>
@@ -211,7 +206,7 @@ function ResetPasswordDialog({ member, onDone, passwordMin }: { member: TeamMemb
 
 function CreateStaffDialog({ onDone, passwordMin }: { onDone: (m: string) => void; passwordMin: number }) {
   const t = useTranslations('manager.team')
-  const common = useTranslations('common')
+  const roles = useRoleOptions()
   const { run, pending, fieldErrors, formError, reset } = useAction(createStaffAction)
   const dialog = useDialog(reset)
   return (
@@ -224,44 +219,22 @@ function CreateStaffDialog({ onDone, passwordMin }: { onDone: (m: string) => voi
       <form
         className="space-y-3"
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault()
-          const form = new FormData(e.currentTarget)
-          const result = await run({
-            name: String(form.get('name') ?? ''),
-            email: String(form.get('email') ?? ''),
-            homeRole: String(form.get('homeRole') ?? ''),
-            password: String(form.get('password') ?? ''),
-          })
-          if (result.ok) {
-            dialog.close()
-            onDone(t('added', { name: result.data.name }))
-          }
-        }}
+        onSubmit={submitFields(['name', 'email', 'homeRole', 'password'], run, (added) => {
+          dialog.close()
+          onDone(t('added', { name: added.name }))
+        })}
       >
         <InputField label={t('name')} errors={fieldErrors.name} name="name" required maxLength={120} autoComplete="off" />
         <InputField label={t('email')} errors={fieldErrors.email} name="email" type="email" required maxLength={254} autoComplete="off" />
-        <Field label={t('homeRole')} errors={fieldErrors.homeRole} hint={t('homeRoleHint')}>
-          {(p) => (
-            <select {...p} name="homeRole" defaultValue="RECEPTIONIST" className={inputClass}>
-              {HOME_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {common(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <InputField
-          label={t('initialPassword')}
-          errors={fieldErrors.password}
-          hint={t('passwordHint', { min: passwordMin })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={passwordMin}
-          required
+        <SelectField
+          label={t('homeRole')}
+          errors={fieldErrors.homeRole}
+          hint={t('homeRoleHint')}
+          name="homeRole"
+          defaultValue="RECEPTIONIST"
+          options={roles}
         />
+        <PasswordField label={t('initialPassword')} errors={fieldErrors.password} passwordMin={passwordMin} />
         <DialogButtons error={formError} label={pending ? t('adding') : t('add')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>

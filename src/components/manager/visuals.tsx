@@ -1,5 +1,5 @@
 import { CircleCheck, CircleX, Moon, Star, TriangleAlert } from 'lucide-react'
-import type { CSSProperties } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 
 // The overview's visual vocabulary. Colour always comes with a second signal: a number, an icon, a pattern, a word.
 
@@ -76,6 +76,28 @@ export function LevelSwatch({ level, label }: { level: number; label: string }) 
       </span>
       {label}
     </span>
+  )
+}
+
+/** A legend of swatches, one per level with its name; `children` adds one more entry (what a mark on a cell means). */
+export function LevelLegend({
+  label,
+  levels,
+  children,
+}: {
+  label: string
+  levels: ReadonlyArray<{ level: number; name: string }>
+  children?: ReactNode
+}) {
+  return (
+    <ul className="flex flex-wrap gap-3" aria-label={label}>
+      {levels.map(({ level, name }) => (
+        <li key={level}>
+          <LevelSwatch level={level} label={name} />
+        </li>
+      ))}
+      {children && <li className="inline-flex items-center gap-1 text-xs text-slate-700">{children}</li>}
+    </ul>
   )
 }
 

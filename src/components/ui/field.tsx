@@ -34,11 +34,7 @@ export function Field({
           {hint}
         </p>
       )}
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} messages={errors} />
     </div>
   )
 }
@@ -62,7 +58,21 @@ export function InputField({
   )
 }
 
-/** A Field holding a choice among options (`placeholder` adds an empty first option). */
+/** A select's options (`placeholder` adds an empty first option, for "none chosen yet"). */
+export function Options({ options, placeholder }: { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
+  return (
+    <>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  )
+}
+
+/** A Field holding a choice among options (`placeholder` adds an empty first option, `compact` for side panels). */
 export function SelectField({
   label,
   errors,
@@ -70,6 +80,7 @@ export function SelectField({
   className,
   options,
   placeholder,
+  compact,
   ...select
 }: {
   label: ReactNode
@@ -78,17 +89,13 @@ export function SelectField({
   className?: string
   options: ReadonlyArray<{ value: string; label: string }>
   placeholder?: string
+  compact?: boolean
 } & Omit<ComponentProps<'select'>, 'id' | 'className' | 'aria-invalid' | 'aria-describedby' | 'children'>) {
   return (
     <Field label={label} errors={errors} hint={hint} className={className}>
       {(p) => (
-        <select {...p} {...select} className={inputClass}>
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+        <select {...p} {...select} className={compact ? compactInputClass : inputClass}>
+          <Options options={options} placeholder={placeholder} />
         </select>
       )}
     </Field>
@@ -162,19 +169,7 @@ export function ChoiceField<V extends string>({
   onChange: (value: V) => void
   compact?: boolean
 }) {
-  return (
-    <Field label={label}>
-      {(p) => (
-        <select {...p} className={compact ? compactInputClass : inputClass} value={value} onChange={(e) => onChange(e.target.value as V)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
+  return <SelectField label={label} options={options} compact={compact} value={value} onChange={(e) => onChange(e.target.value as V)} />
 }
 
 /** A form's end: its error, the submit button and what became of the last submit. */

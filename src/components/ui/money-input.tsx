@@ -1,7 +1,7 @@
 'use client'
 
 import { useLocale } from 'next-intl'
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { currencyExponent, parseLocaleAmount, toDecimalString, toMinor } from '@/domain/money'
 
 // One convention for money typed by a person: shown in an input with amountForInput (the reader's decimal mark, no
@@ -12,8 +12,7 @@ export function parseTypedAmount(text: string, currency: string, locale: string)
   return parseLocaleAmount(text, currency, locale) ?? toMinor(text, currency)
 }
 
-/** Money typed as text (never a float input): parsed exactly into minor units by the caller with parseTypedAmount. */
-export function MoneyInput(props: {
+type MoneyInputProps = {
   id: string
   value: string
   onChange: (value: string) => void
@@ -23,7 +22,10 @@ export function MoneyInput(props: {
   describedBy?: string
   required?: boolean
   name?: string
-}) {
+}
+
+/** Money typed as text (never a float input): parsed exactly into minor units by the caller with parseTypedAmount. */
+export function MoneyInput(props: MoneyInputProps) {
   return (
     // The focus ring goes around the whole field (amount and currency), as the global :focus-visible outline would.
     <div className="mt-1 flex rounded-md border border-slate-300 bg-white focus-within:border-brand-500 focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-500">
@@ -60,14 +62,25 @@ export function useAmountText() {
   return { locale, toText: (minor: number, currency: string) => amountForInput(minor, currency, locale) }
 }
 
+/** A MoneyInput under its label, and what the caller shows below it (an error, the change to give back). */
+export function LabelledMoneyInput({ label, children, ...input }: MoneyInputProps & { label: ReactNode; children?: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={input.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <MoneyInput {...input} />
+      {children}
+    </div>
+  )
+}
+
 /** A labelled money input with its hint or, after a refusal, its error underneath (tied by aria-describedby). */
 export function MoneyField({
   label,
-  value,
-  onChange,
-  currency,
   errors,
   hint,
+  ...input
 }: {
   label: string
   value: string
@@ -79,23 +92,12 @@ export function MoneyField({
   const id = useId()
   const below = errors?.join(' ') ?? hint
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <MoneyInput
-        id={id}
-        value={value}
-        onChange={onChange}
-        currency={currency}
-        invalid={Boolean(errors?.length)}
-        describedBy={below ? `${id}-below` : undefined}
-      />
+    <LabelledMoneyInput id={id} label={label} {...input} invalid={Boolean(errors?.length)} describedBy={below ? `${id}-below` : undefined}>
       {below && (
         <p id={`${id}-below`} className={`mt-1 text-xs ${errors?.length ? 'text-red-700' : 'text-slate-500'}`}>
           {below}
         </p>
       )}
-    </div>
+    </LabelledMoneyInput>
   )
 }

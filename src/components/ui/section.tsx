@@ -1,40 +1,33 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { cardClass, panelClass } from './styles'
 
-/** A card section with its heading as the section's name, and an optional line explaining it. */
-export function Section({
-  id,
-  title,
-  explain,
-  children,
-  ...rest
-}: { id: string; title: ReactNode; explain?: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
+type SectionProps = { id: string; title: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>
+
+/** A section named by its heading (screen readers list it under that name); `headingClass` is the heading's look. */
+export function HeadedSection({ id, title, headingClass, children, ...rest }: SectionProps & { headingClass: string }) {
   return (
-    <section aria-labelledby={id} className={cardClass} {...rest}>
-      <h2 id={id} className="text-lg font-semibold">
+    <section aria-labelledby={id} {...rest}>
+      <h2 id={id} className={headingClass}>
         {title}
       </h2>
-      {explain && <p className="mt-1 text-sm text-slate-600">{explain}</p>}
       {children}
     </section>
   )
 }
 
-/** A back-office panel: a flat card whose heading names the section. */
-export function Panel({
-  id,
-  title,
-  children,
-  ...rest
-}: { id: string; title: ReactNode; children: ReactNode } & Omit<ComponentProps<'section'>, 'id' | 'title'>) {
+/** A card section with its heading as the section's name, and an optional line explaining it. */
+export function Section({ explain, children, ...rest }: SectionProps & { explain?: ReactNode }) {
   return (
-    <section aria-labelledby={id} className={panelClass} {...rest}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
+    <HeadedSection className={cardClass} headingClass="text-lg font-semibold" {...rest}>
+      {explain && <p className="mt-1 text-sm text-slate-600">{explain}</p>}
       {children}
-    </section>
+    </HeadedSection>
   )
+}
+
+/** A back-office panel: a flat card whose heading names the section. */
+export function Panel(props: SectionProps) {
+  return <HeadedSection className={panelClass} headingClass="mb-3 text-lg font-semibold" {...props} />
 }
 
 /** A screen's title and the line under it that says what the screen is for. */

@@ -84,3 +84,25 @@ export function EmptyState({
     </div>
   )
 }
+
+/** The desk's plain list (today's orders, an order's lines): a header row over the rows, in a card that scrolls
+ * sideways on a phone unless `card` is false (the table already sits in one). */
+export function ListTable({
+  columns,
+  className = 'w-full text-sm',
+  card = true,
+  children,
+}: {
+  columns: HeadColumn[]
+  className?: string
+  card?: boolean
+  children: ReactNode
+}) {
+  const table = (
+    <table className={className}>
+      <TableHead className="bg-slate-50 text-left text-slate-600" cellClassName="px-3 py-2" columns={columns} />
+      <tbody>{children}</tbody>
+    </table>
+  )
+  return card ? <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">{table}</div> : table
+}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { Kbd } from '@/components/front/kbd'
+import { NewOrderLink } from '@/components/front/new-order-link'
 import { MoneyCell } from '@/components/money'
 import { StatusBadge } from '@/components/status-badge'
 import { can } from '@/domain/permissions'
@@ -9,7 +9,7 @@ import { listTodaysOrders } from '@/server/orders/list-todays-orders'
 import { getWhoIsHere } from '@/server/coverage/get-who-is-here'
 import { WhoIsHere } from '@/components/who-is-here'
 import { getSettings } from '@/server/settings/get-settings'
-import { TableHead } from '@/components/ui/table'
+import { ListTable } from '@/components/ui/table'
 
 export default async function FrontHome() {
   const actor = await requireArea('front')
@@ -36,60 +36,49 @@ export default async function FrontHome() {
             {t('desk')}
           </Link>
           {can(actor, 'TAKE_ORDER') && (
-            <Link
-              href="/front/orders/new"
-              aria-keyshortcuts="Alt+O"
-              className="flex items-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-              data-testid="new-order"
-            >
-              {t('newOrder')}
-              <Kbd keys={['Alt', 'O']} />
-            </Link>
+            <NewOrderLink
+              label={t('newOrder')}
+              testId="new-order"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            />
           )}
         </div>
       </div>
       {orders.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-slate-600">{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="w-full text-sm">
-            <TableHead
-              className="bg-slate-50 text-left text-slate-600"
-              cellClassName="px-3 py-2"
-              columns={[
-                { label: t('number') },
-                { label: t('customer') },
-                { label: t('status') },
-                { label: t('due') },
-                { label: t('total'), className: 'px-3 py-2 text-right' },
-                { label: t('takenBy') },
-              ]}
-            />
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100 hover:bg-slate-50">
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/front/orders/${o.id}`} className="font-semibold text-brand-700 hover:underline">
-                      {o.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{o.customerName}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td className="px-3 py-2">{format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' })}</td>
-                  <MoneyCell amount={o.total} currency={settings.currency} className="px-3 py-2 text-right" />
-                  <td className="px-3 py-2">
-                    {o.takenBy}
-                    {o.takenCovering && (
-                      <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs text-violet-800">{common('crossRole')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          columns={[
+            { label: t('number') },
+            { label: t('customer') },
+            { label: t('status') },
+            { label: t('due') },
+            { label: t('total'), className: 'px-3 py-2 text-right' },
+            { label: t('takenBy') },
+          ]}
+        >
+          {orders.map((o) => (
+            <tr key={o.id} className="border-t border-slate-100 hover:bg-slate-50">
+              <td className="px-3 py-2 font-mono">
+                <Link href={`/front/orders/${o.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {o.number}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{o.customerName}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={o.status} />
+              </td>
+              <td className="px-3 py-2">{format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' })}</td>
+              <MoneyCell amount={o.total} currency={settings.currency} className="px-3 py-2 text-right" />
+              <td className="px-3 py-2">
+                {o.takenBy}
+                {o.takenCovering && (
+                  <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs text-violet-800">{common('crossRole')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </section>
   )

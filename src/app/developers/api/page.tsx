@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { idempotencyTtlHours } from '@/server/api/idempotency'
 import { OPERATIONS } from '@/server/api/openapi'
 import { panelClass } from '@/components/ui/styles'
+import { HeadedSection } from '@/components/ui/section'
 
 export const metadata: Metadata = { title: 'API' }
 
@@ -68,10 +69,7 @@ export default async function ApiDocsPage() {
         <h1 className="text-3xl font-bold">{t('title')}</h1>
         <p className="mt-2 text-slate-700">{t('intro', { url: '/api/v1/openapi.json' })}</p>
       </header>
-      <section aria-labelledby="start" className="space-y-2">
-        <h2 id="start" className="text-xl font-semibold">
-          {t('startTitle')}
-        </h2>
+      <HeadedSection id="start" title={t('startTitle')} headingClass="text-xl font-semibold" className="space-y-2">
         <p className="text-slate-700">{t('startIntro')}</p>
         <figure>
           <figcaption className="text-sm font-semibold">{t('example')}</figcaption>
@@ -79,11 +77,8 @@ export default async function ApiDocsPage() {
             <code>{CURL_EXAMPLE}</code>
           </pre>
         </figure>
-      </section>
-      <section aria-labelledby="conventions" className="space-y-2">
-        <h2 id="conventions" className="text-xl font-semibold">
-          {t('conventionsTitle')}
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="conventions" title={t('conventionsTitle')} headingClass="text-xl font-semibold" className="space-y-2">
         <ul className="list-disc space-y-1 pl-6 text-slate-700">
           <li>{t('conventionErrors', { example: ERROR_EXAMPLE })}</li>
           <li>{t('conventionIdempotency', { hours: idempotencyTtlHours() })}</li>
@@ -91,7 +86,7 @@ export default async function ApiDocsPage() {
           <li>{t('conventionPaging')}</li>
           <li>{t('conventionRate')}</li>
         </ul>
-      </section>
+      </HeadedSection>
       <h2 className="text-xl font-semibold">{t('operationsTitle')}</h2>
       {OPERATIONS.map((op) => (
         <section key={`${op.method} ${op.path}`} className={panelClass} aria-labelledby={`${op.method}-${op.path}`}>

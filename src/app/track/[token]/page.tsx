@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { LocaleSwitcher } from '@/components/locale-switcher'
 import { Money } from '@/components/money'
+import { HeadedSection } from '@/components/ui/section'
+import { SummaryList } from '@/components/ui/figures'
 import { isTrackingToken } from '@/domain/intake'
 import { CUSTOMER_STEPS, customerStepIndex } from '@/domain/order-status'
 import { getTracking } from '@/server/tracking/get-tracking'
@@ -32,6 +34,8 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
   const wording = order.status === 'READY' && order.mode === 'DELIVERY' ? 'READY_DELIVERY' : order.status
   const dateTime = (iso: string) =>
     format.dateTime(new Date(iso), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
+  // Neither handed over nor cancelled: when it is due (and since when it is ready) still matters.
+  const stillToCome = !order.handedOverAt && order.status !== 'CANCELLED'
   const stepLabel = (s: (typeof CUSTOMER_STEPS)[number]) =>
     s === 'COLLECTED' && order.mode === 'DELIVERY' ? common('status.DELIVERED') : common(`status.${s}`)
 
@@ -82,47 +86,39 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
           </p>
         )}
 
-        <dl className="mt-6 space-y-3 text-sm">
-          {order.handedOverAt ? (
-            <div className="flex justify-between gap-4">
-              <dt className="text-slate-600">{order.mode === 'DELIVERY' ? t('deliveredAt') : t('collectedAt')}</dt>
-              <dd className="text-right font-medium">{dateTime(order.handedOverAt)}</dd>
-            </div>
-          ) : order.status !== 'CANCELLED' ? (
-            <>
-              <div className="flex justify-between gap-4">
-                <dt className="text-slate-600">{order.mode === 'DELIVERY' ? t('dueDelivery') : t('duePickup')}</dt>
-                <dd className="text-right font-medium" data-testid="track-due">
-                  {dateTime(order.dueAt)}
-                </dd>
-              </div>
-              {order.readyAt && (
-                <div className="flex justify-between gap-4">
-                  <dt className="text-slate-600">{t('readySince')}</dt>
-                  <dd className="text-right font-medium">{dateTime(order.readyAt)}</dd>
-                </div>
-              )}
-            </>
-          ) : null}
-          <div className="flex justify-between gap-4">
-            <dt className="text-slate-600">{t('total')}</dt>
-            <dd className="text-right">
-              <Money amount={order.total} currency={order.currency} />
-            </dd>
-          </div>
-          <div className="flex justify-between gap-4 border-t border-slate-200 pt-3 text-base">
-            <dt className="font-semibold">{order.balanceDue < 0 ? t('owedBack') : t('balanceDue')}</dt>
-            <dd className="text-right font-bold" data-testid="track-balance">
-              {order.balanceDue === 0 ? t('nothingToPay') : <Money amount={Math.abs(order.balanceDue)} currency={order.currency} />}
-            </dd>
-          </div>
-        </dl>
+        <SummaryList
+          className="mt-6 space-y-3 text-sm"
+          labelClass="text-slate-600"
+          valueClass="text-right font-medium"
+          rows={[
+            order.handedOverAt
+              ? { label: order.mode === 'DELIVERY' ? t('deliveredAt') : t('collectedAt'), value: dateTime(order.handedOverAt) }
+              : null,
+            stillToCome && {
+              label: order.mode === 'DELIVERY' ? t('dueDelivery') : t('duePickup'),
+              value: dateTime(order.dueAt),
+              testId: 'track-due',
+            },
+            stillToCome && order.readyAt ? { label: t('readySince'), value: dateTime(order.readyAt) } : null,
+            { label: t('total'), value: <Money amount={order.total} currency={order.currency} />, valueClass: 'text-right' },
+            {
+              label: order.balanceDue < 0 ? t('owedBack') : t('balanceDue'),
+              value: order.balanceDue === 0 ? t('nothingToPay') : <Money amount={Math.abs(order.balanceDue)} currency={order.currency} />,
+              className: 'border-t border-slate-200 pt-3 text-base',
+              labelClass: 'font-semibold',
+              valueClass: 'text-right font-bold',
+              testId: 'track-balance',
+            },
+          ]}
+        />
       </section>
 
-      <section aria-labelledby="track-items" className="mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="track-items" className="font-semibold">
-          {t('items')}
-        </h2>
+      <HeadedSection
+        id="track-items"
+        title={t('items')}
+        headingClass="font-semibold"
+        className="mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      >
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
           {order.items.map((item, i) => (
             <li key={i} className="flex justify-between gap-4 py-1.5">
@@ -131,7 +127,7 @@ export default async function TrackPage({ params }: { params: Promise<{ token: s
             </li>
           ))}
         </ul>
-      </section>
+      </HeadedSection>
 
       <p className="mt-6 text-center text-xs text-slate-500">
         {t('footer', { date: format.dateTime(new Date(order.createdAt), { dateStyle: 'medium' }) })}

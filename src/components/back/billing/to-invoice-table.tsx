@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { IssueInvoiceButton } from '@/components/back/billing/issue-invoice'
 import { Money, MoneyCell } from '@/components/money'
-import { ListTable } from '../list-table'
+import { WorklistTable } from '../worklist-table'
 import type { ToInvoiceRowDTO } from '@/server/billing/list-to-invoice'
 
 /** The billing desk's worklist: open orders with fulfilled quantities not invoiced yet, each with its invoice button. */
@@ -11,7 +11,7 @@ export async function ToInvoiceTable({ toInvoice }: { toInvoice: { rows: ToInvoi
   const now = new Date()
   const currency = toInvoice.currency
   return (
-    <ListTable
+    <WorklistTable
       testId="to-invoice"
       cellClassName="px-3 py-2"
       footer={toInvoice.truncated && <p className="px-3 py-2 text-xs text-slate-600">{t('truncated')}</p>}
@@ -60,6 +60,6 @@ export async function ToInvoiceTable({ toInvoice }: { toInvoice: { rows: ToInvoi
           </tr>
         ))}
       </tbody>
-    </ListTable>
+    </WorklistTable>
   )
 }

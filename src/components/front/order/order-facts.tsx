@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { StatusBadge } from '@/components/status-badge'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
 import { panelClass } from '@/components/ui/styles'
+import { HeadedSection } from '@/components/ui/section'
 
 /** The order's number and state, the way back to the desk, and its ticket (and a new order for the same customer). */
 export async function OrderHeader({ order, canTakeOrder }: { order: OrderDetailDTO; canTakeOrder: boolean }) {
@@ -41,15 +42,23 @@ export async function OrderHeader({ order, canTakeOrder }: { order: OrderDetailD
   )
 }
 
-/** Who the order is for, when it is due, who took it and how far it got; its notes and any hold or cancel reason. */
-export async function OrderFacts({ order }: { order: OrderDetailDTO }) {
+/** The order screen's words, the shared ones, and its way of writing a moment. */
+export async function orderWords() {
   const [t, common, format] = await Promise.all([getTranslations('front.order'), getTranslations('common'), getFormatter()])
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' })
+  return { t, common, dateTime }
+}
+
+/** Who the order is for, when it is due, who took it and how far it got; its notes and any hold or cancel reason. */
+export async function OrderFacts({ order }: { order: OrderDetailDTO }) {
+  const { t, common, dateTime } = await orderWords()
+  const reasons = [
+    { label: t('notes'), text: order.notes, labelClass: 'text-slate-600', textClass: 'whitespace-pre-line' },
+    { label: t('holdReason'), text: order.holdReason, labelClass: 'text-orange-800' },
+    { label: t('cancelReason'), text: order.cancelReason, labelClass: 'text-red-800' },
+  ]
   return (
-    <section aria-labelledby="facts-title" className={panelClass}>
-      <h2 id="facts-title" className="sr-only">
-        {t('facts')}
-      </h2>
+    <HeadedSection id="facts-title" title={t('facts')} headingClass="sr-only" className={panelClass}>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-600">{t('customer')}</dt>
@@ -93,25 +102,16 @@ export async function OrderFacts({ order }: { order: OrderDetailDTO }) {
           )}
           {order.handedOverAt && <dd className="text-slate-700">{t('handedOverAt', { at: dateTime(order.handedOverAt) })}</dd>}
         </div>
-        {order.notes && (
-          <div className="sm:col-span-2">
-            <dt className="text-slate-600">{t('notes')}</dt>
-            <dd className="whitespace-pre-line">{order.notes}</dd>
-          </div>
-        )}
-        {order.holdReason && (
-          <div className="sm:col-span-2">
-            <dt className="text-orange-800">{t('holdReason')}</dt>
-            <dd>{order.holdReason}</dd>
-          </div>
-        )}
-        {order.cancelReason && (
-          <div className="sm:col-span-2">
-            <dt className="text-red-800">{t('cancelReason')}</dt>
-            <dd>{order.cancelReason}</dd>
-          </div>
+        {reasons.map(
+          (r) =>
+            r.text && (
+              <div key={r.label} className="sm:col-span-2">
+                <dt className={r.labelClass}>{r.label}</dt>
+                <dd className={r.textClass}>{r.text}</dd>
+              </div>
+            ),
         )}
       </dl>
-    </section>
+    </HeadedSection>
   )
 }

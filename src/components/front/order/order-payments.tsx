@@ -1,18 +1,15 @@
-import { getFormatter, getTranslations } from 'next-intl/server'
+import { orderWords } from './order-facts'
 import { Money } from '@/components/money'
 import type { OrderDetailDTO } from '@/server/orders/get-order'
 import { panelClass } from '@/components/ui/styles'
+import { HeadedSection } from '@/components/ui/section'
 
 /** The money received and given back on the order, newest last. */
 export async function OrderPayments({ order }: { order: OrderDetailDTO }) {
   if (order.payments.length === 0) return null
-  const [t, common, format] = await Promise.all([getTranslations('front.order'), getTranslations('common'), getFormatter()])
-  const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' })
+  const { t, common, dateTime } = await orderWords()
   return (
-    <section aria-labelledby="payments-title" className={panelClass}>
-      <h2 id="payments-title" className="mb-2 font-semibold">
-        {t('payments')}
-      </h2>
+    <HeadedSection id="payments-title" title={t('payments')} headingClass="mb-2 font-semibold" className={panelClass}>
       <ul className="space-y-1 text-sm">
         {order.payments.map((p) => (
           <li key={p.id} className="flex justify-between gap-3">
@@ -26,6 +23,6 @@ export async function OrderPayments({ order }: { order: OrderDetailDTO }) {
           </li>
         ))}
       </ul>
-    </section>
+    </HeadedSection>
   )
 }

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Money, MoneyCell } from '@/components/money'
 import type { TicketDTO } from '@/server/orders/get-ticket'
+import { SummaryList } from '@/components/ui/figures'
 
 // The printed ticket's parts, each laid out for an 80 mm receipt or an A4 sheet.
 
@@ -29,32 +30,45 @@ export async function TicketFacts({ ticket, receipt }: { ticket: TicketDTO; rece
   const [t, common, fmt] = await Promise.all([getTranslations('front.ticket'), getTranslations('common'), getFormatter()])
   const dateTime = (iso: string) => fmt.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' })
   return (
-    <dl className={receipt ? 'mt-2 space-y-0.5' : 'mt-6 grid grid-cols-2 gap-x-8 gap-y-2'}>
-      <div className={receipt ? 'flex justify-between gap-2' : ''}>
-        <dt className={receipt ? '' : 'text-xs uppercase text-slate-600'}>{t('customer')}</dt>
-        <dd className={receipt ? 'text-right font-bold' : 'font-bold'}>
-          {ticket.customer.name}
-          {ticket.customer.phone && <span className="block font-normal">{ticket.customer.phone}</span>}
-        </dd>
-      </div>
-      <div className={receipt ? 'flex justify-between gap-2' : ''}>
-        <dt className={receipt ? '' : 'text-xs uppercase text-slate-600'}>{t('due')}</dt>
-        <dd className={receipt ? 'text-right font-bold' : 'font-bold'}>
-          {dateTime(ticket.dueAt)}
-          <span className="block font-normal">
-            {common(`mode.${ticket.mode}`)}
-            {ticket.deliveryAddress && `: ${ticket.deliveryAddress}`}
-          </span>
-        </dd>
-      </div>
-      <div className={receipt ? 'flex justify-between gap-2' : ''}>
-        <dt className={receipt ? '' : 'text-xs uppercase text-slate-600'}>{t('taken')}</dt>
-        <dd className={receipt ? 'text-right' : ''}>
-          {receipt ? fmt.dateTime(new Date(ticket.createdAt), { dateStyle: 'short', timeStyle: 'short' }) : dateTime(ticket.createdAt)}
-          <span className="block">{ticket.takenBy}</span>
-        </dd>
-      </div>
-    </dl>
+    <SummaryList
+      className={receipt ? 'mt-2 space-y-0.5' : 'mt-6 grid grid-cols-2 gap-x-8 gap-y-2'}
+      rowClass={receipt ? 'flex justify-between gap-2' : ''}
+      labelClass={receipt ? '' : 'text-xs uppercase text-slate-600'}
+      valueClass={receipt ? 'text-right font-bold' : 'font-bold'}
+      rows={[
+        {
+          label: t('customer'),
+          value: (
+            <>
+              {ticket.customer.name}
+              {ticket.customer.phone && <span className="block font-normal">{ticket.customer.phone}</span>}
+            </>
+          ),
+        },
+        {
+          label: t('due'),
+          value: (
+            <>
+              {dateTime(ticket.dueAt)}
+              <span className="block font-normal">
+                {common(`mode.${ticket.mode}`)}
+                {ticket.deliveryAddress && `: ${ticket.deliveryAddress}`}
+              </span>
+            </>
+          ),
+        },
+        {
+          label: t('taken'),
+          valueClass: receipt ? 'text-right' : '',
+          value: (
+            <>
+              {receipt ? fmt.dateTime(new Date(ticket.createdAt), { dateStyle: 'short', timeStyle: 'short' }) : dateTime(ticket.createdAt)}
+              <span className="block">{ticket.takenBy}</span>
+            </>
+          ),
+        },
+      ]}
+    />
   )
 }
 
@@ -91,55 +105,26 @@ export async function TicketLines({ ticket, receipt }: { ticket: TicketDTO; rece
 /** Subtotal, tax by rate, total, what was paid and what is left to pay. */
 export async function TicketTotals({ ticket, receipt }: { ticket: TicketDTO; receipt: boolean }) {
   const t = await getTranslations('front.ticket')
+  const money = (amount: number) => <Money amount={amount} currency={ticket.currency} />
+  const paidAfterDeposit = ticket.paidNet - ticket.deposit
   return (
-    <dl
+    <SummaryList
       className={`${receipt ? 'mt-1 border-t border-dashed border-black pt-1' : 'ml-auto mt-4 w-72 border-t border-slate-300 pt-2'} space-y-0.5`}
-    >
-      <div className="flex justify-between">
-        <dt>{t('subtotal')}</dt>
-        <dd>
-          <Money amount={ticket.subtotal} currency={ticket.currency} />
-        </dd>
-      </div>
-      {ticket.byRate.map((r) => (
-        <div key={r.taxRateBp} className="flex justify-between">
-          <dt>{t('taxAt', { rate: r.taxRateBp / 100 })}</dt>
-          <dd>
-            <Money amount={r.tax} currency={ticket.currency} />
-          </dd>
-        </div>
-      ))}
-      <div className={`flex justify-between font-bold ${receipt ? 'text-sm' : 'text-base'}`}>
-        <dt>{t('total')}</dt>
-        <dd>
-          <Money amount={ticket.total} currency={ticket.currency} />
-        </dd>
-      </div>
-      {ticket.deposit > 0 && (
-        <div className="flex justify-between">
-          <dt>{t('deposit')}</dt>
-          <dd>
-            −<Money amount={ticket.deposit} currency={ticket.currency} />
-          </dd>
-        </div>
-      )}
-      {ticket.paidNet - ticket.deposit > 0 && (
-        <div className="flex justify-between">
-          <dt>{t('paid')}</dt>
-          <dd>
-            −<Money amount={ticket.paidNet - ticket.deposit} currency={ticket.currency} />
-          </dd>
-        </div>
-      )}
-      <div
-        className={`flex justify-between font-bold ${receipt ? 'border-t border-dashed border-black pt-0.5 text-sm' : 'border-t border-slate-300 pt-1 text-base'}`}
-      >
-        <dt>{t('leftToPay')}</dt>
-        <dd data-testid="ticket-left-to-pay">
-          <Money amount={Math.max(0, ticket.leftToPay)} currency={ticket.currency} />
-        </dd>
-      </div>
-    </dl>
+      rowClass="flex justify-between"
+      rows={[
+        { label: t('subtotal'), value: money(ticket.subtotal) },
+        ...ticket.byRate.map((r) => ({ label: t('taxAt', { rate: r.taxRateBp / 100 }), value: money(r.tax) })),
+        { label: t('total'), value: money(ticket.total), className: `font-bold ${receipt ? 'text-sm' : 'text-base'}` },
+        ticket.deposit > 0 && { label: t('deposit'), value: <>−{money(ticket.deposit)}</> },
+        paidAfterDeposit > 0 && { label: t('paid'), value: <>−{money(paidAfterDeposit)}</> },
+        {
+          label: t('leftToPay'),
+          value: money(Math.max(0, ticket.leftToPay)),
+          testId: 'ticket-left-to-pay',
+          className: `font-bold ${receipt ? 'border-t border-dashed border-black pt-0.5 text-sm' : 'border-t border-slate-300 pt-1 text-base'}`,
+        },
+      ]}
+    />
   )
 }
 

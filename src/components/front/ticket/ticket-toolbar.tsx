@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { Kbd } from '@/components/front/kbd'
+import { NewOrderLink } from '@/components/front/new-order-link'
 import { PrintButton } from '@/components/front/print-controls'
 import type { TicketDTO } from '@/server/orders/get-ticket'
 
@@ -49,16 +49,12 @@ export async function TicketToolbar({
           {t('openOrder')}
         </Link>
         {canTakeOrder && (
-          <Link
+          <NewOrderLink
             id="next-order"
-            href="/front/orders/new"
-            aria-keyshortcuts="Alt+O"
-            className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
-            data-testid="next-order"
-          >
-            {t('nextOrder')}
-            <Kbd keys={['Alt', 'O']} />
-          </Link>
+            label={t('nextOrder')}
+            testId="next-order"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+          />
         )}
       </div>
     </div>

@@ -6,7 +6,7 @@ import { addDays, businessDay } from '@/domain/opening-hours'
 import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
 import { Money, MoneyCell } from '@/components/money'
-import { ListTable } from '@/components/back/list-table'
+import { WorklistTable } from '@/components/back/worklist-table'
 import { Panel } from '@/components/ui/section'
 import { EmptyState } from '@/components/ui/table'
 import { requirePageActor } from '@/server/auth/guard'
@@ -59,11 +59,11 @@ export default async function ReceivablesPage() {
         {data.customers.length === 0 ? (
           <EmptyState title={t('empty')} hint={t('emptyHint')} />
         ) : (
-          <ListTable testId="receivables" cellClassName="px-3 py-2 text-right" columns={receivableColumns}>
+          <WorklistTable testId="receivables" cellClassName="px-3 py-2 text-right" columns={receivableColumns}>
             {data.customers.map((c) => (
               <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
             ))}
-          </ListTable>
+          </WorklistTable>
         )}
       </ListSection>
 

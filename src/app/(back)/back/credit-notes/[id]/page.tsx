@@ -7,12 +7,14 @@ import { Money } from '@/components/money'
 import { getCreditNote } from '@/server/billing/get-credit-note'
 import { loadBackRecord } from '../../load'
 import { documentMetadata } from '../../document-metadata'
+import { xmlExportOffered } from '@/server/einvoice/export-einvoice-xml'
+import { XmlDownloadLink } from '@/components/back/xml-download-link'
 
 export const generateMetadata = documentMetadata(getCreditNote)
 
 export default async function CreditNotePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, record: note } = await loadBackRecord(params, getCreditNote)
-  const t = await getTranslations('back.document')
+  const [t, xml] = await Promise.all([getTranslations('back.document'), xmlExportOffered(actor, { currency: note.currency })])
   const canRefund = mayCall(actor, recordRefundUseCase.tasks)
   return (
     <DocumentScreen
@@ -20,6 +22,7 @@ export default async function CreditNotePage({ params }: { params: Promise<{ id:
         <>
           <ToolbarLink href={`/back/invoices/${note.invoice.id}`}>← {t('backToInvoice', { number: note.invoice.number })}</ToolbarLink>
           <ToolbarLink href={`/back/orders/${note.order.id}`}>{t('toOrder', { number: note.order.number })}</ToolbarLink>
+          {xml && <XmlDownloadLink href={`/api/back/credit-notes/${note.id}/xml`} />}
         </>
       }
     >

@@ -14,17 +14,20 @@ import { documentMetadata } from '../../document-metadata'
 import { TransferQr } from '@/components/transfer-qr'
 import { invoiceMemo } from '@/domain/bank-transfer'
 import { transferQr } from '@/server/billing/transfer-qr'
+import { xmlExportOffered } from '@/server/einvoice/export-einvoice-xml'
+import { XmlDownloadLink } from '@/components/back/xml-download-link'
 
 export const generateMetadata = documentMetadata(getInvoice)
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, record: invoice } = await loadBackRecord(params, getInvoice)
-  const [billing, t, format, transfer] = await Promise.all([
+  const [billing, t, format, transfer, xml] = await Promise.all([
     getOrderBilling(actor, invoice.order.id),
     getTranslations('back.document'),
     getFormatter(),
     // The balance due by VietQR transfer, its memo the invoice number (matched back to this invoice, ADR 016).
     invoice.balance > 0 ? transferQr(invoice.balance, invoiceMemo(invoice.number)) : null,
+    xmlExportOffered(actor, { currency: invoice.currency, symbol: invoice.einvoice?.symbol }),
   ])
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' })
   // The payment section stays once the invoice is paid: the form keeps the change to give back on screen until the
@@ -39,6 +42,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <Badge tone={invoice.balance > 0 ? 'red' : invoice.balance < 0 ? 'amber' : 'emerald'}>
             {invoice.balance > 0 ? t('statusOpen') : invoice.balance < 0 ? t('statusOverpaid') : t('statusPaid')}
           </Badge>
+          {xml && <XmlDownloadLink href={`/api/back/invoices/${invoice.id}/xml`} />}
         </>
       }
     >

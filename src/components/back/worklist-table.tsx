@@ -3,7 +3,7 @@ import { listHeadClass, TableHead, type HeadColumn } from '@/components/ui/table
 
 /** A back-office worklist as a full-width table (receivables, orders to invoice): scrolls sideways on a phone; the
  * caller gives its body or bodies and, under the table, a `footer` line. */
-export function ListTable({
+export function WorklistTable({
   testId,
   columns,
   cellClassName,
