@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 import { assignOrderAction, cancelOrderAction, holdOrderAction, releaseOrderAction } from '@/actions/fulfillment'
 import { Money } from '../money'
-import { FieldError } from '@/components/ui/field'
+import { Field } from '@/components/ui/field'
 import { FormMessage } from './form-message'
 import { useAction } from '@/components/ui/use-action'
 import { compactInputClass } from '@/components/ui/styles'
@@ -99,7 +99,6 @@ export function HoldForm({
   const [reason, setReason] = useState('')
   const hold = useAction(holdOrderAction, { onSuccess: () => setReason('') })
   const release = useAction(releaseOrderAction)
-  const reasonId = useId()
   if (holdReason !== null) {
     return (
       <div className="space-y-2" data-testid="release-form">
@@ -118,7 +117,6 @@ export function HoldForm({
       </div>
     )
   }
-  const errors = hold.fieldErrors.reason
   return (
     <form
       onSubmit={(e) => {
@@ -128,21 +126,14 @@ export function HoldForm({
       className="space-y-2"
       data-testid="hold-form"
     >
-      <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
-        {t('reason')}
-      </label>
-      <input
-        id={reasonId}
+      <ReasonField
+        label={t('reason')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        maxLength={500}
+        onChange={setReason}
+        errors={hold.fieldErrors.reason}
         placeholder={t('placeholder')}
         disabled={disabled}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${reasonId}-error` : undefined}
-        className={compactInputClass}
       />
-      <FieldError id={`${reasonId}-error`} messages={errors} />
       <button type="submit" disabled={disabled || hold.pending || reason.trim() === ''} className={secondary}>
         {t('hold')}
       </button>
@@ -153,26 +144,17 @@ export function HoldForm({
 
 /** Cancel with a reason, after seeing what money the customer has paid and what invoices stand. */
 export function CancelDialog({
-  orderId,
-  version,
-  moneyHeld,
-  invoicedNet,
-  currency,
+  order,
   disabled,
 }: {
-  orderId: string
-  version: number
-  moneyHeld: number
-  invoicedNet: number
-  currency: string
+  order: { id: string; version: number; paidNet: number; invoicedNet: number; currency: string }
   disabled: boolean
 }) {
+  const { paidNet: moneyHeld, invoicedNet, currency } = order
   const t = useTranslations('back.cancel')
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const action = useAction(cancelOrderAction, { onSuccess: () => setOpen(false) })
-  const reasonId = useId()
-  const errors = action.fieldErrors.reason
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
@@ -206,27 +188,11 @@ export function CancelDialog({
           <form
             onSubmit={(e) => {
               e.preventDefault()
-              void action.run({ orderId, expectedVersion: version, reason })
+              void action.run({ orderId: order.id, expectedVersion: order.version, reason })
             }}
             className="mt-4 space-y-3"
           >
-            <div>
-              <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">
-                {t('reason')}
-              </label>
-              <textarea
-                id={reasonId}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                maxLength={500}
-                rows={3}
-                required
-                aria-invalid={errors ? true : undefined}
-                aria-describedby={errors ? `${reasonId}-error` : undefined}
-                className={compactInputClass}
-              />
-              <FieldError id={`${reasonId}-error`} messages={errors} />
-            </div>
+            <ReasonField label={t('reason')} value={reason} onChange={setReason} errors={action.fieldErrors.reason} lines={3} required />
             <FormMessage error={action.formError} stale={action.stale} />
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
@@ -246,5 +212,40 @@ export function CancelDialog({
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  )
+}
+
+/** Why an order is held or cancelled: one line, or `lines` of text; at most what the server keeps (500 characters). */
+function ReasonField({
+  label,
+  value,
+  onChange,
+  errors,
+  lines,
+  ...rest
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  errors: string[] | undefined
+  lines?: number
+  placeholder?: string
+  disabled?: boolean
+  required?: boolean
+}) {
+  return (
+    <Field label={label} errors={errors}>
+      {(field) => {
+        const props = {
+          ...field,
+          ...rest,
+          value,
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+          maxLength: 500,
+          className: compactInputClass,
+        }
+        return lines ? <textarea {...props} rows={lines} /> : <input {...props} />
+      }}
+    </Field>
   )
 }

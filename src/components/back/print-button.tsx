@@ -1,17 +1,11 @@
 'use client'
 
+import { Printer } from 'lucide-react'
 import { useTranslations } from 'next-intl'
+import { IconButton } from '@/components/ui/button'
 
 /** Opens the browser's print dialog ("Save as PDF" gives a clean A4 document: the app's frame is not printed). */
 export function PrintButton() {
   const t = useTranslations('back.document')
-  return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-800"
-    >
-      {t('print')}
-    </button>
-  )
+  return <IconButton icon={Printer} label={t('print')} variant="primary" onClick={() => window.print()} />
 }

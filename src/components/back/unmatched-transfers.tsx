@@ -8,6 +8,7 @@ import type { UnmatchedTransferDTO } from '@/server/transfers/list-unmatched-tra
 import { FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { buttonClass, secondaryButtonClass } from '@/components/ui/styles'
 import { DataTable } from '@/components/ui/table'
+import { columnsFrom } from '@/components/ui/table-columns'
 import { useAction } from '@/components/ui/use-action'
 import type { FieldErrors } from '@/lib/action-result'
 
@@ -25,7 +26,7 @@ export function UnmatchedTransfers({ transfers }: { transfers: UnmatchedTransfer
           {t('empty')}
         </p>
       ) : (
-        <DataTable caption={t('title')} className="align-top" columns={COLUMNS.map((c) => ({ label: t(c), end: c === 'amount' }))}>
+        <DataTable caption={t('title')} className="align-top" columns={columnsFrom(t, COLUMNS, ['amount'])}>
           {transfers.map((transfer) => (
             <TransferRow key={transfer.id} transfer={transfer} onDone={setDone} />
           ))}

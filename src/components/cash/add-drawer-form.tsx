@@ -5,24 +5,26 @@ import { useState } from 'react'
 import { createCashDrawerAction } from '@/actions/cash'
 import { FormError, InputField, StatusMessage } from '@/components/ui/field'
 import { buttonClass } from '@/components/ui/styles'
-import { useAction } from '@/components/ui/use-action'
+import { useSaidAction } from './use-said-action'
 
 /** The manager adds a drawer (a counter with its own till). */
 export function AddDrawerForm() {
   const t = useTranslations('cash.manager')
   const [name, setName] = useState('')
-  const [done, setDone] = useState<string | null>(null)
-  const { run, pending, fieldErrors, formError } = useAction(createCashDrawerAction)
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    setDone(null)
-    const result = await run({ name })
-    if (!result.ok) return
-    setDone(t('added', { name: name.trim() }))
-    setName('')
-  }
+  const { submit, pending, fieldErrors, formError, done } = useSaidAction(createCashDrawerAction)
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-wrap items-end gap-2">
+    <form
+      onSubmit={(e) =>
+        void submit(
+          e,
+          { name },
+          () => t('added', { name: name.trim() }),
+          () => setName(''),
+        )
+      }
+      noValidate
+      className="mt-3 flex flex-wrap items-end gap-2"
+    >
       <InputField label={t('newDrawer')} errors={fieldErrors.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {t('addDrawer')}

@@ -7,7 +7,7 @@ import { closeCashSessionAction } from '@/actions/cash'
 import { cashDifference, differenceNeedsNote } from '@/domain/cash-drawer'
 import { formatMoney } from '@/domain/money'
 import { DialogButtons, Modal, useDialog } from '@/components/ui/dialog'
-import { FieldError } from '@/components/ui/field'
+import { Field, FieldError } from '@/components/ui/field'
 import { Figures } from '@/components/ui/figures'
 import { buttonClass, inputClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
@@ -89,24 +89,21 @@ export function CloseDrawerDialog({
           />
         </div>
         {difference === 0 && <p className="text-sm text-emerald-800">{t('balanced')}</p>}
-        <div>
-          <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-            {t('note')}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            value={note}
-            maxLength={500}
-            rows={2}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={Boolean(fieldErrors.note)}
-            aria-describedby={`${id}-note-hint`}
-            className={inputClass}
-          />
-          <p id={`${id}-note-hint`} className={`mt-1 text-xs ${needsNote ? 'font-semibold text-amber-800' : 'text-slate-500'}`}>
-            {fieldErrors.note?.join(' ') ?? (needsNote ? t('noteNeeded', { threshold: money(props.threshold) }) : t('noteOptional'))}
-          </p>
-        </div>
+        <Field
+          label={t('note')}
+          errors={fieldErrors.note}
+          hint={
+            fieldErrors.note ? undefined : needsNote ? (
+              <span className="font-semibold text-amber-800">{t('noteNeeded', { threshold: money(props.threshold) })}</span>
+            ) : (
+              t('noteOptional')
+            )
+          }
+        >
+          {(field) => (
+            <textarea {...field} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} className={inputClass} />
+          )}
+        </Field>
         <DialogButtons error={formError} label={t('submit')} pending={pending} onCancel={dialog.close} />
       </form>
     </Modal>

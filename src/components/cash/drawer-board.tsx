@@ -7,12 +7,13 @@ import { useId, useState } from 'react'
 import { openCashSessionAction, recordCashMovementAction } from '@/actions/cash'
 import { formatMoney } from '@/domain/money'
 import type { DrawerDTO, DrawersDTO } from '@/server/cash/list-drawers'
-import { FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { FormError, InputField, SubmitRow } from '@/components/ui/field'
 import { Figures } from '@/components/ui/figures'
 import { MoneyField, parseTypedAmount } from '@/components/ui/money-input'
 import { buttonClass, cardClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 import { CloseDrawerDialog } from './close-drawer-dialog'
+import { useSaidAction } from './use-said-action'
 
 /** Every drawer of the shop: open ones with their live expected cash, cash in/out and closing; closed ones to open. */
 export function DrawerBoard({ data, next }: { data: DrawersDTO; next: string | null }) {
@@ -118,19 +119,19 @@ function MovementForm({ sessionId, currency }: { sessionId: string; currency: st
   const [kind, setKind] = useState<'IN' | 'OUT'>('OUT')
   const [amountText, setAmountText] = useState('')
   const [reason, setReason] = useState('')
-  const [done, setDone] = useState<string | null>(null)
-  const { run, pending, fieldErrors, formError } = useAction(recordCashMovementAction)
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    setDone(null)
+  const { submit, pending, fieldErrors, formError, done } = useSaidAction(recordCashMovementAction)
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     const amount = parseTypedAmount(amountText, currency, locale)
-    const result = await run({ sessionId, kind, amount: amount ?? amountText, reason })
-    if (!result.ok) return
-    setDone(
-      t('movementRecorded', { kind: t(kind === 'IN' ? 'movementIn' : 'movementOut'), amount: formatMoney(amount!, currency, locale) }),
+    const kindWord = t(kind === 'IN' ? 'movementIn' : 'movementOut')
+    void submit(
+      event,
+      { sessionId, kind, amount: amount ?? amountText, reason },
+      () => t('movementRecorded', { kind: kindWord, amount: formatMoney(amount!, currency, locale) }),
+      () => {
+        setAmountText('')
+        setReason('')
+      },
     )
-    setAmountText('')
-    setReason('')
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-2 border-t border-slate-200 pt-3" aria-labelledby={`${id}-title`}>
@@ -157,11 +158,7 @@ function MovementForm({ sessionId, currency }: { sessionId: string; currency: st
           maxLength={200}
         />
       </div>
-      <FormError message={formError} />
-      <StatusMessage message={done} />
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
-        {t('recordMovement')}
-      </button>
+      <SubmitRow label={t('recordMovement')} pending={pending} error={formError} status={done} secondary />
     </form>
   )
 }

@@ -29,25 +29,3 @@ export function Section({ explain, children, ...rest }: SectionProps & { explain
 export function Panel(props: SectionProps) {
   return <HeadedSection className={panelClass} headingClass="mb-3 text-lg font-semibold" {...props} />
 }
-
-/** A screen's title and the line under it that says what the screen is for. */
-export function PageHeader({ title, subtitle }: { title: React.ReactNode; subtitle: React.ReactNode }) {
-  return (
-    <header>
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="text-sm text-slate-600">{subtitle}</p>
-    </header>
-  )
-}
-
-/** A screen's title (its id names the screen's section) and what sits beside it: a live indicator, a summary. */
-export function TitleRow({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
-  return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <h1 id={id} className="text-2xl font-bold">
-        {title}
-      </h1>
-      {children}
-    </div>
-  )
-}

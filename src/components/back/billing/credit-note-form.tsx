@@ -240,14 +240,7 @@ export function CreditNoteForm({
       )}
       <FormMessage error={action.formError} stale={action.stale} />
       {issued && (
-        <IssuedNote
-          text={t('issued')}
-          href={`/back/credit-notes/${issued.creditNoteId}`}
-          number={issued.number}
-          amountLabel={t('refundable')}
-          amount={issued.refundable}
-          currency={currency}
-        />
+        <IssuedNote kind="creditNote" id={issued.creditNoteId} number={issued.number} amount={issued.refundable} currency={currency} />
       )}
       <button
         type="submit"

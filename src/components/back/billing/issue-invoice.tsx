@@ -105,16 +105,7 @@ export function IssueInvoiceButton({
           {t('value')} <Money amount={value} currency={currency} className="font-semibold text-slate-900" />
         </p>
       )}
-      {issued && (
-        <IssuedNote
-          text={t('issued')}
-          href={`/back/invoices/${issued.invoiceId}`}
-          number={issued.number}
-          amountLabel={t('applied')}
-          amount={issued.applied}
-          currency={currency}
-        />
-      )}
+      {issued && <IssuedNote kind="invoice" id={issued.invoiceId} number={issued.number} amount={issued.applied} currency={currency} />}
       <FormMessage error={action.formError} stale={action.stale} />
     </div>
   )
@@ -124,7 +115,6 @@ export function IssueInvoiceButton({
  * that is on the page from the start (so that screen readers announce what is added to it), pinned to the bottom of
  * the window: the button clicked may be far down a long list, and it is gone by the time the answer comes. */
 export function IssuedInvoices({ currency }: { currency: string }) {
-  const t = useTranslations('back.invoice')
   const common = useTranslations('common.actions')
   const [items, setItems] = useState<IssuedInvoice[]>([])
   useEffect(() => {
@@ -140,15 +130,7 @@ export function IssuedInvoices({ currency }: { currency: string }) {
       {items.map((i) => (
         <div key={i.invoiceId} className="flex items-start gap-2 rounded-md bg-white shadow-lg">
           <div className="min-w-0 flex-1">
-            <IssuedNote
-              live={false}
-              text={t('issued')}
-              href={`/back/invoices/${i.invoiceId}`}
-              number={i.number}
-              amountLabel={t('applied')}
-              amount={i.applied}
-              currency={currency}
-            />
+            <IssuedNote live={false} kind="invoice" id={i.invoiceId} number={i.number} amount={i.applied} currency={currency} />
           </div>
           <button
             type="button"

@@ -1,15 +1,14 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { recordRefundAction, returnDepositAction } from '@/actions/billing'
 import { useDrawerChoice } from '@/components/drawer-choice'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
-import { parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { useAction } from '@/components/ui/use-action'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { FormMessage } from '../form-message'
-import { AmountField, primary, ReferenceField } from './billing-fields'
+import { AmountField, primary, ReferenceField, useTypedAmount } from './billing-fields'
 
 /** Pay money back against a credit note (never more than refundable). */
 export function RefundForm({ creditNoteId, refundable, currency }: { creditNoteId: string; refundable: number; currency: string }) {
@@ -26,22 +25,18 @@ type MoneyBack = { kind: 'refund'; target: { creditNoteId: string } } | { kind: 
 /** The one form for money going back to the customer: against a credit note, or a deposit on a cancelled order. */
 function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyBack & { available: number; currency: string }) {
   const t = useTranslations(kind === 'refund' ? 'back.refund' : 'back.returnDeposit')
-  const { locale } = useAmountText()
-  const ids = { amount: useId(), reference: useId() }
   const [method, setMethod] = useState<PaymentMethodInput>('CASH')
-  const [amount, setAmount] = useState('')
+  const amount = useTypedAmount(currency)
   const [reference, setReference] = useState('')
   const [done, setDone] = useState(false)
   const drawer = useDrawerChoice()
   const action = useAction<unknown, unknown>(kind === 'refund' ? recordRefundAction : returnDepositAction, {
     onSuccess: () => {
       setDone(true)
-      setAmount('')
+      amount.setText('')
       setReference('')
     },
   })
-  const minor = parseTypedAmount(amount, currency, locale)
-  const invalid = amount.trim() !== '' && (minor === null || minor <= 0)
   if (refundable <= 0) {
     return (
       <div className="space-y-2" data-testid={`${kind}-form`}>
@@ -54,12 +49,12 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        if (minor === null || minor <= 0) return
+        if (amount.value === null) return
         setDone(false)
         void action.run({
           ...target,
           method,
-          amount: minor,
+          amount: amount.value,
           ...(reference.trim() ? { reference: reference.trim() } : {}),
           ...(method === 'CASH' && drawer.drawerId ? { drawerId: drawer.drawerId } : {}),
         })
@@ -71,24 +66,14 @@ function MoneyBackForm({ kind, target, available: refundable, currency }: MoneyB
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
       {method === 'CASH' && drawer.field}
       <AmountField
-        id={ids.amount}
-        label={t('amount')}
-        fillLabel={t('fill')}
+        amount={amount}
         max={refundable}
-        currency={currency}
-        value={amount}
-        onChange={setAmount}
-        errors={invalid ? [t('amountInvalid')] : action.fieldErrors.amount}
+        errors={amount.invalid ? [t('amountInvalid')] : action.fieldErrors.amount}
+        words={{ label: t('amount'), fill: t('fill') }}
       />
-      <ReferenceField
-        id={ids.reference}
-        label={t('reference')}
-        value={reference}
-        onChange={setReference}
-        errors={action.fieldErrors.reference}
-      />
+      <ReferenceField label={t('reference')} value={reference} onChange={setReference} errors={action.fieldErrors.reference} />
       <FormMessage error={action.formError} stale={action.stale} success={done ? t('recorded') : null} />
-      <button type="submit" disabled={action.pending || minor === null || minor <= 0} className={primary}>
+      <button type="submit" disabled={action.pending || amount.value === null} className={primary}>
         {action.pending ? t('saving') : t('submit')}
       </button>
     </form>

@@ -1,18 +1,17 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { recordPaymentAction } from '@/actions/billing'
 import { Money } from '@/components/money'
 import { useDrawerChoice } from '@/components/drawer-choice'
 import { PaymentMethodRadios } from '@/components/payment-method-radios'
-import { FieldError, Options } from '@/components/ui/field'
-import { MoneyInput, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
-import { compactInputClass } from '@/components/ui/styles'
+import { ChoiceField } from '@/components/ui/field'
+import { MoneyField, parseTypedAmount, useAmountText } from '@/components/ui/money-input'
 import { useAction } from '@/components/ui/use-action'
 import type { PaymentMethodInput } from '@/lib/schemas/order'
 import { FormMessage } from '../form-message'
-import { AmountField, label, primary, ReferenceField } from './billing-fields'
+import { AmountField, primary, ReferenceField, useTypedAmount } from './billing-fields'
 
 /**
  * Take a payment: cash (with change), card or transfer; against one invoice or the order's open invoices oldest
@@ -33,9 +32,8 @@ export function PaymentForm({
 }) {
   const t = useTranslations('back.payment')
   const { locale } = useAmountText()
-  const ids = { amount: useId(), tendered: useId(), reference: useId(), invoice: useId() }
   const [method, setMethod] = useState<PaymentMethodInput>('CASH')
-  const [amount, setAmount] = useState('')
+  const amount = useTypedAmount(currency)
   const [tendered, setTendered] = useState('')
   const [reference, setReference] = useState('')
   const [invoiceId, setInvoiceId] = useState(fixedInvoiceId ?? '')
@@ -44,7 +42,7 @@ export function PaymentForm({
   const action = useAction(recordPaymentAction, {
     onSuccess: (data) => {
       setDone(data)
-      setAmount('')
+      amount.setText('')
       setTendered('')
       setReference('')
     },
@@ -53,10 +51,10 @@ export function PaymentForm({
   const chosen = open.find((i) => i.id === invoiceId)
   // Against one invoice (its own page), nothing more is payable once that invoice is paid, whatever else is open.
   const max = chosen ? Math.min(chosen.open, maxPayable) : fixedInvoiceId ? 0 : maxPayable
-  const minor = parseTypedAmount(amount, currency, locale)
+  const minor = amount.parsed
   const tenderedMinor = tendered.trim() === '' ? undefined : parseTypedAmount(tendered, currency, locale)
   const localErrors: Record<string, string[]> = {}
-  if (amount.trim() !== '' && (minor === null || minor <= 0)) localErrors.amount = [t('amountInvalid')]
+  if (amount.invalid) localErrors.amount = [t('amountInvalid')]
   if (tendered.trim() !== '' && (tenderedMinor === null || (minor !== null && tenderedMinor !== undefined && tenderedMinor < minor)))
     localErrors.tendered = [t('tenderedInvalid')]
   const errors = { ...action.fieldErrors, ...localErrors }
@@ -76,12 +74,12 @@ export function PaymentForm({
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        if (minor === null || minor <= 0 || Object.keys(localErrors).length > 0) return
+        if (amount.value === null || Object.keys(localErrors).length > 0) return
         setDone(null)
         void action.run({
           orderId,
           method,
-          amount: minor,
+          amount: amount.value,
           ...(invoiceId ? { invoiceId } : {}),
           ...(method === 'CASH' && typeof tenderedMinor === 'number' ? { tendered: tenderedMinor } : {}),
           ...(method !== 'CASH' && reference.trim() !== '' ? { reference: reference.trim() } : {}),
@@ -95,17 +93,19 @@ export function PaymentForm({
       <PaymentMethodRadios legend={t('method')} value={method} onChange={setMethod} />
       {method === 'CASH' && drawer.field}
       {!fixedInvoiceId && open.length > 1 && (
-        <InvoiceSelect id={ids.invoice} label={t('invoice')} open={open} value={invoiceId} onChange={setInvoiceId} />
+        <ChoiceField
+          compact
+          label={t('invoice')}
+          value={invoiceId}
+          onChange={setInvoiceId}
+          options={[{ value: '', label: t('oldestFirst') }, ...open.map((i) => ({ value: i.id, label: i.number }))]}
+        />
       )}
       <AmountField
-        id={ids.amount}
-        label={t('amount')}
-        fillLabel={t('fill')}
+        amount={amount}
         max={max}
-        currency={currency}
-        value={amount}
-        onChange={setAmount}
         errors={errors.amount}
+        words={{ label: t('amount'), fill: t('fill') }}
         hint={
           <>
             {t('max')} <Money amount={max} currency={currency} />
@@ -113,24 +113,13 @@ export function PaymentForm({
         }
       />
       {method === 'CASH' ? (
-        <TenderedField
-          id={ids.tendered}
-          value={tendered}
-          onChange={setTendered}
-          currency={currency}
-          errors={errors.tendered}
-          change={change}
-        />
+        <TenderedField value={tendered} onChange={setTendered} currency={currency} errors={errors.tendered} change={change} />
       ) : (
-        <ReferenceField id={ids.reference} label={t('reference')} value={reference} onChange={setReference} errors={errors.reference} />
+        <ReferenceField label={t('reference')} value={reference} onChange={setReference} errors={errors.reference} />
       )}
       <FormMessage error={action.formError} stale={action.stale} />
       {doneBox}
-      <button
-        type="submit"
-        disabled={action.pending || minor === null || minor <= 0 || (method === 'CASH' && drawer.missing)}
-        className={primary}
-      >
+      <button type="submit" disabled={action.pending || amount.value === null || (method === 'CASH' && drawer.missing)} className={primary}>
         {action.pending ? t('saving') : t('submit')}
       </button>
     </form>
@@ -183,14 +172,12 @@ function PaymentDone({
 
 /** Cash handed over, and the change it leaves once the amount is known. */
 function TenderedField({
-  id,
   value,
   onChange,
   currency,
   errors,
   change,
 }: {
-  id: string
   value: string
   onChange: (value: string) => void
   currency: string
@@ -200,51 +187,12 @@ function TenderedField({
   const t = useTranslations('back.payment')
   return (
     <div>
-      <label htmlFor={id} className={label}>
-        {t('tendered')}
-      </label>
-      <MoneyInput
-        id={id}
-        name="tendered"
-        value={value}
-        onChange={onChange}
-        currency={currency}
-        invalid={!!errors}
-        describedBy={`${id}-error`}
-      />
-      <FieldError id={`${id}-error`} messages={errors} />
+      <MoneyField label={t('tendered')} value={value} onChange={onChange} currency={currency} errors={errors} />
       {change !== null && (
         <p className="mt-1 text-sm" aria-live="polite">
           {t('change')} <Money amount={change} currency={currency} className="font-semibold" />
         </p>
       )}
-    </div>
-  )
-}
-
-/** Which open invoice a payment settles (none chosen: the oldest first). */
-function InvoiceSelect({
-  id,
-  label: text,
-  open,
-  value,
-  onChange,
-}: {
-  id: string
-  label: string
-  open: Array<{ id: string; number: string }>
-  value: string
-  onChange: (id: string) => void
-}) {
-  const t = useTranslations('back.payment')
-  return (
-    <div>
-      <label htmlFor={id} className={label}>
-        {text}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={compactInputClass}>
-        <Options placeholder={t('oldestFirst')} options={open.map((i) => ({ value: i.id, label: i.number }))} />
-      </select>
     </div>
   )
 }

@@ -38,14 +38,7 @@ export async function OrderActions({
       {order.blocked.CANCEL === null && canFulfil && (
         <Panel id="cancel-title" title={t('cancelTitle')}>
           <p className="mb-3 text-sm text-slate-600">{t('cancelHint')}</p>
-          <CancelDialog
-            orderId={order.id}
-            version={order.version}
-            moneyHeld={order.paidNet}
-            invoicedNet={order.invoicedNet}
-            currency={order.currency}
-            disabled={!canFulfil}
-          />
+          <CancelDialog order={order} disabled={!canFulfil} />
         </Panel>
       )}
     </aside>

@@ -48,43 +48,39 @@ export async function CancelledBanner({ order }: { order: OrderDetailDTO }) {
   )
 }
 
+/** A fact of the order: its main value, what the reader may want under it (`more`), and how wide it stands. */
+type Fact = { label: string; value: React.ReactNode; strong?: boolean; more?: React.ReactNode; wide?: boolean }
+
 /** Who the order is for, when it is due, how it leaves and who took it. */
 export async function OrderFacts({ order, now }: { order: OrderDetailDTO; now: Date }) {
   const [t, common, format] = await Promise.all([getTranslations('back.order'), getTranslations('common'), getFormatter()])
-  return (
-    <dl className={`${panelClass} grid grid-cols-2 gap-x-6 gap-y-3 text-sm md:grid-cols-4`}>
-      <div>
-        <dt className="text-slate-600">{t('customer')}</dt>
-        <dd className="font-medium">{order.customer.name}</dd>
-        {order.customer.phone && <dd className="text-slate-600">{order.customer.phone}</dd>}
-      </div>
-      <div>
-        <dt className="text-slate-600">{t('due')}</dt>
-        <dd>
-          <DueLabel dueAt={order.dueAt} now={now.toISOString()} overdue={order.overdue} />
-        </dd>
-      </div>
-      <div>
-        <dt className="text-slate-600">{t('mode')}</dt>
-        <dd>{common(`mode.${order.mode}`)}</dd>
-        {order.deliveryAddress && <dd className="text-slate-600">{order.deliveryAddress}</dd>}
-      </div>
-      <div>
-        <dt className="text-slate-600">{t('taken')}</dt>
-        <dd>
+  const facts: Fact[] = [
+    { label: t('customer'), value: order.customer.name, strong: true, more: order.customer.phone },
+    { label: t('due'), value: <DueLabel dueAt={order.dueAt} now={now.toISOString()} overdue={order.overdue} /> },
+    { label: t('mode'), value: common(`mode.${order.mode}`), more: order.deliveryAddress },
+    {
+      label: t('taken'),
+      value: (
+        <>
           {order.takenBy}
           {order.takenCovering && (
             <span className="ml-1 rounded bg-violet-100 px-1.5 text-xs font-medium text-violet-800">{common('crossRole')}</span>
           )}
-        </dd>
-        <dd className="text-slate-600">{format.dateTime(new Date(order.createdAt), { dateStyle: 'short', timeStyle: 'short' })}</dd>
-      </div>
-      {order.notes && (
-        <div className="col-span-2 md:col-span-4">
-          <dt className="text-slate-600">{t('notes')}</dt>
-          <dd className="whitespace-pre-line">{order.notes}</dd>
+        </>
+      ),
+      more: format.dateTime(new Date(order.createdAt), { dateStyle: 'short', timeStyle: 'short' }),
+    },
+  ]
+  if (order.notes) facts.push({ label: t('notes'), value: <span className="whitespace-pre-line">{order.notes}</span>, wide: true })
+  return (
+    <dl className={`${panelClass} grid grid-cols-2 gap-x-6 gap-y-3 text-sm md:grid-cols-4`}>
+      {facts.map((f) => (
+        <div key={f.label} className={f.wide ? 'col-span-2 md:col-span-4' : undefined}>
+          <dt className="text-slate-600">{f.label}</dt>
+          <dd className={f.strong ? 'font-medium' : undefined}>{f.value}</dd>
+          {f.more && <dd className="text-slate-600">{f.more}</dd>}
         </div>
-      )}
+      ))}
     </dl>
   )
 }

@@ -3,6 +3,7 @@ import { BillingDocuments } from '@/components/back/billing/billing-documents'
 import { ToInvoiceTable } from '@/components/back/billing/to-invoice-table'
 import { IssuedInvoices } from '@/components/back/billing/issue-invoice'
 import { LiveUpdates } from '@/components/ui/live-updates'
+import { TitleRow } from '@/components/ui/title-row'
 import { EmptyState } from '@/components/ui/table'
 import { Money } from '@/components/money'
 import { requirePageTask } from '@/server/auth/guard'
@@ -21,10 +22,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <section aria-labelledby="to-invoice-title" className="space-y-3">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <h1 id="to-invoice-title" className="text-2xl font-bold">
-            {t('title')}
-          </h1>
+        <TitleRow id="to-invoice-title" title={t('title')}>
           <LiveUpdates mode="refresh" />
           {toInvoice.rows.length > 0 && (
             <p className="text-sm text-slate-700">
@@ -32,7 +30,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               <Money amount={toInvoice.total} currency={toInvoice.currency} className="font-semibold" />
             </p>
           )}
-        </div>
+        </TitleRow>
         <IssuedInvoices currency={toInvoice.currency} />
         {toInvoice.rows.length === 0 ? (
           <EmptyState title={t('empty')} hint={t('emptyHint')} data-testid="to-invoice-empty" />

@@ -6,7 +6,9 @@ import { addDays, businessDay } from '@/domain/opening-hours'
 import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
 import { Money, MoneyCell } from '@/components/money'
-import { EmptyState, listHeadClass, TableHead } from '@/components/ui/table'
+import { WorklistTable } from '@/components/back/worklist-table'
+import { Panel } from '@/components/ui/section'
+import { EmptyState } from '@/components/ui/table'
 import { requirePageActor } from '@/server/auth/guard'
 import { listReceivables, type ReceivablesDTO } from '@/server/receivables/list-receivables'
 import { getSettings } from '@/server/settings/get-settings'
@@ -23,6 +25,11 @@ export default async function ReceivablesPage() {
   if (!mayCall(actor, BILLING_READERS)) forbidden()
   const [data, settings, t] = await Promise.all([listReceivables(actor), getSettings(), getTranslations('back.receivables')])
   const today = businessDay(new Date(), settings.timeZone)
+  const receivableColumns = [
+    { label: t('customer'), className: 'px-3 py-2' },
+    ...AGING_BUCKETS.map((b) => ({ label: t(`bucketShort.${b}`) })),
+    { label: t('balance') },
+  ]
   return (
     <div className="space-y-6">
       <section aria-labelledby="receivables-title" className="space-y-3">
@@ -48,37 +55,20 @@ export default async function ReceivablesPage() {
         </dl>
       </section>
 
-      <section aria-labelledby="customers-title" className="space-y-2">
-        <h2 id="customers-title" className="text-xl font-bold">
-          {t('byCustomer')}
-        </h2>
+      <ListSection id="customers-title" title={t('byCustomer')}>
         {data.customers.length === 0 ? (
           <EmptyState title={t('empty')} hint={t('emptyHint')} />
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-            <table className="w-full text-left text-sm" data-testid="receivables">
-              <TableHead
-                className={listHeadClass}
-                cellClassName="px-3 py-2 text-right"
-                columns={[
-                  { label: t('customer'), className: 'px-3 py-2' },
-                  ...AGING_BUCKETS.map((b) => ({ label: t(`bucketShort.${b}`) })),
-                  { label: t('balance') },
-                ]}
-              />
-              {data.customers.map((c) => (
-                <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
-              ))}
-            </table>
-          </div>
+          <WorklistTable testId="receivables" cellClassName="px-3 py-2 text-right" columns={receivableColumns}>
+            {data.customers.map((c) => (
+              <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
+            ))}
+          </WorklistTable>
         )}
-      </section>
+      </ListSection>
 
       {data.owedBack.length > 0 && (
-        <section aria-labelledby="owed-title" className="space-y-2">
-          <h2 id="owed-title" className="text-xl font-bold">
-            {t('owedBack')}
-          </h2>
+        <ListSection id="owed-title" title={t('owedBack')}>
           <p className="text-sm text-slate-600">{t('owedBackHint')}</p>
           <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-slate-200">
             {data.owedBack.map((o) => (
@@ -92,17 +82,26 @@ export default async function ReceivablesPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </ListSection>
       )}
 
-      <section aria-labelledby="export-title" className="space-y-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-        <h2 id="export-title" className="text-lg font-semibold">
-          {t('exportTitle')}
-        </h2>
-        <p className="text-sm text-slate-600">{t('exportHint')}</p>
+      <Panel id="export-title" title={t('exportTitle')}>
+        <p className="mb-2 text-sm text-slate-600">{t('exportHint')}</p>
         <ExportForm defaultFrom={`${addDays(today, -29)}`} defaultTo={today} />
-      </section>
+      </Panel>
     </div>
+  )
+}
+
+/** A list of the page under its heading. */
+function ListSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
   )
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { UnmatchedTransfers } from '@/components/back/unmatched-transfers'
 import { LiveUpdates } from '@/components/ui/live-updates'
+import { PageHeader } from '@/components/ui/page-header'
 import { requirePageTask } from '@/server/auth/guard'
 import { listUnmatchedTransfers } from '@/server/transfers/list-unmatched-transfers'
 
@@ -15,13 +16,10 @@ export default async function TransfersPage() {
   const [transfers, t] = await Promise.all([listUnmatchedTransfers(actor, { limit: 200 }), getTranslations('back.transfers')])
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t('title')}</h1>
-          <p className="max-w-3xl text-sm text-slate-600">{t('subtitle')}</p>
-        </div>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <PageHeader title={t('title')} subtitle={t('subtitle')} />
         <LiveUpdates mode="refresh" transfers />
-      </header>
+      </div>
       <UnmatchedTransfers transfers={transfers} />
     </div>
   )

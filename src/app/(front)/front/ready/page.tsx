@@ -6,7 +6,7 @@ import { requireArea } from '@/server/auth/guard'
 import { listReadyOrders } from '@/server/orders/list-ready-orders'
 import { getSettings } from '@/server/settings/get-settings'
 import { ReadyLive } from './ready-live'
-import { TitleRow } from '@/components/ui/section'
+import { TitleRow } from '@/components/ui/title-row'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('front.ready')

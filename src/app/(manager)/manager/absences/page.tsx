@@ -8,7 +8,7 @@ import { absencePresets } from '@/server/absences/presets'
 import { requirePageTask } from '@/server/auth/guard'
 import { loadBusinessClock } from '@/server/coverage/snapshot'
 import { listTeam } from '@/server/team/list-team'
-import { PageHeader } from '@/components/ui/section'
+import { PageHeader } from '@/components/ui/page-header'
 import { titleFrom } from '../title-metadata'
 
 export const generateMetadata = titleFrom('manager.absences')

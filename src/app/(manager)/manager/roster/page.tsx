@@ -6,7 +6,7 @@ import { addDays, businessDay } from '@/domain/opening-hours'
 import { weekMonday } from '@/domain/roster'
 import { getRosterWeek } from '@/server/roster/get-roster-week'
 import { rosterWeekRequest } from './week-request'
-import { PageHeader } from '@/components/ui/section'
+import { PageHeader } from '@/components/ui/page-header'
 import { titleFrom } from '../title-metadata'
 
 export const generateMetadata = titleFrom('manager.roster')

@@ -13,7 +13,7 @@ import { getEInvoiceSettings } from '@/server/einvoice/get-einvoice-settings'
 import { getMessageSettings } from '@/server/messages/get-message-settings'
 import { getBankSettings } from '@/server/settings/get-bank-settings'
 import { getSettings } from '@/server/settings/get-settings'
-import { PageHeader } from '@/components/ui/section'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('manager.settings')
