@@ -1,6 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
+import { Button } from '@/components/ui/button'
 
 // Shown for unexpected errors. Next replaces the message of server errors by a digest in production, so nothing
 // from the server (stack, SQL) reaches the page; the digest lets us find the log line.
@@ -12,13 +13,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="mt-2 text-slate-600">{t('body')}</p>
         {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{t('reference', { ref: error.digest })}</p>}
-        <button
-          type="button"
-          onClick={reset}
-          className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
-        >
-          {t('retry')}
-        </button>
+        <div className="mt-6">
+          <Button look="primary" onClick={reset}>
+            {t('retry')}
+          </Button>
+        </div>
       </div>
     </main>
   )

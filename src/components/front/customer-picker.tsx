@@ -44,12 +44,7 @@ function SelectedCustomer({
         <p className="text-sm text-slate-700">{[value.phone, value.email].filter(Boolean).join(' · ') || t('noContact')}</p>
         {value.openOrders > 0 && <p className="mt-1 text-xs text-slate-600">{t('openOrders', { count: value.openOrders })}</p>}
       </div>
-      <ShortcutButton
-        ref={changeRef}
-        keys={['Alt', 'C']}
-        onClick={onChange}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
-      >
+      <ShortcutButton ref={changeRef} keys={['Alt', 'C']} onClick={onChange} look="small">
         {t('change')}
       </ShortcutButton>
     </div>

@@ -17,9 +17,21 @@ export function Kbd({ keys, className }: { keys: string[]; className?: string })
 }
 
 /** A button whose words are followed by its keyboard shortcut ("Change Alt+C"). */
-export function ShortcutButton({ keys, children, ...button }: { keys: string[] } & ComponentProps<'button'>) {
+/** The counter's button looks: `primary` (the step forward), `secondary` (going back), `small` (beside a value). */
+const SHORTCUT_BUTTON = {
+  primary: 'rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700',
+  secondary: 'rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100',
+  small: 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100',
+} as const
+
+export function ShortcutButton({
+  keys,
+  look,
+  children,
+  ...button
+}: { keys: string[]; look: keyof typeof SHORTCUT_BUTTON } & Omit<ComponentProps<'button'>, 'className'>) {
   return (
-    <button type="button" {...button}>
+    <button type="button" className={SHORTCUT_BUTTON[look]} {...button}>
       {children} <Kbd keys={keys} className="ml-1" />
     </button>
   )

@@ -23,3 +23,8 @@ export function IconButton({
     </button>
   )
 }
+
+/** A plain button of the kit: `primary` for the step forward, `secondary` (the default) for going back or aside. */
+export function Button({ look = 'secondary', ...props }: { look?: 'primary' | 'secondary' } & Omit<ComponentProps<'button'>, 'className'>) {
+  return <button type="button" className={look === 'primary' ? buttonClass : secondaryButtonClass} {...props} />
+}

@@ -47,19 +47,10 @@ export function ConfirmSubmit({ items, onBack, onConfirm }: { items: Unfinished[
         ))}
       </ul>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <ShortcutButton
-          keys={['Esc']}
-          autoFocus
-          onClick={onBack}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
-        >
+        <ShortcutButton keys={['Esc']} autoFocus onClick={onBack} look="secondary">
           {t('back')}
         </ShortcutButton>
-        <ShortcutButton
-          keys={['Ctrl', 'Enter']}
-          onClick={onConfirm}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-        >
+        <ShortcutButton keys={['Ctrl', 'Enter']} onClick={onConfirm} look="primary">
           {t('anyway')}
         </ShortcutButton>
       </div>

@@ -10,6 +10,7 @@ import type { DuplicateCandidateDTO } from '@/server/customers/find-duplicate-cu
 import type { CustomerHitDTO } from '@/server/customers/search-customers'
 import { invoiceDetailsDraft, invoiceDetailsInput, type InvoiceDetailsDraft } from '../../invoice-details-draft'
 import { InvoiceDetailsFields } from '../../invoice-details-fields'
+import { Button } from '../../ui/button'
 import { invalidateLookups, lookupUrl, useLookup } from '../use-lookup'
 
 type Draft = { name: string; phone: string; email: string }
@@ -196,21 +197,10 @@ export function NewCustomerForm({
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          disabled={saving}
-          onClick={() => save(candidates !== null && candidates.length > 0)}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button look="primary" disabled={saving} onClick={() => save(candidates !== null && candidates.length > 0)}>
           {saving ? t('saving') : candidates && candidates.length > 0 ? t('createAnyway') : t('save')}
-        </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100"
-        >
-          {t('cancel')}
-        </button>
+        </Button>
+        <Button onClick={onCancel}>{t('cancel')}</Button>
         <span className="text-xs text-slate-600">{t('newHint')}</span>
       </div>
     </div>

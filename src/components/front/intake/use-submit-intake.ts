@@ -56,20 +56,9 @@ function contextual(t: Translate, tRoot: Translate, path: string, message: strin
  * Creating the order: the question before an unfinished order, the checks in the browser, the action, and the
  * errors put where a person looks (with the focus on the first). The idempotency key makes a retry safe.
  */
-export function useSubmitIntake({
-  id,
-  idempotencyKey,
-  state,
-  dispatch,
-  deposit,
-  currency,
-  locale,
-  customerRef,
-  productRef,
-  formRef,
-  focusLine,
-  createOrder,
-}: SubmitIntakeOptions) {
+export function useSubmitIntake(options: SubmitIntakeOptions) {
+  const { id, idempotencyKey, state, dispatch, deposit, currency, locale, customerRef, productRef, formRef, focusLine, createOrder } =
+    options
   const t = useTranslations('front.intake')
   const tRoot = useTranslations()
   const router = useRouter()
