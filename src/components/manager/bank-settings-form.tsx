@@ -5,9 +5,9 @@ import { useState } from 'react'
 import { updateBankSettingsAction } from '@/actions/team'
 import { NAPAS_BANKS } from '@/domain/napas-banks'
 import type { BankSettingsDTO } from '@/server/settings/get-bank-settings'
-import { Field, FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { Field, InputField, SubmitRow } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
-import { buttonClass, inputClass } from '@/components/ui/styles'
+import { inputClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 
 /** Where customers pay by VietQR transfer (the bank from the NAPAS list), and what the ticket's code asks for. */
@@ -64,13 +64,9 @@ export function BankSettingsForm({ bank }: { bank: BankSettingsDTO }) {
             disabled={form.ticketQrAmount !== 'DEPOSIT'}
           />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button type="submit" className={buttonClass} disabled={pending}>
-            {pending ? t('saving') : t('saveBank')}
-          </button>
-          <StatusMessage message={status} />
+        <div className="mt-4">
+          <SubmitRow label={pending ? t('saving') : t('saveBank')} pending={pending} error={formError} status={status} />
         </div>
-        <FormError message={formError} />
       </Section>
     </form>
   )

@@ -1,15 +1,15 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { testEInvoiceConnectionAction, updateEInvoiceSettingsAction } from '@/actions/einvoice'
 import { EINVOICE_PROVIDERS, type EInvoiceProviderName } from '@/domain/einvoice-setup'
 import { INVOICE_TEMPLATES, type InvoiceTemplate } from '@/domain/tax-code'
 import type { EInvoiceSettingsDTO } from '@/server/einvoice/get-einvoice-settings'
 import type { ConnectionTestDTO } from '@/server/einvoice/test-einvoice-connection'
-import { ChoiceField, FormError, InputField, StatusMessage } from '@/components/ui/field'
+import { ChoiceField, FormError, InputField, StatusMessage, SubmitRow } from '@/components/ui/field'
 import { Section } from '@/components/ui/section'
-import { buttonClass, noticeClass, secondaryButtonClass } from '@/components/ui/styles'
+import { noticeClass, secondaryButtonClass } from '@/components/ui/styles'
 import { useAction } from '@/components/ui/use-action'
 import { useTextFields } from '@/components/ui/use-text-fields'
 
@@ -50,33 +50,24 @@ export function EInvoiceSettingsForm({ settings }: { settings: EInvoiceSettingsD
   }
 
   const withProvider = provider !== 'NONE'
+  /** A select of `values`, each shown by `name`. */
+  const choice = <V extends string>(label: ReactNode, value: V, onChange: (v: V) => void, values: readonly V[], name: (v: V) => string) => (
+    <ChoiceField label={label} value={value} onChange={onChange} options={values.map((v) => ({ value: v, label: name(v) }))} />
+  )
   return (
     <form onSubmit={onSubmit} noValidate data-testid="einvoice-settings-form">
       <Section id="s-einvoice" title={t('title')} explain={t('explain')}>
-        <h3 className="mt-4 text-sm font-semibold text-slate-700">{t('seller')}</h3>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <FieldGroup title={t('seller')} columns={2}>
           <InputField {...field('taxId')} hint={t('taxIdHint')} maxLength={20} inputMode="numeric" extraClass="font-mono" />
           <InputField {...field('legalName')} hint={t('legalNameHint')} maxLength={200} />
           <InputField {...field('address')} hint={t('addressHint')} className="sm:col-span-2" maxLength={500} />
-        </div>
-        <h3 className="mt-4 text-sm font-semibold text-slate-700">{t('invoice')}</h3>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          <ChoiceField
-            label={t('invoiceTemplate')}
-            value={template}
-            onChange={setTemplate}
-            options={INVOICE_TEMPLATES.map((v) => ({ value: v, label: t(`template.${v}`) }))}
-          />
+        </FieldGroup>
+        <FieldGroup title={t('invoice')} columns={2}>
+          {choice(t('invoiceTemplate'), template, setTemplate, INVOICE_TEMPLATES, (v) => t(`template.${v}`))}
           <InputField {...field('invoiceSymbol')} hint={t('invoiceSymbolHint')} maxLength={6} extraClass="font-mono uppercase" />
-        </div>
-        <h3 className="mt-4 text-sm font-semibold text-slate-700">{t('provider')}</h3>
-        <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          <ChoiceField
-            label={t('provider')}
-            value={provider}
-            onChange={setProvider}
-            options={EINVOICE_PROVIDERS.map((v) => ({ value: v, label: t(`providers.${v}`) }))}
-          />
+        </FieldGroup>
+        <FieldGroup title={t('provider')} columns={3}>
+          {choice(t('provider'), provider, setProvider, EINVOICE_PROVIDERS, (v) => t(`providers.${v}`))}
           <InputField {...field('username')} maxLength={100} autoComplete="off" disabled={!withProvider} />
           <SecretField
             field={field('secret')}
@@ -84,19 +75,15 @@ export function EInvoiceSettingsForm({ settings }: { settings: EInvoiceSettingsD
             disabled={!withProvider}
             clear={settings.hasSecret ? { checked: clearSecret, onChange: setClearSecret, label: t('clearSecret') } : null}
           />
-        </div>
+        </FieldGroup>
         {settings.missing.length > 0 && (
           <p className={`mt-3 ${noticeClass}`} data-testid="einvoice-missing">
             {t('missing', { fields: settings.missing.map((f) => t(`missingField.${f}`)).join(', ') })}
           </p>
         )}
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button type="submit" className={buttonClass} disabled={pending}>
-            {pending ? t('saving') : t('save')}
-          </button>
-          <StatusMessage message={status} />
+        <div className="mt-4">
+          <SubmitRow label={pending ? t('saving') : t('save')} pending={pending} error={formError} status={status} />
         </div>
-        <FormError message={formError} />
         {settings.provider !== 'NONE' && settings.missing.length === 0 && <ConnectionTest />}
       </Section>
     </form>
@@ -157,5 +144,15 @@ function ConnectionTest() {
         />
       </div>
     </div>
+  )
+}
+
+/** A titled group of the form's fields on a grid. */
+function FieldGroup({ title, columns, children }: { title: string; columns: 2 | 3; children: ReactNode }) {
+  return (
+    <>
+      <h3 className="mt-4 text-sm font-semibold text-slate-700">{title}</h3>
+      <div className={`mt-2 grid gap-3 ${columns === 2 ? 'sm:grid-cols-2' : 'sm:grid-cols-3'}`}>{children}</div>
+    </>
   )
 }

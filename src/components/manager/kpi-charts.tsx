@@ -224,29 +224,33 @@ export async function LateChart({ data }: { data: KpisDTO['late'] }) {
   )
 }
 
+/** The words of each money-by-age chart: its title, what it counts, what it sums and the names of its age buckets. */
+const BUCKET_WORDS = {
+  waiting: { title: 'waitingChartTitle', count: 'orders', value: 'value', bucket: 'waitingBucket' },
+  receivables: { title: 'receivablesChartTitle', count: 'invoices', value: 'openBalance', bucket: 'receivableBucket' },
+} as const
+
+/** Orders waiting or invoices open, by age: a bar per bucket, with its table and a sentence that sums it up. */
 export async function BucketChart({
   id,
-  title,
   currency,
-  rows,
-  countLabel,
-  valueLabel,
+  buckets,
   summary,
 }: {
-  id: string
-  title: string
+  id: keyof typeof BUCKET_WORDS
   currency: string
-  rows: Array<{ label: string; count: number; value: number }>
-  countLabel: string
-  valueLabel: string
+  buckets: ReadonlyArray<{ bucket: string; count: number; value: number }>
   summary: string
 }) {
   const [t, locale] = await Promise.all([getTranslations('manager.kpis'), getLocale()])
   const money = (v: number) => formatMoney(v, currency, locale)
+  const words = BUCKET_WORDS[id]
+  const [countLabel, valueLabel] = [t(words.count), t(words.value)]
+  const rows = buckets.map((b) => ({ ...b, label: t(`${words.bucket}.${b.bucket}` as Parameters<typeof t>[0]) }))
   return (
     <ChartFigure
       id={id}
-      title={title}
+      title={t(words.title)}
       summary={summary}
       table={{ head: [t('bucket'), countLabel, valueLabel], rows: rows.map((r) => [r.label, r.count, money(r.value)]) }}
       chart={{

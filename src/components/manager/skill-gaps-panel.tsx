@@ -11,25 +11,22 @@ import { Section } from '@/components/ui/section'
 export function SkillGapsPanel({ orders }: { orders: SkillGapOrderDTO[] }) {
   const t = useTranslations('manager.skillGaps')
   const format = useFormatter()
-  if (orders.length === 0) return null
-  return (
+  return orders.length === 0 ? null : (
     <Section id="skill-gaps-title" title={t('title')} explain={t('explain')} data-testid="skill-gaps">
-      {
-        <ul className="mt-2 divide-y divide-slate-100">
-          {orders.map((o) => (
-            <li key={o.id} className="py-1.5 text-sm">
-              <Link href={`/back/orders/${o.id}`} prefetch={false} className="font-mono font-semibold text-brand-700 hover:underline">
-                {o.number}
-              </Link>{' '}
-              · {o.customerName} ·{' '}
-              <span suppressHydrationWarning>
-                {t('due', { when: format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' }) })}
-              </span>
-              <SkillLines lines={o.lines} />
-            </li>
-          ))}
-        </ul>
-      }
+      <ul className="mt-2 divide-y divide-slate-100">
+        {orders.map((o) => (
+          <li key={o.id} className="py-1.5 text-sm">
+            <Link href={`/back/orders/${o.id}`} prefetch={false} className="font-mono font-semibold text-brand-700 hover:underline">
+              {o.number}
+            </Link>{' '}
+            · {o.customerName} ·{' '}
+            <span suppressHydrationWarning>
+              {t('due', { when: format.dateTime(new Date(o.dueAt), { dateStyle: 'short', timeStyle: 'short' }) })}
+            </span>
+            <SkillLines lines={o.lines} />
+          </li>
+        ))}
+      </ul>
     </Section>
   )
 }

@@ -18,6 +18,24 @@ export default async function KpisPage() {
   const waitingCount = k.waiting.buckets.reduce((s, b) => s + b.count, 0)
   const waitingValue = k.waiting.buckets.reduce((s, b) => s + b.value, 0)
   const overdueReceivable = k.receivables.buckets.filter((b) => b.bucket !== 'notDue').reduce((s, b) => s + b.amount, 0)
+  const waitingSummary =
+    waitingCount === 0
+      ? t('waitingNone')
+      : t('waitingSummary', {
+          count: waitingCount,
+          value: money(waitingValue),
+          old: k.waiting.buckets.find((b) => b.bucket === 'over7d')?.count ?? 0,
+        })
+  const receivableBuckets = k.receivables.buckets.map((b) => ({ bucket: b.bucket, count: b.count, value: b.amount }))
+  const receivablesSummary =
+    k.receivables.count === 0
+      ? t('receivablesNone')
+      : t('receivablesSummary', {
+          total: money(k.receivables.total),
+          count: k.receivables.count,
+          overdue: money(overdueReceivable),
+          old: money(k.receivables.buckets.find((b) => b.bucket === 'over90')?.amount ?? 0),
+        })
   return (
     <div className="space-y-6">
       <header>
@@ -51,41 +69,8 @@ export default async function KpisPage() {
         <OrdersPerDayChart data={k.ordersPerDay} />
         <StageMedianChart data={k.stageMedians} />
         <LateChart data={k.late} />
-        <BucketChart
-          id="waiting"
-          title={t('waitingChartTitle')}
-          currency={k.currency}
-          countLabel={t('orders')}
-          valueLabel={t('value')}
-          rows={k.waiting.buckets.map((b) => ({ label: t(`waitingBucket.${b.bucket}`), count: b.count, value: b.value }))}
-          summary={
-            waitingCount === 0
-              ? t('waitingNone')
-              : t('waitingSummary', {
-                  count: waitingCount,
-                  value: money(waitingValue),
-                  old: k.waiting.buckets.find((b) => b.bucket === 'over7d')?.count ?? 0,
-                })
-          }
-        />
-        <BucketChart
-          id="receivables"
-          title={t('receivablesChartTitle')}
-          currency={k.currency}
-          countLabel={t('invoices')}
-          valueLabel={t('openBalance')}
-          rows={k.receivables.buckets.map((b) => ({ label: t(`receivableBucket.${b.bucket}`), count: b.count, value: b.amount }))}
-          summary={
-            k.receivables.count === 0
-              ? t('receivablesNone')
-              : t('receivablesSummary', {
-                  total: money(k.receivables.total),
-                  count: k.receivables.count,
-                  overdue: money(overdueReceivable),
-                  old: money(k.receivables.buckets.find((b) => b.bucket === 'over90')?.amount ?? 0),
-                })
-          }
-        />
+        <BucketChart id="waiting" currency={k.currency} buckets={k.waiting.buckets} summary={waitingSummary} />
+        <BucketChart id="receivables" currency={k.currency} buckets={receivableBuckets} summary={receivablesSummary} />
         <KpiLists k={k} now={now} />
       </div>
     </div>

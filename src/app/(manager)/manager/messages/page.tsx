@@ -8,8 +8,8 @@ import { titleFrom } from '../title-metadata'
 export const generateMetadata = titleFrom('manager.messages')
 
 export default async function MessagesPage() {
-  const actor = await requirePageTask('MANAGE_TEAM')
-  const [messages, t] = await Promise.all([listMessages(actor), getTranslations('manager.messages')])
+  const messages = await listMessages(await requirePageTask('MANAGE_TEAM'))
+  const t = await getTranslations('manager.messages')
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
