@@ -49,7 +49,13 @@ describe('GET /api/v1/customers', () => {
     })
     expect(seen).toEqual(expected.map((c) => c.id))
     expect(Object.keys((await list(`?q=${tag}&limit=1`)).json as Page)).toEqual(['data', 'nextCursor'])
-    expect(Object.keys(((await list(`?q=${tag}&limit=1`)).json as Page).data[0]!).sort()).toEqual(['email', 'id', 'name', 'phone'])
+    expect(Object.keys(((await list(`?q=${tag}&limit=1`)).json as Page).data[0]!).sort()).toEqual([
+      'email',
+      'id',
+      'invoiceDetails',
+      'name',
+      'phone',
+    ])
   })
 
   it('finds a phone typed with separators, and lists everyone without q', async () => {
@@ -83,7 +89,7 @@ describe('POST /api/v1/customers', () => {
     const res = await create({ name: '  Võ Thị Sáu ', phone: '+84 90-111-2222', email: ' Sau.Vo@Example.COM ' })
     expect(res.status).toBe(201)
     const body = res.json as { id: string }
-    expect(res.json).toEqual({ id: body.id, name: 'Võ Thị Sáu', phone: '+84901112222', email: 'sau.vo@example.com' })
+    expect(res.json).toEqual({ id: body.id, name: 'Võ Thị Sáu', phone: '+84901112222', email: 'sau.vo@example.com', invoiceDetails: null })
     const row = await db().customer.findUniqueOrThrow({ where: { id: body.id } })
     expect(row.searchText).toContain('vo thi sau')
     expect(await db().auditEvent.count({ where: { entityId: body.id, action: 'customer.created' } })).toBe(1)

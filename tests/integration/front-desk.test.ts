@@ -182,7 +182,12 @@ describe('handOverOrder', () => {
     expect((await handOverOrder(receptionist, { orderId: delivery.id, expectedVersion: await version(delivery.id) })).handover).toBe(
       'DELIVERED',
     )
-    expect((await getOrder(receptionist, delivery.id)).timeline.map((e) => e.action)).toEqual(['order.created', 'order.delivered'])
+    expect((await getOrder(receptionist, delivery.id)).timeline.map((e) => e.action)).toEqual([
+      'order.created',
+      // No consent recorded: the order-received message is skipped, on the timeline (issue 18).
+      'message.skipped',
+      'order.delivered',
+    ])
   })
 
   it('needs HANDLE_PICKUP; a back-office worker certified for it is recorded as covering', async () => {
@@ -219,6 +224,8 @@ describe('pickup with payment at the counter', () => {
     expect(after.timeline.map((e) => [e.action, e.crossRole])).toEqual([
       ['order.created', false],
       ['payment.deposit', false],
+      // Order received, not told: no consent (issue 18).
+      ['message.skipped', false],
       ['invoice.issued', false],
       // The customer has not agreed to messages: the timeline says they were not told (issue 18).
       ['message.skipped', false],

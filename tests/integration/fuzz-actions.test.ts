@@ -69,7 +69,7 @@ const hostileKey = fc.oneof(
 /** Objects whose own keys include __proto__ (as JSON.parse makes them), to catch a merge that walks into the prototype. */
 function polluting(base: Record<string, unknown>): unknown {
   return JSON.parse(
-    `{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}, ${JSON.stringify(base).slice(1)}`,
+    `{"__proto__": {"polluted": "yes", "isAdmin": true}, "constructor": {"prototype": {"polluted": "yes"}}${Object.keys(base).length > 0 ? `, ${JSON.stringify(base).slice(1)}` : '}'}`,
   )
 }
 
@@ -77,10 +77,19 @@ function polluting(base: Record<string, unknown>): unknown {
 function inputFor(key: string): fc.Arbitrary<unknown> {
   const base = ACTION_INPUTS[key]!
   const fields = Object.keys(base())
+  // An action that takes no fields (the e-invoice connection test) is fuzzed with garbage and extra keys only.
+  const replacingOneField =
+    fields.length === 0
+      ? []
+      : [
+          fc.tuple(fc.constantFrom(...fields), hostileValue).map(([field, value]) => ({ ...base(), [field]: value })),
+          fc
+            .tuple(fc.constantFrom(...fields), fc.array(hostileValue, { maxLength: 3 }))
+            .map(([field, value]) => ({ ...base(), [field]: value })),
+        ]
   return fc.oneof(
     hostileValue,
-    fc.tuple(fc.constantFrom(...fields), hostileValue).map(([field, value]) => ({ ...base(), [field]: value })),
-    fc.tuple(fc.constantFrom(...fields), fc.array(hostileValue, { maxLength: 3 })).map(([field, value]) => ({ ...base(), [field]: value })),
+    ...replacingOneField,
     fc.dictionary(hostileKey, hostileValue, { maxKeys: 3 }).map((extra) => ({ ...base(), ...extra })),
     fc.constant(null).map(() => polluting(base())),
   )
