@@ -9,6 +9,7 @@ import { issueInvoiceUseCase } from '@/server/billing/issue-invoice'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
 import { recordRefundUseCase } from '@/server/billing/record-refund'
 import { returnDepositUseCase } from '@/server/billing/return-deposit'
+import { retryEInvoiceUseCase } from '@/server/einvoice/retry-einvoice'
 import { assignTransferUseCase } from '@/server/transfers/assign-transfer'
 import { dismissTransferUseCase } from '@/server/transfers/dismiss-transfer'
 import { refreshingBackOffice } from './refresh'
@@ -27,6 +28,9 @@ export async function recordRefundAction(raw: unknown) {
 }
 export async function returnDepositAction(raw: unknown) {
   return refreshingBackOffice(runAction(returnDepositUseCase, raw))
+}
+export async function retryEInvoiceAction(raw: unknown) {
+  return refreshingBackOffice(runAction(retryEInvoiceUseCase, raw))
 }
 export async function assignTransferAction(raw: unknown) {
   return refreshingBackOffice(runAction(assignTransferUseCase, raw))

@@ -33,6 +33,7 @@ import { setProductSkillUseCase } from '@/server/catalog/set-product-skill'
 import { updateProductUseCase } from '@/server/catalog/update-product'
 import { optOutUseCase } from '@/server/messages/opt-out'
 import { retryMessageUseCase } from '@/server/messages/retry-message'
+import { retryEInvoiceUseCase } from '@/server/einvoice/retry-einvoice'
 import { setMessagePreferencesUseCase } from '@/server/messages/set-message-preferences'
 import { setInvoiceDetailsUseCase } from '@/server/customers/set-invoice-details'
 import { updateMessageSettingsUseCase } from '@/server/messages/update-message-settings'
@@ -148,6 +149,7 @@ const ACTIONS: Record<string, [Row, UseCase]> = {
   'actions/fulfillment.ts#releaseOrderAction': [WORKSHOP, releaseOrderUseCase],
   'actions/fulfillment.ts#cancelOrderAction': [WORKSHOP, cancelOrderUseCase],
   'actions/billing.ts#issueInvoiceAction': [WORKSHOP, issueInvoiceUseCase],
+  'actions/billing.ts#retryEInvoiceAction': [WORKSHOP, retryEInvoiceUseCase],
   'actions/billing.ts#recordPaymentAction': [STAFF, recordPaymentUseCase],
   'actions/billing.ts#issueCreditNoteAction': [WORKSHOP, issueCreditNoteUseCase],
   'actions/billing.ts#recordRefundAction': [STAFF, recordRefundUseCase],

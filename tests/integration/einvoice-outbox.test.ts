@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueCreditNote } from '@/server/billing/issue-credit-note'
 import { issueInvoice } from '@/server/billing/issue-invoice'
+import { retryEInvoice } from '@/server/einvoice/retry-einvoice'
 import { getInvoice } from '@/server/billing/get-invoice'
 import { db } from '@/server/db'
 import { providerSecretContext } from '@/server/einvoice/config'
@@ -116,6 +117,28 @@ describe('e-invoices through the outbox', () => {
     } finally {
       stub.refuse = null
     }
+  })
+
+  it('refused, then tried again by someone who invoices once the cause is fixed: issued once, audited', async () => {
+    stub.refuse = 'Mã số thuế người mua không hợp lệ'
+    const issued = await invoiceDone()
+    const row = await settled({ invoiceId: issued.invoiceId })
+    await until(async () => (await db().outboxEntry.findUnique({ where: { key: `einvoice:${row.id}` } }))?.status === 'FAILED')
+    stub.refuse = null
+    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'REJECTED', retryable: true })
+
+    const receptionist = await makeActor({ homeRole: 'RECEPTIONIST' })
+    await expect(retryEInvoice(receptionist, { einvoiceId: row.id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await retryEInvoice(clerk, { einvoiceId: row.id })
+    const again = await settled({ invoiceId: issued.invoiceId })
+    expect(again).toMatchObject({ status: 'ISSUED', reason: null })
+    expect([...stub.invoices.values()].filter((i) => i.transactionUuid === again.transactionUuid)).toHaveLength(1)
+    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'ISSUED', retryable: false })
+    // Issued is final: nothing to try again, and the refusal changes nothing.
+    await expect(retryEInvoice(clerk, { einvoiceId: row.id })).rejects.toMatchObject({ code: 'CONFLICT' })
+    const trail = await db().auditEvent.findMany({ where: { action: 'einvoice.retried', entityId: row.id } })
+    expect(trail).toHaveLength(1)
+    expect(trail[0]).toMatchObject({ actorId: clerk.id, task: 'INVOICE', data: { was: 'REJECTED' } })
   })
 
   it('a credit note becomes an adjusting e-invoice of the original', async () => {

@@ -35,6 +35,7 @@ export const ACTION_INPUTS: Record<string, () => Record<string, unknown>> = {
   'actions/fulfillment.ts#releaseOrderAction': () => ({ orderId: nobody, expectedVersion: 1 }),
   'actions/fulfillment.ts#cancelOrderAction': () => ({ orderId: nobody, expectedVersion: 1, reason: 'customer' }),
   'actions/billing.ts#issueInvoiceAction': () => ({ orderId: nobody }),
+  'actions/billing.ts#retryEInvoiceAction': () => ({ einvoiceId: nobody }),
   'actions/billing.ts#recordPaymentAction': () => ({ orderId: nobody, method: 'CARD', amount: 1000 }),
   'actions/billing.ts#assignTransferAction': () => ({ transferId: nobody, orderNumber: 'DH-000001' }),
   'actions/billing.ts#dismissTransferAction': () => ({ transferId: nobody, note: 'Tiền nhà' }),

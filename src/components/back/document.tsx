@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl'
+import { EInvoiceRetry } from './billing/einvoice-retry'
 import type { RateBreakdown } from '@/domain/tax'
 import type { DocumentLineDTO, EInvoiceStateDTO, PartySnapshot } from '@/server/billing/get-invoice'
 import { Money } from '../money'
@@ -364,7 +365,16 @@ const EINVOICE_TONE = {
 
 /** The invoice's e-invoice (decision 023): its state on screen, and on paper the provider's number and the code the
  * buyer looks it up with. The shop's own number stays the document's number. */
-export function EInvoiceBlock({ einvoice, totalInWords }: { einvoice: EInvoiceStateDTO | null; totalInWords: string | null }) {
+export function EInvoiceBlock({
+  einvoice,
+  totalInWords,
+  canRetry = false,
+}: {
+  einvoice: EInvoiceStateDTO | null
+  totalInWords: string | null
+  /** The reader may invoice: a refused or given-up e-invoice gets its "Try again". */
+  canRetry?: boolean
+}) {
   const t = useTranslations('back.document.einvoice')
   return (
     <section className="mt-4 break-inside-avoid text-sm" data-testid="einvoice">
@@ -391,6 +401,7 @@ export function EInvoiceBlock({ einvoice, totalInWords }: { einvoice: EInvoiceSt
           {einvoice.lookupCode && (
             <p data-testid="einvoice-lookup">{t('lookup', { code: einvoice.lookupCode, url: einvoice.lookupUrl ?? '' })}</p>
           )}
+          {canRetry && einvoice.retryable && <EInvoiceRetry einvoiceId={einvoice.id} />}
         </div>
       )}
     </section>

@@ -88,3 +88,7 @@ export const dismissTransferSchema = z.strictObject({
 export const listUnmatchedTransfersSchema = z.strictObject({
   limit: formNumber(integer(1, 200)).default(50),
 })
+
+/** Trying a refused or given-up e-invoice again, once the data or the settings are fixed (decision 023). */
+export const retryEInvoiceSchema = z.strictObject({ einvoiceId: z.uuid() })
+export type RetryEInvoiceInput = z.output<typeof retryEInvoiceSchema>

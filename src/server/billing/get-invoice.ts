@@ -8,7 +8,7 @@ import { sumAmounts, type RateBreakdown } from '@/domain/tax'
 import type { Actor } from '../auth/actor'
 import { authorizeAny } from '../authz'
 import { db } from '../db'
-import { einvoiceSetUp } from '../einvoice/issue-einvoice'
+import { einvoiceOutboxKey, einvoiceSetUp } from '../einvoice/issue-einvoice'
 import { getSettings } from '../settings/get-settings'
 
 /** One line of an issued document (invoice or credit note) as its sheet shows it. */
@@ -69,6 +69,7 @@ export interface InvoiceDocumentDTO {
 }
 
 export interface EInvoiceStateDTO {
+  id: string
   status: 'WAITING' | 'ISSUED' | 'REJECTED'
   symbol: string
   providerNumber: string | null
@@ -79,11 +80,18 @@ export interface EInvoiceStateDTO {
   reason: string | null
   /** Waiting while the e-invoice settings are incomplete: only a manager can help (decision 025). */
   notSetUp: boolean
+  /** Refused, or given up on by the outbox: someone who invoices may try it again once the cause is fixed. */
+  retryable: boolean
 }
 
 /** An e-invoice's state as shown, with "not set up" when it waits for settings only a manager can complete. */
-async function einvoiceState({ provider, ...e }: Omit<EInvoiceStateDTO, 'notSetUp'> & { provider: string }): Promise<EInvoiceStateDTO> {
-  return { ...e, notSetUp: e.status === 'WAITING' && !(await einvoiceSetUp(provider)) }
+async function einvoiceState({
+  provider,
+  ...e
+}: Omit<EInvoiceStateDTO, 'notSetUp' | 'retryable'> & { provider: string }): Promise<EInvoiceStateDTO> {
+  const entry = await db().outboxEntry.findUnique({ where: { key: einvoiceOutboxKey(e.id) }, select: { status: true } })
+  const givenUp = entry?.status === 'FAILED' || entry?.status === 'DEAD'
+  return { ...e, notSetUp: e.status === 'WAITING' && !(await einvoiceSetUp(provider)), retryable: e.status !== 'ISSUED' && givenUp }
 }
 
 /** A seller/buyer snapshot as stored on the invoice (JSON), read defensively. */
@@ -123,6 +131,7 @@ export async function getInvoice(actor: Actor, invoiceId: string): Promise<Invoi
       order: { select: { id: true, number: true, version: true } },
       einvoice: {
         select: {
+          id: true,
           status: true,
           provider: true,
           symbol: true,

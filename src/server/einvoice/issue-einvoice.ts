@@ -10,6 +10,8 @@ import { creditNoteDocument, invoiceDocument } from './document'
 import { EInvoiceRejected, issueOnce, type EInvoiceProvider, type IssuedEInvoice } from './provider'
 
 export const EINVOICE_KIND = 'einvoice.issue'
+/** The outbox entry of an e-invoice: one per document, its idempotency key. */
+export const einvoiceOutboxKey = (einvoiceId: string) => `einvoice:${einvoiceId}`
 
 /** The reason stored on a waiting e-invoice while the settings its provider needs are missing (the invoice page
  * explains it in the reader's language, from the settings as they are then). */
@@ -33,7 +35,7 @@ export async function queueEInvoice(tx: Tx, document: { invoiceId: string } | { 
     data: { ...document, provider: settings.provider, transactionUuid: randomUUID(), template: settings.template, symbol: settings.symbol },
     select: { id: true },
   })
-  await enqueueOutbox(tx, { kind: EINVOICE_KIND, key: `einvoice:${row.id}`, payload: { einvoiceId: row.id }, orderId })
+  await enqueueOutbox(tx, { kind: EINVOICE_KIND, key: einvoiceOutboxKey(row.id), payload: { einvoiceId: row.id }, orderId })
 }
 
 const SELECT = {

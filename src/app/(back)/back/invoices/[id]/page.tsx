@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { mayCall } from '@/domain/permissions'
 import { issueCreditNoteUseCase } from '@/server/billing/issue-credit-note'
 import { recordPaymentUseCase } from '@/server/billing/record-payment'
+import { retryEInvoiceUseCase } from '@/server/einvoice/retry-einvoice'
 import { EInvoiceRefresh } from '@/components/back/billing/einvoice-refresh'
 import { InvoiceActions } from '@/components/back/billing/invoice-actions'
 import { BillingDocument, DocumentList, DocumentScreen, EInvoiceBlock, PaymentList, ToolbarLink } from '@/components/back/document'
@@ -68,7 +69,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           </>
         }
       >
-        <EInvoiceBlock einvoice={invoice.einvoice} totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null} />
+        <EInvoiceBlock
+          einvoice={invoice.einvoice}
+          totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null}
+          canRetry={mayCall(actor, retryEInvoiceUseCase.tasks)}
+        />
         {invoice.einvoice?.status === 'WAITING' && !invoice.einvoice.notSetUp && <EInvoiceRefresh />}
         {transfer && (
           <section className="mt-6 break-inside-avoid">
