@@ -11,7 +11,7 @@ test.describe('back-office access', () => {
     await page.goto('/back')
     await page.getByTestId('queue-row').first().getByRole('link').click()
     await expect(page.getByText('fulfilment is not among your skills')).toBeVisible()
-    await expect(page.getByRole('button', { name: /Save/ })).toBeDisabled()
+    await expect(page.getByTestId('fulfillment-form').getByRole('button', { name: 'Save', exact: true })).toBeDisabled()
     await expect(page.getByRole('button', { name: 'Cancel order…' })).toHaveCount(0)
   })
 
