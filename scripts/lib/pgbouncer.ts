@@ -45,7 +45,10 @@ export async function startPgBouncer({
   const server = new URL(databaseUrl)
   const dir = mkdtempSync(path.join(tmpdir(), 'handoff-pgbouncer-'))
   chmodSync(dir, 0o755)
-  writeFileSync(path.join(dir, 'users.txt'), `"${decodeURIComponent(server.username || 'postgres')}" ""\n`)
+  // Clients are trusted on 127.0.0.1; the bouncer signs in to the server with the URL's password (the embedded
+  // cluster asks for one: without it every server login fails and clients wait until they time out).
+  const user = decodeURIComponent(server.username || 'postgres')
+  writeFileSync(path.join(dir, 'users.txt'), `"${user}" "${decodeURIComponent(server.password)}"\n`)
   writeFileSync(
     path.join(dir, 'pgbouncer.ini'),
     [
