@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { INVOICE_ADDRESS_MAX, LEGAL_NAME_MAX, TAX_CODE_INPUT_MAX, taxCodeSchema } from '@/lib/schemas/customer'
 import { fieldIssues } from '@/lib/validation'
 import type { InvoiceDetailsDraft } from './invoice-details-draft'
-import { inputClass } from './ui/styles'
+import { InputField } from './ui/field'
 
 // "Wants a VAT invoice" and the details it asks for (issue 19, docs/decisions/026), wherever a customer's details are
 // typed: the intake's customer, the new-customer form and the order page. Off by default, on when the customer already
@@ -73,39 +73,31 @@ export function InvoiceDetailsFields({
             const error = errorOf(name)
             const { className, ...rest } = extra as { className?: string }
             return (
-              <div key={name} className={name === 'address' ? 'sm:col-span-2' : undefined}>
-                <label htmlFor={fieldId(name)} className="block text-sm font-medium text-slate-700">
-                  {t(name)}
-                  {name !== 'address' && <span className="text-red-700"> *</span>}
-                </label>
-                <input
-                  id={fieldId(name)}
-                  type="text"
-                  autoComplete="off"
-                  maxLength={max}
-                  required={name !== 'address'}
-                  value={value[name]}
-                  onChange={(e) => {
-                    if (name === 'taxCode') setBlurError(null)
-                    onChange({ ...value, [name]: e.target.value, touched: true })
-                  }}
-                  onBlur={name === 'taxCode' ? (e) => checkTaxCode(e.target.value) : undefined}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${fieldId(name)}-error` : name === 'taxCode' ? `${fieldId(name)}-hint` : undefined}
-                  className={className ? `${inputClass} ${className}` : inputClass}
-                  {...rest}
-                />
-                {name === 'taxCode' && !error && (
-                  <p id={`${fieldId(name)}-hint`} className="mt-1 text-xs text-slate-500">
-                    {t('taxCodeHint')}
-                  </p>
-                )}
-                {error && (
-                  <p id={`${fieldId(name)}-error`} className="mt-1 text-sm text-red-700" role="alert">
-                    {error}
-                  </p>
-                )}
-              </div>
+              <InputField
+                key={name}
+                id={fieldId(name)}
+                className={name === 'address' ? 'sm:col-span-2' : undefined}
+                label={
+                  <>
+                    {t(name)}
+                    {name !== 'address' && <span className="text-red-700"> *</span>}
+                  </>
+                }
+                errors={error ? [error] : undefined}
+                hint={name === 'taxCode' && !error ? t('taxCodeHint') : undefined}
+                type="text"
+                autoComplete="off"
+                maxLength={max}
+                required={name !== 'address'}
+                value={value[name]}
+                onChange={(e) => {
+                  if (name === 'taxCode') setBlurError(null)
+                  onChange({ ...value, [name]: e.target.value, touched: true })
+                }}
+                onBlur={name === 'taxCode' ? (e) => checkTaxCode(e.target.value) : undefined}
+                extraClass={className}
+                {...rest}
+              />
             )
           })}
       </div>

@@ -7,19 +7,23 @@ import { buttonClass, compactInputClass, inputClass, secondaryButtonClass } from
 // and announced, hints stay readable.
 
 export function Field({
+  id: givenId,
   label,
   errors,
   hint,
   className,
   children,
 }: {
+  /** A known id, for a form that puts the focus on a refused field by its path; generated otherwise. */
+  id?: string
   label: ReactNode
   errors?: string[]
   hint?: ReactNode
   className?: string
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode
 }) {
-  const id = useId()
+  const generatedId = useId()
+  const id = givenId ?? generatedId
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
   const described = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined
@@ -41,18 +45,19 @@ export function Field({
 
 /** The usual case of a Field: a text-like input (`extraClass` adds to the shared input look, e.g. "uppercase"). */
 export function InputField({
+  id,
   label,
   errors,
   hint,
   className,
   extraClass,
   ...input
-}: { label: ReactNode; errors?: string[]; hint?: ReactNode; className?: string; extraClass?: string } & Omit<
+}: { id?: string; label: ReactNode; errors?: string[]; hint?: ReactNode; className?: string; extraClass?: string } & Omit<
   ComponentProps<'input'>,
   'id' | 'className' | 'aria-invalid' | 'aria-describedby'
 >) {
   return (
-    <Field label={label} errors={errors} hint={hint} className={className}>
+    <Field id={id} label={label} errors={errors} hint={hint} className={className}>
       {(p) => <input {...p} {...input} className={extraClass ? `${inputClass} ${extraClass}` : inputClass} />}
     </Field>
   )
