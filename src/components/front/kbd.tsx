@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react'
+import { buttonClass, secondaryButtonClass } from '@/components/ui/styles'
 
 /** A keyboard shortcut as shown on screen ("Alt+C"); `keys` are already the words to show. */
 export function Kbd({ keys, className }: { keys: string[]; className?: string }) {
@@ -19,8 +20,8 @@ export function Kbd({ keys, className }: { keys: string[]; className?: string })
 /** A button whose words are followed by its keyboard shortcut ("Change Alt+C"). */
 /** The counter's button looks: `primary` (the step forward), `secondary` (going back), `small` (beside a value). */
 const SHORTCUT_BUTTON = {
-  primary: 'rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700',
-  secondary: 'rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100',
+  primary: buttonClass,
+  secondary: secondaryButtonClass,
   small: 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100',
 } as const
 
