@@ -68,7 +68,7 @@ describe('e-invoices through the outbox', () => {
     stub.mishaps.push('down', 'down')
     const issued = await invoiceDone()
     const waiting = await getInvoice(clerk, issued.invoiceId)
-    expect(waiting.einvoice?.status).toBe('WAITING')
+    expect(waiting.einvoice).toMatchObject({ status: 'WAITING', inFlight: true, retryable: false })
     const row = await settled({ invoiceId: issued.invoiceId })
     expect(row).toMatchObject({
       status: 'ISSUED',
@@ -125,7 +125,7 @@ describe('e-invoices through the outbox', () => {
     const row = await settled({ invoiceId: issued.invoiceId })
     await until(async () => (await db().outboxEntry.findUnique({ where: { key: `einvoice:${row.id}` } }))?.status === 'FAILED')
     stub.refuse = null
-    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'REJECTED', retryable: true })
+    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'REJECTED', retryable: true, inFlight: false })
 
     const receptionist = await makeActor({ homeRole: 'RECEPTIONIST' })
     await expect(retryEInvoice(receptionist, { einvoiceId: row.id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -133,7 +133,7 @@ describe('e-invoices through the outbox', () => {
     const again = await settled({ invoiceId: issued.invoiceId })
     expect(again).toMatchObject({ status: 'ISSUED', reason: null })
     expect([...stub.invoices.values()].filter((i) => i.transactionUuid === again.transactionUuid)).toHaveLength(1)
-    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'ISSUED', retryable: false })
+    expect((await getInvoice(clerk, issued.invoiceId)).einvoice).toMatchObject({ status: 'ISSUED', retryable: false, inFlight: false })
     // Issued is final: nothing to try again, and the refusal changes nothing.
     await expect(retryEInvoice(clerk, { einvoiceId: row.id })).rejects.toMatchObject({ code: 'CONFLICT' })
     const trail = await db().auditEvent.findMany({ where: { action: 'einvoice.retried', entityId: row.id } })

@@ -82,16 +82,19 @@ export interface EInvoiceStateDTO {
   notSetUp: boolean
   /** Refused, or given up on by the outbox: someone who invoices may try it again once the cause is fixed. */
   retryable: boolean
+  /** Waiting for the provider's answer (set up, still being tried): the page follows it until it changes. */
+  inFlight: boolean
 }
 
 /** An e-invoice's state as shown, with "not set up" when it waits for settings only a manager can complete. */
 async function einvoiceState({
   provider,
   ...e
-}: Omit<EInvoiceStateDTO, 'notSetUp' | 'retryable'> & { provider: string }): Promise<EInvoiceStateDTO> {
+}: Omit<EInvoiceStateDTO, 'notSetUp' | 'retryable' | 'inFlight'> & { provider: string }): Promise<EInvoiceStateDTO> {
   const entry = await db().outboxEntry.findUnique({ where: { key: einvoiceOutboxKey(e.id) }, select: { status: true } })
   const givenUp = entry?.status === 'FAILED' || entry?.status === 'DEAD'
-  return { ...e, notSetUp: e.status === 'WAITING' && !(await einvoiceSetUp(provider)), retryable: e.status !== 'ISSUED' && givenUp }
+  const notSetUp = e.status === 'WAITING' && !(await einvoiceSetUp(provider))
+  return { ...e, notSetUp, retryable: e.status !== 'ISSUED' && givenUp, inFlight: e.status === 'WAITING' && !notSetUp && !givenUp }
 }
 
 /** A seller/buyer snapshot as stored on the invoice (JSON), read defensively. */

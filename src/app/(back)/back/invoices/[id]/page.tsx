@@ -74,7 +74,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           totalInWords={invoice.currency === 'VND' ? invoice.totalInWords : null}
           canRetry={mayCall(actor, retryEInvoiceUseCase.tasks)}
         />
-        {invoice.einvoice?.status === 'WAITING' && !invoice.einvoice.notSetUp && <EInvoiceRefresh />}
+        {invoice.einvoice?.inFlight && <EInvoiceRefresh />}
         {transfer && (
           <section className="mt-6 break-inside-avoid">
             <TransferQr qr={transfer} size="page" />
