@@ -91,18 +91,37 @@ export function ListTable({
   columns,
   className = 'w-full text-sm',
   card = true,
+  headClass = 'bg-slate-50 text-left text-slate-600',
+  cellClassName = 'px-3 py-2',
+  testId,
+  bodies = false,
+  footer,
   children,
 }: {
   columns: HeadColumn[]
   className?: string
   card?: boolean
+  headClass?: string
+  cellClassName?: string
+  testId?: string
+  /** The children are the table's own <tbody>s (a group of rows per customer, say), not rows. */
+  bodies?: boolean
+  /** Under the table, inside the card (e.g. "only the first 200 are shown"). */
+  footer?: ReactNode
   children: ReactNode
 }) {
   const table = (
-    <table className={className}>
-      <TableHead className="bg-slate-50 text-left text-slate-600" cellClassName="px-3 py-2" columns={columns} />
-      <tbody>{children}</tbody>
+    <table className={className} data-testid={testId}>
+      <TableHead className={headClass} cellClassName={cellClassName} columns={columns} />
+      {bodies ? children : <tbody>{children}</tbody>}
     </table>
   )
-  return card ? <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">{table}</div> : table
+  return card ? (
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      {table}
+      {footer}
+    </div>
+  ) : (
+    table
+  )
 }

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { IssueInvoiceButton } from '@/components/back/billing/issue-invoice'
 import { Money, MoneyCell } from '@/components/money'
-import { WorklistTable } from '../worklist-table'
+import { ListTable, listHeadClass } from '@/components/ui/table'
 import type { ToInvoiceRowDTO } from '@/server/billing/list-to-invoice'
 
 /** The billing desk's worklist: open orders with fulfilled quantities not invoiced yet, each with its invoice button. */
@@ -11,9 +11,11 @@ export async function ToInvoiceTable({ toInvoice }: { toInvoice: { rows: ToInvoi
   const now = new Date()
   const currency = toInvoice.currency
   return (
-    <WorklistTable
+    <ListTable
+      className="w-full text-left text-sm"
+      headClass={listHeadClass}
       testId="to-invoice"
-      cellClassName="px-3 py-2"
+      bodies
       footer={toInvoice.truncated && <p className="px-3 py-2 text-xs text-slate-600">{t('truncated')}</p>}
       columns={[
         { label: t('col.order') },
@@ -60,6 +62,6 @@ export async function ToInvoiceTable({ toInvoice }: { toInvoice: { rows: ToInvoi
           </tr>
         ))}
       </tbody>
-    </WorklistTable>
+    </ListTable>
   )
 }

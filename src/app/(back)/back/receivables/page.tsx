@@ -6,9 +6,8 @@ import { addDays, businessDay } from '@/domain/opening-hours'
 import { BILLING_READERS, mayCall } from '@/domain/permissions'
 import { ExportForm } from '@/components/back/export-form'
 import { Money, MoneyCell } from '@/components/money'
-import { WorklistTable } from '@/components/back/worklist-table'
+import { EmptyState, ListTable, listHeadClass } from '@/components/ui/table'
 import { Panel } from '@/components/ui/section'
-import { EmptyState } from '@/components/ui/table'
 import { requirePageActor } from '@/server/auth/guard'
 import { listReceivables, type ReceivablesDTO } from '@/server/receivables/list-receivables'
 import { getSettings } from '@/server/settings/get-settings'
@@ -59,11 +58,18 @@ export default async function ReceivablesPage() {
         {data.customers.length === 0 ? (
           <EmptyState title={t('empty')} hint={t('emptyHint')} />
         ) : (
-          <WorklistTable testId="receivables" cellClassName="px-3 py-2 text-right" columns={receivableColumns}>
+          <ListTable
+            className="w-full text-left text-sm"
+            headClass={listHeadClass}
+            cellClassName="px-3 py-2 text-right"
+            testId="receivables"
+            columns={receivableColumns}
+            bodies
+          >
             {data.customers.map((c) => (
               <CustomerReceivables key={c.customerId} c={c} currency={data.currency} />
             ))}
-          </WorklistTable>
+          </ListTable>
         )}
       </ListSection>
 
